@@ -1,0 +1,171 @@
+/**
+ * The one place SDK clients are made. One client per (service, account, region, source identity),
+ * reused; member accounts through AssumeRole from the base credentials (default credential chain).
+ * Endpoints are never passed by hand: the SDK reads AWS_ENDPOINT_URL_VPC_LATTICE / _CLOUDWATCH_LOGS /
+ * _STS itself, which is how the demo points the console at the emulator.
+ */
+import 'server-only';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { STSClient } from '@aws-sdk/client-sts';
+import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { getConfig, type AccountConfig, type Config } from '../config';
+import { TrellisError } from '../domain/errors';
+import { KeyedLimiter } from './concurrency';
+import { assumeRoleCredentials, sourceIdentityFor, type CredentialProvider } from './credentials';
+import { withDeadline } from './deadline';
+import { describeCall, toTrellisError } from './errors';
+
+/** Which account, region and user a client acts for. */
+export interface ClientScope {
+  accountId: string;
+  /** Defaults to the console's region. */
+  region?: string;
+  /** The signed-in user's id: the SourceIdentity (and session name) of assumed-role sessions. */
+  user?: string;
+}
+
+/** One AWS call, for `call`: where it goes and what it is about (named in errors). */
+export interface CallScope extends ClientScope {
+  operation: string;
+  resource?: string;
+  /** Overall deadline for all attempts; defaults to twice the per-call timeout. */
+  deadlineMs?: number;
+  /** Cancels the call early, e.g. when the browser went away. */
+  signal?: AbortSignal;
+}
+
+type ServiceClient = VPCLatticeClient | CloudWatchLogsClient | STSClient;
+
+/** Past this many cached clients, the oldest are destroyed (many users × accounts × regions). */
+const MAX_CLIENTS = 600;
+
+/** Builds and caches SDK clients; see the module comment. Use `awsClients()` for the process-wide one. */
+export class AwsClientFactory {
+  private readonly clients = new Map<string, ServiceClient>();
+  private readonly credentials = new Map<string, CredentialProvider>();
+  private readonly limiter: KeyedLimiter;
+
+  constructor(readonly config: Config) {
+    this.limiter = new KeyedLimiter(config.accountConcurrency);
+  }
+
+  /** VPC Lattice client for a scope. */
+  lattice(scope: ClientScope): VPCLatticeClient {
+    return this.client('lattice', scope, (c) => new VPCLatticeClient(c));
+  }
+
+  /** CloudWatch Logs client for a scope. */
+  logs(scope: ClientScope): CloudWatchLogsClient {
+    return this.client('logs', scope, (c) => new CloudWatchLogsClient(c));
+  }
+
+  /** STS client acting in a scope's account (assumed-role credentials for member accounts). */
+  sts(scope: ClientScope): STSClient {
+    return this.client('sts', scope, (c) => new STSClient(c));
+  }
+
+  /** STS client with the base credentials (the default chain), e.g. for GetCallerIdentity of the console itself. */
+  baseSts(region?: string): STSClient {
+    return this.cached(`sts|base|${region ?? this.config.region}`, () => new STSClient(this.clientConfig(region ?? this.config.region, undefined)));
+  }
+
+  /**
+   * The credentials a scope's clients use: `undefined` for the base credentials (the SDK's default
+   * chain), or a memoised AssumeRole provider for a member account with a roleArn.
+   */
+  credentialsFor(scope: ClientScope): CredentialProvider | undefined {
+    const account = this.account(scope.accountId);
+    if (!account?.roleArn) return undefined;
+    const sourceIdentity = sourceIdentityFor(scope.user);
+    const key = `${account.accountId}|${sourceIdentity ?? ''}`;
+    let provider = this.credentials.get(key);
+    if (!provider) {
+      provider = assumeRoleCredentials(this.baseSts(), {
+        roleArn: account.roleArn,
+        accountName: account.name,
+        ...(account.externalId ? { externalId: account.externalId } : {}),
+        ...(sourceIdentity ? { sourceIdentity } : {}),
+      });
+      this.credentials.set(key, provider);
+    }
+    return provider;
+  }
+
+  /**
+   * Runs one AWS call for a scope: at most `accountConcurrency` at a time per account, within an
+   * overall deadline, with any failure mapped to a `TrellisError` naming account and operation.
+   */
+  async call<T>(scope: CallScope, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const account = this.account(scope.accountId);
+    const region = scope.region ?? this.config.region;
+    const ctx = { account: scope.accountId, region, operation: scope.operation, timeoutMs: this.config.awsTimeoutMs, ...(account ? { accountName: account.name } : {}), ...(scope.resource ? { resource: scope.resource } : {}) };
+    const deadline = scope.deadlineMs ?? this.config.awsTimeoutMs * 2;
+    try {
+      return await this.limiter.of(scope.accountId).run(() => withDeadline(deadline, fn, describeCall(ctx), scope.signal));
+    } catch (e) {
+      throw toTrellisError(e, ctx);
+    }
+  }
+
+  /** Destroys every cached client (their sockets) and forgets cached credentials. */
+  clear(): void {
+    for (const c of this.clients.values()) c.destroy();
+    this.clients.clear();
+    this.credentials.clear();
+  }
+
+  /** The configured account, or undefined in own-account mode. Throws CONFIG for an unknown account. */
+  private account(accountId: string): AccountConfig | undefined {
+    const accounts = this.config.accounts;
+    if (!accounts) return undefined;
+    const a = accounts.find((x) => x.accountId === accountId);
+    if (!a) throw new TrellisError('CONFIG', `Account ${accountId} is not in TRELLIS_ACCOUNTS; add it there to read it.`, { account: accountId });
+    return a;
+  }
+
+  private client<C extends ServiceClient>(kind: string, scope: ClientScope, make: (cfg: ReturnType<AwsClientFactory['clientConfig']>) => C): C {
+    const region = scope.region ?? this.config.region;
+    const credentials = this.credentialsFor(scope);
+    // Base-credential clients do not depend on the user: share them.
+    const who = credentials ? (sourceIdentityFor(scope.user) ?? '') : '*';
+    return this.cached(`${kind}|${scope.accountId}|${region}|${who}`, () => make(this.clientConfig(region, credentials)));
+  }
+
+  private cached<C extends ServiceClient>(key: string, make: () => C): C {
+    const hit = this.clients.get(key);
+    if (hit) return hit as C;
+    if (this.clients.size >= MAX_CLIENTS) {
+      const oldest = this.clients.keys().next().value;
+      if (oldest !== undefined) {
+        this.clients.get(oldest)?.destroy();
+        this.clients.delete(oldest);
+      }
+    }
+    const c = make();
+    this.clients.set(key, c);
+    return c;
+  }
+
+  private clientConfig(region: string, credentials: CredentialProvider | undefined) {
+    return {
+      region,
+      maxAttempts: this.config.awsMaxAttempts,
+      retryMode: 'standard',
+      requestHandler: new NodeHttpHandler({
+        connectionTimeout: Math.min(this.config.awsTimeoutMs, 5_000),
+        requestTimeout: this.config.awsTimeoutMs,
+        throwOnRequestTimeout: true,
+      }),
+      ...(credentials ? { credentials } : {}),
+    };
+  }
+}
+
+let shared: AwsClientFactory | undefined;
+
+/** The process-wide factory, built from `getConfig()` on first use. */
+export function awsClients(): AwsClientFactory {
+  shared ??= new AwsClientFactory(getConfig());
+  return shared;
+}

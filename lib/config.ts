@@ -1,0 +1,171 @@
+/**
+ * The console's configuration, parsed from the environment in this one place. `loadConfig` is pure
+ * apart from reading the TRELLIS_ACCOUNTS file (injectable); it collects every problem so that a bad
+ * deployment fails at start with one clear line per variable. Credentials never pass through here:
+ * the AWS SDK reads them (and the AWS_ENDPOINT_URL_* variables) itself.
+ */
+import 'server-only';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ROLES, type Role } from './domain/user';
+import { parseAccounts, REGION_RE, type AccountConfig, type ReadText } from './configAccounts';
+
+export type { AccountConfig } from './configAccounts';
+
+/** How users are identified. */
+export type AuthConfig =
+  | { mode: 'none'; anonymousRole: Role }
+  // ALB OIDC sign-in (a later release): the settings are parsed now so a deployment can set them early.
+  | { mode: 'alb'; albArn?: string; keysUrl?: string };
+
+/** The validated configuration. */
+export interface Config {
+  /** Default region: the console's own and that of accounts without `regions`. */
+  region: string;
+  /** Configured accounts; `undefined` means "the caller's own account" (GetCallerIdentity at first use). */
+  accounts: AccountConfig[] | undefined;
+  /** Timeout of one AWS HTTP call, ms. */
+  awsTimeoutMs: number;
+  /** SDK attempts per call (1 = no retries). */
+  awsMaxAttempts: number;
+  /** Concurrent AWS calls per account. */
+  accountConcurrency: number;
+  auth: AuthConfig;
+  /** When true, every mutation is refused regardless of role. */
+  readOnly: boolean;
+  /** Log group the audit trail of changes is written to. */
+  auditLogGroup: string;
+  /** Endpoint overrides that are set (`AWS_ENDPOINT_URL*` name → URL), for display and diagnostics. */
+  endpoints: Record<string, string>;
+  /** The first endpoint override pointing at this machine: the console runs against the local emulator. */
+  emulatorEndpoint?: string;
+}
+
+/** A configuration that cannot be used; `issues` has one line per problem. */
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Trellis configuration is invalid:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The environment as a plain record (process.env or a test's object). */
+export type Env = Record<string, string | undefined>;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number, issues: string[]): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) {
+    issues.push(`${name}: must be a whole number from ${min} to ${max}, got '${raw}'`);
+    return fallback;
+  }
+  return n;
+}
+
+function boolVar(env: Env, name: string, issues: string[]): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return false;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  issues.push(`${name}: must be true or false, got '${env[name]}'`);
+  return false;
+}
+
+function enumVar<T extends string>(env: Env, name: string, values: readonly T[], issues: string[]): T | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if ((values as readonly string[]).includes(raw)) return raw as T;
+  issues.push(`${name}: must be one of ${values.join(', ')}, got '${raw}'`);
+  return undefined;
+}
+
+function regionVar(env: Env, issues: string[]): string {
+  const name = env.AWS_REGION?.trim() ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
+  const raw = env[name]?.trim();
+  if (!raw) {
+    issues.push('AWS_REGION: is required (the region of the Lattice resources, e.g. us-east-1); AWS_DEFAULT_REGION is also accepted');
+    return '';
+  }
+  if (!REGION_RE.test(raw)) issues.push(`${name}: must be a region name such as us-east-1, got '${raw}'`);
+  return raw;
+}
+
+function endpointVars(env: Env, issues: string[]): { endpoints: Record<string, string>; emulatorEndpoint?: string } {
+  const endpoints: Record<string, string> = {};
+  let emulatorEndpoint: string | undefined;
+  for (const name of Object.keys(env).filter((k) => k.startsWith('AWS_ENDPOINT_URL')).sort()) {
+    const raw = env[name]?.trim();
+    if (!raw) continue;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      issues.push(`${name}: must be a URL such as http://127.0.0.1:4566, got '${raw}'`);
+      continue;
+    }
+    endpoints[name] = raw;
+    if (emulatorEndpoint === undefined && LOOPBACK_HOSTS.has(url.hostname)) emulatorEndpoint = raw;
+  }
+  return emulatorEndpoint === undefined ? { endpoints } : { endpoints, emulatorEndpoint };
+}
+
+function optionalMatch(env: Env, name: string, schema: z.ZodType<string>, issues: string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  issues.push(`${name}: ${r.error.issues[0]?.message ?? 'invalid'}, got '${raw}'`);
+  return undefined;
+}
+
+function authVars(env: Env, issues: string[]): AuthConfig {
+  const mode = enumVar(env, 'TRELLIS_AUTH', ['alb', 'none'] as const, issues) ?? 'alb';
+  if (mode === 'none') {
+    const role = enumVar(env, 'TRELLIS_ANONYMOUS_ROLE', ROLES, issues);
+    if (!role && !env.TRELLIS_ANONYMOUS_ROLE?.trim()) issues.push(`TRELLIS_ANONYMOUS_ROLE: is required when TRELLIS_AUTH=none (${ROLES.join(' or ')}: what everyone may do)`);
+    return { mode, anonymousRole: role ?? 'viewer' };
+  }
+  const albArn = optionalMatch(env, 'TRELLIS_ALB_ARN', z.string().regex(/^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/.+/, 'must be an application load balancer ARN'), issues);
+  const keysUrl = optionalMatch(env, 'TRELLIS_ALB_KEYS_URL', z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }), issues);
+  return { mode, ...(albArn ? { albArn } : {}), ...(keysUrl ? { keysUrl } : {}) };
+}
+
+const defaultReadText: ReadText = (path) => readFileSync(path, 'utf8');
+
+/** Parses the environment. Throws `ConfigError` listing every problem. */
+export function loadConfig(env: Env, readText: ReadText = defaultReadText): Config {
+  const issues: string[] = [];
+  const region = regionVar(env, issues);
+  let accounts: AccountConfig[] | undefined;
+  const rawAccounts = env.TRELLIS_ACCOUNTS;
+  if (rawAccounts !== undefined && rawAccounts.trim() !== '') {
+    const parsed = parseAccounts(rawAccounts, region || undefined, readText);
+    if ('issues' in parsed) issues.push(...parsed.issues);
+    else accounts = parsed.accounts;
+  }
+  const auditLogGroup = optionalMatch(env, 'TRELLIS_AUDIT_LOG_GROUP', z.string().regex(/^[.\-_/#A-Za-z0-9]{1,512}$/, 'must be a log group name of 1-512 characters [A-Za-z0-9._/#-]'), issues);
+  const config: Config = {
+    region,
+    accounts,
+    awsTimeoutMs: intVar(env, 'TRELLIS_AWS_TIMEOUT_MS', 10_000, 100, 300_000, issues),
+    awsMaxAttempts: intVar(env, 'TRELLIS_AWS_MAX_ATTEMPTS', 4, 1, 10, issues),
+    accountConcurrency: intVar(env, 'TRELLIS_ACCOUNT_CONCURRENCY', 8, 1, 64, issues),
+    auth: authVars(env, issues),
+    readOnly: boolVar(env, 'TRELLIS_READ_ONLY', issues),
+    auditLogGroup: auditLogGroup ?? '/trellis/audit',
+    ...endpointVars(env, issues),
+  };
+  if (issues.length > 0) throw new ConfigError(issues);
+  return config;
+}
+
+let cached: Config | undefined;
+
+/** The configuration of this process, parsed once from `process.env`. Throws `ConfigError`. */
+export function getConfig(): Config {
+  cached ??= loadConfig(process.env);
+  return cached;
+}
