@@ -1,20 +1,22 @@
 /**
- * PLACEHOLDER: the vpc-lattice service module; replaced by the real implementation.
+ * The VPC Lattice module of the emulator (restJson1). Routing and wire encoding come from the model
+ * (codec.ts); behaviour from the handlers (invoke.ts); errors carry the fields the model requires.
  */
-import { AwsError } from '../core/awsError';
+import type { RawRequest } from '../core/http';
 import { renderRestJsonError } from '../core/protocolErrors';
-import type { ServiceModule } from '../core/service';
+import type { CallContext, ParsedCall, ServiceModule } from '../core/service';
+import type { EmulatorState } from '../state';
+import { decodeRequest, encodeResponse } from './codec';
+import { faultError, throttlingError } from './errors';
+import { invokeLattice } from './invoke';
 
+/** The vpc-lattice service module. */
 export const latticeService: ServiceModule = {
   signingName: 'vpc-lattice',
   protocol: 'restJson1',
-  parse: () => {
-    throw new AwsError('UnknownOperationException', 404, 'not implemented yet');
-  },
-  handle: () => {
-    throw new AwsError('UnknownOperationException', 404, 'not implemented yet');
-  },
+  parse: (req: RawRequest): ParsedCall => decodeRequest(req),
+  handle: (state: EmulatorState, ctx: CallContext, call: ParsedCall) => encodeResponse(call.operation, invokeLattice(state, ctx, call.operation, call.input)),
   renderError: renderRestJsonError,
-  errorFor: (code, message) => new AwsError(code, 500, message),
-  throttled: (s) => new AwsError('ThrottlingException', 429, 'Rate exceeded', {}, { 'Retry-After': String(s) }),
+  errorFor: faultError,
+  throttled: throttlingError,
 };
