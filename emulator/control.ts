@@ -4,11 +4,12 @@
  */
 import type { RawRequest, RawResponse } from './core/http';
 import { faultRoutes } from './control/faultRoutes';
+import { latticeRoutes } from './control/latticeRoutes';
 import { route, type ControlRoute } from './control/router';
 import { worldRoutes } from './control/worldRoutes';
 import type { EmulatorHost } from './server';
 
-const routes: ControlRoute[] = [...worldRoutes, ...faultRoutes];
+const routes: ControlRoute[] = [...worldRoutes, ...faultRoutes, ...latticeRoutes];
 
 /** Answers one control request. */
 export function handleControl(host: EmulatorHost, req: RawRequest): Promise<RawResponse> {

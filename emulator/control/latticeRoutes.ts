@@ -1,0 +1,85 @@
+/**
+ * Control routes for VPC Lattice: AWS RAM-style sharing of service networks and services with other
+ * accounts, and a read-only summary of the Lattice world per account (for tests and the demo).
+ *   POST   /_emulator/shares           {resourceArn, accounts:[...]}  share (adds to existing shares)
+ *   DELETE /_emulator/shares           {resourceArn, accounts?:[...]} stop sharing (associations stay)
+ *   GET    /_emulator/shares           every share
+ *   GET    /_emulator/lattice/summary  resource counts per account and region
+ */
+import { z } from 'zod';
+import { parseArn } from '../lattice/arns';
+import type { LatticeStore } from '../lattice/store';
+import type { ResourceKind } from '../lattice/types';
+import { ControlError, ok, parseBody, type ControlRoute } from './router';
+
+const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id of 12 digits');
+const shareBody = z.object({ resourceArn: z.string().min(1), accounts: z.array(accountId).min(1).max(100) });
+const unshareBody = z.object({ resourceArn: z.string().min(1), accounts: z.array(accountId).max(100).optional() });
+
+/** The network or service behind an ARN, or a 400/404 the caller can act on. */
+function shareable(store: LatticeStore, arn: string): { accountId: string } {
+  const kind = parseArn(arn)?.kind;
+  if (kind !== 'servicenetwork' && kind !== 'service') throw new ControlError(400, `only service networks and services can be shared; '${arn}' is neither`);
+  const found = store.byArn(arn);
+  if (!found) throw new ControlError(404, `no ${kind === 'service' ? 'service' : 'service network'} ${arn}`);
+  return found.record;
+}
+
+const COUNTED: Array<[ResourceKind, string]> = [
+  ['servicenetwork', 'serviceNetworks'],
+  ['service', 'services'],
+  ['listener', 'listeners'],
+  ['rule', 'rules'],
+  ['targetgroup', 'targetGroups'],
+  ['servicenetworkserviceassociation', 'serviceNetworkServiceAssociations'],
+  ['servicenetworkvpcassociation', 'serviceNetworkVpcAssociations'],
+  ['accesslogsubscription', 'accessLogSubscriptions'],
+];
+
+function summary(store: LatticeStore, now: number): Record<string, unknown> {
+  const accounts: Record<string, Record<string, Record<string, number>>> = {};
+  const bump = (account: string, region: string, key: string, n = 1) => {
+    const perRegion = (accounts[account] ??= {});
+    const counts = (perRegion[region] ??= {});
+    counts[key] = (counts[key] ?? 0) + n;
+  };
+  for (const [kind, key] of COUNTED) for (const r of store.all(kind)) bump(r.accountId, r.region, key);
+  for (const tg of store.all('targetgroup')) {
+    for (const t of store.targetsOf(tg.id, now)) bump(tg.accountId, tg.region, `targets${t.status}`);
+  }
+  return { accounts, shares: store.shares.size };
+}
+
+export const latticeRoutes: ControlRoute[] = [
+  {
+    method: 'POST',
+    path: '/shares',
+    handle: (host, body) => {
+      const b = parseBody(shareBody, body);
+      const store = host.state.lattice;
+      const owner = shareable(store, b.resourceArn).accountId;
+      if (b.accounts.includes(owner)) throw new ControlError(400, `${b.resourceArn} is owned by ${owner}; share it with other accounts`);
+      return ok({ resourceArn: b.resourceArn, ownerAccountId: owner, accounts: store.share(b.resourceArn, b.accounts) });
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/shares',
+    handle: (host, body) => {
+      const b = parseBody(unshareBody, body);
+      const store = host.state.lattice;
+      const owner = shareable(store, b.resourceArn).accountId;
+      return ok({ resourceArn: b.resourceArn, ownerAccountId: owner, accounts: store.unshare(b.resourceArn, b.accounts) });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/shares',
+    handle: (host) => {
+      const store = host.state.lattice;
+      const shares = [...store.shares.entries()].map(([resourceArn, accounts]) => ({ resourceArn, ownerAccountId: store.byArn(resourceArn)?.record.accountId, accounts }));
+      return ok({ shares });
+    },
+  },
+  { method: 'GET', path: '/lattice/summary', handle: (host) => ok(summary(host.state.lattice, host.state.clock.now())) },
+];
