@@ -119,7 +119,7 @@ describe('loadConfig TRELLIS_ACCOUNTS', () => {
     const c = loadConfig({ ...base, TRELLIS_ACCOUNTS: '/etc/trellis/accounts.json' }, (p) => (p === '/etc/trellis/accounts.json' ? JSON.stringify([hub]) : ''));
     expect(c.accounts).toEqual([{ ...hub, regions: ['us-east-1'] }]);
     expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: './missing.json' })).toEqual([
-      "TRELLIS_ACCOUNTS: cannot read the file './missing.json' (ENOENT); give a JSON array or the path of a JSON file",
+      "TRELLIS_ACCOUNTS: cannot read the file './missing.json' (ENOENT) (a relative path resolves against the server's working directory; use an absolute path); give a JSON array or the path of a JSON file",
     ]);
     expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: 'a.json' }, { 'a.json': '[{' })).toEqual([expect.stringMatching(/^TRELLIS_ACCOUNTS: the file a.json is not valid JSON \(/)]);
   });

@@ -57,7 +57,9 @@ function accountsText(raw: string, readText: ReadText): { text: string; from: st
     return { text: readText(trimmed), from: `file ${trimmed}` };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { error: `cannot read the file '${trimmed}' (${code ?? (e as Error).message}); give a JSON array or the path of a JSON file` };
+    // The standalone server chdirs into .next/standalone, so relative paths rarely mean what was intended.
+    const relative = trimmed.startsWith('/') ? '' : ' (a relative path resolves against the server\'s working directory; use an absolute path)';
+    return { error: `cannot read the file '${trimmed}' (${code ?? (e as Error).message})${relative}; give a JSON array or the path of a JSON file` };
   }
 }
 
