@@ -41,7 +41,13 @@ function settlePriorities(rules: RuleRecord[], candidates: Candidate[], failed: 
       const p = finalPriority(r);
       if (p !== undefined) holders.set(p, [...(holders.get(p) ?? []), r]);
     }
-    const losers = current.filter((c) => c.priority !== undefined && (holders.get(c.priority)?.length ?? 0) > 1);
+    // A rule that keeps its priority wins against updates; among updates, the earlier one in the batch wins.
+    const losers = current.filter((c) => {
+      const same = c.priority === undefined ? [] : (holders.get(c.priority) ?? []);
+      if (same.length < 2) return false;
+      if (same.some((r) => byRule.get(r.id)?.priority === undefined)) return true;
+      return current.find((x) => x.priority === c.priority) !== c;
+    });
     if (losers.length === 0) return current;
     for (const c of losers) {
       const other = holders.get(c.priority!)!.find((r) => r.id !== c.rule.id);
