@@ -8,6 +8,8 @@ export interface FieldRef {
   kind: 'field';
   name: string;
   pos: number;
+  /** Written as an expression (`count(*)`): may only name a stats output column. */
+  expression?: boolean;
 }
 
 /** A string or number literal. */
@@ -58,7 +60,7 @@ export type GroupItem =
   | { kind: 'field'; field: FieldRef; name: string; pos: number }
   | { kind: 'bin'; periodMs: number; name: string; pos: number };
 
-/** One sort key; after `stats` the name may be an output column written as an expression (`count(*)`). */
+/** One sort key. */
 export interface SortKey {
   expr: FieldRef;
   desc: boolean;

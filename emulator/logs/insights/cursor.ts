@@ -71,6 +71,26 @@ export class Cursor {
     return this.unexpected(`expected ${what}`);
   }
 
+  /**
+   * Reads a reference to a result column: a field reference, or (for stats outputs) an
+   * aggregation written as in the stats command, such as `count(*)` or `pct(duration, 99)`.
+   */
+  columnRef(what = 'a field name'): FieldRef {
+    const t = this.peek();
+    if (t.kind !== 'name' || !this.isOp('(', 1)) return this.fieldRef(what);
+    this.next();
+    let depth = 0;
+    let end = t.end;
+    do {
+      const x = this.next();
+      if (x.kind === 'eof') this.unexpected("expected ')'");
+      if (x.kind === 'op' && x.value === '(') depth++;
+      if (x.kind === 'op' && x.value === ')') depth--;
+      end = x.end;
+    } while (depth > 0);
+    return { kind: 'field', name: this.slice(t.pos, end), pos: t.pos, expression: true };
+  }
+
   /** Reads the name after `as`. */
   alias(): string {
     return this.fieldRef('a name after as').name;

@@ -85,31 +85,16 @@ function parseFieldsItem(c: Cursor): { expr: ReturnType<typeof parseValue>; name
   return { expr, name: expr.kind === 'field' ? expr.name : c.slice(start.pos, start.end) };
 }
 
+/** Fields of display and dedup (after stats also aggregation columns such as `count(*)`). */
 function fieldList(c: Cursor): FieldRef[] {
-  const fields = [c.fieldRef()];
-  while (c.isOp(',') && c.next()) fields.push(c.fieldRef());
+  const fields = [c.columnRef()];
+  while (c.isOp(',') && c.next()) fields.push(c.columnRef());
   return fields;
 }
 
 /** A sort key: a field, or (after stats) an aggregation written as in the stats command. */
 function parseSortKey(c: Cursor): SortKey {
-  const t = c.peek();
-  let expr: FieldRef;
-  if (t.kind === 'name' && c.isOp('(', 1)) {
-    c.next();
-    let depth = 0;
-    let end = t.end;
-    do {
-      const x = c.next();
-      if (x.kind === 'eof') c.unexpected("expected ')'");
-      if (x.kind === 'op' && x.value === '(') depth++;
-      if (x.kind === 'op' && x.value === ')') depth--;
-      end = x.end;
-    } while (depth > 0);
-    expr = { kind: 'field', name: c.slice(t.pos, end), pos: t.pos };
-  } else {
-    expr = c.fieldRef('a field to sort by');
-  }
+  const expr = c.columnRef('a field to sort by');
   const desc = c.isWord('desc');
   if (desc || c.isWord('asc')) c.next();
   return { expr, desc };

@@ -43,6 +43,7 @@ class PlanBuilder {
 
   private resolve = (ref: FieldRef): Binding => {
     if (this.stats) return { kind: 'column', index: this.column(ref) };
+    if (ref.expression) this.fail(ref.pos, `${quoteSnippet(ref.name)} can only name a column of a stats result`);
     const b = this.scope.get(ref.name);
     if (b) return b;
     return SYSTEM.has(ref.name) ? { kind: 'system', name: ref.name as SystemField } : { kind: 'json', name: ref.name };
