@@ -39,11 +39,37 @@ export function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || (c >= 97 && c <= 122);
 }
 
-/** Membership with simple case folding (the `i` flag): the unit, its lower- and its upper-case form. */
+/** JS `Canonicalize` without the u flag: simple upper-casing, never mapping non-ASCII to ASCII. */
+function canonicalize(c: number): number {
+  const up = String.fromCharCode(c).toUpperCase();
+  if (up.length !== 1) return c;
+  const u = up.charCodeAt(0);
+  return c >= 128 && u < 128 ? c : u;
+}
+
+let caseGroups: Map<number, number[]> | undefined;
+
+/** The code units sharing the canonical form `canon` (built once, on the first `i` match). */
+function caseGroup(canon: number): readonly number[] {
+  if (!caseGroups) {
+    caseGroups = new Map();
+    for (let c = 0; c <= 0xffff; c++) {
+      const k = canonicalize(c);
+      if (k === c) continue;
+      const g = caseGroups.get(k);
+      if (g) g.push(c);
+      else caseGroups.set(k, [k, c]);
+    }
+  }
+  return caseGroups.get(canon) ?? [canon];
+}
+
+/**
+ * Membership under the `i` flag, as JS defines it: some member of the set has the same canonical
+ * form as `c`; a negated class inverts that answer.
+ */
 export function setHasFolded(set: CharSet, c: number): boolean {
-  if (setHas(set, c)) return true;
-  const ch = String.fromCharCode(c);
-  const lo = ch.toLowerCase();
-  const up = ch.toUpperCase();
-  return (lo.length === 1 && setHas(set, lo.charCodeAt(0))) || (up.length === 1 && setHas(set, up.charCodeAt(0)));
+  const group = caseGroup(canonicalize(c));
+  const positive: CharSet = { ranges: set.ranges, parts: set.parts, negated: false };
+  return group.some((a) => setHas(positive, a)) !== set.negated;
 }

@@ -163,7 +163,8 @@ class RegexParser {
     const inner = this.alternation();
     if (this.src[this.pos] !== ')') throw new RegexSyntaxError("Unterminated group '(' in regex", at);
     this.pos++;
-    return inner;
+    // A group may be quantified even when it holds only an assertion: `(?:^)*` is valid.
+    return inner.t === 'assert' ? { t: 'seq', items: [inner] } : inner;
   }
 
   private escape(at: number): RegexNode {
