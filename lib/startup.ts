@@ -17,7 +17,7 @@ export function checkConfigAtStart(): void {
     process.stdout.write(`${describeConfig(getConfig())}\n`);
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\nFix the environment and start Trellis again (see README.md, "Configuration").\n`);
+      process.stderr.write(`${e.message}\nFix the environment and start Trellis again (see README.md, "Running against AWS").\n`);
       process.exit(1);
     }
     throw e;

@@ -89,9 +89,7 @@ export function AccountIndicator(props: Props) {
             ))}
           </ul>
         ) : (
-          <p className={styles.error} role="alert">
-            {accounts.error.message}
-          </p>
+          <p className={styles.error}>{accounts.error.message}</p>
         )}
       </div>
     </div>

@@ -15,11 +15,14 @@ export interface PublicAccount {
   regions: string[];
 }
 
+/** The label of calls made before the console knows its own account id. */
+export const OWN_ACCOUNT = "the console's own account";
+
 const discovered = new WeakMap<AwsClientFactory, Promise<AccountConfig[]>>();
 
 async function discoverOwnAccount(factory: AwsClientFactory): Promise<AccountConfig[]> {
   const sts = factory.baseSts();
-  const out = await factory.call({ accountId: 'self', operation: 'GetCallerIdentity' }, (abortSignal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal }));
+  const out = await factory.call({ accountId: OWN_ACCOUNT, operation: 'GetCallerIdentity' }, (abortSignal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal }));
   if (!out.Account) throw new TrellisError('AWS_INTERNAL', 'GetCallerIdentity returned no account id');
   return [{ accountId: out.Account, name: 'this account', regions: [factory.config.region] }];
 }

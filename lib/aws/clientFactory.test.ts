@@ -10,6 +10,7 @@ import { startHarness, type Harness } from '../../emulator/contract/harness';
 import { STANDARD_ACCOUNTS } from '../../emulator/scenarios/accounts';
 import { loadConfig, type Env } from '../config';
 import { TrellisError } from '../domain/errors';
+import { listAccounts, toPublicAccount } from './accounts';
 import { AwsClientFactory, type ClientScope } from './clientFactory';
 
 function standard(i: number): (typeof STANDARD_ACCOUNTS)[number] {
@@ -175,5 +176,30 @@ describe('AwsClientFactory against the emulator', () => {
     const e = await failure(f.call({ accountId: hub.id, operation: 'GetCallerIdentity', deadlineMs: 300 }, (abortSignal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal })));
     expect(e.code).toBe('TIMEOUT');
     expect(e.message).toContain('did not finish within 300 ms');
+  });
+});
+
+describe('listAccounts', () => {
+  it('returns the configured accounts, and strips them for the browser', async () => {
+    const accounts = await listAccounts(factory());
+    expect(accounts.map((a) => a.name)).toEqual(['network-hub', 'payments', 'storefront']);
+    expect(toPublicAccount(accounts[1]!)).toEqual({ accountId: payments.id, name: 'payments', regions: ['us-east-1'] });
+  });
+
+  it("finds the credentials' own account without TRELLIS_ACCOUNTS", async () => {
+    const f = new AwsClientFactory(loadConfig({ ...process.env }));
+    factories.push(f);
+    expect(await listAccounts(f)).toEqual([{ accountId: hub.id, name: 'this account', regions: ['us-east-1'] }]);
+  });
+
+  it('names the missing account id in errors as the console\'s own account, and retries later', async () => {
+    const f = new AwsClientFactory(loadConfig({ ...process.env, TRELLIS_AWS_MAX_ATTEMPTS: '1' }));
+    factories.push(f);
+    await h.control('POST', '/faults', { account: hub.id, service: 'sts', errorRate: 1, errorCode: 'AccessDenied', errorMessage: 'denied for the test' });
+    const e = await failure(listAccounts(f));
+    expect(e.code).toBe('ACCESS_DENIED');
+    expect(e.message).toMatch(/^GetCallerIdentity in the console's own account, us-east-1 failed: AccessDenied: denied for the test/);
+    await h.control('DELETE', '/faults');
+    expect((await listAccounts(f))[0]?.accountId).toBe(hub.id);
   });
 });

@@ -18,6 +18,7 @@ import { describeCall, toTrellisError } from './errors';
 
 /** Which account, region and user a client acts for. */
 export interface ClientScope {
+  /** 12-digit account id (for `call` before the account is known, a label such as OWN_ACCOUNT). */
   accountId: string;
   /** Defaults to the console's region. */
   region?: string;
@@ -99,7 +100,9 @@ export class AwsClientFactory {
   async call<T>(scope: CallScope, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const account = this.account(scope.accountId);
     const region = scope.region ?? this.config.region;
-    const ctx = { account: scope.accountId, region, operation: scope.operation, timeoutMs: this.config.awsTimeoutMs, ...(account ? { accountName: account.name } : {}), ...(scope.resource ? { resource: scope.resource } : {}) };
+    // Before the own account is known (GetCallerIdentity), `accountId` is a label rather than an id.
+    const who = /^\d{12}$/.test(scope.accountId) ? { account: scope.accountId, ...(account ? { accountName: account.name } : {}) } : { accountName: scope.accountId };
+    const ctx = { ...who, region, operation: scope.operation, timeoutMs: this.config.awsTimeoutMs, ...(scope.resource ? { resource: scope.resource } : {}) };
     const deadline = scope.deadlineMs ?? this.config.awsTimeoutMs * 2;
     try {
       return await this.limiter.of(scope.accountId).run(() => withDeadline(deadline, fn, describeCall(ctx), scope.signal));

@@ -84,7 +84,7 @@ function hint(code: ErrorCode, name: string, ctx: AwsErrorContext, netCode: stri
 
 /** Names a call for messages: `ListServices in payments (222222222222), us-east-1`. */
 export function describeCall(ctx: AwsErrorContext): string {
-  const account = ctx.account ? (ctx.accountName ? `${ctx.accountName} (${ctx.account})` : ctx.account) : undefined;
+  const account = ctx.account ? (ctx.accountName ? `${ctx.accountName} (${ctx.account})` : ctx.account) : ctx.accountName;
   const place = [account, ctx.region].filter(Boolean).join(', ');
   const op = ctx.operation ?? 'AWS call';
   return place ? `${op} in ${place}` : op;
@@ -107,7 +107,7 @@ export function toTrellisError(e: unknown, ctx: AwsErrorContext = {}): TrellisEr
   const netCode = networkCode(err);
   const code = classify(name, status, netCode, err.code);
   const fields = (err.fieldList ?? []).map((f) => `${f.name ?? '?'}: ${f.message ?? ''}`.trim()).join('; ');
-  const awsWords = `${name}: ${err.message || 'no message'}${fields ? ` (${fields})` : ''}`;
+  const awsWords = `${name === 'Error' && netCode ? netCode : name}: ${err.message || 'no message'}${fields ? ` (${fields})` : ''}`;
   const advice = hint(code, name, ctx, netCode);
   const message = `${describeCall(ctx)} failed: ${awsWords}${advice ? ` — ${advice}` : ''}`;
   const resource = ctx.resource ?? err.resourceId;

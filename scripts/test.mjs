@@ -1,0 +1,50 @@
+/**
+ * `npm test`: every test, failing fast. Debian's Chromium (installed with apt when possible), then
+ * unit and contract tests (vitest), the production build, and the e2e tests (Playwright).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+function step(title, cmd, args, env = process.env) {
+  process.stdout.write(`\n=== ${title}: ${[cmd, ...args].join(' ')}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (r.error) {
+    process.stderr.write(`npm test: cannot run ${cmd}: ${r.error.message}\n`);
+    process.exit(1);
+  }
+  if (r.status !== 0) {
+    process.stderr.write(`\nnpm test: ${title} failed (exit code ${r.status ?? r.signal}); stopping.\n`);
+    process.exit(r.status || 1);
+  }
+}
+
+function has(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || !has('apt-get')) {
+    process.stderr.write(
+      `npm test: the e2e tests need Chromium at ${CHROMIUM} (Debian package "chromium").\n` +
+        `Install it with: sudo apt-get update && sudo apt-get install -y chromium\n`,
+    );
+    process.exit(1);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  step('Installing Chromium', 'apt-get', ['update'], env);
+  step('Installing Chromium', 'apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], env);
+  if (!existsSync(CHROMIUM)) {
+    process.stderr.write(`npm test: apt installed "chromium" but ${CHROMIUM} is still missing.\n`);
+    process.exit(1);
+  }
+}
+
+ensureChromium();
+step('Unit and contract tests', 'npx', ['vitest', 'run']);
+step('Build', 'npm', ['run', 'build']);
+step('End-to-end tests', 'npx', ['playwright', 'test']);
+process.stdout.write('\nnpm test: all tests passed.\n');
