@@ -21,7 +21,20 @@
  */
 import { parseArn } from './arns';
 import { evaluateRules, evaluationOrder, type RequestFacts } from './ruleMatch';
-import { initialWindowMs, isGone, targetHealth, type TargetHealth } from './targetHealth';
+import { initialWindowMs, isGone, targetHealth } from './targetHealth';
+
+export * from './storeTypes';
+import {
+  DEFAULT_DRAIN_MS,
+  DEFAULT_QUOTAS,
+  type AuthPolicyView,
+  type LatticeJson,
+  type ListenerView,
+  type NetworkView,
+  type RecordOf,
+  type ServiceView,
+  type TargetView,
+} from './storeTypes';
 import type {
   AccessLogSubscriptionRecord,
   AnyRecord,
@@ -41,85 +54,19 @@ import type {
   VpcAssociationRecord,
 } from './types';
 
-/** Default quotas (ARCHITECTURE §3). */
-export const DEFAULT_QUOTAS: LatticeQuotas = {
-  listenersPerService: 2,
-  rulesPerListener: 10,
-  targetGroupsPerService: 10,
-  targetsPerTargetGroup: 1000,
-  servicesPerServiceNetwork: 500,
-  servicesPerRegion: 2000,
-};
-
-/** How long a deregistered target stays DRAINING (the API's default draining time is 1 minute). */
-export const DEFAULT_DRAIN_MS = 60_000;
-
-/** The record type of each resource kind. */
-export interface RecordOf {
-  servicenetwork: ServiceNetworkRecord;
-  service: ServiceRecord;
-  listener: ListenerRecord;
-  rule: RuleRecord;
-  targetgroup: TargetGroupRecord;
-  servicenetworkserviceassociation: ServiceAssociationRecord;
-  servicenetworkvpcassociation: VpcAssociationRecord;
-  accesslogsubscription: AccessLogSubscriptionRecord;
-}
-
 const KINDS: ResourceKind[] = ['servicenetwork', 'service', 'listener', 'rule', 'targetgroup', 'servicenetworkserviceassociation', 'servicenetworkvpcassociation', 'accesslogsubscription'];
 
-/** Serialized form of the Lattice state. */
-export interface LatticeJson {
-  version?: 1;
-  resources?: Partial<Record<ResourceKind, AnyRecord[]>>;
-  authPolicies?: Record<string, PolicyRecord>;
-  resourcePolicies?: Record<string, PolicyRecord>;
-  shares?: Record<string, string[]>;
-  idempotency?: Record<string, IdempotencyRecord>;
-  quotas?: LatticeQuotas;
-  drainMs?: number;
-}
-
-/** An auth policy with its state (Active only when the resource's authType is AWS_IAM). */
-export interface AuthPolicyView extends PolicyRecord {
-  state: 'Active' | 'Inactive';
-}
-
-/** A service as the traffic simulator needs it. */
-export interface ServiceView {
-  service: ServiceRecord;
-  ownerAccountId: string;
-  authType: AuthType;
-  authPolicy?: AuthPolicyView;
-  networks: ServiceNetworkRecord[];
-  associations: ServiceAssociationRecord[];
-}
-
-/** A service network as the traffic simulator needs it. */
-export interface NetworkView {
-  network: ServiceNetworkRecord;
-  authType: AuthType;
-  authPolicy?: AuthPolicyView;
-  vpcAssociations: VpcAssociationRecord[];
-  serviceAssociations: ServiceAssociationRecord[];
-}
-
-/** A listener with its rules in evaluation order (non-default by priority, then the default rule). */
-export interface ListenerView {
-  listener: ListenerRecord;
-  rules: RuleRecord[];
-  defaultAction: RuleAction;
-}
-
-/** A target with its current status. */
-export interface TargetView extends TargetHealth {
-  id: string;
-  port?: number;
+function parentKey(kind: ResourceKind, rec: AnyRecord): string | undefined {
+  if (kind === 'listener') return `listener:${(rec as ListenerRecord).serviceId}`;
+  if (kind === 'rule') return `rule:${(rec as RuleRecord).listenerId}`;
+  return undefined;
 }
 
 /** All Lattice resources. */
 export class LatticeStore {
   private readonly tables = new Map<ResourceKind, Map<string, AnyRecord>>(KINDS.map((k) => [k, new Map()]));
+  /** Ids of listeners by `listener:<serviceId>` and of rules by `rule:<listenerId>` (parents never change). */
+  private readonly children = new Map<string, Set<string>>();
   /** Auth policies by resource ARN. */
   readonly authPolicies = new Map<string, PolicyRecord>();
   /** Resource policies by resource ARN. */
@@ -150,14 +97,18 @@ export class LatticeStore {
   /** Adds or replaces a resource. */
   put<K extends ResourceKind>(kind: K, rec: RecordOf[K]): RecordOf[K] {
     this.table(kind).set(rec.id, rec);
+    const parent = parentKey(kind, rec);
+    if (parent) this.children.set(parent, (this.children.get(parent) ?? new Set()).add(rec.id));
     return rec;
   }
 
-  /** Removes a resource and its tags-free leftovers (policies, shares). */
+  /** Removes a resource and its leftovers (policies, shares). */
   remove(kind: ResourceKind, id: string): void {
     const rec = this.table(kind).get(id);
     if (!rec) return;
     this.table(kind).delete(id);
+    const parent = parentKey(kind, rec);
+    if (parent) this.children.get(parent)?.delete(id);
     this.authPolicies.delete(rec.arn);
     this.resourcePolicies.delete(rec.arn);
     this.shares.delete(rec.arn);
@@ -217,21 +168,25 @@ export class LatticeStore {
 
   // ---- relations -----------------------------------------------------------------------------
 
-  /** Listeners of a service. */
-  listenersOf(serviceId: string): ListenerRecord[] {
-    return this.all('listener').filter((l) => l.serviceId === serviceId);
+  private childrenOf<K extends 'listener' | 'rule'>(kind: K, parentId: string): RecordOf[K][] {
+    const ids = this.children.get(`${kind}:${parentId}`) ?? new Set<string>();
+    return [...ids].map((id) => this.get(kind, id)).filter((r): r is RecordOf[K] => r !== undefined);
   }
 
-  /** Rules of a listener (default included), in evaluation order. */
+  /** Listeners of a service (indexed, cheap enough for per-request use). */
+  listenersOf(serviceId: string): ListenerRecord[] {
+    return this.childrenOf('listener', serviceId);
+  }
+
+  /** Rules of a listener (default included), in evaluation order (indexed). */
   rulesOf(listenerId: string): RuleRecord[] {
-    return evaluationOrder(this.all('rule').filter((r) => r.listenerId === listenerId));
+    return evaluationOrder(this.childrenOf('rule', listenerId));
   }
 
   /** Target group ids that a service's listeners and rules forward to (with some rules' actions replaced). */
   targetGroupIdsOf(serviceId: string, overrides?: ReadonlyMap<string, RuleAction>): Set<string> {
     const ids = new Set<string>();
-    for (const r of this.all('rule')) {
-      if (r.serviceId !== serviceId) continue;
+    for (const r of this.listenersOf(serviceId).flatMap((l) => this.rulesOf(l.id))) {
       const action = overrides?.get(r.id) ?? r.action;
       for (const tg of action.forward?.targetGroups ?? []) ids.add(tg.targetGroupIdentifier);
     }
@@ -385,7 +340,7 @@ export class LatticeStore {
   static fromJSON(json: LatticeJson): LatticeStore {
     const data = JSON.parse(JSON.stringify(json ?? {})) as LatticeJson;
     const store = new LatticeStore();
-    for (const k of KINDS) for (const rec of data.resources?.[k] ?? []) store.table(k).set(rec.id, rec);
+    for (const k of KINDS) for (const rec of data.resources?.[k] ?? []) store.put(k, rec);
     for (const [k, v] of Object.entries(data.authPolicies ?? {})) store.authPolicies.set(k, v);
     for (const [k, v] of Object.entries(data.resourcePolicies ?? {})) store.resourcePolicies.set(k, v);
     for (const [k, v] of Object.entries(data.shares ?? {})) store.shares.set(k, v);

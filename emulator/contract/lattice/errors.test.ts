@@ -9,7 +9,10 @@ import {
   CreateServiceNetworkCommand,
   GetServiceCommand,
   InternalServerException,
+  ListServiceNetworkServiceAssociationsCommand,
+  ListServiceNetworkVpcAssociationsCommand,
   ListServicesCommand,
+  RegisterTargetsCommand,
   ResourceNotFoundException,
   ServiceQuotaExceededException,
   ThrottlingException,
@@ -116,6 +119,34 @@ describe('other errors', () => {
     } finally {
       Object.assign(quotas, saved);
     }
+  });
+
+  it('ServiceQuotaExceededException for the 11th rule of a listener and targets beyond the group quota', async () => {
+    const c = h.lattice();
+    const { svc, listener, tg } = await serviceWithListener(c);
+    for (let p = 1; p <= 10; p++) {
+      await c.send(new CreateRuleCommand({ serviceIdentifier: svc, listenerIdentifier: listener, name: `r${p}-path`, priority: p, match: { httpMatch: { pathMatch: { match: { exact: `/p${p}` } } } }, action: { fixedResponse: { statusCode: 200 } } }));
+    }
+    const e = await caught(c.send(new CreateRuleCommand({ serviceIdentifier: svc, listenerIdentifier: listener, name: 'eleventh', priority: 11, match: { httpMatch: { method: 'GET' } }, action: { fixedResponse: { statusCode: 200 } } })));
+    expect(e).toMatchObject({ name: 'ServiceQuotaExceededException', resourceType: 'RULE', serviceCode: 'vpc-lattice' });
+    const quotas = h.emu.state.lattice.quotas;
+    const saved = quotas.targetsPerTargetGroup;
+    try {
+      quotas.targetsPerTargetGroup = 2;
+      const t = await caught(c.send(new RegisterTargetsCommand({ targetGroupIdentifier: tg, targets: [{ id: '10.0.0.1' }, { id: '10.0.0.2' }, { id: '10.0.0.3' }] })));
+      expect(t).toMatchObject({ name: 'ServiceQuotaExceededException', resourceType: 'TARGET' });
+    } finally {
+      quotas.targetsPerTargetGroup = saved;
+    }
+  });
+
+  it('association lists need a filter and access-log lists a resource (ValidationException)', async () => {
+    const c = h.lattice();
+    expect(await caught(c.send(new ListServiceNetworkVpcAssociationsCommand({})))).toBeInstanceOf(ValidationException);
+    expect(await caught(c.send(new ListServiceNetworkServiceAssociationsCommand({})))).toBeInstanceOf(ValidationException);
+    const raw = await rawRequest(h.emu.url, 'GET', '/accesslogsubscriptions');
+    expect(raw.status).toBe(400);
+    expect(raw.json()).toMatchObject({ reason: 'fieldValidationFailed', fieldList: [{ name: 'resourceIdentifier', message: 'Member must not be null' }] });
   });
 
   it('AccessDeniedException (403) when mutating a resource of another account', async () => {
