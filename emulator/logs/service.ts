@@ -39,6 +39,26 @@ function unknownOperation(message: string): AwsError {
   return new AwsError('UnknownOperationException', 400, message);
 }
 
+/** Deepest object/array nesting accepted: no Logs input nests more than a few levels. */
+const MAX_JSON_DEPTH = 64;
+
+/** The maximum nesting depth of a JSON text (strings skipped), counted without parsing it. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
 function parse(req: RawRequest): ParsedCall {
   const target = req.headers['x-amz-target'];
   if (!target) throw unknownOperation(`Missing X-Amz-Target header; CloudWatch Logs expects '${TARGET_PREFIX}<Operation>'`);
@@ -49,6 +69,7 @@ function parse(req: RawRequest): ParsedCall {
   const operation = target.slice(TARGET_PREFIX.length);
   const text = req.body.toString('utf8');
   if (text.trim() === '') return { operation, input: {} };
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new AwsError('SerializationException', 400, `The request body nests JSON deeper than ${MAX_JSON_DEPTH} levels`);
   let body: unknown;
   try {
     body = JSON.parse(text);
