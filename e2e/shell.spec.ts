@@ -77,4 +77,30 @@ test.describe('console shell against the emulator', () => {
     const bg = await page.locator('header').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bg).toBe('rgb(21, 32, 43)');
   });
+
+  test('renders without layout shift while the accounts stream in', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { layoutShift: number };
+      w.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.layoutShift += (e as PerformanceEntry & { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const shell = new ShellPage(page);
+    await shell.goto('/');
+    await expect(shell.accountButton).toContainText('3 accounts');
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+  });
+
+  test('offers a skip link as the first stop of the keyboard', async ({ page }) => {
+    const shell = new ShellPage(page);
+    await shell.goto('/topology');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#main$/);
+  });
 });
