@@ -7,7 +7,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Rng } from '../emulator/core/rng';
 import { LogsStore, type AppendRecord } from '../emulator/logs/store';
+import { ChunkEventView, matches, parseFilterPattern } from '../emulator/logs/filterPattern';
+import { runQuery } from '../emulator/logs/insights';
 import { querySource } from '../emulator/logs/store/batch';
+import { scan } from '../emulator/logs/store/scan';
 
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
@@ -110,6 +113,15 @@ export default async function logsStoreBench(args: string[]): Promise<void> {
   const rebuildStart = performance.now();
   for (const b of querySource([group], Infinity).batches(-Infinity, Infinity)) for (let i = 0; i < b.length; i += 10) rebuilt += b.message(i).length > 0 ? 1 : 0;
   const rebuildMs = ((performance.now() - rebuildStart) / rebuilt) * 1e6;
+  const queryStart = performance.now();
+  const q = runQuery('filter responseCode >= 500 | stats count(*) as n by serviceArn', querySource([group], Infinity), { startMs: 0, endMs: Infinity });
+  const queryMs = performance.now() - queryStart;
+  const filterStart = performance.now();
+  const pattern = parseFilterPattern('{ $.responseCode = 403 && $.requestPath = "/v2/orders/1*" }');
+  const view = new ChunkEventView(group.table);
+  let filtered = 0;
+  for (const p of scan([...group.streams.values()], { dir: 'asc', startMs: -Infinity, endMs: Infinity, now: Infinity, cutoff: -Infinity })) if (matches(pattern, view.at(p.chunk, p.i))) filtered++;
+  const filterMs = performance.now() - filterStart;
   const line = (k: string, v: string) => process.stdout.write(`${k.padEnd(28)} ${v}\n`);
   line('events', n.toLocaleString('en-US'));
   line('message bytes (raw)', `${(messageBytes / 1024 / 1024).toFixed(1)} MB`);
@@ -119,4 +131,6 @@ export default async function logsStoreBench(args: string[]): Promise<void> {
   line('append', `${((n / appendMs) * 1000).toFixed(0)} events/s`);
   line('scan one field (403s)', `${scanMs.toFixed(0)} ms, ${scanned} matches`);
   line('rebuild one message', `${(rebuildMs / 1000).toFixed(2)} µs`);
+  line('Insights stats query', `${queryMs.toFixed(0)} ms, ${q.results.length} rows, ${q.statistics.recordsScanned} scanned`);
+  line('filter pattern, all events', `${filterMs.toFixed(0)} ms, ${filtered} matches`);
 }

@@ -68,6 +68,7 @@ describe('streams', () => {
     });
     expect(await caught(c.send(new DescribeLogStreamsCommand({ logGroupName: 'st', orderBy: 'LastEventTime', logStreamNamePrefix: 's' })))).toBeInstanceOf(InvalidParameterException);
     expect(await caught(c.send(new DescribeLogStreamsCommand({ logGroupName: 'st', logGroupIdentifier: 'st' })))).toBeInstanceOf(InvalidParameterException);
+    expect(await caught(c.send(new DescribeLogStreamsCommand({ logGroupName: 'st', nextToken: 'forged.token' })))).toBeInstanceOf(InvalidParameterException);
     expect(await caught(c.send(new DescribeLogStreamsCommand({ logGroupIdentifier: 'arn:aws:logs:us-east-1:222222222222:log-group:st' })))).toBeInstanceOf(ResourceNotFoundException);
   });
 });
@@ -114,6 +115,9 @@ describe('PutLogEvents', () => {
     expect(await send([{ timestamp: T0 - 25 * HOUR, message: 'a' }, { timestamp: T0, message: 'b' }])).toBeInstanceOf(InvalidParameterException);
     expect(await send([{ timestamp: T0, message: 'a' }], 'nope')).toBeInstanceOf(ResourceNotFoundException);
     expect(await send([])).toBeInstanceOf(InvalidParameterException);
+    const many = await send(Array.from({ length: 10_001 }, () => ({ timestamp: T0, message: 'm' })));
+    expect(many).toBeInstanceOf(InvalidParameterException);
+    expect(many.message).toContain("at 'logEvents' failed to satisfy constraint: Member must have length less than or equal to 10000");
   });
 });
 
