@@ -6,7 +6,7 @@
  */
 import { AwsError } from '../../core/awsError';
 import { compileQuery, InsightsQueryError, startExecution, type CompiledQuery } from '../insights';
-import { MAX_CONCURRENT_QUERIES, type QueryRecord } from '../queries/book';
+import { MAX_CONCURRENT_QUERIES, outputOf, type QueryRecord } from '../queries/book';
 import type { LogGroup } from '../store';
 import { querySource } from '../store/batch';
 import { cursorOf, groupByIdentifier, groupByName, invalidParameter, logsError, notFound, type Handler } from './common';
@@ -89,8 +89,7 @@ function queryOf(state: Parameters<Handler>[0], ctx: Parameters<Handler>[1], id:
 
 const getQueryResults: Handler = (state, ctx, input) => {
   const q = queryOf(state, ctx, input.queryId as string);
-  const rows = q.execution.results();
-  const stats = q.execution.statistics();
+  const { results: rows, statistics: stats } = outputOf(q);
   const scope = `GetQueryResults:${q.id}`;
   const from = input.nextToken ? Number(cursorOf(state.paginator, scope, input.nextToken as string)) : 0;
   const max = (input.maxItems as number | undefined) || MAX_QUERY_ROWS;

@@ -1,7 +1,7 @@
 /** The query lifecycle of the book, driven with a tiny fake execution (the real engine is tested elsewhere). */
 import { describe, expect, it } from 'vitest';
 import type { LogBatch } from '../insights/source';
-import { KEEP_QUERIES_PER_ACCOUNT, QueryBook, SLICE_EVENTS, type Execution, type QueryRecord } from './book';
+import { KEEP_QUERIES_PER_ACCOUNT, outputOf, QueryBook, SLICE_EVENTS, type Execution, type QueryRecord } from './book';
 
 /** Counts events; its results are one row with the count so far. */
 function countingExecution(): Execution & { seen: number } {
@@ -39,12 +39,14 @@ describe('QueryBook', () => {
     expect(book.active('111111111111', 'us-east-1')).toBe(1);
     await tick();
     expect(q.status).toBe('Running');
-    expect(ex.results()).toEqual([[{ field: 'count', value: String(SLICE_EVENTS) }]]);
+    expect(outputOf(q).results).toEqual([[{ field: 'count', value: String(SLICE_EVENTS) }]]);
     await tick();
     await tick();
     await tick();
     expect(q.status).toBe('Complete');
     expect(ex.seen).toBe(3 * SLICE_EVENTS);
+    expect(q.execution).toBeUndefined();
+    expect(outputOf(q)).toEqual({ results: [[{ field: 'count', value: String(3 * SLICE_EVENTS) }]], statistics: { recordsMatched: 3 * SLICE_EVENTS, recordsScanned: 3 * SLICE_EVENTS, bytesScanned: 30 * SLICE_EVENTS } });
     expect(book.active('111111111111', 'us-east-1')).toBe(0);
   });
 
@@ -56,6 +58,7 @@ describe('QueryBook', () => {
     await tick();
     expect(book.stop(q)).toBe(true);
     expect(q.status).toBe('Cancelled');
+    expect(outputOf(q).statistics.recordsScanned).toBe(SLICE_EVENTS);
     await tick();
     await tick();
     expect(ex.seen).toBe(SLICE_EVENTS);

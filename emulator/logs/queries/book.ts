@@ -26,9 +26,29 @@ export interface QueryRecord {
   readonly createTime: number;
   readonly logGroupsScanned: number;
   status: QueryStatus;
-  readonly execution: Execution;
+  /** The running execution; dropped once the query has ended (its output is kept in `final`). */
+  execution: Execution | undefined;
+  /** Rows and statistics of an ended query, frozen so the engine's state can be freed. */
+  final?: { results: ResultField[][]; statistics: QueryStatistics };
   /** Error text of a Failed query. */
   failure?: string;
+}
+
+const NO_STATS: QueryStatistics = { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 };
+
+/** Current (partial while running) rows and statistics of a query. */
+export function outputOf(q: QueryRecord): { results: ResultField[][]; statistics: QueryStatistics } {
+  if (q.final) return q.final;
+  return q.execution ? { results: q.execution.results(), statistics: q.execution.statistics() } : { results: [], statistics: NO_STATS };
+}
+
+/** Moves a query to an end status, freezing its output. */
+function finish(q: QueryRecord, status: QueryStatus, failure?: string): void {
+  const out = outputOf(q);
+  q.final = status === 'Failed' ? { results: [], statistics: out.statistics } : out;
+  q.status = status;
+  q.execution = undefined;
+  if (failure !== undefined) q.failure = failure;
 }
 
 /** Concurrent (Scheduled or Running) queries per account and region, as the model's documentation states. */
@@ -80,7 +100,7 @@ export class QueryBook {
   /** Cancels a Scheduled or Running query; false when it had already ended. */
   stop(record: QueryRecord): boolean {
     if (record.status !== 'Scheduled' && record.status !== 'Running') return false;
-    record.status = 'Cancelled';
+    finish(record, 'Cancelled');
     this.pending.delete(record.id);
     return true;
   }
@@ -105,22 +125,23 @@ export class QueryBook {
     const run = this.pending.get(id);
     if (!run) return;
     const q = run.record;
+    const execution = q.execution;
+    if (!execution) return;
     q.status = 'Running';
     let budget = SLICE_EVENTS;
     try {
       while (budget > 0) {
         const next = run.batches.next();
         if (next.done) {
-          q.status = 'Complete';
+          finish(q, 'Complete');
           this.pending.delete(id);
           return;
         }
-        q.execution.consume(next.value);
+        execution.consume(next.value);
         budget -= next.value.length;
       }
     } catch (e) {
-      q.status = 'Failed';
-      q.failure = e instanceof Error ? e.message : String(e);
+      finish(q, 'Failed', e instanceof Error ? e.message : String(e));
       this.pending.delete(id);
       return;
     }
