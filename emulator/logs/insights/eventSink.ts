@@ -24,7 +24,10 @@ export class EventSink {
     this.cmp = rowComparator(plan.order, true);
     const c = plan.collect;
     this.heap = new BoundedHeap(this.cmp, c.kind === 'top' ? Math.min(c.count ?? cap, cap) : cap);
-    this.scanBackward = plan.order.length === 0;
+    const first = plan.order[0];
+    const key = first && plan.keys[first.index];
+    // The console's default `sort @timestamp desc` is the default order again.
+    this.scanBackward = !first || (first.desc && key?.kind === 'system' && key.name === '@timestamp');
   }
 
   /** The per-row function of one batch. */

@@ -109,6 +109,13 @@ describe('sort, limit, dedup', () => {
     expect(ptrs('sort bytesSent desc | sort requestMethod | limit 50')).toEqual(expected);
   });
 
+  it("the console's default query, and oldest first", () => {
+    const out = run('fields @timestamp, @message, @logStream, @log | sort @timestamp desc | limit 20');
+    const rows = [...fx.rows].sort(byKeys([['@timestamp', true]])).slice(0, 20);
+    expect(out.results).toEqual(rows.map((r) => eventCells(r, [col('@timestamp'), col('@message'), col('@logStream'), col('@log')])));
+    expect(ptrs('sort @timestamp asc | limit 10')).toEqual([...fx.rows].sort(byKeys([['@timestamp', false]])).slice(0, 10).map((r) => r.ptr));
+  });
+
   it('limit after filter', () => {
     expect(ptrs('filter responseCode = 404 | limit 7')).toEqual(expectPtrs(fx.rows.filter((r) => r.record.responseCode === 404)).slice(0, 7));
   });
