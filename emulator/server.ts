@@ -137,6 +137,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       if (!res.headersSent) res.destroy();
     });
   });
+  // Requests Node cannot even parse (headers over 16 KB, broken request lines) never reach the
+  // handler; answer them with an AWS-shaped error instead of Node's bare status line.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({ message: tooLarge ? 'Request headers are too large' : 'The request could not be parsed' });
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const type = tooLarge ? 'RequestHeaderFieldsTooLargeException' : 'SerializationException';
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nx-amzn-errortype: ${type}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
