@@ -34,7 +34,8 @@ function render(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return `'${value.length > 64 ? value.slice(0, 61) + '...' : value}'`;
   if (typeof value === 'number' || typeof value === 'boolean') return `'${value}'`;
-  return `'${JSON.stringify(value).slice(0, 64)}'`;
+  // Never stringify a whole structure: a hostile body can nest deep enough to overflow the stack.
+  return Array.isArray(value) ? `'[list of ${value.length}]'` : `'{structure}'`;
 }
 
 /** Validates `value` against the named shape; returns every violation found (empty = valid). */
