@@ -1,0 +1,138 @@
+/**
+ * Runs Logs Insights queries: StartQuery → GetQueryResults polling → StopQuery when the caller gives
+ * up. Queries are always printed from the typed AST (lib/domain/query), never from user text.
+ * The heavy lifting stays in Logs Insights: Node only receives result rows.
+ */
+import 'server-only';
+import { GetQueryResultsCommand, StartQueryCommand, StopQueryCommand, type ResultField } from '@aws-sdk/client-cloudwatch-logs';
+import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
+import { TrellisError } from '../domain/errors';
+import { printQuery, type InsightsQuery } from '../domain/query';
+
+/** Which account and region a query runs in, and for whom. */
+export interface QueryScope {
+  accountId: string;
+  region?: string;
+  /** The signed-in user (SourceIdentity of assumed roles). */
+  user?: string;
+}
+
+/** A query to start. Log groups are names in the scope's account. */
+export interface QueryRequest extends QueryScope {
+  logGroupNames: string[];
+  query: InsightsQuery;
+  startMs: number;
+  endMs: number;
+  /** StartQuery `limit` (rows). */
+  limit?: number;
+}
+
+/** Query states as GetQueryResults reports them. */
+export type QueryState = 'Scheduled' | 'Running' | 'Complete' | 'Failed' | 'Cancelled' | 'Timeout' | 'Unknown';
+
+/** Statistics of a query so far. */
+export interface QueryStats {
+  recordsMatched: number;
+  recordsScanned: number;
+  bytesScanned: number;
+}
+
+/** A query's state and its (partial while running) rows. */
+export interface QueryProgress {
+  queryId: string;
+  status: QueryState;
+  /** One object per row, column name → value (values are strings on the wire). */
+  rows: Array<Record<string, string>>;
+  statistics: QueryStats;
+}
+
+/** True once a query will not change any more. */
+export function isFinished(status: QueryState): boolean {
+  return status === 'Complete' || status === 'Failed' || status === 'Cancelled' || status === 'Timeout';
+}
+
+/** Result fields → rows of plain objects. */
+export function toRows(results: ResultField[][] | undefined): Array<Record<string, string>> {
+  return (results ?? []).map((row) => {
+    const out: Record<string, string> = {};
+    for (const f of row) if (f.field !== undefined && f.value !== undefined) out[f.field] = f.value;
+    return out;
+  });
+}
+
+/** Starts a query; returns its id and the text that was sent (so the UI can offer to copy it). */
+export async function startQuery(req: QueryRequest, factory: AwsClientFactory = awsClients()): Promise<{ queryId: string; queryText: string }> {
+  if (req.logGroupNames.length === 0) throw new TrellisError('VALIDATION', 'Pick at least one log group to query.');
+  if (!(req.endMs > req.startMs)) throw new TrellisError('VALIDATION', 'The end of the time range must be after its start.');
+  const queryText = printQuery(req.query);
+  const client = factory.logs(req);
+  const out = await factory.call({ ...req, operation: 'StartQuery', resource: req.logGroupNames.join(', ') }, (abortSignal) =>
+    client.send(
+      new StartQueryCommand({
+        logGroupNames: req.logGroupNames,
+        queryString: queryText,
+        startTime: Math.floor(req.startMs / 1000),
+        endTime: Math.ceil(req.endMs / 1000),
+        ...(req.limit !== undefined ? { limit: req.limit } : {}),
+      }),
+      { abortSignal },
+    ),
+  );
+  if (!out.queryId) throw new TrellisError('AWS_INTERNAL', 'StartQuery returned no query id.');
+  return { queryId: out.queryId, queryText };
+}
+
+/** The current state and rows of a query. */
+export async function getQuery(scope: QueryScope, queryId: string, factory: AwsClientFactory = awsClients()): Promise<QueryProgress> {
+  const client = factory.logs(scope);
+  const out = await factory.call({ ...scope, operation: 'GetQueryResults', resource: queryId }, (abortSignal) => client.send(new GetQueryResultsCommand({ queryId }), { abortSignal }));
+  return {
+    queryId,
+    status: (out.status ?? 'Unknown') as QueryState,
+    rows: toRows(out.results),
+    statistics: { recordsMatched: out.statistics?.recordsMatched ?? 0, recordsScanned: out.statistics?.recordsScanned ?? 0, bytesScanned: out.statistics?.bytesScanned ?? 0 },
+  };
+}
+
+/** Stops a query; a query that already finished is not an error. */
+export async function stopQuery(scope: QueryScope, queryId: string, factory: AwsClientFactory = awsClients()): Promise<void> {
+  const client = factory.logs(scope);
+  try {
+    await factory.call({ ...scope, operation: 'StopQuery', resource: queryId }, (abortSignal) => client.send(new StopQueryCommand({ queryId }), { abortSignal }));
+  } catch (e) {
+    if (e instanceof TrellisError && e.code === 'VALIDATION') return; // already finished
+    throw e;
+  }
+}
+
+/** Options of `runQuery`. */
+export interface RunOptions {
+  pollMs?: number;
+  /** Gives up (and stops the query) after this long. */
+  maxWaitMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: QueryProgress) => void;
+}
+
+/** Starts a query and polls it to the end; stops it if the caller aborts or the wait runs out. */
+export async function runQuery(req: QueryRequest, opts: RunOptions = {}, factory: AwsClientFactory = awsClients()): Promise<QueryProgress & { queryText: string }> {
+  const { queryId, queryText } = await startQuery(req, factory);
+  const deadline = Date.now() + (opts.maxWaitMs ?? 60_000);
+  const pollMs = opts.pollMs ?? 400;
+  try {
+    for (;;) {
+      if (opts.signal?.aborted) throw new TrellisError('TIMEOUT', 'The query was cancelled.', { retryable: true });
+      const p = await getQuery(req, queryId, factory);
+      opts.onProgress?.(p);
+      if (isFinished(p.status)) {
+        if (p.status !== 'Complete') throw new TrellisError(p.status === 'Cancelled' ? 'TIMEOUT' : 'AWS_INTERNAL', `The Logs Insights query ended as ${p.status}.`, { resource: queryId, retryable: true });
+        return { ...p, queryText };
+      }
+      if (Date.now() > deadline) throw new TrellisError('TIMEOUT', `The Logs Insights query did not finish within ${Math.round((opts.maxWaitMs ?? 60_000) / 1000)} s; it was stopped.`, { resource: queryId, retryable: true });
+      await new Promise((r) => setTimeout(r, pollMs));
+    }
+  } catch (e) {
+    await stopQuery(req, queryId, factory).catch(() => undefined);
+    throw e;
+  }
+}
