@@ -1,14 +1,15 @@
 /**
  * E2E tests: the built standalone console plus the emulator (demo scenario), in Debian's Chromium.
- * Ports are dedicated to e2e (emulator 4599, app 3099) so a running `npm run demo` does not clash.
+ * Ports are dedicated to e2e (emulator 4599, app 3099; E2E_EMULATOR_PORT / E2E_APP_PORT override them)
+ * so a running `npm run demo` does not clash.
  * Run `npm run build` first (`npm test` does).
  */
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { demoAppEnv, emulatorEnv } from './scripts/demoEnv';
 
-const EMULATOR_PORT = 4599;
-const APP_PORT = 3099;
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4599);
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3099);
 const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
 const appUrl = `http://127.0.0.1:${APP_PORT}`;
 const CI = Boolean(process.env.CI);
