@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { QueryProvider } from '@/components/providers/QueryProvider';
 import { Shell } from '@/components/shell/Shell';
 import { shellAccounts, shellContext } from '@/lib/shell/shellData';
 import './globals.css';
@@ -19,9 +20,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <Shell {...ctx} accounts={shellAccounts()}>
-          {children}
-        </Shell>
+        <QueryProvider>
+          <Shell {...ctx} accounts={shellAccounts()}>
+            {children}
+          </Shell>
+        </QueryProvider>
       </body>
     </html>
   );
