@@ -24,7 +24,14 @@ const HOSTILE = [
   '/v2/',
 ];
 
-const records = [
+interface Rec {
+  requestPath: string;
+  resolvedUser: string;
+  userAgent?: string;
+  responseCode: number;
+  duration: number;
+}
+const records: Rec[] = [
   ...HOSTILE.map((v, i) => ({ requestPath: v, resolvedUser: v, userAgent: `agent ${v} end`, responseCode: 200, duration: i })),
   { requestPath: '/v2/items', resolvedUser: 'alice', userAgent: 'curl/8', responseCode: 403, duration: 5 },
   { requestPath: '/v20', resolvedUser: 'bob', userAgent: 'curl/8', responseCode: 503, duration: 50 },
@@ -45,7 +52,7 @@ function panelQueryFilter(f: Pick<LogFilters, 'include' | 'exclude'>) {
   return filter ? { filter } : {};
 }
 const only = (dim: DimKey, values: string[], exclude = false) => (exclude ? { include: {}, exclude: { [dim]: values } } : { include: { [dim]: values }, exclude: {} });
-const indexesOf = (pred: (r: (typeof records)[number]) => boolean) => records.flatMap((r, i) => (pred(r) ? [i] : []));
+const indexesOf = (pred: (r: Rec) => boolean) => records.flatMap((r, i) => (pred(r) ? [i] : []));
 
 describe('filterCondition', () => {
   it('prints every kind of dimension, OR within and AND across, excludes as not', () => {
