@@ -1,0 +1,102 @@
+/**
+ * The explorer's panels on the server: start one Logs Insights query per account and region for a
+ * panel, report their progress, stop them. Filters arrive as the URL's query string and are parsed
+ * with the same schema as the page; log groups are chosen from the inventory here (never taken on
+ * trust from the browser). A failing account becomes a `ScopeFailure`; the others still run.
+ */
+import 'server-only';
+import { z } from 'zod';
+import type { AwsClientFactory } from '../aws/clientFactory';
+import { TrellisError, toErrorInfo } from '../domain/errors';
+import { parseLogFilters } from '../domain/logFilters';
+import type { PanelRun, PanelStarted, RunProgress, RunRef, ScopeFailure } from '../domain/logPanels';
+import { PANEL_IDS, panelQuery, type PanelId } from '../domain/logQueries';
+import { scopesOf, selectSources } from '../domain/logSources';
+import { MAX_SPAN_MS, needsConfirmation } from '../domain/logTime';
+import { BIN_PERIODS, printQuery } from '../domain/query';
+import type { Snapshot } from '../domain/snapshot';
+import { getQuery, startQuery, stopQuery } from './runner';
+
+/** What the panel services need. */
+export interface PanelDeps {
+  factory: AwsClientFactory;
+  snapshot: (user: string) => Promise<Snapshot>;
+  /** The signed-in user's id (SourceIdentity of assumed roles). */
+  user: string;
+}
+
+const ms = z.number().int().min(0).max(8.64e15);
+const runRef = z.object({ accountId: z.string().regex(/^\d{12}$/), region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/), queryId: z.string().regex(/^[A-Za-z0-9-]{1,256}$/) });
+
+/** Input of `startPanel`. */
+export const startPanelInput = z.object({
+  panel: z.enum(PANEL_IDS as [PanelId, ...PanelId[]]),
+  /** The explorer URL's query string (filters). */
+  params: z.string().max(64_000),
+  window: z.object({ startMs: ms, endMs: ms }).refine((w) => w.endMs > w.startMs, 'the end of the window must be after its start'),
+  bin: z.enum(BIN_PERIODS),
+  /** The user confirmed a wide query. */
+  confirmed: z.boolean().optional(),
+});
+/** Input of `pollRuns` / `stopRuns`. */
+export const runsInput = z.object({ runs: z.array(runRef).min(1).max(100), rows: z.boolean().optional() });
+
+/** Starts a panel's query in every account its log groups are in. */
+export async function startPanel(input: z.infer<typeof startPanelInput>, deps: PanelDeps): Promise<PanelStarted> {
+  const { filters } = parseLogFilters(new URLSearchParams(input.params));
+  const w = input.window;
+  if (w.endMs - w.startMs > MAX_SPAN_MS) throw new TrellisError('VALIDATION', 'A query may span at most 31 days.');
+  const snapshot = await deps.snapshot(deps.user);
+  const sel = selectSources(snapshot, filters);
+  const query = panelQuery(input.panel, filters, input.bin);
+  const queryText = printQuery(query);
+  const base = { queryText, sources: sel.sources.map((g) => g.arn), reason: sel.reason };
+  if (sel.sources.length === 0) return { ...base, runs: [], failures: [] };
+  if (needsConfirmation(w, sel.sources.length) && !input.confirmed) {
+    throw new TrellisError('VALIDATION', `This query scans ${sel.sources.length} log group(s) over a wide range; confirm it first.`);
+  }
+  const runs: PanelRun[] = [];
+  const failures: ScopeFailure[] = [];
+  const start = async (scope: { accountId: string; region: string; logGroupNames: string[] }, retry: boolean): Promise<void> => {
+    try {
+      const { queryId } = await startQuery(
+        { accountId: scope.accountId, region: scope.region, user: deps.user, logGroupNames: scope.logGroupNames, query, startMs: w.startMs, endMs: w.endMs, limit: 10_000 },
+        deps.factory,
+      );
+      runs.push({ ...scope, queryId });
+    } catch (e) {
+      const error = toErrorInfo(e);
+      // One deleted log group fails the whole account's query: report it and query the others.
+      const missing = error.code === 'NOT_FOUND' ? scope.logGroupNames.filter((n) => error.message.includes(`'${n}'`)) : [];
+      if (retry && missing.length > 0 && missing.length < scope.logGroupNames.length) {
+        failures.push({ ...scope, logGroupNames: missing, error });
+        await start({ ...scope, logGroupNames: scope.logGroupNames.filter((n) => !missing.includes(n)) }, false);
+      } else {
+        failures.push({ ...scope, error });
+      }
+    }
+  };
+  await Promise.all(scopesOf(sel.sources).map((scope) => start({ accountId: scope.accountId, region: scope.region, logGroupNames: scope.logGroupNames }, true)));
+  return { ...base, runs, failures };
+}
+
+/** Progress of runs; a run that cannot be read reports its error, the others still answer. */
+export async function pollRuns(input: z.infer<typeof runsInput>, deps: PanelDeps): Promise<RunProgress[]> {
+  return Promise.all(
+    input.runs.map(async (r): Promise<RunProgress> => {
+      try {
+        const p = await getQuery({ accountId: r.accountId, region: r.region, user: deps.user }, r.queryId, deps.factory);
+        const done = p.status !== 'Running' && p.status !== 'Scheduled';
+        return { ...r, status: p.status, statistics: p.statistics, ...(input.rows === false && !done ? {} : { rows: p.rows }) };
+      } catch (e) {
+        return { ...r, status: 'Failed', statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 }, error: toErrorInfo(e) };
+      }
+    }),
+  );
+}
+
+/** Stops runs (those already finished are not an error). */
+export async function stopRuns(runs: readonly RunRef[], deps: PanelDeps): Promise<{ stopped: number }> {
+  const out = await Promise.allSettled(runs.map((r) => stopQuery({ accountId: r.accountId, region: r.region, user: deps.user }, r.queryId, deps.factory)));
+  return { stopped: out.filter((o) => o.status === 'fulfilled').length };
+}
