@@ -1,0 +1,113 @@
+'use client';
+/**
+ * The frame of every panel: title, query status with records and bytes scanned (GetQueryResults
+ * statistics), copy-query, cancel / run again, the accounts that failed (with the AWS error's words),
+ * and a body of fixed height, so loading, empty and loaded states take the same space.
+ */
+import { useState, type ReactNode } from 'react';
+import type { ErrorInfo } from '@/lib/domain/errors';
+import { formatBytes, type PanelState } from '@/lib/domain/logPanels';
+import { copyText } from './clipboard';
+import { count } from './format';
+import type { PanelHandle } from './usePanel';
+import styles from './logs.module.css';
+
+/** Props of a panel frame. */
+export interface PanelFrameProps {
+  title: string;
+  testId: string;
+  handle: PanelHandle;
+  /** The previous period's panel, when comparing (its status is summarised too). */
+  previous?: PanelHandle | undefined;
+  /** Body height in px (fixed: no layout shift). */
+  height: number;
+  className?: string;
+  actions?: ReactNode;
+  accountNames: Readonly<Record<string, string>>;
+  children: ReactNode;
+}
+
+const PHASE: Record<PanelState['phase'], string> = { starting: 'Starting', running: 'Running', done: 'Complete', cancelled: 'Cancelled', failed: 'Failed' };
+
+function describeError(e: ErrorInfo): string {
+  return [e.awsCode ? `${e.awsCode}: ` : '', e.message, e.requestId ? ` (request ${e.requestId})` : ''].join('');
+}
+
+/** A panel with its status line and failures. */
+export function PanelFrame(p: PanelFrameProps) {
+  const s = p.handle.state;
+  const [copied, setCopied] = useState(false);
+  const phase = s?.phase ?? 'starting';
+  const running = phase === 'starting' || phase === 'running' || (p.previous?.busy ?? false);
+  const dot = phase === 'done' ? styles.dotDone : phase === 'failed' ? styles.dotFailed : running ? styles.dotRunning : '';
+  const accounts = s ? new Set(s.runs.map((r) => r.accountId)).size : 0;
+  const prevStats = p.previous?.state?.stats;
+  return (
+    <section className={`${styles.panel} ${p.className ?? ''}`} data-testid={p.testId} data-phase={phase} aria-busy={running}>
+      <header className={styles.panelHead}>
+        <h2 className={styles.panelTitle}>{p.title}</h2>
+        <div className={styles.panelActions}>
+          {p.actions}
+          <button
+            type="button"
+            className={styles.iconButton}
+            disabled={!s?.queryText}
+            title="Copy the Logs Insights query of this panel"
+            onClick={() => {
+              if (s?.queryText) void copyText(s.queryText).then(setCopied);
+              setTimeout(() => setCopied(false), 1500);
+            }}
+          >
+            {copied ? 'Copied' : 'Copy query'}
+          </button>
+          {running ? (
+            <button type="button" className={styles.iconButton} onClick={() => (p.handle.cancel(), p.previous?.cancel())}>
+              Cancel
+            </button>
+          ) : (
+            <button type="button" className={styles.iconButton} onClick={() => (p.handle.rerun(), p.previous?.rerun())} disabled={!s}>
+              Run again
+            </button>
+          )}
+        </div>
+      </header>
+      <div className={styles.status} role="status" data-testid={`${p.testId}-status`}>
+        <span className={`${styles.dot} ${dot}`} aria-hidden="true" />
+        <span>{PHASE[phase]}</span>
+        {s && s.runs.length > 0 ? (
+          <span>
+            · {count(s.stats.recordsScanned)} records · {formatBytes(s.stats.bytesScanned)} scanned{accounts > 1 ? ` · ${accounts} accounts` : ''}
+          </span>
+        ) : null}
+        {prevStats && prevStats.recordsScanned > 0 ? <span>· previous period {count(prevStats.recordsScanned)} records</span> : null}
+      </div>
+      <div className={styles.panelBody} style={{ height: p.height }}>
+        {s?.error || (s?.failures.length ?? 0) > 0 ? (
+          <ul className={styles.failures} role="alert" data-testid={`${p.testId}-errors`}>
+            {s?.error ? <li>{describeError(s.error)}</li> : null}
+            {s?.failures.map((f) => (
+              <li key={`${f.accountId}|${f.region}|${f.logGroupNames.join(',')}`}>
+                <strong>
+                  {p.accountNames[f.accountId] ?? f.accountId} ({f.accountId}) · {f.logGroupNames.join(', ')}:
+                </strong>{' '}
+                {describeError(f.error)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className={styles.panelContent}>{p.children}</div>
+      </div>
+    </section>
+  );
+}
+
+/** Placeholder lines while a panel has nothing to draw yet. */
+export function PanelSkeleton({ lines = 4 }: { lines?: number }) {
+  return (
+    <div aria-hidden="true">
+      {Array.from({ length: lines }, (_, i) => (
+        <div key={i} className={styles.skeleton} style={{ width: `${92 - ((i * 23) % 50)}%` }} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+'use client';
+/** The records panel: the newest matching records, their details, and export (CSV / JSON lines). */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { exportFileName, toCsv, toJsonLines } from '@/lib/domain/logExport';
+import { rowsOf } from '@/lib/domain/logPanels';
+import { RECORD_ROWS } from '@/lib/domain/logQueries';
+import { foldRecords } from '@/lib/domain/logResults';
+import type { TimeWindow } from '@/lib/domain/logTime';
+import { download } from './clipboard';
+import { count } from './format';
+import { PanelFrame, PanelSkeleton } from './PanelFrame';
+import { RecordDrawer } from './RecordDrawer';
+import { RecordTable } from './RecordTable';
+import type { PanelHandle } from './usePanel';
+import styles from './logs.module.css';
+
+const HEIGHT = 392;
+
+interface Props {
+  handle: PanelHandle;
+  window: TimeWindow | undefined;
+  names: Readonly<Record<string, string>>;
+  accountNames: Readonly<Record<string, string>>;
+  className?: string;
+}
+
+/** Newest records, with details and export. */
+export function RecordsPanel(p: Props) {
+  const state = p.handle.state;
+  const entries = useMemo(() => foldRecords(rowsOf(state), RECORD_ROWS), [state]);
+  const [selected, setSelected] = useState<number | undefined>(undefined);
+  const opener = useRef<HTMLElement | null>(null);
+  const done = state?.phase === 'done';
+  const open = useCallback((i: number, el: HTMLElement) => {
+    opener.current = el;
+    setSelected(i);
+  }, []);
+  const close = useCallback(() => {
+    setSelected(undefined);
+    opener.current?.focus();
+  }, []);
+  const save = (kind: 'csv' | 'jsonl') => {
+    if (!p.window) return;
+    download(kind === 'csv' ? toCsv(entries) : toJsonLines(entries), exportFileName(p.window.startMs, p.window.endMs, kind), kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson');
+  };
+  const entry = selected !== undefined ? entries[selected] : undefined;
+  const title = done ? `Records (${entries.length === RECORD_ROWS ? `newest ${count(RECORD_ROWS)}` : count(entries.length)})` : 'Records';
+  return (
+    <PanelFrame
+      title={title}
+      testId="panel-records"
+      handle={p.handle}
+      height={HEIGHT}
+      accountNames={p.accountNames}
+      {...(p.className ? { className: p.className } : {})}
+      actions={
+        <>
+          <button type="button" className={styles.iconButton} disabled={entries.length === 0} onClick={() => save('csv')}>
+            Export CSV
+          </button>
+          <button type="button" className={styles.iconButton} disabled={entries.length === 0} onClick={() => save('jsonl')}>
+            Export JSON lines
+          </button>
+        </>
+      }
+    >
+      {entries.length > 0 ? (
+        <RecordTable entries={entries} names={p.names} height={HEIGHT - 16} selected={selected} onOpen={open} />
+      ) : done ? (
+        <div className={styles.empty}>No records match in this window.</div>
+      ) : state?.phase === 'cancelled' || state?.phase === 'failed' ? (
+        <div className={styles.empty}>{state.phase === 'cancelled' ? 'Cancelled.' : 'No data.'}</div>
+      ) : (
+        <PanelSkeleton lines={12} />
+      )}
+      {entry ? <RecordDrawer entry={entry} names={p.names} accountNames={p.accountNames} onClose={close} /> : null}
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,31 @@
+'use client';
+/** Asks before running queries that scan a wide range over many log groups (Logs Insights bills by bytes scanned). */
+import { spanLabel, type TimeWindow } from '@/lib/domain/logTime';
+import { Button } from '../ui/Button';
+import styles from './logs.module.css';
+
+interface Props {
+  window: TimeWindow;
+  groups: number;
+  onConfirm: () => void;
+  onShorter: () => void;
+}
+
+/** The confirmation. */
+export function WideQueryPrompt({ window, groups, onConfirm, onShorter }: Props) {
+  return (
+    <section className={styles.confirm} data-testid="wide-query" aria-labelledby="wide-query-title">
+      <h2 id="wide-query-title">Run a wide query?</h2>
+      <p>
+        This view scans {groups} log group{groups > 1 ? 's' : ''} over {spanLabel(window.endMs - window.startMs)}, with about 10 queries per account. Logs Insights charges for the bytes each query scans, and wide queries take longer.
+      </p>
+      <p>Narrow the time range or the sources if you can; each panel shows what it scanned.</p>
+      <div className={styles.confirmActions}>
+        <Button onClick={onConfirm}>Run the queries</Button>
+        <Button variant="secondary" onClick={onShorter}>
+          Last hour instead
+        </Button>
+      </div>
+    </section>
+  );
+}

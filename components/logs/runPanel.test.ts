@@ -1,0 +1,76 @@
+/** A panel's life with a fake route: polling to the end, failures per account, and stopping on cancel. */
+import { describe, expect, it } from 'vitest';
+import type { PanelState, RunProgress } from '@/lib/domain/logPanels';
+import type { LogsPoster, LogsRequest, StartRequest } from './api';
+import { runPanel } from './runPanel';
+
+const REQ: StartRequest = { panel: 'top-user', params: '', window: { startMs: 0, endMs: 60_000 }, bin: '1m' };
+const RUN_A = { accountId: '111111111111', region: 'us-east-1', queryId: 'qa', logGroupNames: ['/a'] };
+const RUN_B = { accountId: '222222222222', region: 'us-east-1', queryId: 'qb', logGroupNames: ['/b'] };
+const stats = (n: number) => ({ recordsMatched: n, recordsScanned: n * 10, bytesScanned: n * 100 });
+
+/** A fake route: answers polls from a script of progress lists; records every request. */
+function fakeRoute(script: RunProgress[][], startFailures = 0) {
+  const calls: Array<{ req: LogsRequest; keepalive?: boolean }> = [];
+  let turn = 0;
+  const post = (async (req: LogsRequest, opts?: { keepalive?: boolean }) => {
+    calls.push({ req, ...(opts?.keepalive ? { keepalive: true } : {}) });
+    if (req.op === 'start') {
+      if (startFailures) return { ok: false, error: { code: 'VALIDATION', message: 'no', retryable: false } };
+      return { ok: true, value: { runs: [RUN_A, RUN_B], failures: [], queryText: 'stats count(*)', sources: ['arn'], reason: 'r' } };
+    }
+    if (req.op === 'poll') return { ok: true, value: script[Math.min(turn++, script.length - 1)]!.filter((p) => req.runs.some((r) => r.queryId === p.queryId)) };
+    return { ok: true, value: { stopped: req.runs.length } };
+  }) as LogsPoster;
+  return { post, calls };
+}
+
+const progress = (run: typeof RUN_A, status: RunProgress['status'], n: number, extra: Partial<RunProgress> = {}): RunProgress => ({ accountId: run.accountId, region: run.region, queryId: run.queryId, status, statistics: stats(n), rows: [{ n: String(n) }], ...extra });
+
+describe('runPanel', () => {
+  it('polls until every account is complete, summing statistics', async () => {
+    const { post, calls } = fakeRoute([[progress(RUN_A, 'Running', 1), progress(RUN_B, 'Running', 1)], [progress(RUN_A, 'Complete', 2), progress(RUN_B, 'Running', 2)], [progress(RUN_B, 'Complete', 3)]]);
+    const seen: PanelState[] = [];
+    const end = await runPanel(REQ, { post, signal: new AbortController().signal, emit: (s) => seen.push(s), rowsWhileRunning: true, pollMs: 1 });
+    expect(end.phase).toBe('done');
+    expect(end.stats).toEqual(stats(5));
+    expect(end.runs.map((r) => r.rows)).toEqual([[{ n: '2' }], [{ n: '3' }]]);
+    expect(seen.map((s) => s.phase)).toEqual(['starting', 'running', 'running', 'running', 'running', 'done']);
+    // The last poll asks only for the run still open.
+    const polls = calls.filter((c) => c.req.op === 'poll').map((c) => (c.req as { runs: Array<{ queryId: string }> }).runs.map((r) => r.queryId));
+    expect(polls).toEqual([['qa', 'qb'], ['qa', 'qb'], ['qb']]);
+  });
+
+  it('moves a failing account to failures and finishes the others', async () => {
+    const denied = { code: 'ACCESS_DENIED' as const, message: 'User is not authorized to perform logs:GetQueryResults', retryable: false, account: RUN_B.accountId };
+    const { post } = fakeRoute([[progress(RUN_A, 'Complete', 4), progress(RUN_B, 'Failed', 0, { error: denied })]]);
+    const end = await runPanel(REQ, { post, signal: new AbortController().signal, emit: () => undefined, rowsWhileRunning: true, pollMs: 1 });
+    expect(end.phase).toBe('done');
+    expect(end.runs.map((r) => r.accountId)).toEqual([RUN_A.accountId]);
+    expect(end.failures).toEqual([{ accountId: RUN_B.accountId, region: 'us-east-1', logGroupNames: ['/b'], error: denied }]);
+  });
+
+  it('stops the open queries on the server when cancelled', async () => {
+    const { post, calls } = fakeRoute([[progress(RUN_A, 'Complete', 1), progress(RUN_B, 'Running', 1)]]);
+    const ctl = new AbortController();
+    const end = await runPanel(REQ, {
+      post,
+      signal: ctl.signal,
+      emit: (s) => {
+        if (s.runs.some((r) => r.status === 'Complete')) ctl.abort();
+      },
+      rowsWhileRunning: false,
+      pollMs: 1,
+    });
+    expect(end.phase).toBe('cancelled');
+    const stop = calls.find((c) => c.req.op === 'stop');
+    expect(stop).toEqual({ req: { op: 'stop', runs: [{ accountId: RUN_B.accountId, region: 'us-east-1', queryId: 'qb' }] }, keepalive: true });
+    expect(calls.filter((c) => c.req.op === 'poll').every((c) => (c.req as { rows?: boolean }).rows === false)).toBe(true);
+  });
+
+  it('reports a refused start as a failed panel', async () => {
+    const { post } = fakeRoute([], 1);
+    const end = await runPanel(REQ, { post, signal: new AbortController().signal, emit: () => undefined, rowsWhileRunning: true });
+    expect(end).toMatchObject({ phase: 'failed', error: { code: 'VALIDATION' } });
+  });
+});

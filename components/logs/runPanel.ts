@@ -1,0 +1,102 @@
+/**
+ * One panel's life: start its queries, poll them until every account finished, and stop them on
+ * the server the moment the panel is cancelled (the abort signal: a cancel button, or TanStack Query
+ * dropping the query because the filters changed). Reports each state through `emit`.
+ */
+import type { PanelState, RunProgress } from '@/lib/domain/logPanels';
+import { isFinished, sumStats } from '@/lib/domain/logPanels';
+import type { LogsPoster, StartRequest } from './api';
+
+/** Options of `runPanel`. */
+export interface RunPanelOptions {
+  post: LogsPoster;
+  signal: AbortSignal;
+  emit: (state: PanelState) => void;
+  /** Ask for rows while running (aggregates draw progressively; the record table waits for the end). */
+  rowsWhileRunning: boolean;
+  /** Poll delays: the first ones short (small queries finish fast), then `maxPollMs`. */
+  pollMs?: number;
+  maxPollMs?: number;
+}
+
+const ZERO = { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 };
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Runs a panel to its end (done, failed or cancelled) and returns the last state. */
+export async function runPanel(req: StartRequest, o: RunPanelOptions): Promise<PanelState> {
+  let state: PanelState = { phase: 'starting', runs: [], failures: [], sources: [], stats: ZERO };
+  const emit = (s: PanelState) => {
+    state = s;
+    o.emit(s);
+  };
+  emit(state);
+  // Not aborted by the signal: once the server started queries, their ids are needed to stop them.
+  const started = await o.post({ op: 'start', ...req });
+  if (!started.ok) {
+    emit({ ...state, phase: 'failed', error: started.error });
+    return state;
+  }
+  const s = started.value;
+  emit({
+    phase: s.runs.length > 0 ? 'running' : s.failures.length > 0 ? 'failed' : 'done',
+    queryText: s.queryText,
+    sources: s.sources,
+    reason: s.reason,
+    runs: s.runs.map((r) => ({ ...r, status: 'Scheduled', statistics: ZERO })),
+    failures: s.failures,
+    stats: ZERO,
+  });
+  let delay = o.pollMs ?? 150;
+  const maxDelay = o.maxPollMs ?? 1000;
+  for (;;) {
+    const open = state.runs.filter((r) => !isFinished(r.status));
+    if (open.length === 0) break;
+    if (!o.signal.aborted) await sleep(delay, o.signal);
+    if (o.signal.aborted) {
+      void o.post({ op: 'stop', runs: open.map(({ accountId, region, queryId }) => ({ accountId, region, queryId })) }, { keepalive: true }).catch(() => undefined);
+      emit({ ...state, phase: 'cancelled' });
+      return state;
+    }
+    delay = Math.min(maxDelay, Math.round(delay * 1.6));
+    let polled: Awaited<ReturnType<LogsPoster>>;
+    try {
+      polled = await o.post({ op: 'poll', runs: open.map(({ accountId, region, queryId }) => ({ accountId, region, queryId })), rows: o.rowsWhileRunning }, { signal: o.signal });
+    } catch {
+      continue; // aborted mid-poll: the next turn stops the queries
+    }
+    if (!polled.ok) {
+      void o.post({ op: 'stop', runs: open.map(({ accountId, region, queryId }) => ({ accountId, region, queryId })) }, { keepalive: true }).catch(() => undefined);
+      emit({ ...state, phase: 'failed', error: polled.error });
+      return state;
+    }
+    emit(merge(state, polled.value as RunProgress[]));
+  }
+  emit({ ...state, phase: state.runs.length === 0 && state.failures.length > 0 ? 'failed' : 'done' });
+  return state;
+}
+
+/** Folds a poll answer into the state: progress per run, failed runs moved to `failures`. */
+export function merge(state: PanelState, progress: readonly RunProgress[]): PanelState {
+  const failures = [...state.failures];
+  const runs = state.runs.flatMap((r) => {
+    const p = progress.find((x) => x.queryId === r.queryId && x.accountId === r.accountId);
+    if (!p) return [r];
+    if (p.error || p.status === 'Failed' || p.status === 'Timeout') {
+      failures.push({ accountId: r.accountId, region: r.region, logGroupNames: r.logGroupNames, error: p.error ?? { code: 'AWS_INTERNAL', message: `The Logs Insights query ended as ${p.status}.`, retryable: true, account: r.accountId, resource: r.queryId } });
+      return [];
+    }
+    return [{ ...r, status: p.status, statistics: p.statistics, ...(p.rows ? { rows: p.rows } : r.rows ? { rows: r.rows } : {}) }];
+  });
+  return { ...state, runs, failures, stats: sumStats(runs) };
+}

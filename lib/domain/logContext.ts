@@ -1,0 +1,33 @@
+/**
+ * What the explorer's browser side needs besides query results: the log groups it can query, which
+ * of them the current selection uses and why, and display names for ARNs and accounts.
+ * Pure.
+ */
+import { parseLogFilters } from './logFilters';
+import { logSources, nameIndex, selectSources, type LogSource, type SourceSelection } from './logSources';
+import type { Snapshot } from './snapshot';
+
+/** The explorer's context for one selection. */
+export interface LogsContext {
+  /** Every access-log group of the inventory. */
+  sources: LogSource[];
+  selection: SourceSelection;
+  /** Names of networks, services and target groups by ARN. */
+  names: Record<string, string>;
+  /** Account names by id. */
+  accounts: Record<string, string>;
+  /** Accounts the inventory could not read, with the AWS error's words. */
+  unreachable: Array<{ accountId: string; name: string; message: string }>;
+}
+
+/** The context for the filters of `params` (an explorer URL's query string). */
+export function logsContext(snapshot: Snapshot, params: string): LogsContext {
+  const { filters } = parseLogFilters(new URLSearchParams(params));
+  return {
+    sources: logSources(snapshot),
+    selection: selectSources(snapshot, filters),
+    names: nameIndex(snapshot),
+    accounts: Object.fromEntries(snapshot.accounts.map((a) => [a.accountId, a.name])),
+    unreachable: snapshot.accounts.filter((a) => !a.reachable).map((a) => ({ accountId: a.accountId, name: a.name, message: a.error?.message ?? 'not reachable' })),
+  };
+}
