@@ -53,7 +53,7 @@ export function BreakdownPanel(p: Props) {
       {items.length > 0 ? (
         <ol className={bs.list} aria-label={`${BREAKDOWN_TITLES[p.dim]} by requests`}>
           {items.map((it) => {
-            const text = it.value === undefined ? '(no value)' : displayName(it.value, p.names);
+            const text = it.value === undefined ? '(field missing)' : it.value === '-' ? '- (none)' : displayName(it.value, p.names);
             const usable = it.value !== undefined && checkValue(p.dim, it.value).ok;
             const pick = (e: MouseEvent, exclude: boolean) => {
               if (usable && it.value !== undefined) p.onPick(p.dim, it.value, exclude || e.altKey);

@@ -36,13 +36,13 @@ export function HistogramPanel(p: Props) {
   const late = p.window && p.window.endMs > p.resolvedAt - INGESTION_DELAY_MS ? p.resolvedAt - INGESTION_DELAY_MS : undefined;
   const hasRows = state && state.runs.some((r) => (r.rows?.length ?? 0) > 0);
   return (
-    <PanelFrame title={`Requests over time (${p.bin} bins, UTC)`} testId="panel-histogram" handle={p.handle} previous={p.previous} height={HEIGHT + 22} accountNames={p.accountNames} {...(p.className ? { className: p.className } : {})}>
+    <PanelFrame title={`Requests over time (${p.bin} bins, UTC)`} testId="panel-histogram" handle={p.handle} previous={p.previous} height={HEIGHT + 40} accountNames={p.accountNames} {...(p.className ? { className: p.className } : {})}>
       <div className={hs.legend} data-testid="histogram-legend">
         {STATUS_CLASSES.filter((c) => c !== 'other' || (h?.byClass.other ?? 0) > 0).map((c) => (
           <span key={c} data-class={c}>
             <span className={hs.swatch} style={{ background: CLASS_COLOURS[c] }} aria-hidden="true" />
             {c === 'other' ? 'other' : c} {h ? count(h.byClass[c]) : '–'}
-            {h && prev ? <span className={styles.muted}> {formatDelta(delta(h.byClass[c], prev.byClass[c]))}</span> : null}
+            {h && prev && (h.byClass[c] > 0 || prev.byClass[c] > 0) ? <span className={styles.muted}> {formatDelta(delta(h.byClass[c], prev.byClass[c]))}</span> : null}
           </span>
         ))}
         {prev ? (

@@ -9,6 +9,7 @@ import type { ErrorInfo } from '@/lib/domain/errors';
 import { formatBytes, type PanelState } from '@/lib/domain/logPanels';
 import { copyText } from './clipboard';
 import { count } from './format';
+import { Icon } from './Icon';
 import type { PanelHandle } from './usePanel';
 import styles from './logs.module.css';
 
@@ -52,21 +53,22 @@ export function PanelFrame(p: PanelFrameProps) {
             type="button"
             className={styles.iconButton}
             disabled={!s?.queryText}
+            aria-label={`Copy the Logs Insights query of ${p.title}`}
             title="Copy the Logs Insights query of this panel"
             onClick={() => {
               if (s?.queryText) void copyText(s.queryText).then(setCopied);
               setTimeout(() => setCopied(false), 1500);
             }}
           >
-            {copied ? 'Copied' : 'Copy query'}
+            <Icon name={copied ? 'check' : 'copy'} /> Query
           </button>
           {running ? (
-            <button type="button" className={styles.iconButton} onClick={() => (p.handle.cancel(), p.previous?.cancel())}>
-              Cancel
+            <button type="button" className={styles.iconButton} aria-label={`Cancel ${p.title}`} title="Cancel: stops the running queries" onClick={() => (p.handle.cancel(), p.previous?.cancel())}>
+              <Icon name="stop" />
             </button>
           ) : (
-            <button type="button" className={styles.iconButton} onClick={() => (p.handle.rerun(), p.previous?.rerun())} disabled={!s}>
-              Run again
+            <button type="button" className={styles.iconButton} aria-label={`Run ${p.title} again`} title="Run again" onClick={() => (p.handle.rerun(), p.previous?.rerun())} disabled={!s}>
+              <Icon name="rerun" />
             </button>
           )}
         </div>

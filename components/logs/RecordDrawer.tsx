@@ -17,7 +17,7 @@ interface Props {
   onClose: () => void;
 }
 
-function CopyButton({ text, label }: { text: string; label: string }) {
+function CopyButton({ text, label, caption = 'Copy' }: { text: string; label: string; caption?: string }) {
   const [done, setDone] = useState(false);
   return (
     <button
@@ -29,7 +29,7 @@ function CopyButton({ text, label }: { text: string; label: string }) {
         setTimeout(() => setDone(false), 1200);
       }}
     >
-      {done ? '✓' : 'Copy'}
+      {done ? 'Copied' : caption}
     </button>
   );
 }
@@ -61,7 +61,7 @@ export function RecordDrawer({ entry, names, accountNames, onClose }: Props) {
           </p>
         </div>
         <div className={ds.actions}>
-          <CopyButton text={json} label="the record as JSON" />
+          <CopyButton text={json} label="the record as JSON" caption="Copy JSON" />
           <button ref={close} type="button" className={ds.close} onClick={onClose} aria-label="Close the record details">
             ✕
           </button>
