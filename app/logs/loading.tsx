@@ -1,5 +1,5 @@
-import { Skeleton } from '@/components/ui/Skeleton';
+import { LogsSkeleton } from '@/components/logs/LogsSkeleton';
 
 export default function Loading() {
-  return <Skeleton lines={6} label="Loading the access-log explorer" />;
+  return <LogsSkeleton />;
 }

@@ -77,7 +77,7 @@ export function LogsExplorer() {
         onRemove={(dim, value, exclude) => ex.navigate(withoutValue(ex.filters, dim, value, exclude))}
         onClear={() => ex.navigate({ ...defaultFilters(), time: ex.filters.time, compare: ex.filters.compare })}
       />
-      <Notices problems={ex.problems} window={ex.window} resolvedAt={ex.resolvedAt} contextError={ctx.data && !ctx.data.ok ? ctx.data.error : undefined} unreachable={context?.unreachable ?? []} />
+      <Notices relative={ex.filters.time.kind === 'relative'} problems={ex.problems} window={ex.window} resolvedAt={ex.resolvedAt} contextError={ctx.data && !ctx.data.ok ? ctx.data.error : undefined} unreachable={context?.unreachable ?? []} />
       {context ? <SourceBar context={context} picked={ex.filters.sources} onPick={(arns) => ex.navigate({ ...ex.filters, sources: arns })} /> : <div className={styles.sourceBar}>Reading the inventory…</div>}
       {context && groups === 0 ? (
         <EmptyState title="No access logs to query" testId="logs-no-sources">

@@ -5,6 +5,8 @@ import { INGESTION_DELAY_MS, type TimeWindow } from '@/lib/domain/logTime';
 import styles from './logs.module.css';
 
 interface Props {
+  /** True for a relative range (it always ends now). */
+  relative: boolean;
   problems: string[];
   window: TimeWindow | undefined;
   resolvedAt: number;
@@ -13,8 +15,9 @@ interface Props {
 }
 
 /** The notes above the panels. */
-export function Notices({ problems, window, resolvedAt, contextError, unreachable }: Props) {
-  const late = window !== undefined && window.endMs > resolvedAt - INGESTION_DELAY_MS;
+export function Notices({ relative, problems, window, resolvedAt, contextError, unreachable }: Props) {
+  // Known before the window is resolved for relative ranges, so the note does not push the page down later.
+  const late = relative || (window !== undefined && window.endMs > resolvedAt - INGESTION_DELAY_MS);
   return (
     <>
       {problems.length > 0 ? (

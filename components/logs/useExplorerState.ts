@@ -5,7 +5,7 @@
  * concrete window ("last hour" → from/to) is resolved in the browser when the filters change or on
  * refresh, so every panel queries exactly the same seconds.
  */
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { filtersToParams, parseLogFilters, type LogFilters } from '@/lib/domain/logFilters';
 import { binFor, previousWindow, resolveWindow, type TimeWindow } from '@/lib/domain/logTime';
@@ -33,7 +33,6 @@ export interface ExplorerState {
 /** Reads and writes the explorer's URL. */
 export function useExplorerState(): ExplorerState {
   const search = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const query = search.toString();
   const { filters, problems } = useMemo(() => parseLogFilters(new URLSearchParams(query)), [query]);
@@ -45,12 +44,14 @@ export function useExplorerState(): ExplorerState {
   }, [query, tick]);
   // A window resolved for other filters is not used: no panel starts a query it would stop at once.
   const current = resolved && resolved.query === query && resolved.tick === tick ? resolved : undefined;
+  // The native History API (which Next.js syncs with useSearchParams): no server round trip, so a
+  // filter change is not queued behind the panels' polls on the browser's few connections.
   const navigate = useCallback(
     (f: LogFilters) => {
       const qs = filtersToParams(f).toString();
-      router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+      globalThis.history.pushState(null, '', qs ? `${pathname}?${qs}` : pathname);
     },
-    [router, pathname],
+    [pathname],
   );
   const refresh = useCallback(() => setTick((t) => t + 1), []);
   const queryParams = useMemo(() => filtersToParams({ ...filters, time: { kind: 'relative', range: '1h' }, compare: false }).toString(), [filters]);

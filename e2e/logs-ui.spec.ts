@@ -1,0 +1,160 @@
+/**
+ * The explorer's controls against the live demo: the URL contract (bad parameters reported and
+ * ignored, typed filters, exclusions, brushing), hostile values that stay literal end to end,
+ * cancelling (the browser stops the Insights queries), export, compare, the wide-query prompt,
+ * keyboard use and layout stability.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Request } from '@playwright/test';
+import { LogsPage } from './pages/LogsPage';
+
+const EMU = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4599}`;
+const control = (method: string, path: string, body?: unknown) => fetch(`${EMU}/_emulator${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+
+test.describe('access-log explorer controls', () => {
+  test('reports bad URL parameters, ignores them and still loads', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open(new URLSearchParams([['code', 'abc'], ['range', '2y'], ['bogus', '1'], ['service', 'nope'], ['code', '5xx']]));
+    await expect(logs.urlProblems).toContainText('Ignored code="abc": must be a status code (503), a class (5xx) or a range (500-504).');
+    await expect(logs.urlProblems).toContainText('Ignored range="2y"');
+    await expect(logs.urlProblems).toContainText('Ignored service="nope"');
+    await expect(logs.urlProblems).toContainText('Ignored unknown parameter "bogus".');
+    await expect(logs.chips).toContainText('Status: 5xx');
+    await logs.waitDone('histogram');
+    await expect(logs.sources).toContainText('Every access-log group of the inventory');
+  });
+
+  test('adds, excludes and removes typed filters; a hostile value stays a literal end to end', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const logs = new LogsPage(page);
+    await logs.open({ range: '15m' });
+    const form = page.getByTestId('add-filter');
+    await form.getByRole('combobox').selectOption('code');
+    await form.getByRole('textbox').fill('abc');
+    await form.getByRole('textbox').press('Enter');
+    await expect(form.getByRole('alert')).toHaveText('Status must be a status code (503), a class (5xx) or a range (500-504)');
+    await expect(page).toHaveURL(/\/logs\?range=15m$/);
+    await form.getByRole('textbox').fill('2xx');
+    await form.getByRole('button', { name: 'Exclude' }).click();
+    await expect(page).toHaveURL(/[?&]notCode=2xx/);
+    await expect(logs.chips).toContainText('not Status: 2xx');
+
+    const hostile = 'x" | display @message # `tick`';
+    await form.getByRole('combobox').selectOption('user');
+    await form.getByRole('textbox').fill(hostile);
+    await form.getByRole('button', { name: 'Include' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('user')).toBe(hostile);
+    for (const p of ['histogram', 'top-user', 'records'] as const) await logs.waitDone(p);
+    await expect(logs.panel('records')).toContainText('No records match');
+    await expect(logs.panel('histogram').getByTestId('panel-histogram-errors')).toHaveCount(0);
+    await logs.panel('histogram').getByRole('button', { name: /Copy the Logs Insights query/ }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe('filter (not ((responseCode >= 200) and (responseCode <= 299))) and (resolvedUser = "x\\" | display @message # `tick`")\n| stats count(*) as n by bin(10s) as t, responseCode');
+
+    await page.getByRole('button', { name: /Remove filter Resolved user/ }).click();
+    await expect(page).toHaveURL(/\/logs\?notCode=2xx&range=15m$/);
+  });
+
+  test('stops the Insights queries when a panel is cancelled or the filters change', async ({ page }) => {
+    const stops: unknown[] = [];
+    page.on('request', (r: Request) => {
+      if (r.url().endsWith('/api/logs/query') && r.postDataJSON()?.op === 'stop') stops.push(r.postDataJSON());
+    });
+    await control('POST', '/faults', { service: 'logs', operation: 'GetQueryResults', latencyMs: 8000 });
+    try {
+      const logs = new LogsPage(page);
+      await logs.open({ range: '5m' });
+      const histogram = logs.panel('histogram');
+      await expect(histogram).toHaveAttribute('data-phase', 'running');
+      await histogram.getByRole('button', { name: /^Cancel/ }).click();
+      await expect(histogram).toHaveAttribute('data-phase', 'cancelled');
+      await expect.poll(() => stops.length).toBeGreaterThanOrEqual(1);
+      const first = stops[0] as { runs: Array<{ accountId: string; queryId: string }> };
+      expect(first.runs.length).toBeGreaterThan(0);
+      const before = stops.length;
+      await page.getByTestId('add-filter').getByRole('textbox').fill('5xx');
+      await page.getByTestId('add-filter').getByRole('textbox').press('Enter');
+      await expect(page).toHaveURL(/code=5xx/);
+      // The other panels were still waiting for GetQueryResults: each of them stops its queries.
+      await expect.poll(() => stops.length - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(9);
+      await expect(histogram.getByRole('button', { name: /Run .* again/ })).toHaveCount(0);
+    } finally {
+      await control('DELETE', '/faults');
+    }
+  });
+
+  test('exports the records as CSV and JSON lines, and opens details by keyboard', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open({ range: '5m' });
+    await logs.waitDone('records');
+    const heading = await logs.panel('records').getByRole('heading').textContent();
+    const n = heading?.includes('newest') ? 1000 : Number(/\((\d[\d,]*)\)/.exec(heading ?? '')?.[1]?.replace(/,/g, ''));
+    expect(n).toBeGreaterThan(0);
+    const [csv] = await Promise.all([page.waitForEvent('download'), logs.panel('records').getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^trellis-access-logs-\d{8}T\d{4}Z-\d{8}T\d{4}Z\.csv$/);
+    const text = await readFile((await csv.path())!, 'utf8');
+    const lines = text.split('\r\n');
+    expect(lines[0]!.startsWith('timestamp,log,startTime,serviceNetworkArn,serviceArn,targetGroupArn')).toBe(true);
+    expect(lines.length).toBe(n + 2);
+    const [jsonl] = await Promise.all([page.waitForEvent('download'), logs.panel('records').getByRole('button', { name: 'Export JSON lines' }).click()]);
+    const records = (await readFile((await jsonl.path())!, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records).toHaveLength(n);
+    expect(typeof records[0]!.responseCode).toBe('number');
+
+    const row = logs.recordRows().first();
+    await row.focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByTestId('record-drawer');
+    await expect(drawer).toBeVisible();
+    await expect(drawer.getByRole('button', { name: 'Close the record details' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(drawer).toHaveCount(0);
+    await expect(row).toBeFocused();
+  });
+
+  test('compares with the previous period and zooms by brushing the histogram', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open({ range: '30m', compare: '1' });
+    await logs.waitDone('histogram');
+    await expect(page.getByTestId('histogram-previous')).toBeVisible();
+    await logs.waitDone('top-code');
+    await expect(logs.panel('top-code').locator('li[data-value="200"]')).toContainText(/[+−±]/);
+    await expect(logs.panel('latency').locator('[data-figure="p50"]').first()).toContainText(/ms/);
+    const chart = page.getByTestId('histogram-chart');
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.4, box.y + 40);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + 60, { steps: 4 });
+    await page.mouse.up();
+    await expect(page).toHaveURL(/from=\d{4}-\d\d-\d\dT[\d%A]+Z&to=/);
+    expect(page.url()).not.toContain('range=');
+    expect(page.url()).toContain('compare=1');
+    await expect(page.locator('#logs-range')).toHaveValue('custom');
+    const w = await logs.window();
+    expect(w.endMs - w.startMs).toBeLessThan(30 * 60_000 * 0.4);
+  });
+
+  test('asks before a wide query', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open({ range: '7d' });
+    const prompt = page.getByTestId('wide-query');
+    await expect(prompt).toContainText('over 7d');
+    await expect(logs.panel('histogram')).toHaveCount(0);
+    await prompt.getByRole('button', { name: 'Run the queries' }).click();
+    await logs.waitDone('latency', 60_000);
+  });
+
+  test('renders without layout shift while the panels stream in', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { layoutShift: number };
+      w.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.layoutShift += (e as PerformanceEntry & { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const logs = new LogsPage(page);
+    await logs.open({ range: '15m' });
+    for (const p of ['histogram', 'latency', 'records', 'top-user', 'top-path'] as const) await logs.waitDone(p);
+    expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBeLessThan(0.01);
+  });
+});
