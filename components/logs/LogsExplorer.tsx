@@ -40,7 +40,8 @@ export function LogsExplorer() {
   const cmp = ex.filters.compare;
 
   const histogram = usePanel(req('histogram', ex.window));
-  const latency = usePanel(req('latency', ex.window));
+  // Percentiles of part of the data would mislead: the latency panel shows only final figures.
+  const latency = usePanel(req('latency', ex.window), false);
   const records = usePanel(req('records', ex.window), false);
   const tops = {
     user: usePanel(req('top-user', ex.window)),
@@ -52,7 +53,7 @@ export function LogsExplorer() {
     failure: usePanel(req('top-failure', ex.window)),
   };
   const prevHistogram = usePanel(cmp ? req('histogram', ex.previous) : undefined);
-  const prevLatency = usePanel(cmp ? req('latency', ex.previous) : undefined);
+  const prevLatency = usePanel(cmp ? req('latency', ex.previous) : undefined, false);
   const prevTops = {
     user: usePanel(cmp ? req('top-user', ex.previous) : undefined),
     authDenied: usePanel(cmp ? req('top-authDenied', ex.previous) : undefined),

@@ -7,9 +7,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { PanelState } from '@/lib/domain/logPanels';
+import { RECORD_ROWS } from '@/lib/domain/logQueries';
 import { postLogs, type StartRequest } from './api';
 import { logsKeys } from './queryKeys';
-import { runPanel } from './runPanel';
+import { runNewestFirst, runPanel } from './runPanel';
 
 /** What a panel component gets. */
 export interface PanelHandle {
@@ -31,7 +32,11 @@ export function usePanel(req: StartRequest | undefined, rowsWhileRunning = true)
     enabled: req !== undefined,
     staleTime: Infinity,
     gcTime: 5 * 60_000,
-    queryFn: ({ signal, queryKey }) => runPanel(req!, { post: postLogs, signal, rowsWhileRunning, emit: (s) => client.setQueryData(queryKey, s) }),
+    queryFn: ({ signal, queryKey }) => {
+      const o = { post: postLogs, signal, rowsWhileRunning, emit: (s: PanelState) => client.setQueryData(queryKey, s) };
+      // The newest records are usually all in the newest part of the window: query that first.
+      return req!.panel === 'records' ? runNewestFirst(req!, o, RECORD_ROWS) : runPanel(req!, o);
+    },
   });
   const keyText = JSON.stringify(key);
   const cancel = useCallback(() => {

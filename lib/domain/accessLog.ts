@@ -82,11 +82,25 @@ export function parseInsightsTime(s: string | undefined): number {
   return /^\d+$/.test(s) ? Number(s) : Number.NaN;
 }
 
-/** A result row of the records query (`@timestamp`, `@message`, `@log`) as an entry. */
+/** Fields that the record holds as JSON numbers (Insights prints every value as text). */
+export const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['responseCode', 'bytesReceived', 'bytesSent', 'duration', 'requestToTargetDuration', 'responseFromTargetDuration']);
+
+/**
+ * A result row of the records query as an entry: either the record's fields as columns (numbers of
+ * NUMERIC_FIELDS back to numbers, `"-"` kept), or a `@message` holding the JSON record.
+ */
 export function toAccessLogEntry(row: Readonly<Record<string, string>>): AccessLogEntry {
   const timestamp = parseInsightsTime(row['@timestamp']);
-  const message = row['@message'] ?? '';
   const base = { timestamp: Number.isNaN(timestamp) ? 0 : timestamp, log: row['@log'] ?? '' };
+  if (row['@message'] === undefined) {
+    const record: Record<string, RecordValue> = {};
+    for (const [k, v] of Object.entries(row)) {
+      if (k.startsWith('@')) continue;
+      record[k] = NUMERIC_FIELDS.has(k) && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+    }
+    return { ...base, record };
+  }
+  const message = row['@message'];
   try {
     const parsed: unknown = JSON.parse(message);
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileQuery, runQuery } from '../../emulator/logs/insights';
 import { memorySource, toBatches } from '../../emulator/logs/insights/testing/memoryBatch';
+import { ACCESS_LOG_FIELDS } from './accessLog';
 import { defaultFilters, withValue, type DimKey, type LogFilters } from './logFilters';
 import { dimCondition, filterCondition, PANEL_IDS, panelQuery } from './logQueries';
 import { printQuery } from './query';
@@ -132,7 +133,7 @@ describe('panelQuery', () => {
     expect(printQuery(panelQuery('latency', defaultFilters(), '1m'))).toBe(
       'stats count(*) as requests, pct(duration, 50) as p50, pct(duration, 95) as p95, pct(duration, 99) as p99, avg(duration) as avg, max(duration) as max',
     );
-    expect(printQuery(panelQuery('records', defaultFilters(), '1m'))).toBe('fields @timestamp, @message, @log\n| sort @timestamp desc\n| limit 1000');
+    expect(printQuery(panelQuery('records', defaultFilters(), '1m'))).toBe(`fields @timestamp, @log, ${ACCESS_LOG_FIELDS.join(', ')}\n| sort @timestamp desc\n| limit 1000`);
     for (const p of PANEL_IDS) expect(() => compileQuery(printQuery(panelQuery(p, f, '5m')))).not.toThrow();
   });
 

@@ -3,6 +3,7 @@
  * (lib/domain/query): values only ever enter as literals the printer escapes. Each panel is one
  * query per account; Logs Insights aggregates, the console only folds a few result rows. Pure.
  */
+import { ACCESS_LOG_FIELDS } from './accessLog';
 import { DIM_KEYS, FILTER_DIMS, type DimKey, type FilterDim, type LogFilters } from './logFilters';
 import type { BinPeriod, Condition, InsightsQuery } from './query';
 
@@ -95,7 +96,8 @@ export function panelQuery(panel: PanelId, f: Pick<LogFilters, 'include' | 'excl
     };
   }
   if (panel === 'records') {
-    return { fields: ['@timestamp', '@message', '@log'], ...base, sort: [{ field: '@timestamp', order: 'desc' }], limit: RECORD_ROWS };
+    // The documented fields rather than @message: the same record, without rebuilding and sending every message.
+    return { fields: ['@timestamp', '@log', ...ACCESS_LOG_FIELDS], ...base, sort: [{ field: '@timestamp', order: 'desc' }], limit: RECORD_ROWS };
   }
   const dim = breakdownOf(panel)!;
   return {

@@ -81,7 +81,11 @@ describe('foldLatency and foldRecords', () => {
     expect(r[1]!.record).toEqual({ responseCode: 200, nested: '{"a":1}', x: null });
     expect(fieldText(r[1]!, 'responseCode')).toBe('200');
     expect(fieldText(r[1]!, 'x')).toBe('');
-    expect(toAccessLogEntry({}).timestamp).toBe(0);
+    expect(toAccessLogEntry({ '@message': '' }).timestamp).toBe(0);
+  });
+  it('reads records given as columns, numbers of numeric fields back to numbers', () => {
+    const e = toAccessLogEntry({ '@timestamp': at(3), '@log': '2:/g', responseCode: '403', duration: '1', requestToTargetDuration: '-', resolvedUser: 'Anonymous', requestPath: '/42' });
+    expect(e).toEqual({ timestamp: T0 + 180_000, log: '2:/g', record: { responseCode: 403, duration: 1, requestToTargetDuration: '-', resolvedUser: 'Anonymous', requestPath: '/42' } });
   });
 });
 
