@@ -53,8 +53,8 @@ export function allTo(count: number, index: number): number[] {
  * are all 0). With no other unlocked entry, only `index` changes and the sum may differ from 100.
  */
 export function setPercent(weights: readonly number[], index: number, percent: number, locked: ReadonlySet<number> = new Set()): number[] {
-  const percents = roundedPercents(weights);
-  if (percents.every((p) => p === 0) && weights.length > 0) percents.splice(0, percents.length, ...evenSplit(weights.map(() => 1)));
+  const rounded = roundedPercents(weights);
+  const percents: number[] = rounded.some((p) => p > 0) ? rounded : evenSplit(weights.map(() => 1));
   const others = percents.map((_, i) => i).filter((i) => i !== index && !locked.has(i));
   const lockedSum = percents.reduce((s, p, i) => (i !== index && locked.has(i) ? s + p : s), 0);
   const wanted = Math.round(Math.min(100, Math.max(0, percent)));
