@@ -79,8 +79,9 @@ export function auditWindow(f: AuditFilter, now: number): { startMs: number; end
 }
 
 /** The Logs Insights query of a filter, newest first. */
-export function auditQuery(f: Pick<AuditFilter, 'user' | 'resource' | 'result'>, limit = 200): InsightsQuery {
+export function auditQuery(f: Pick<AuditFilter, 'user' | 'resource' | 'result'> & { id?: string }, limit = 200): InsightsQuery {
   const conditions: Condition[] = [{ op: '=', field: 'v', value: 1 }];
+  if (f.id) conditions.push({ op: '=', field: 'id', value: f.id });
   if (f.user) conditions.push({ op: 'or', conditions: [{ op: '=', field: 'user.id', value: f.user }, { op: '=', field: 'user.name', value: f.user }] });
   if (f.resource) conditions.push({ op: 'contains', field: 'resources', value: f.resource });
   if (f.result) conditions.push({ op: '=', field: 'result', value: f.result });
