@@ -48,6 +48,8 @@ export interface AuditCanary {
   planId: string;
   /** Step index the event moved to (or was at). */
   step?: number;
+  /** Step index the plan was at before the event (whose window the figures cover). */
+  fromStep?: number;
   /** Canary percent at that step. */
   percent?: number;
   reason?: string;

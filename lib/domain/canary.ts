@@ -105,3 +105,15 @@ export function currentPercent(plan: CanaryPlan, state: CanaryState): number {
   if (state.status === 'promoted') return 100;
   return plan.steps[state.step] ?? 0;
 }
+
+/** Where a plan runs: a rule, or a listener's default action when `ruleArn` is absent. */
+export interface CanaryTarget {
+  serviceArn: string;
+  listenerArn: string;
+  ruleArn?: string;
+}
+
+/** The ARN whose tags hold the plan: the rule's, or the listener's for a default action. */
+export function canaryResourceArn(t: CanaryTarget): string {
+  return t.ruleArn ?? t.listenerArn;
+}

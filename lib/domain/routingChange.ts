@@ -3,6 +3,8 @@
  * whole new content of each rule touched plus the version the sender saw (the server refuses with
  * CONFLICT if the rule has a different version when it re-reads it). Pure.
  */
+import type { AuditRuleChange } from './audit';
+import type { ErrorInfo } from './errors';
 import type { RuleContent } from './ruleValidation';
 
 /** Where a change applies. */
@@ -80,4 +82,14 @@ export function describeChangeKind(c: RoutingChange): string {
     case 'batchUpdate':
       return `Updated ${c.updates.length} rules`;
   }
+}
+
+/** A change that was applied. */
+export interface ApplyResult {
+  /** Id of its audit entry. */
+  eventId: string;
+  requestId?: string;
+  changes: AuditRuleChange[];
+  /** Set when the change was made but its audit entry could not be written. */
+  auditError?: ErrorInfo;
 }

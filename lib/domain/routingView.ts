@@ -89,3 +89,9 @@ export function targetGroupName(groups: readonly TargetGroupView[], arn: string)
 export function healthByArn(groups: readonly TargetGroupView[]): Record<string, HealthSummary | undefined> {
   return Object.fromEntries(groups.map((g) => [g.arn, g.health]));
 }
+
+/** Services by account, and the accounts that could not be listed. */
+export interface ServiceList {
+  services: ServiceChoice[];
+  problems: Array<{ accountId: string; accountName: string; error: ErrorInfo }>;
+}

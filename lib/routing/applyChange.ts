@@ -10,7 +10,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { AuditAction, AuditCanary, AuditEvent, AuditResult, AuditRuleChange } from '../domain/audit';
 import { isTrellisError, toErrorInfo, TrellisError, type ErrorInfo } from '../domain/errors';
-import { changeResources, type RoutingChange } from '../domain/routingChange';
+import { changeResources, type ApplyResult, type RoutingChange } from '../domain/routingChange';
 import { auditScope, ensureAuditStream, streamFor, writeAuditEvent } from './auditLog';
 import { ownerScope, type RoutingContext } from './context';
 import { afterStates, beforeStates, checkVersions, validateChange } from './changeStates';
@@ -26,14 +26,6 @@ export interface ApplyOptions {
   replica?: string;
 }
 
-/** A change that was applied. */
-export interface ApplyResult {
-  eventId: string;
-  requestId?: string;
-  changes: AuditRuleChange[];
-  /** Set when the change was made but its audit event could not be written. */
-  auditError?: ErrorInfo;
-}
 
 const ACTIONS: Record<RoutingChange['kind'], AuditAction> = { updateRule: 'rule.update', updateDefault: 'listener.defaultAction', createRule: 'rule.create', deleteRule: 'rule.delete', batchUpdate: 'rules.batch' };
 

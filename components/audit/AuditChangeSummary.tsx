@@ -1,0 +1,34 @@
+/** One line per rule of an audit entry: what it did before → after. */
+import type { AuditEvent } from '@/lib/domain/audit';
+import { matchSummary } from '@/lib/domain/routing';
+import { actionSummary } from '@/lib/domain/ruleDiff';
+import type { RuleContent } from '@/lib/domain/ruleValidation';
+import styles from './audit.module.css';
+
+function text(c: RuleContent | null, nameOf: (arn: string) => string, isDefault: boolean): string {
+  if (c === null) return 'absent';
+  const head = isDefault ? '' : `#${c.priority ?? '?'} ${matchSummary(c.match)} · `;
+  return `${head}${actionSummary(c.action, nameOf)}`;
+}
+
+/** The change lines of an entry, plus its canary context and error. */
+export function AuditChangeSummary({ event, nameOf }: { event: AuditEvent; nameOf: (arn: string) => string }) {
+  return (
+    <div className={styles.summary}>
+      {event.changes.map((c, i) => (
+        <div key={i} className={styles.changeLine}>
+          <span className={styles.ruleName}>{c.isDefault ? 'default action' : (c.ruleName ?? c.ruleArn?.split('/').pop() ?? 'rule')}</span>: {text(c.before, nameOf, c.isDefault)} <span aria-label="changed to">→</span> {text(c.after, nameOf, c.isDefault)}
+        </div>
+      ))}
+      {event.canary ? (
+        <div className={styles.note}>
+          canary {event.canary.planId}
+          {event.canary.percent !== undefined ? ` at ${event.canary.percent} %` : ''}
+          {event.canary.reason ? `: ${event.canary.reason}` : ''}
+        </div>
+      ) : null}
+      {event.rollbackOf ? <div className={styles.note}>rollback of {event.rollbackOf}</div> : null}
+      {event.error ? <div className={styles.error}>{event.error.code}: {event.error.message}</div> : null}
+    </div>
+  );
+}
