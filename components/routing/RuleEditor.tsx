@@ -5,7 +5,7 @@
  * the editor (another operator, a canary step), it says so and offers to load the current state.
  */
 import { useEffect, useRef, useState } from 'react';
-import { describeChangeKind, type DeleteRuleChange } from '@/lib/domain/routingChange';
+import type { DeleteRuleChange } from '@/lib/domain/routingChange';
 import { targetGroupName, type ListenerView, type TargetGroupView } from '@/lib/domain/routingView';
 import { diffRule } from '@/lib/domain/ruleDiff';
 import { ActionEditor } from './ActionEditor';
@@ -37,24 +37,26 @@ export function RuleEditor({ serviceArn, listener, target, groups, blockedReason
   const mutation = useApplyChange((r) => {
     justApplied.current = true;
     setPreview(undefined);
-    announce(appliedText(`${preview === 'delete' ? 'Deleted' : d.change ? describeChangeKind(d.change) : 'Change'} (${label})`, r));
+    announce(appliedText(`${preview === 'delete' ? 'Deleted' : target.kind === 'new' ? 'Created' : 'Updated'} ${label}`, r));
     if (target.kind === 'new' && r.changes[0]?.ruleArn) onCreated(r.changes[0].ruleArn);
     if (preview === 'delete') onDeleted();
   });
 
   const latest = currentVersion(listener, target);
+  const freshTarget = (): EditTarget => (target.kind === 'rule' ? { kind: 'rule', rule: listener.rules.find((r) => r.arn === target.rule.arn) ?? target.rule } : target);
   // After our own apply, the refetched state becomes the new base; someone else's change does not.
+  // An untouched editor follows the rule (e.g. a canary step); edits in progress are never overwritten.
   useEffect(() => {
-    if (justApplied.current && latest !== d.base.version) {
+    if (latest === undefined || latest === d.base.version) return;
+    if (justApplied.current || !d.dirty) {
       justApplied.current = false;
-      d.reload(listener, target.kind === 'rule' ? { kind: 'rule', rule: listener.rules.find((r) => r.arn === target.rule.arn) ?? target.rule } : target);
+      d.reload(listener, freshTarget());
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [latest]);
   const stale = target.kind !== 'new' && latest !== undefined && d.base.version !== undefined && latest !== d.base.version && !justApplied.current;
   const disabled = Boolean(blockedReason);
   const deleteChange: DeleteRuleChange | undefined = target.kind === 'rule' ? { kind: 'deleteRule', serviceArn, listenerArn: listener.arn, ruleArn: target.rule.arn, expectedVersion: d.base.version ?? '' } : undefined;
-  const freshTarget = (): EditTarget => (target.kind === 'rule' ? { kind: 'rule', rule: listener.rules.find((r) => r.arn === target.rule.arn) ?? target.rule } : target);
   const reloadCurrent = () => {
     d.reload(listener, freshTarget());
     mutation.reset();

@@ -24,7 +24,7 @@ interface Props {
 export function RuleHistory({ resourceArn, defaultOnly, nameOf, blockedReason, announce }: Props) {
   const q = useQuery({ queryKey: routingKeys.history(resourceArn), queryFn: async () => unwrap(await getResourceHistory({ resourceArn })) });
   const [rollback, setRollback] = useState<AuditEvent | undefined>();
-  const events = (q.data ?? []).filter((e) => !defaultOnly || e.changes.some((c) => c.isDefault));
+  const events = (q.data ?? []).filter((e) => !defaultOnly || e.changes.some((c) => c.isDefault) || (e.canary !== undefined && !e.ruleArn));
   return (
     <section className={styles.history} aria-labelledby="history-title" data-testid="rule-history">
       <h2 id="history-title">History</h2>

@@ -79,7 +79,7 @@ export function useRuleDraft(listener: ListenerView, target: EditTarget, groups:
         diffs.push({ label: holder.name, diff: diffRule({ priority: holder.priority, match: holder.match, action: holder.action }, { priority: basePriority, match: holder.match, action: holder.action }, nameOf) });
       } else if (target.kind === 'rule') change = { kind: 'updateRule', ...t, ruleArn: target.rule.arn, expectedVersion: base.version ?? '', after };
     }
-    return { issues, warnings, diffs, change, holder, changed: diffs.some((d) => d.diff.changed) || target.kind === 'new' };
+    return { issues, warnings, diffs, change, holder, changed: diffs.some((d) => d.diff.changed) || target.kind === 'new', dirty: diffs[0]?.diff.changed ?? false };
     // nameOf depends only on groups.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft, base, swap, listener, groups, target, isDefault, selfArn, serviceArn]);

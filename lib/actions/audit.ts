@@ -1,6 +1,6 @@
 'use server';
 /** Server actions of the Audit page: list with filters, and rollback of an entry (built on the server from the stored entry). */
-import type { AuditEvent } from '../domain/audit';
+import type { AuditEvent, AuditPage } from '../domain/audit';
 import type { AuditFilter } from '../domain/auditFilter';
 import type { Result } from '../domain/result';
 import type { ApplyResult, RoutingChange } from '../domain/routingChange';
@@ -11,7 +11,7 @@ import { auditListSchema, eventInputSchema } from '../routing/schemas';
 import { runAction } from './run';
 
 /** Audit entries matching the filter, newest first (at most 200). */
-export async function listAuditEvents(input: AuditFilter): Promise<Result<AuditEvent[]>> {
+export async function listAuditEvents(input: AuditFilter): Promise<Result<AuditPage>> {
   return runAction({ name: 'audit.list', input: auditListSchema, mutates: false }, input, (i, { user }) => listAudit(routingContext(user), i));
 }
 

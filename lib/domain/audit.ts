@@ -92,6 +92,12 @@ export interface AuditEvent {
   replica?: string;
 }
 
+/** A page of the audit list: events and display names of the ARNs they mention. */
+export interface AuditPage {
+  events: AuditEvent[];
+  names: Record<string, string>;
+}
+
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parses an event's JSON; undefined when it is not an audit event (other writers may share the group). */

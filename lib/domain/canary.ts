@@ -48,6 +48,9 @@ export interface CanaryState {
   reason?: string;
 }
 
+/** What operators do with a running plan. */
+export type CanaryCommand = 'pause' | 'resume' | 'promote' | 'abort';
+
 /** Which replica runs a plan's next transition, until when. */
 export interface CanaryLease {
   owner: string;

@@ -68,22 +68,6 @@ export function changeResources(c: RoutingChange): string[] {
   return [c.serviceArn, c.listenerArn, ...rules];
 }
 
-/** A short description of a change for announcements: `Updated rule v2-canary`. */
-export function describeChangeKind(c: RoutingChange): string {
-  switch (c.kind) {
-    case 'updateRule':
-      return 'Updated the rule';
-    case 'updateDefault':
-      return 'Updated the default action';
-    case 'createRule':
-      return `Created rule ${c.name}`;
-    case 'deleteRule':
-      return 'Deleted the rule';
-    case 'batchUpdate':
-      return `Updated ${c.updates.length} rules`;
-  }
-}
-
 /** A change that was applied. */
 export interface ApplyResult {
   /** Id of its audit entry. */

@@ -8,11 +8,12 @@
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { GetServiceCommand } from '@aws-sdk/client-vpc-lattice';
 import type { AuditAction, AuditCanary, AuditEvent, AuditResult, AuditRuleChange } from '../domain/audit';
 import { isTrellisError, toErrorInfo, TrellisError, type ErrorInfo } from '../domain/errors';
 import { changeResources, type ApplyResult, type RoutingChange } from '../domain/routingChange';
 import { auditScope, ensureAuditStream, streamFor, writeAuditEvent } from './auditLog';
-import { ownerScope, type RoutingContext } from './context';
+import { latticeCall, ownerScope, type RoutingContext } from './context';
 import { afterStates, beforeStates, checkVersions, validateChange } from './changeStates';
 import { writeChange } from './writeOps';
 
@@ -66,12 +67,23 @@ async function audit(ctx: RoutingContext, base: Omit<AuditEvent, 'result' | 'cha
   }
 }
 
+/** The service's name for the audit entry (best effort: the entry is still written without it). */
+async function nameOfService(ctx: RoutingContext, serviceArn: string): Promise<string | undefined> {
+  try {
+    const out = await latticeCall(ctx, serviceArn, 'GetService', (c, abortSignal) => c.send(new GetServiceCommand({ serviceIdentifier: serviceArn }), { abortSignal }));
+    return out.name;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Applies one change (see the module comment). Throws VALIDATION, CONFLICT or the AWS error; returns what was applied. */
 export async function applyChange(ctx: RoutingContext, change: RoutingChange, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const base = baseEvent(ctx, change, opts);
   // Fail closed: no change without a place to record it.
   await ensureAuditStream(ctx.factory, await auditScope(ctx.factory), streamFor(base));
-  const before = await beforeStates(ctx, change);
+  const [before, serviceName] = await Promise.all([beforeStates(ctx, change), nameOfService(ctx, change.serviceArn)]);
+  if (serviceName) base.serviceName = serviceName;
   const planned: AuditRuleChange[] = before.map((b) => ({ ...b.change }));
   try {
     await validateChange(ctx, change, before);

@@ -4,19 +4,26 @@
  * browser sends.
  */
 import 'server-only';
-import type { AuditEvent } from '../domain/audit';
+import type { AuditEvent, AuditPage } from '../domain/audit';
 import { auditWindow, type AuditFilter } from '../domain/auditFilter';
 import { TrellisError } from '../domain/errors';
 import { rollbackChange } from '../domain/rollback';
 import type { RoutingChange } from '../domain/routingChange';
 import { queryAuditEvents } from './auditLog';
 import type { RoutingContext } from './context';
+import { resourceNames } from './services';
 
 const DAY = 86_400_000;
 
-/** Events of a filter, newest first. */
-export function listAudit(ctx: RoutingContext, f: AuditFilter): Promise<AuditEvent[]> {
-  return queryAuditEvents(ctx.factory, f, auditWindow(f, ctx.now()));
+/** Events of a filter, newest first, with names of the services and target groups they mention. */
+export async function listAudit(ctx: RoutingContext, f: AuditFilter): Promise<AuditPage> {
+  const events = await queryAuditEvents(ctx.factory, f, auditWindow(f, ctx.now()));
+  const arns = new Set<string>();
+  for (const e of events) {
+    arns.add(e.serviceArn);
+    for (const c of e.changes) for (const s of [c.before, c.after]) if (s?.action?.type === 'forward') for (const t of s.action.targetGroups) arns.add(t.targetGroupArn);
+  }
+  return { events, names: await resourceNames(ctx, arns) };
 }
 
 /** The last 30 days of events about one rule or listener. */

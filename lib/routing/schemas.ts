@@ -60,3 +60,22 @@ export const auditListSchema = z.object({
 
 /** Input naming an audit event (for a rollback). */
 export const eventInputSchema = z.object({ eventId: z.string().uuid(), time: z.string().max(40) });
+
+/** A canary target. */
+export const canaryTargetSchema = z.object({ serviceArn: arn, listenerArn: arn, ruleArn: arn.optional() });
+
+/** Input of starting a plan. */
+export const startCanarySchema = z.object({
+  target: canaryTargetSchema,
+  expectedVersion: version,
+  plan: z.object({
+    stableTargetGroupId: text(40),
+    canaryTargetGroupId: text(40),
+    steps: z.array(num).min(1).max(20),
+    bakeSeconds: num,
+    gates: z.object({ max5xxRate: num, max403Rate: num, maxP99Ms: num, minRequests: num }),
+  }),
+});
+
+/** Input of an operator command. */
+export const canaryCommandSchema = z.object({ target: canaryTargetSchema, planId: z.string().regex(/^[a-z0-9]{1,40}$/), command: z.enum(['pause', 'resume', 'promote', 'abort']) });

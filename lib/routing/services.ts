@@ -1,36 +1,40 @@
 /**
- * The services the routing page can open: every service owned by a configured account (only the
- * owner can change its listeners and rules), read with ListServices. Accounts that cannot be read
- * are reported, not fatal.
+ * The services the routing page can open, from the inventory snapshot (cached, cross-account): those
+ * owned by a configured account (only the owner can change listeners and rules). Accounts the
+ * inventory could not read are reported, not fatal. Also names ARNs for the audit page.
  */
 import 'server-only';
-import { ListServicesCommand } from '@aws-sdk/client-vpc-lattice';
-import { listAccounts } from '../aws/accounts';
-import { mapLimited } from '../aws/concurrency';
-import { parseLatticeArn } from '../domain/arn';
-import { toErrorInfo } from '../domain/errors';
+import type { Snapshot } from '../domain/snapshot';
 import type { ServiceChoice, ServiceList } from '../domain/routingView';
-import { allPages, type RoutingContext } from './context';
+import { getSnapshot } from '../inventory';
+import type { RoutingContext } from './context';
 
+function snapshotOf(ctx: RoutingContext): Promise<Snapshot> {
+  return getSnapshot({ user: ctx.user.id }, ctx.factory);
+}
 
-/** Lists the services owned by each configured account, by account name then service name. */
+/** Services owned by each configured account, by account name then service name. */
 export async function listOwnedServices(ctx: RoutingContext): Promise<ServiceList> {
-  const accounts = await listAccounts(ctx.factory);
-  const problems: ServiceList['problems'] = [];
-  const perAccount = await mapLimited(accounts, 4, async (a) => {
-    const region = a.regions[0] ?? ctx.factory.config.region;
-    const scope = { accountId: a.accountId, region, user: ctx.user.id };
-    const client = ctx.factory.lattice(scope);
-    try {
-      const items = await allPages((nextToken) => ctx.factory.call({ ...scope, operation: 'ListServices' }, (abortSignal) => client.send(new ListServicesCommand({ maxResults: 100, ...(nextToken ? { nextToken } : {}) }), { abortSignal })));
-      return items
-        .filter((s) => s.arn && parseLatticeArn(s.arn)?.accountId === a.accountId)
-        .map((s): ServiceChoice => ({ arn: s.arn!, name: s.name ?? s.id ?? s.arn!, accountId: a.accountId, accountName: a.name }));
-    } catch (e) {
-      problems.push({ accountId: a.accountId, accountName: a.name, error: toErrorInfo(e) });
-      return [];
-    }
-  });
-  const services = perAccount.flat().sort((x, y) => x.accountName.localeCompare(y.accountName) || x.name.localeCompare(y.name));
+  const snap = await snapshotOf(ctx);
+  const names = new Map(snap.accounts.map((a) => [a.accountId, a.name]));
+  const services = snap.services
+    .filter((s) => names.has(s.accountId))
+    .map((s): ServiceChoice => ({ arn: s.arn, name: s.name, accountId: s.accountId, accountName: names.get(s.accountId) ?? s.accountId }))
+    .sort((x, y) => x.accountName.localeCompare(y.accountName) || x.name.localeCompare(y.name));
+  const problems = snap.accounts.filter((a) => !a.reachable && a.error).map((a) => ({ accountId: a.accountId, accountName: a.name, error: a.error! }));
   return { services, problems };
+}
+
+/** Display names of services and target groups by ARN (best effort: unknown ARNs are left out). */
+export async function resourceNames(ctx: RoutingContext, arns: Iterable<string>): Promise<Record<string, string>> {
+  const wanted = new Set(arns);
+  if (wanted.size === 0) return {};
+  try {
+    const snap = await snapshotOf(ctx);
+    const out: Record<string, string> = {};
+    for (const r of [...snap.services, ...snap.targetGroups]) if (wanted.has(r.arn)) out[r.arn] = r.name;
+    return out;
+  } catch {
+    return {};
+  }
 }

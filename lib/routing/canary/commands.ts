@@ -6,7 +6,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { AuditAction } from '../../domain/audit';
-import { currentPercent, isActive, validatePlan, type CanaryPlan, type CanaryState, type CanaryTarget } from '../../domain/canary';
+import { currentPercent, isActive, validatePlan, type CanaryCommand, type CanaryPlan, type CanaryState, type CanaryTarget } from '../../domain/canary';
 import { TrellisError } from '../../domain/errors';
 import { describeIssuesLine } from '../../domain/ruleValidation';
 import { applyChange } from '../applyChange';
@@ -14,9 +14,6 @@ import type { RoutingContext } from '../context';
 import { auditCanary } from './events';
 import { readCanaryTags, writeCanaryTags } from './tags';
 import { atPercent, checkPlannable, percentChange, planArns, readTargetAction } from './targetAction';
-
-/** Operator commands on a running plan. */
-export type CanaryCommand = 'pause' | 'resume' | 'promote' | 'abort';
 
 const ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
 

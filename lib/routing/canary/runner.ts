@@ -82,10 +82,11 @@ export class CanaryRunner {
         .then(() => undefined)
         .catch((e: unknown) => console.error(`canary runner ${this.replica}: tick failed`, e))
         .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(loop, this.o.pollMs ?? 5_000);
+          if (!this.stopped) this.timer = setTimeout(loop, this.o.pollMs ?? 5_000).unref();
         });
     };
-    this.timer = setTimeout(loop, 0);
+    // Unref'd: the runner never keeps a stopping server alive.
+    this.timer = setTimeout(loop, 0).unref();
   }
 
   /** Stops polling and waits for a tick in progress. */
