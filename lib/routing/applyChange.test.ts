@@ -19,13 +19,13 @@ const reweigh = (a: RuleAction | undefined, ws: number[]): RuleAction => {
 };
 
 beforeAll(async () => {
-  app = await startAppHarness({ scenario: 'demo' });
+  app = await startAppHarness({ scenario: 'demo', params: { backfillMinutes: 0 } });
   factory = app.factory();
   serviceArn = await serviceArnByName(app.h.lattice(app.h.creds(1)), 'payments-api');
 });
 afterAll(() => app.close());
 beforeEach(async () => {
-  await app.h.control('POST', '/reset', { scenario: 'demo', seed: 1 });
+  await app.h.control('POST', '/reset', { scenario: 'demo', seed: 1, params: { backfillMinutes: 0 } });
   // A reset forgets the assumed-role sessions: start from fresh credentials.
   factory.clear();
 });
@@ -115,5 +115,13 @@ describe('applyChange against the emulator', () => {
     await applyChange(ctx, rollbackChange(events[0]!), { rollbackOf: created.eventId });
     const after = await paymentsCanary(ctx, serviceArn);
     expect(after.listener.rules.map((r) => r.name)).not.toContain('health');
+  });
+
+  it('gets a new session when the service forgets the assumed-role one (e.g. an emulator reset)', async () => {
+    const ctx = testContext(factory);
+    await paymentsCanary(ctx, serviceArn);
+    await app.h.control('POST', '/reset', { scenario: 'demo', seed: 1, params: { backfillMinutes: 0 } });
+    const { rule } = await paymentsCanary(ctx, serviceArn);
+    expect(rule.name).toBe('v2-canary');
   });
 });

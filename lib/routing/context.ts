@@ -38,8 +38,8 @@ type Send<T> = (client: VPCLatticeClient, abortSignal: AbortSignal) => Promise<T
 export function latticeCall<T>(ctx: RoutingContext, arn: string, operation: string, send: Send<T>, resource: string = arn): Promise<T> {
   const { accountId, region } = ownerScope(arn);
   const scope = { accountId, region, user: ctx.user.id };
-  const client = ctx.factory.lattice(scope);
-  return ctx.factory.call({ ...scope, operation, resource }, (abortSignal) => send(client, abortSignal));
+  // The client is looked up inside the call so that a retry after a rejected session gets a new one.
+  return ctx.factory.call({ ...scope, operation, resource }, (abortSignal) => send(ctx.factory.lattice(scope), abortSignal));
 }
 
 /** Follows `nextToken` to the end (Lattice pages at most 100 items). */

@@ -30,7 +30,7 @@ async function advance(ms: number): Promise<void> {
 const weights = (a: RuleAction | undefined) => (a?.type === 'forward' ? a.targetGroups.map((t) => t.weight) : []);
 
 beforeAll(async () => {
-  app = await startAppHarness({ scenario: 'demo' });
+  app = await startAppHarness({ scenario: 'demo', params: { backfillMinutes: 0 } });
   factory = app.factory();
   serviceArn = await serviceArnByName(app.h.lattice(app.h.creds(1)), 'payments-api');
 });
