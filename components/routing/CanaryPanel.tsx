@@ -5,7 +5,7 @@
  * when; pause, resume, promote, abort. The plan runs on the server; this panel only polls.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { commandCanaryPlan, getCanaryStatus } from '@/lib/actions/routing';
 import { isActive, type CanaryCommand, type CanaryTarget } from '@/lib/domain/canary';
 import type { ListenerView, TargetGroupView } from '@/lib/domain/routingView';
@@ -52,6 +52,15 @@ export function CanaryPanel({ serviceArn, listener, target, groups, blockedReaso
       await Promise.all([qc.invalidateQueries({ queryKey: routingKeys.all }), qc.invalidateQueries({ queryKey: auditKeys.all })]);
     },
   });
+  // The runner moves weights on the server: when the plan's state advances, re-read the rules and history.
+  const seq = q.data?.state ? `${q.data.state.planId}:${q.data.state.seq}` : undefined;
+  const seen = useRef(seq);
+  useEffect(() => {
+    if (seq === seen.current) return;
+    seen.current = seq;
+    void qc.invalidateQueries({ queryKey: routingKeys.service(serviceArn) });
+    void qc.invalidateQueries({ queryKey: routingKeys.history(t.ruleArn ?? t.listenerArn) });
+  }, [seq, qc, serviceArn, t.ruleArn, t.listenerArn]);
   const rule = target.kind === 'rule' ? listener.rules.find((r) => r.arn === target.rule.arn) : undefined;
   const action = target.kind === 'rule' ? rule?.action : listener.defaultAction;
   const version = target.kind === 'rule' ? (rule?.version ?? '') : listener.defaultVersion;

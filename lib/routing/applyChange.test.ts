@@ -65,7 +65,7 @@ describe('applyChange against the emulator', () => {
     const { listener, rule } = await paymentsCanary(alice, serviceArn);
     const change = (ws: number[]) => ({ kind: 'updateRule' as const, serviceArn, listenerArn: listener.arn, ruleArn: rule.arn, expectedVersion: rule.version, after: { priority: rule.priority, match: rule.match, action: reweigh(rule.action, ws) } });
     await applyChange(bob, change([70, 30]));
-    await expect(applyChange(alice, change([0, 100]))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('rule v2-canary is now priority 30, match /v2/*, forward') });
+    await expect(applyChange(alice, change([0, 100]))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('rule v2-canary is now priority 30, match /v2/*, forward payments-api-v1 70 · payments-api-v2 30') });
     const now = await paymentsCanary(alice, serviceArn);
     expect(weights(now.rule.action)).toEqual([70, 30]);
     const events = await queryAuditEvents(factory, { resource: rule.arn, result: 'conflict' }, { startMs: Date.now() - 60_000, endMs: Date.now() + 1000 });

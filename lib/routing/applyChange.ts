@@ -87,7 +87,7 @@ export async function applyChange(ctx: RoutingContext, change: RoutingChange, op
   const planned: AuditRuleChange[] = before.map((b) => ({ ...b.change }));
   try {
     await validateChange(ctx, change, before);
-    checkVersions(change, before);
+    await checkVersions(ctx, change, before);
   } catch (e) {
     await audit(ctx, base, isTrellisError(e) && e.code === 'CONFLICT' ? 'conflict' : 'refused', planned, e);
     throw e;

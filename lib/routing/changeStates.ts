@@ -12,7 +12,8 @@ import type { RuleView } from '../domain/routingView';
 import { actionSummary } from '../domain/ruleDiff';
 import { describeIssuesLine, validateRule, validateRuleName, type Issue, type RuleContent, type SiblingRule } from '../domain/ruleValidation';
 import { sameVersion, versionOf } from '../domain/ruleVersion';
-import type { RoutingContext } from './context';
+import { GetTargetGroupCommand } from '@aws-sdk/client-vpc-lattice';
+import { latticeCall, type RoutingContext } from './context';
 import { listRuleSummaries, readListener, readRule } from './readRules';
 import type { WriteOutcome } from './writeOps';
 
@@ -72,18 +73,33 @@ export async function validateChange(ctx: RoutingContext, c: RoutingChange, befo
 }
 
 /** A rule's current state in words, for the conflict message. */
-function stateText(b: BeforeState): string {
+function stateText(b: BeforeState, nameOf: (arn: string) => string): string {
   const s = b.change.before;
   if (!s) return 'absent';
   const parts = b.change.isDefault ? [] : [`priority ${s.priority ?? '?'}`, `match ${matchSummary(s.match)}`];
-  return [...parts, actionSummary(s.action, shortName)].join(', ');
+  return [...parts, actionSummary(s.action, nameOf)].join(', ');
+}
+
+/** Names of the target groups of some states (GetTargetGroup; ids where a name cannot be read). */
+async function targetGroupNames(ctx: RoutingContext, states: BeforeState[]): Promise<(arn: string) => string> {
+  const arns = new Set<string>();
+  for (const b of states) if (b.change.before?.action?.type === 'forward') for (const t of b.change.before.action.targetGroups) arns.add(t.targetGroupArn);
+  const names = new Map<string, string>();
+  await Promise.all(
+    [...arns].map(async (arn) => {
+      const out = await latticeCall(ctx, arn, 'GetTargetGroup', (c, abortSignal) => c.send(new GetTargetGroupCommand({ targetGroupIdentifier: arn }), { abortSignal })).catch(() => undefined);
+      if (out?.name) names.set(arn, out.name);
+    }),
+  );
+  return (arn) => names.get(arn) ?? shortName(arn);
 }
 
 /** Throws CONFLICT (showing the current state) unless every touched rule still has the expected version. */
-export function checkVersions(c: RoutingChange, before: BeforeState[]): void {
+export async function checkVersions(ctx: RoutingContext, c: RoutingChange, before: BeforeState[]): Promise<void> {
   const moved = before.filter((b) => b.expectedVersion !== undefined && b.currentVersion !== undefined && !sameVersion(b.expectedVersion, b.currentVersion));
   if (moved.length === 0) return;
-  const what = moved.map((b) => `${b.change.isDefault ? 'the default action' : `rule ${b.change.ruleName ?? shortName(b.change.ruleArn ?? '')}`} is now ${stateText(b)}`).join('; ');
+  const nameOf = await targetGroupNames(ctx, moved);
+  const what = moved.map((b) => `${b.change.isDefault ? 'the default action' : `rule ${b.change.ruleName ?? shortName(b.change.ruleArn ?? '')}`} is now ${stateText(b, nameOf)}`).join('; ');
   throw new TrellisError('CONFLICT', `Changed by someone else since you read it, nothing was written: ${what}. Review the current state and apply again.`, { resource: moved[0]?.change.ruleArn ?? c.listenerArn, retryable: false });
 }
 

@@ -24,11 +24,11 @@ export function routingContext(user: Pick<User, 'id' | 'name'>, factory: AwsClie
   return { factory, user, now: Date.now };
 }
 
-/** The owner account and region of a service, listener or rule ARN. Throws VALIDATION for anything else. */
-export function ownerScope(arn: string): { accountId: string; region: string; serviceId: string } {
+/** The owner account and region of a Lattice ARN (service, listener, rule, target group…). Throws VALIDATION for anything else. */
+export function ownerScope(arn: string): { accountId: string; region: string } {
   const p = parseLatticeArn(arn);
-  if (!p || !(p.kind === 'service' || p.kind === 'listener' || p.kind === 'rule')) throw new TrellisError('VALIDATION', `Not a VPC Lattice service, listener or rule ARN: ${arn}`);
-  return { accountId: p.accountId, region: p.region, serviceId: p.kind === 'service' ? p.id : p.serviceId! };
+  if (!p) throw new TrellisError('VALIDATION', `Not a VPC Lattice ARN: ${arn}`);
+  return { accountId: p.accountId, region: p.region };
 }
 
 /** A Lattice command's `send` as the client factory needs it. */
