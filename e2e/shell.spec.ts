@@ -43,7 +43,7 @@ test.describe('console shell against the emulator', () => {
     await expect(page).toHaveURL(/\/routing$/);
     await expect(shell.heading()).toHaveText('Routing');
     await expect(shell.navLink('Routing')).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByTestId('area-placeholder')).toContainText('arrives with the next release');
+    await expect(page.getByTestId('routing-empty')).toContainText('Choose a service');
     for (const [label, path] of [['Topology', '/topology'], ['Logs', '/logs'], ['Audit', '/audit']] as const) {
       await shell.navLink(label).click();
       await expect(page).toHaveURL(new RegExp(`${path}$`));
