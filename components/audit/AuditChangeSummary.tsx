@@ -11,6 +11,8 @@ function text(c: RuleContent | null, nameOf: (arn: string) => string, isDefault:
   return `${head}${actionSummary(c.action, nameOf)}`;
 }
 
+const rate = (n: number, of: number) => (of === 0 ? '–' : `${Math.round((n / of) * 1000) / 10} %`);
+
 /** The change lines of an entry, plus its canary context and error. */
 export function AuditChangeSummary({ event, nameOf }: { event: AuditEvent; nameOf: (arn: string) => string }) {
   return (
@@ -25,6 +27,7 @@ export function AuditChangeSummary({ event, nameOf }: { event: AuditEvent; nameO
           canary {event.canary.planId}
           {event.canary.percent !== undefined ? ` at ${event.canary.percent} %` : ''}
           {event.canary.reason ? `: ${event.canary.reason}` : ''}
+          {event.canary.figures ? ` · gates on ${event.canary.figures.canary.requests} canary requests: 5xx ${rate(event.canary.figures.canary.errors5xx, event.canary.figures.canary.requests)}, 403 ${rate(event.canary.figures.canary.denied403, event.canary.figures.canary.requests)}, p99 ${event.canary.figures.canary.p99Ms === null ? '–' : `${Math.round(event.canary.figures.canary.p99Ms)} ms`}` : ''}
         </div>
       ) : null}
       {event.rollbackOf ? <div className={styles.note}>rollback of {event.rollbackOf}</div> : null}

@@ -41,7 +41,7 @@ export function CanaryFigures({ view, nameOf }: { view: CanaryStatusView; nameOf
       {view.live ? (
         <table className={styles.table} data-testid="canary-live">
           <caption>
-            This step since {new Date(view.live.startMs).toLocaleTimeString()} (access logs, Logs Insights)
+            This step since {new Date(view.live.startMs).toLocaleTimeString()} (access logs, Logs Insights; stable counts all requests to its target group)
           </caption>
           <thead>
             <tr>
