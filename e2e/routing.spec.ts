@@ -77,3 +77,45 @@ test('shifts the canary rule to 50/50, traffic follows, the audit page shows it,
   await expect(page.getByTestId('history-entry')).toHaveCount(2);
   await expect(routing.weight('payments-api-v1')).toHaveValue('90');
 });
+
+test('adds a rule, swaps two priorities, edits the default action and deletes the rule', async ({ page }) => {
+  await resetDemo();
+  const routing = new RoutingPage(page);
+  await routing.open(ref.serviceArn);
+  await page.getByTestId('add-rule').click();
+  await expect(routing.editor.getByRole('heading', { level: 2 })).toHaveText('New rule on https');
+  await routing.editor.getByLabel('Name').fill('health-check');
+  await routing.priority().fill('40');
+  await routing.editor.locator('#match-path').fill('/healthz');
+  await routing.preview();
+  await expect(routing.dialog.getByRole('row', { name: /Priority/ })).toContainText('→ 40');
+  await routing.confirmButton.click();
+  await expect(routing.announcement).toContainText('Created new rule: applied');
+  await expect(routing.ruleRow('health-check')).toContainText('/healthz');
+  await expect(page).toHaveURL(/rule=arn/);
+
+  // Swap with v2-canary (priority 30) in one BatchUpdateRule.
+  await routing.priority().fill('30');
+  await routing.editor.getByLabel(/swap with v2-canary/).check();
+  await routing.preview();
+  await expect(routing.dialog.getByRole('heading', { name: 'v2-canary' })).toBeVisible();
+  await routing.confirmButton.click();
+  await expect(routing.announcement).toContainText('Updated rule health-check: applied');
+  await expect(routing.ruleRow('health-check').locator('td').first()).toHaveText('30');
+  await expect(routing.ruleRow('v2-canary').locator('td').first()).toHaveText('40');
+
+  // The default action: a fixed 404.
+  await page.getByTestId('rule-default').click();
+  await expect(routing.editor.getByRole('heading', { level: 2 })).toHaveText('Edit default action of https');
+  await routing.editor.getByLabel('fixed response').check();
+  await routing.preview();
+  await routing.confirmButton.click();
+  await expect(routing.ruleRow('default')).toContainText('fixed response 404');
+
+  await routing.openRule('health-check');
+  await routing.editor.getByRole('button', { name: 'Delete rule' }).click();
+  await expect(routing.dialog).toContainText('Delete rule health-check?');
+  await routing.confirmButton.click();
+  await expect(routing.ruleRow('health-check')).toHaveCount(0);
+  await expect(routing.announcement).toContainText('Deleted rule health-check: applied');
+});
