@@ -97,8 +97,8 @@ describe('crawl under failures', () => {
   });
 
   it('turns calls slower than the timeout into TIMEOUT problems without hanging', async () => {
-    await fault({ account: STOREFRONT, service: 'vpc-lattice', operation: 'ListTargets', latencyMs: 1500 });
-    const { snap } = await crawlDemo({ TRELLIS_AWS_TIMEOUT_MS: '300', TRELLIS_AWS_MAX_ATTEMPTS: '2' });
+    await fault({ account: STOREFRONT, service: 'vpc-lattice', operation: 'ListTargets', latencyMs: 5000 });
+    const { snap } = await crawlDemo({ TRELLIS_AWS_TIMEOUT_MS: '1000', TRELLIS_AWS_MAX_ATTEMPTS: '2' });
     const slow = snap.targetGroups.filter((t) => t.accountId === STOREFRONT);
     expect(snap.problems.map((p) => p.resourceArn).sort()).toEqual(slow.map((t) => t.arn).sort());
     for (const p of snap.problems) expect(p).toMatchObject({ operation: 'ListTargets', error: { code: 'TIMEOUT', retryable: true } });
@@ -106,8 +106,8 @@ describe('crawl under failures', () => {
   });
 
   it('stops at the crawl deadline with what it read and one problem per account cut short', async () => {
-    await fault({ service: 'vpc-lattice', operation: 'ListTargets', latencyMs: 5000 });
-    const { snap } = await crawlDemo({}, { deadlineMs: 1500 });
+    await fault({ service: 'vpc-lattice', operation: 'ListTargets', latencyMs: 10_000 });
+    const { snap } = await crawlDemo({}, { deadlineMs: 3000 });
     const cut = snap.problems.filter((p) => p.operation === 'Crawl');
     expect(cut.map((p) => p.accountId)).toEqual([HUB, PAYMENTS, STOREFRONT]);
     for (const p of cut) expect(p.error).toMatchObject({ code: 'TIMEOUT', account: p.accountId });
