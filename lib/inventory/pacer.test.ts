@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Pacer } from './pacer';
 
 /** A pacer on a fake clock whose sleeps advance the clock. */
-function fakePacer(opts: { increasePerSecond?: number; idleResetMs?: number } = {}) {
+function fakePacer(opts: { probe?: number; idleResetMs?: number } = {}) {
   let now = 0;
   const sleeps: number[] = [];
   const pacer = new Pacer({
@@ -25,7 +25,7 @@ describe('Pacer', () => {
   });
 
   it('on a throttle falls back to 0.9 × what was accepted in the last second, then spaces requests', async () => {
-    const f = fakePacer({ increasePerSecond: 0 });
+    const f = fakePacer({ probe: 0 });
     for (let i = 0; i < 20; i++) {
       await f.pacer.take();
       f.pacer.onSuccess();
@@ -39,7 +39,7 @@ describe('Pacer', () => {
   });
 
   it('cuts once for a burst of throttles sent before the cut, again for one sent after', async () => {
-    const f = fakePacer({ increasePerSecond: 0 });
+    const f = fakePacer({ probe: 0 });
     for (let i = 0; i < 10; i++) f.pacer.onSuccess();
     const early = [await f.pacer.take(), await f.pacer.take(), await f.pacer.take()];
     f.advance(5);
@@ -51,7 +51,7 @@ describe('Pacer', () => {
   });
 
   it('probes upwards on success and forgets what it learned when idle', async () => {
-    const f = fakePacer({ increasePerSecond: 1, idleResetMs: 60_000 });
+    const f = fakePacer({ probe: 0.05, idleResetMs: 60_000 });
     f.pacer.onSuccess();
     f.pacer.onThrottle(await f.pacer.take());
     const cut = f.pacer.rate;
