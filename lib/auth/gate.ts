@@ -1,22 +1,71 @@
 /**
- * The request gate behind proxy.ts: a request without a user gets 401 (JSON for /api, a short HTML
- * page otherwise). Pure Web APIs, so it is testable without Next.
+ * The request gate behind proxy.ts. A request without a user gets 401; a viewer's (or, read-only,
+ * anyone's) call of a mutating server action gets 403 before Next runs it. The refusal's format
+ * suits the caller: plain text for server actions (Next's client shows a text/plain error body as
+ * the thrown error's message), JSON for /api, a short HTML page otherwise. Pure Web APIs plus the
+ * ALB key endpoint, so it is testable without Next.
  */
 import type { Config } from '../config';
-import { httpStatusOf } from '../domain/errors';
-import { authenticate, type HeaderSource } from './authenticate';
+import { httpStatusOf, type ErrorInfo } from '../domain/errors';
+import type { User } from '../domain/user';
+import type { ActionPolicy } from './actionPolicy';
+import { authenticate, type AuthDeps, type HeaderSource } from './authenticate';
+import { mutationBlockedReason } from './permissions';
+
+/** What the gate looks at. */
+export interface GateRequest {
+  method: string;
+  pathname: string;
+  headers: HeaderSource;
+}
+
+/** The gate's verdict: let through (with the user), or refuse with a ready response. */
+export type GateDecision =
+  | { allow: true; user: User; action?: string }
+  | { allow: false; response: Response; error: ErrorInfo; user?: User; action?: string };
+
+/** Dependencies (the action policy of the build; auth test hooks). */
+export interface GateDeps extends AuthDeps {
+  policy?: ActionPolicy;
+}
+
+/** The server-action id of a request, if it is a server-action call. */
+export function serverActionId(req: GateRequest): string | undefined {
+  if (req.method !== 'POST') return undefined;
+  const id = req.headers.get('next-action');
+  return id ? id.slice(0, 128) : undefined;
+}
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The refusal for a request, or undefined to let it through. */
-export function gate(request: { pathname: string; headers: HeaderSource }, config: Pick<Config, 'auth'>): Response | undefined {
-  const r = authenticate(request.headers, config);
-  if (r.ok) return undefined;
-  const status = httpStatusOf(r.error.code);
+/** The refusal for `error`, in the caller's format. */
+export function refusal(req: GateRequest, error: ErrorInfo): Response {
+  const status = httpStatusOf(error.code);
   const headers = { 'cache-control': 'no-store' };
-  if (request.pathname.startsWith('/api/')) return Response.json({ error: r.error }, { status, headers });
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in required · Trellis</title></head><body style="font-family:system-ui,sans-serif;padding:24px;max-width:70ch"><h1 style="font-size:20px">Sign-in required</h1><p>${escapeHtml(r.error.message)}</p></body></html>`;
+  // Exactly `text/plain`: Next's client only shows the body of a failed action with that type.
+  if (serverActionId(req)) return new Response(error.message, { status, headers: { ...headers, 'content-type': 'text/plain' } });
+  if (req.pathname.startsWith('/api/')) return Response.json({ error }, { status, headers });
+  const title = status === 403 ? 'Not allowed' : status === 401 ? 'Sign-in required' : 'Sign-in unavailable';
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} · Trellis</title></head><body style="font-family:system-ui,sans-serif;padding:24px;max-width:70ch"><h1 style="font-size:20px">${title}</h1><p>${escapeHtml(error.message)}</p></body></html>`;
   return new Response(body, { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+}
+
+/** Decides one request. Never throws. */
+export async function gate(req: GateRequest, config: Pick<Config, 'auth' | 'readOnly' | 'region'>, deps: GateDeps = {}): Promise<GateDecision> {
+  const actionId = serverActionId(req);
+  const action = actionId ? (deps.policy?.nameOf(actionId) ?? actionId) : undefined;
+  const withAction = action ? { action } : {};
+  const who = await authenticate(req.headers, config, deps);
+  if (!who.ok) return { allow: false, response: refusal(req, who.error), error: who.error, ...withAction };
+  const user = who.value;
+  if (actionId && deps.policy?.mutates(actionId)) {
+    const reason = mutationBlockedReason(user, config);
+    if (reason) {
+      const error: ErrorInfo = { code: 'FORBIDDEN', message: reason, retryable: false };
+      return { allow: false, response: refusal(req, error), error, user, ...withAction };
+    }
+  }
+  return { allow: true, user, ...withAction };
 }

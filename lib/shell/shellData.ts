@@ -32,7 +32,7 @@ export async function shellContext(): Promise<ShellContext> {
     region: config.region,
     ...(config.emulatorEndpoint ? { emulatorEndpoint: config.emulatorEndpoint } : {}),
     readOnly: config.readOnly,
-    user: authenticate(await headers(), config),
+    user: await authenticate(await headers(), config),
     accountsConfigured: config.accounts !== undefined,
   };
 }
