@@ -68,10 +68,14 @@ async function dispatch(host: EmulatorHost, req: RawRequest, verbose: boolean): 
     if (!sig) throw new AwsError('MissingAuthenticationTokenException', 403, 'Missing Authentication Token');
     if (!service) throw new AwsError('UnknownServiceException', 400, `The emulator does not serve the service '${sig.service}' (it serves ${services.map((s) => s.signingName).join(', ')})`);
     const state = host.state;
+    // Bring simulated traffic up to the clock first, so reads see it and changes apply from now on.
+    state.sync();
     const now = state.clock.now();
     const principal = state.iam.resolve(sig.accessKeyId, sig.sessionToken, now);
     const call = service.parse(req);
-    const decision = state.faults.decide({ account: principal.accountId, service: service.signingName, operation: call.operation }, now);
+    const roleArn = call.operation === 'AssumeRole' ? call.input.RoleArn : undefined;
+    const targetAccount = typeof roleArn === 'string' ? /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] : undefined;
+    const decision = state.faults.decide({ account: principal.accountId, service: service.signingName, operation: call.operation, ...(targetAccount ? { targetAccount } : {}) }, now);
     if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
     if (decision.throttle) {
       const err = service.throttled(decision.throttle.retryAfterSeconds);
