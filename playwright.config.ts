@@ -14,15 +14,10 @@ import { defineConfig } from '@playwright/test';
 import { demoAppEnv, emulatorEnv } from './scripts/demoEnv';
 import { albAppEnv } from './e2e/support/albEnv';
 import { repoImageStart } from './e2e/support/dockerImage';
+import { e2eServers } from './e2e/support/ports';
 
-const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4599);
-const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3099);
-const ALB_APP_PORT = Number(process.env.E2E_ALB_APP_PORT ?? 3098);
-const KEYS_PORT = Number(process.env.E2E_KEYS_PORT ?? 4598);
-const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
-const appUrl = `http://127.0.0.1:${APP_PORT}`;
-const albAppUrl = `http://127.0.0.1:${ALB_APP_PORT}`;
-const keysUrl = `http://127.0.0.1:${KEYS_PORT}`;
+const { emulatorUrl, appUrl, albAppUrl, keysUrl, ports } = e2eServers();
+const { emulator: EMULATOR_PORT, app: APP_PORT, albApp: ALB_APP_PORT, keys: KEYS_PORT } = ports;
 const CI = Boolean(process.env.CI);
 const image = repoImageStart();
 
