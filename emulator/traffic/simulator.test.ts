@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock, offsetClock } from '../core/clock';
+import { ManualClock, offsetClock, type Clock } from '../core/clock';
 import { Rng } from '../core/rng';
 import { buildScenario } from '../scenarios';
 import type { EmulatorState } from '../state';
@@ -9,7 +9,7 @@ const T0 = Date.UTC(2026, 0, 10);
 const worlds: EmulatorState[] = [];
 afterEach(() => worlds.splice(0).forEach((w) => w.stop()));
 
-async function demo(clock = new ManualClock(T0), params: Record<string, unknown> = {}): Promise<EmulatorState> {
+async function demo(clock: Clock = new ManualClock(T0), params: Record<string, unknown> = {}): Promise<EmulatorState> {
   const w = await buildScenario('demo', 1, clock, { backfillMinutes: 0, lagMs: 0, ...params });
   worlds.push(w);
   return w;

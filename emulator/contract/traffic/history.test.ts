@@ -94,7 +94,10 @@ describe('save and load', () => {
         await control(h, 'POST', '/traffic', { rateMultiplier: 3, lagMs: 2_000 });
         await advance(h, 5_000);
         await control(h, 'POST', '/incidents', { kind: 'latency', targetGroup: 'catalog-tg', ms: 250 });
-        await advance(h, 5_000);
+        await advance(h, 3_000);
+        // Still within its detection window at the save: the window must survive the reload.
+        await control(h, 'POST', '/incidents', { kind: 'unhealthy-targets', targetGroup: 'catalog-tg', count: 1 });
+        await advance(h, 2_000);
       }
       const before = await readGroup(saved.logs(), GROUPS.mesh.name);
       const file = join(dir, 'state.json');
@@ -105,7 +108,7 @@ describe('save and load', () => {
       const traffic = await control<{ generatedUntil: number; settings: { lagMs: number; rateMultiplier: number } }>(saved, 'GET', '/traffic');
       expect(traffic).toMatchObject({ generatedUntil: T0 + 10_000, settings: { lagMs: 2_000, rateMultiplier: 3 } });
       expect(hashOf(await readGroup(saved.logs(), GROUPS.mesh.name))).toBe(hashOf(before));
-      expect((await control<{ incidents: Array<{ phase: string }> }>(saved, 'GET', '/incidents')).incidents.map((i) => i.phase)).toEqual(['active']);
+      expect((await control<{ incidents: Array<{ phase: string }> }>(saved, 'GET', '/incidents')).incidents.map((i) => i.phase)).toEqual(['active', 'active']);
 
       for (const h of [saved, reference]) await advance(h, 10_000);
       const resumed = await readGroup(saved.logs(), GROUPS.mesh.name);
