@@ -4,6 +4,7 @@
  * refused on the server for viewers and in read-only mode, whatever the UI showed (the proxy also
  * answers such calls with HTTP 403 before they get here; see lib/auth/gate). Each call writes one
  * structured log line (lib/observability): request id, user, action, outcome, latency, AWS request ids.
+ * Errors reach the browser without role ARNs or ExternalIds (lib/security/publicError).
  */
 import 'server-only';
 import { headers } from 'next/headers';
@@ -17,6 +18,7 @@ import type { User } from '../domain/user';
 import { logEvent } from '../observability/log';
 import { REQUEST_ID_HEADER } from '../observability/requestId';
 import { traced } from '../observability/trace';
+import { toPublicError } from '../security/publicError';
 
 /** What an action's body receives besides its input. */
 export interface ActionContext {
@@ -57,10 +59,11 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 export async function runAction<I, O>(spec: ActionSpec<I>, raw: unknown, body: (input: I, ctx: ActionContext) => Promise<O>, deps: ActionDeps = defaultDeps): Promise<Result<O>> {
   const started = performance.now();
   let user: User | undefined;
+  let config: Config | undefined;
   const { result, trace } = await traced(() =>
     attempt(async () => {
       user = await deps.user();
-      const config = deps.config();
+      config = deps.config();
       if (spec.mutates) assertCanMutate(user, config);
       const parsed = spec.input.safeParse(raw);
       if (!parsed.success) throw new TrellisError('VALIDATION', `Invalid input for ${spec.name}: ${describeIssues(parsed.error.issues)}`);
@@ -80,5 +83,6 @@ export async function runAction<I, O>(spec: ActionSpec<I>, raw: unknown, body: (
     awsCalls: trace.awsCalls,
     awsRequestIds: trace.awsRequestIds,
   });
-  return result;
+  // The log line above keeps the whole error; the browser gets it without account configuration.
+  return result.ok ? result : { ok: false, error: toPublicError(result.error, config?.accounts) };
 }

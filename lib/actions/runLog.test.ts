@@ -39,6 +39,15 @@ describe('runAction log line', () => {
     expect(lines[1]?.error).toEqual({ message: 'not authorized', awsCode: 'AccessDeniedException', account: '222222222222' });
   });
 
+  it('gives the browser the error without role ARNs, and keeps them in the log', async () => {
+    const lines = capture();
+    const r = await runAction(spec, { weight: 1 }, async () => {
+      throw new TrellisError('ACCESS_DENIED', 'AssumeRole of arn:aws:iam::222222222222:role/TrellisOperator failed', { resource: 'arn:aws:iam::222222222222:role/TrellisOperator' });
+    }, deps(operator));
+    expect(r).toEqual({ ok: false, error: { code: 'ACCESS_DENIED', message: "AssumeRole of the console's role in account 222222222222 failed", resource: "the console's role in account 222222222222", retryable: false } });
+    expect(lines[0]?.error).toMatchObject({ message: 'AssumeRole of arn:aws:iam::222222222222:role/TrellisOperator failed' });
+  });
+
   it('collects the AWS request ids of the calls the body made through the client factory', async () => {
     const app = await startAppHarness();
     try {
