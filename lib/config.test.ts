@@ -33,7 +33,7 @@ describe('loadConfig defaults', () => {
       auth: { mode: 'alb', roles: { claim: 'groups', operatorValues: [] } },
       readOnly: false,
       auditLogGroup: '/trellis/audit',
-      maxQueriesPerUser: 6,
+      maxQueriesPerUser: 15,
       endpoints: {},
     });
   });

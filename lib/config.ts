@@ -30,7 +30,7 @@ export interface Config {
   readOnly: boolean;
   /** Log group the audit trail of changes is written to. */
   auditLogGroup: string;
-  /** Logs Insights queries one user may have running at once (they cost money). */
+  /** Logs Insights queries one user may have running at once in one account and region (they cost money). */
   maxQueriesPerUser: number;
   /** Endpoint overrides that are set (`AWS_ENDPOINT_URL*` name → URL), for display and diagnostics. */
   endpoints: Record<string, string>;
@@ -133,7 +133,7 @@ export function loadConfig(env: Env, readText: ReadText = defaultReadText): Conf
     auth: parseAuth(env, issues),
     readOnly: boolVar(env, 'TRELLIS_READ_ONLY', issues),
     auditLogGroup: auditLogGroup ?? '/trellis/audit',
-    maxQueriesPerUser: intVar(env, 'TRELLIS_MAX_QUERIES_PER_USER', 6, 1, 100, issues),
+    maxQueriesPerUser: intVar(env, 'TRELLIS_MAX_QUERIES_PER_USER', 15, 1, 100, issues),
     ...endpointVars(env, issues),
   };
   if (issues.length > 0) throw new ConfigError(issues);

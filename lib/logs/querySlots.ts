@@ -1,10 +1,11 @@
 /**
- * Per-user cap on running Logs Insights queries (they cost money per GB scanned). A slot is taken
- * before StartQuery and given back when the query is seen finished, is stopped, or fails to start;
- * a slot whose query was abandoned (the browser went away without stopping it) expires after
- * `ttlMs`. Per process: with several ECS tasks a user may reach the limit once per task.
+ * Per-user cap on running Logs Insights queries (they cost money per GB scanned), per account and
+ * region: one explorer view starts one query per panel and account, and the account's own quota
+ * of concurrent queries is per account and region too. A slot is taken before StartQuery and given
+ * back when the query is seen finished, is stopped, or fails to start. Queries nobody polls any
+ * more (a closed tab) are re-checked when the user reaches the cap, and forgotten after `ttlMs`.
+ * Per process: with several ECS tasks a user may reach the cap once per task.
  */
-import { TrellisError } from '../domain/errors';
 
 /** A slot taken for a query that is being started. */
 export interface QuerySlot {
@@ -14,47 +15,57 @@ export interface QuerySlot {
   release(): void;
 }
 
-/** The slots of all users. */
+interface Entry {
+  at: number;
+  queryId?: string;
+}
+
+/** The slots of all users, by key (user, account, region). */
 export class QuerySlots {
-  private readonly running = new Map<string, Map<symbol, number>>();
-  private readonly byQuery = new Map<string, { user: string; key: symbol }>();
+  private readonly running = new Map<string, Map<symbol, Entry>>();
+  private readonly byQuery = new Map<string, { key: string; slot: symbol }>();
 
   constructor(
     private readonly ttlMs = 15 * 60_000,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Queries `user` has running (expired slots dropped). */
-  count(user: string): number {
-    const slots = this.running.get(user);
+  /** Slots held under `key` (expired ones dropped). */
+  count(key: string): number {
+    const slots = this.running.get(key);
     if (!slots) return 0;
     const cutoff = this.now() - this.ttlMs;
-    for (const [k, at] of slots) if (at < cutoff) slots.delete(k);
+    for (const [k, e] of slots) {
+      if (e.at < cutoff) {
+        slots.delete(k);
+        if (e.queryId) this.byQuery.delete(e.queryId);
+      }
+    }
     return slots.size;
   }
 
-  /** Takes a slot for `user`, or throws THROTTLED when they already run `limit` queries. */
-  take(user: string, limit: number): QuerySlot {
-    const n = this.count(user);
-    if (n >= limit) {
-      throw new TrellisError('THROTTLED', `You have ${n} Logs Insights ${n === 1 ? 'query' : 'queries'} running; wait for one to finish or cancel it (at most ${limit} per user, TRELLIS_MAX_QUERIES_PER_USER).`, { retryable: true });
-    }
-    const key = Symbol(user);
-    let slots = this.running.get(user);
+  /** Ids of the started queries held under `key`, oldest first. */
+  queriesOf(key: string): string[] {
+    return [...(this.running.get(key)?.values() ?? [])].flatMap((e) => (e.queryId ? [e.queryId] : []));
+  }
+
+  /** Takes a slot under `key`, or returns undefined when `limit` are held. */
+  tryTake(key: string, limit: number): QuerySlot | undefined {
+    if (this.count(key) >= limit) return undefined;
+    const slot = Symbol(key);
+    const entry: Entry = { at: this.now() };
+    let slots = this.running.get(key);
     if (!slots) {
       slots = new Map();
-      this.running.set(user, slots);
+      this.running.set(key, slots);
     }
-    slots.set(key, this.now());
-    const free = () => {
-      slots.delete(key);
-      if (slots.size === 0 && this.running.get(user) === slots) this.running.delete(user);
-    };
+    slots.set(slot, entry);
     return {
       bind: (queryId) => {
-        this.byQuery.set(queryId, { user, key });
+        entry.queryId = queryId;
+        this.byQuery.set(queryId, { key, slot });
       },
-      release: free,
+      release: () => this.free(key, slot),
     };
   }
 
@@ -63,8 +74,12 @@ export class QuerySlots {
     const owner = this.byQuery.get(queryId);
     if (!owner) return;
     this.byQuery.delete(queryId);
-    const slots = this.running.get(owner.user);
-    slots?.delete(owner.key);
-    if (slots && slots.size === 0) this.running.delete(owner.user);
+    this.free(owner.key, owner.slot);
+  }
+
+  private free(key: string, slot: symbol): void {
+    const slots = this.running.get(key);
+    slots?.delete(slot);
+    if (slots && slots.size === 0) this.running.delete(key);
   }
 }

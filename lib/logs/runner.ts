@@ -8,7 +8,7 @@ import { GetQueryResultsCommand, StartQueryCommand, StopQueryCommand, type Resul
 import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
 import { TrellisError } from '../domain/errors';
 import { printQuery, type InsightsQuery } from '../domain/query';
-import { QuerySlots } from './querySlots';
+import { QuerySlots, type QuerySlot } from './querySlots';
 
 /** Which account and region a query runs in, and for whom. */
 export interface QueryScope {
@@ -74,14 +74,36 @@ export function querySlots(factory: AwsClientFactory): QuerySlots {
 }
 
 /**
+ * A slot for one more query of `req.user` in the request's account and region. At the cap, the
+ * user's queries are re-checked first (one nobody polls any more may have finished); then THROTTLED.
+ */
+async function takeSlot(req: QueryRequest, factory: AwsClientFactory): Promise<QuerySlot> {
+  const slots = querySlots(factory);
+  const limit = factory.config.maxQueriesPerUser;
+  const region = req.region ?? factory.config.region;
+  const key = `${req.user ?? '(no user)'}|${req.accountId}|${region}`;
+  const first = slots.tryTake(key, limit);
+  if (first) return first;
+  await Promise.all(slots.queriesOf(key).map((id) => getQuery(req, id, factory).catch(() => slots.finish(id))));
+  const slot = slots.tryTake(key, limit);
+  if (slot) return slot;
+  const account = factory.config.accounts?.find((a) => a.accountId === req.accountId);
+  throw new TrellisError(
+    'THROTTLED',
+    `You have ${limit} Logs Insights queries running in ${account ? `${account.name} (${req.accountId})` : req.accountId}, ${region}; wait for one to finish or cancel it (at most ${limit} per user and account, TRELLIS_MAX_QUERIES_PER_USER).`,
+    { retryable: true, account: req.accountId },
+  );
+}
+
+/**
  * Starts a query; returns its id and the text that was sent (so the UI can offer to copy it).
- * Throws THROTTLED when `req.user` already runs TRELLIS_MAX_QUERIES_PER_USER queries.
+ * Throws THROTTLED when `req.user` already runs TRELLIS_MAX_QUERIES_PER_USER queries in that account.
  */
 export async function startQuery(req: QueryRequest, factory: AwsClientFactory = awsClients()): Promise<{ queryId: string; queryText: string }> {
   if (req.logGroupNames.length === 0) throw new TrellisError('VALIDATION', 'Pick at least one log group to query.');
   if (!(req.endMs > req.startMs)) throw new TrellisError('VALIDATION', 'The end of the time range must be after its start.');
   const queryText = printQuery(req.query);
-  const slot = querySlots(factory).take(req.user ?? '(no user)', factory.config.maxQueriesPerUser);
+  const slot = await takeSlot(req, factory);
   let queryId: string;
   try {
     const client = factory.logs(req);
