@@ -7,7 +7,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { currentActionPolicy } from './lib/auth/actionPolicy';
-import { gate } from './lib/auth/gate';
+import { formActionIdOf, gate } from './lib/auth/gate';
 import { getConfig } from './lib/config';
 import { logEvent } from './lib/observability/log';
 import { REQUEST_ID_HEADER, requestIdFrom } from './lib/observability/requestId';
@@ -17,7 +17,11 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const started = performance.now();
   const requestId = requestIdFrom(request.headers);
   const { pathname } = request.nextUrl;
-  const decision = await gate({ method: request.method, pathname, headers: request.headers }, getConfig(), { policy: currentActionPolicy() });
+  const decision = await gate({ method: request.method, pathname, headers: request.headers }, getConfig(), {
+    policy: currentActionPolicy(),
+    // A form posted without JavaScript names its action in the body, not in a header.
+    formActionId: async () => ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data') ? formActionIdOf(await request.clone().formData()) : undefined),
+  });
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
   let response: Response;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAlbKeyServer, type AlbKeyServer } from '../../e2e/support/albKeyServer';
 import { actionPolicyOf } from './actionPolicy';
 import { albKeyResolver } from './albKeys';
-import { gate, type GateDeps } from './gate';
+import { formActionIdOf, gate, type GateDeps } from './gate';
 
 let server: AlbKeyServer;
 let deps: GateDeps;
@@ -71,5 +71,32 @@ describe('gate', () => {
 
   it('leaves unknown action ids to Next (which answers 404) and runAction', async () => {
     expect(await gate({ method: 'POST', pathname: '/', headers: await headersOf(viewerClaims, { 'next-action': 'ffff' }) }, cfg(), deps)).toMatchObject({ allow: true, action: 'ffff' });
+  });
+
+  it("refuses a viewer's no-JavaScript form submission of a mutating action (id in the body)", async () => {
+    const d = await gate({ method: 'POST', pathname: '/routing', headers: await headersOf(viewerClaims) }, cfg(), { ...deps, formActionId: async () => 'aa11' });
+    expect(d).toMatchObject({ allow: false, error: { code: 'FORBIDDEN' }, action: 'lib/actions/routing.ts#setWeights' });
+    if (!d.allow) expect(d.response.status).toBe(403);
+    let read = false;
+    const op = await gate({ method: 'POST', pathname: '/routing', headers: await headersOf(operatorClaims) }, cfg(), { ...deps, formActionId: async () => ((read = true), 'aa11') });
+    expect(op).toMatchObject({ allow: true });
+    expect(read).toBe(false); // an operator's body is never parsed
+  });
+});
+
+describe('formActionIdOf', () => {
+  it("reads React's form-action encodings", () => {
+    const plain = new FormData();
+    plain.append('weight', '5');
+    plain.append('$ACTION_ID_aa11', '');
+    expect(formActionIdOf(plain)).toBe('aa11');
+    const bound = new FormData();
+    bound.append('$ACTION_REF_1', '');
+    bound.append('$ACTION_1:0', JSON.stringify({ id: 'bb22', bound: '$@1' }));
+    expect(formActionIdOf(bound)).toBe('bb22');
+    const none = new FormData();
+    none.append('$ACTION_REF_2', '');
+    none.append('$ACTION_2:0', '{not json');
+    expect(formActionIdOf(none)).toBeUndefined();
   });
 });

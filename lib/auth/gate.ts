@@ -27,6 +27,31 @@ export type GateDecision =
 /** Dependencies (the action policy of the build; auth test hooks). */
 export interface GateDeps extends AuthDeps {
   policy?: ActionPolicy;
+  /**
+   * The action id of a no-JavaScript form submission (multipart body with `$ACTION_ID_<id>` or
+   * `$ACTION_REF_<n>`), read only when the user may not change anything.
+   */
+  formActionId?: () => Promise<string | undefined>;
+}
+
+/** The server-action id in a form submission's fields (React's encoding of form actions), if any. */
+export function formActionIdOf(form: { forEach(cb: (value: unknown, key: string) => void): void; get(name: string): unknown }): string | undefined {
+  let id: string | undefined;
+  form.forEach((_v, key) => {
+    if (id !== undefined) return;
+    if (key.startsWith('$ACTION_ID_')) id = key.slice('$ACTION_ID_'.length);
+    else if (key.startsWith('$ACTION_REF_')) {
+      const meta = form.get(`$ACTION_${key.slice('$ACTION_REF_'.length)}:0`);
+      try {
+        const parsed: unknown = typeof meta === 'string' ? JSON.parse(meta) : undefined;
+        const ref = parsed as { id?: unknown } | undefined;
+        if (typeof ref?.id === 'string') id = ref.id;
+      } catch {
+        // Not an action reference React could decode either.
+      }
+    }
+  });
+  return id?.slice(0, 128);
 }
 
 /** The server-action id of a request, if it is a server-action call. */
@@ -60,11 +85,12 @@ export async function gate(req: GateRequest, config: Pick<Config, 'auth' | 'read
   const who = await authenticate(req.headers, config, deps);
   if (!who.ok) return { allow: false, response: refusal(req, who.error), error: who.error, ...withAction };
   const user = who.value;
-  if (actionId && deps.policy?.mutates(actionId)) {
-    const reason = mutationBlockedReason(user, config);
-    if (reason) {
+  const reason = mutationBlockedReason(user, config);
+  if (reason && deps.policy && req.method === 'POST') {
+    const id = actionId ?? (await deps.formActionId?.().catch(() => undefined));
+    if (id && deps.policy.mutates(id)) {
       const error: ErrorInfo = { code: 'FORBIDDEN', message: reason, retryable: false };
-      return { allow: false, response: refusal(req, error), error, user, ...withAction };
+      return { allow: false, response: refusal(req, error), error, user, action: deps.policy.nameOf(id) ?? id };
     }
   }
   return { allow: true, user, ...withAction };
