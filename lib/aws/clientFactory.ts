@@ -15,6 +15,7 @@ import { KeyedLimiter } from './concurrency';
 import { assumeRoleCredentials, sourceIdentityFor, type CredentialProvider } from './credentials';
 import { withDeadline } from './deadline';
 import { describeCall, toTrellisError } from './errors';
+import { awsRequestIdOf, noteAwsCall } from '../observability/trace';
 
 /** Which account, region and user a client acts for. */
 export interface ClientScope {
@@ -105,9 +106,13 @@ export class AwsClientFactory {
     const ctx = { ...who, region, operation: scope.operation, timeoutMs: this.config.awsTimeoutMs, ...(scope.resource ? { resource: scope.resource } : {}) };
     const deadline = scope.deadlineMs ?? this.config.awsTimeoutMs * 2;
     try {
-      return await this.limiter.of(scope.accountId).run(() => withDeadline(deadline, fn, describeCall(ctx), scope.signal));
+      const out = await this.limiter.of(scope.accountId).run(() => withDeadline(deadline, fn, describeCall(ctx), scope.signal));
+      noteAwsCall(awsRequestIdOf(out)); // for the action's log line
+      return out;
     } catch (e) {
-      throw toTrellisError(e, ctx);
+      const mapped = toTrellisError(e, ctx);
+      noteAwsCall(mapped.requestId);
+      throw mapped;
     }
   }
 
