@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import packageJson from '../package.json' with { type: 'json' };
 import { ShellPage } from './pages/ShellPage';
+import { e2eServers } from './support/ports';
 
 test.describe('console shell against the emulator', () => {
   test('opens with navigation, the emulator banner and the auth-off banner', async ({ page }) => {
@@ -10,7 +11,7 @@ test.describe('console shell against the emulator', () => {
     for (const label of ['Topology', 'Logs', 'Routing', 'Audit'] as const) await expect(shell.navLink(label)).toBeVisible();
     await expect(shell.emulatorBanner).toHaveRole('note');
     await expect(shell.emulatorBanner).toContainText('Local emulator');
-    await expect(shell.emulatorBanner).toContainText('Data is simulated, not AWS (endpoint http://127.0.0.1:4599)');
+    await expect(shell.emulatorBanner).toContainText(`Data is simulated, not AWS (endpoint ${e2eServers().emulatorUrl})`);
     await expect(shell.authOffBanner).toHaveText(/Authentication is off: everyone is operator/);
     await expect(page.getByTestId('area-cards').getByRole('link')).toHaveCount(4);
   });

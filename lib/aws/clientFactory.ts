@@ -15,6 +15,7 @@ import { KeyedLimiter } from './concurrency';
 import { assumeRoleCredentials, sourceIdentityFor, type CredentialProvider } from './credentials';
 import { withDeadline } from './deadline';
 import { describeCall, toTrellisError } from './errors';
+import { awsRequestIdOf, noteAwsCall } from '../observability/trace';
 
 /** Which account, region and user a client acts for. */
 export interface ClientScope {
@@ -109,15 +110,22 @@ export class AwsClientFactory {
     const deadline = scope.deadlineMs ?? this.config.awsTimeoutMs * 2;
     const run = () => this.limiter.of(scope.accountId).run(() => withDeadline(deadline, fn, describeCall(ctx), scope.signal));
     try {
-      return await run();
+      const out = await run();
+      noteAwsCall(awsRequestIdOf(out)); // for the action's log line
+      return out;
     } catch (e) {
       // An assumed-role session the service no longer knows (revoked, or an emulator reset): forget
       // it and retry once; `fn` gets a fresh session if it asks the factory for its client.
-      if (!(REJECTED_SESSION.has((e as { name?: string }).name ?? '') && account?.roleArn && this.forgetAccount(account.accountId))) throw toTrellisError(e, ctx);
+      const retry = REJECTED_SESSION.has((e as { name?: string }).name ?? '') && account?.roleArn !== undefined && this.forgetAccount(account.accountId);
       try {
-        return await run();
-      } catch (again) {
-        throw toTrellisError(again, ctx);
+        if (!retry) throw e;
+        const out = await run();
+        noteAwsCall(awsRequestIdOf(out));
+        return out;
+      } catch (final) {
+        const mapped = toTrellisError(final, ctx);
+        noteAwsCall(mapped.requestId);
+        throw mapped;
       }
     }
   }
