@@ -5,7 +5,7 @@ import type { AwsClientFactory } from '../aws/clientFactory';
 import type { RuleAction } from '../domain/routing';
 import { rollbackChange } from '../domain/rollback';
 import { applyChange } from './applyChange';
-import { queryAuditEvents } from './auditLog';
+import { auditScope, ensureAuditStream, queryAuditEvents } from './auditLog';
 import { paymentsCanary, serviceArnByName, testContext } from './testing';
 
 let app: AppHarness;
@@ -123,5 +123,19 @@ describe('applyChange against the emulator', () => {
     await app.h.control('POST', '/reset', { scenario: 'demo', seed: 1, params: { backfillMinutes: 0 } });
     const { rule } = await paymentsCanary(ctx, serviceArn);
     expect(rule.name).toBe('v2-canary');
+  });
+
+  it('creates the audit log group again when it was deleted after this process created it', async () => {
+    const ctx = testContext(factory);
+    const first = await paymentsCanary(ctx, serviceArn);
+    await applyChange(ctx, { kind: 'updateRule', serviceArn, listenerArn: first.listener.arn, ruleArn: first.rule.arn, expectedVersion: first.rule.version, after: { priority: 30, match: first.rule.match, action: reweigh(first.rule.action, [80, 20]) } });
+    await app.h.control('POST', '/reset', { scenario: 'demo', seed: 1, params: { backfillMinutes: 0 } });
+    const scope = await auditScope(factory);
+    await ensureAuditStream(factory, scope, 'canary/2099-01-01');
+    const { listener, rule } = await paymentsCanary(ctx, serviceArn);
+    const res = await applyChange(ctx, { kind: 'updateRule', serviceArn, listenerArn: listener.arn, ruleArn: rule.arn, expectedVersion: rule.version, after: { priority: 30, match: rule.match, action: reweigh(rule.action, [70, 30]) } });
+    expect(res.auditError).toBeUndefined();
+    const events = await queryAuditEvents(factory, { id: res.eventId }, { startMs: Date.now() - 60_000, endMs: Date.now() + 1000 });
+    expect(events).toHaveLength(1);
   });
 });

@@ -41,25 +41,35 @@ function alreadyExists(e: unknown): boolean {
   return isTrellisError(e) && e.awsCode === 'ResourceAlreadyExistsException';
 }
 
-/** Creates the group and stream unless this process already did (an existing one is fine). */
+/** Creates the group and stream unless this process already did (an existing one is fine; a group deleted meanwhile is created again). */
 export async function ensureAuditStream(factory: AwsClientFactory, scope: AuditScope, stream: string): Promise<void> {
   const seen = created.get(factory) ?? new Set<string>();
   created.set(factory, seen);
   const client = factory.logs(scope);
   const groupKey = `${scope.accountId}|${scope.logGroupName}`;
-  if (!seen.has(groupKey)) {
-    await factory.call({ ...scope, operation: 'CreateLogGroup', resource: scope.logGroupName }, (abortSignal) => client.send(new CreateLogGroupCommand({ logGroupName: scope.logGroupName }), { abortSignal })).catch((e: unknown) => {
-      if (!alreadyExists(e)) throw e;
-    });
-    seen.add(groupKey);
-  }
   const streamKey = `${groupKey}|${stream}`;
   if (seen.has(streamKey)) return;
-  await factory
-    .call({ ...scope, operation: 'CreateLogStream', resource: `${scope.logGroupName}:${stream}` }, (abortSignal) => client.send(new CreateLogStreamCommand({ logGroupName: scope.logGroupName, logStreamName: stream }), { abortSignal }))
-    .catch((e: unknown) => {
+  const createGroup = () =>
+    factory.call({ ...scope, operation: 'CreateLogGroup', resource: scope.logGroupName }, (abortSignal) => client.send(new CreateLogGroupCommand({ logGroupName: scope.logGroupName }), { abortSignal })).catch((e: unknown) => {
       if (!alreadyExists(e)) throw e;
     });
+  const createStream = () =>
+    factory.call({ ...scope, operation: 'CreateLogStream', resource: `${scope.logGroupName}:${stream}` }, (abortSignal) => client.send(new CreateLogStreamCommand({ logGroupName: scope.logGroupName, logStreamName: stream }), { abortSignal })).catch((e: unknown) => {
+      if (!alreadyExists(e)) throw e;
+    });
+  if (!seen.has(groupKey)) {
+    await createGroup();
+    seen.add(groupKey);
+  }
+  try {
+    await createStream();
+  } catch (e) {
+    if (!(isTrellisError(e) && e.code === 'NOT_FOUND')) throw e;
+    seen.clear();
+    await createGroup();
+    seen.add(groupKey);
+    await createStream();
+  }
   seen.add(streamKey);
 }
 
