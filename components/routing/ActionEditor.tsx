@@ -10,11 +10,12 @@ interface Props {
   groups: TargetGroupView[];
   locked: ReadonlySet<number>;
   disabled: boolean;
+  invalid?: ReadonlySet<string>;
   onChange: (a: RuleAction, locked: ReadonlySet<number>) => void;
 }
 
 /** Edits an action; switching kinds keeps nothing of the other kind. */
-export function ActionEditor({ action, groups, locked, disabled, onChange }: Props) {
+export function ActionEditor({ action, groups, locked, disabled, invalid, onChange }: Props) {
   const first = groups[0]?.arn;
   return (
     <fieldset className={styles.fieldset} disabled={disabled}>
@@ -36,7 +37,7 @@ export function ActionEditor({ action, groups, locked, disabled, onChange }: Pro
           </select>
         ) : null}
       </div>
-      {action.type === 'forward' ? <WeightEditor targets={action.targetGroups} groups={groups} locked={locked} disabled={disabled} onChange={(t, l) => onChange({ type: 'forward', targetGroups: t }, l)} /> : null}
+      {action.type === 'forward' ? <WeightEditor targets={action.targetGroups} groups={groups} locked={locked} disabled={disabled} {...(invalid ? { invalid } : {})} onChange={(t, l) => onChange({ type: 'forward', targetGroups: t }, l)} /> : null}
     </fieldset>
   );
 }

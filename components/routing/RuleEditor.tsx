@@ -56,6 +56,7 @@ export function RuleEditor({ serviceArn, listener, target, groups, blockedReason
   }, [latest]);
   const stale = target.kind !== 'new' && latest !== undefined && d.base.version !== undefined && latest !== d.base.version && !justApplied.current;
   const disabled = Boolean(blockedReason);
+  const invalid = new Set(d.issues.map((i) => i.field));
   const deleteChange: DeleteRuleChange | undefined = target.kind === 'rule' ? { kind: 'deleteRule', serviceArn, listenerArn: listener.arn, ruleArn: target.rule.arn, expectedVersion: d.base.version ?? '' } : undefined;
   const reloadCurrent = () => {
     d.reload(listener, freshTarget());
@@ -82,13 +83,13 @@ export function RuleEditor({ serviceArn, listener, target, groups, blockedReason
       {target.kind === 'new' ? (
         <div className={styles.fieldRow}>
           <label htmlFor="rule-name">Name</label>
-          <input id="rule-name" className={styles.textInput} value={d.draft.name} disabled={disabled} onChange={(e) => d.setDraft({ ...d.draft, name: e.target.value })} />
+          <input id="rule-name" className={styles.textInput} aria-invalid={invalid.has('name') || undefined} value={d.draft.name} disabled={disabled} onChange={(e) => d.setDraft({ ...d.draft, name: e.target.value })} />
         </div>
       ) : null}
       {target.kind !== 'default' ? (
         <div className={styles.fieldRow}>
           <label htmlFor="rule-priority">Priority</label>
-          <input id="rule-priority" type="number" className={styles.weightInput} value={d.draft.priority ?? ''} disabled={disabled} onChange={(e) => d.setDraft({ ...d.draft, priority: e.target.value === '' ? undefined : Number(e.target.value) })} />
+          <input id="rule-priority" type="number" className={styles.weightInput} aria-invalid={invalid.has('priority') || undefined} value={d.draft.priority ?? ''} disabled={disabled} onChange={(e) => d.setDraft({ ...d.draft, priority: e.target.value === '' ? undefined : Number(e.target.value) })} />
           {d.holder && target.kind === 'rule' ? (
             <label className={styles.inline}>
               <input type="checkbox" checked={d.swap} disabled={disabled} onChange={(e) => d.setSwap(e.target.checked)} /> swap with {d.holder.name} (gets {d.base.content?.priority})
@@ -97,7 +98,7 @@ export function RuleEditor({ serviceArn, listener, target, groups, blockedReason
         </div>
       ) : null}
       {target.kind !== 'default' ? <MatchEditor match={d.draft.match} disabled={disabled} onChange={(match) => d.setDraft({ ...d.draft, match })} /> : null}
-      <ActionEditor action={d.draft.action} groups={groups} locked={d.locked} disabled={disabled} onChange={(action, locked) => (d.setDraft({ ...d.draft, action }), d.setLocked(locked))} />
+      <ActionEditor action={d.draft.action} groups={groups} locked={d.locked} disabled={disabled} invalid={invalid} onChange={(action, locked) => (d.setDraft({ ...d.draft, action }), d.setLocked(locked))} />
       {d.issues.length > 0 ? (
         <ul className={styles.issues} data-testid="validation-issues" aria-live="polite">
           {d.issues.map((i) => (

@@ -16,13 +16,15 @@ interface Props {
   groups: TargetGroupView[];
   locked: ReadonlySet<number>;
   disabled: boolean;
+  /** Fields with a validation issue (`action.targetGroups[i].weight`), marked aria-invalid. */
+  invalid?: ReadonlySet<string>;
   onChange: (targets: WeightedTarget[], locked: ReadonlySet<number>) => void;
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 
 /** The weight table with its bulk actions. */
-export function WeightEditor({ targets, groups, locked, disabled, onChange }: Props) {
+export function WeightEditor({ targets, groups, locked, disabled, invalid = new Set(), onChange }: Props) {
   const group = (arn: string) => groups.find((g) => g.arn === arn);
   const nameOf = (arn: string) => group(arn)?.name ?? arn.split('/').pop() ?? arn;
   const shares = trafficShares(targets.map((t) => ({ ...t, weight: Number.isFinite(t.weight) ? Math.max(0, t.weight) : 0 })));
@@ -71,6 +73,7 @@ export function WeightEditor({ targets, groups, locked, disabled, onChange }: Pr
                     inputMode="numeric"
                     className={styles.weightInput}
                     aria-label={`Weight of ${name}`}
+                    aria-invalid={invalid.has(`action.targetGroups[${i}].weight`) || undefined}
                     value={Number.isFinite(t.weight) ? t.weight : ''}
                     disabled={disabled}
                     onChange={(e) => onChange(targets.map((x, k) => (k === i ? { ...x, weight: e.target.value === '' ? Number.NaN : Number(e.target.value) } : x)), locked)}
