@@ -5,7 +5,7 @@
  * same panels for the previous period when comparing.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { getLogsContext } from '@/lib/actions/logs';
 import { defaultFilters, withoutValue, withValue, type DimKey } from '@/lib/domain/logFilters';
 import { BREAKDOWN_DIMS, type PanelId } from '@/lib/domain/logQueries';
@@ -17,6 +17,7 @@ import { ExplorerHeader } from './ExplorerHeader';
 import { HistogramPanel } from './HistogramPanel';
 import { LatencyPanel } from './LatencyPanel';
 import { Notices } from './Notices';
+import { panelSlots } from './panelSlots';
 import { logsKeys } from './queryKeys';
 import { RecordsPanel } from './RecordsPanel';
 import { SourceBar } from './SourceBar';
@@ -30,6 +31,10 @@ export function LogsExplorer() {
   const ex = useExplorerState();
   const ctx = useQuery({ queryKey: logsKeys.context(ex.selectionParams), queryFn: () => getLogsContext({ params: ex.selectionParams }), staleTime: 30_000 });
   const context = ctx.data?.ok ? ctx.data.value : undefined;
+  const maxQueries = context?.maxQueries;
+  useEffect(() => {
+    if (maxQueries) panelSlots.setLimit(maxQueries);
+  }, [maxQueries]);
   const groups = context?.selection.sources.length ?? 0;
   const timeKey = `${ex.selectionParams}|${JSON.stringify(ex.filters.time)}`;
   const [confirmedFor, setConfirmedFor] = useState<string | undefined>(undefined);

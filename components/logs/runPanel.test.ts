@@ -75,6 +75,40 @@ describe('runPanel', () => {
   });
 });
 
+describe('runPanel waiting its turn', () => {
+  it('waits for a slot, retries a start refused for too many running queries, then runs', async () => {
+    const { post: inner, calls } = fakeRoute([[progress(RUN_A, 'Complete', 1), progress(RUN_B, 'Complete', 1)]]);
+    let refusals = 2;
+    const post = (async (req: LogsRequest, opts?: { keepalive?: boolean }) => {
+      if (req.op === 'start' && refusals-- > 0) {
+        calls.push({ req });
+        const error = { code: 'THROTTLED' as const, message: 'You have 15 Logs Insights queries running', retryable: true, account: RUN_A.accountId };
+        return { ok: true, value: { runs: [], failures: [{ accountId: RUN_A.accountId, region: 'us-east-1', logGroupNames: ['/a'], error }], queryText: 'q', sources: [], reason: '' } };
+      }
+      return inner(req, opts);
+    }) as LogsPoster;
+    const acquired: string[] = [];
+    const slots = { acquire: async () => (acquired.push('slot'), () => void acquired.push('released')) };
+    const seen: PanelState[] = [];
+    const end = await runPanel(REQ, { post, signal: new AbortController().signal, emit: (s) => seen.push(s), rowsWhileRunning: true, pollMs: 1, throttledRetryMs: 1, slots });
+    expect(end.phase).toBe('done');
+    expect(calls.filter((c) => c.req.op === 'start')).toHaveLength(3);
+    expect(seen.some((s) => s.phase === 'starting' && s.failures[0]?.error.code === 'THROTTLED')).toBe(true);
+    expect(end.failures).toEqual([]);
+    expect(acquired).toEqual(['slot', 'released']);
+  });
+
+  it('is cancelled while waiting for a slot without starting anything', async () => {
+    const { post, calls } = fakeRoute([]);
+    const ctl = new AbortController();
+    const slots = { acquire: (signal: AbortSignal) => new Promise<undefined>((resolve) => signal.addEventListener('abort', () => resolve(undefined))) };
+    const run = runPanel(REQ, { post, signal: ctl.signal, emit: () => undefined, rowsWhileRunning: true, slots });
+    ctl.abort();
+    expect((await run).phase).toBe('cancelled');
+    expect(calls).toEqual([]);
+  });
+});
+
 describe('runNewestFirst', () => {
   const H = 3_600_000;
   /** A route whose single account returns `rowsFor(window)` rows at once. */

@@ -6,12 +6,17 @@
 import type { PanelState, RunProgress } from '@/lib/domain/logPanels';
 import { isFinished, sumStats } from '@/lib/domain/logPanels';
 import type { LogsPoster, StartRequest } from './api';
+import type { Release } from './panelSlots';
 
 /** Options of `runPanel`. */
 export interface RunPanelOptions {
   post: LogsPoster;
   signal: AbortSignal;
   emit: (state: PanelState) => void;
+  /** Where the panel waits for its turn (the console caps running queries per user and account). */
+  slots?: { acquire(signal: AbortSignal): Promise<Release | undefined> };
+  /** Waits between attempts to start when the console refused for too many running queries. */
+  throttledRetryMs?: number;
   /** Ask for rows while running (aggregates draw progressively; the record table waits for the end). */
   rowsWhileRunning: boolean;
   /**
@@ -40,14 +45,44 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 /** Runs a panel to its end (done, failed or cancelled) and returns the last state. */
 export async function runPanel(req: StartRequest, o: RunPanelOptions): Promise<PanelState> {
+  const initial: PanelState = { phase: 'starting', runs: [], failures: [], sources: [], stats: ZERO };
+  o.emit(initial);
+  const release = o.slots ? await o.slots.acquire(o.signal) : undefined;
+  if (o.slots && !release) {
+    const cancelled: PanelState = { ...initial, phase: 'cancelled' };
+    o.emit(cancelled);
+    return cancelled;
+  }
+  try {
+    return await runStarted(req, o);
+  } finally {
+    release?.();
+  }
+}
+
+const throttled = (e: { code: string }) => e.code === 'THROTTLED';
+
+async function runStarted(req: StartRequest, o: RunPanelOptions): Promise<PanelState> {
   let state: PanelState = { phase: 'starting', runs: [], failures: [], sources: [], stats: ZERO };
   const emit = (s: PanelState) => {
     state = s;
     o.emit(s);
   };
-  emit(state);
   // Not aborted by the signal: once the server started queries, their ids are needed to stop them.
-  const started = await o.post({ op: 'start', ...req });
+  let started = await o.post({ op: 'start', ...req });
+  // Refused for too many running queries (e.g. another tab): wait for some to finish, then retry.
+  while (!o.signal.aborted && (started.ok ? started.value.runs.length === 0 && started.value.failures.length > 0 && started.value.failures.every((f) => throttled(f.error)) : throttled(started.error))) {
+    emit({ ...state, ...(started.ok ? { failures: started.value.failures } : { error: started.error }) });
+    await sleep(o.throttledRetryMs ?? 1000, o.signal);
+    if (o.signal.aborted) break;
+    started = await o.post({ op: 'start', ...req });
+  }
+  if (o.signal.aborted && started.ok) {
+    const runs = started.value.runs.map(({ accountId, region, queryId }) => ({ accountId, region, queryId }));
+    if (runs.length > 0) void o.post({ op: 'stop', runs }, { keepalive: true }).catch(() => undefined);
+    emit({ ...state, phase: 'cancelled' });
+    return state;
+  }
   if (!started.ok) {
     emit({ ...state, phase: 'failed', error: started.error });
     return state;

@@ -10,6 +10,7 @@ import type { PanelState } from '@/lib/domain/logPanels';
 import { RECORD_ROWS } from '@/lib/domain/logQueries';
 import { postLogs, type StartRequest } from './api';
 import { logsKeys } from './queryKeys';
+import { panelSlots } from './panelSlots';
 import { runNewestFirst, runPanel } from './runPanel';
 
 /** What a panel component gets. */
@@ -33,7 +34,7 @@ export function usePanel(req: StartRequest | undefined, rowsWhileRunning = true)
     staleTime: Infinity,
     gcTime: 5 * 60_000,
     queryFn: ({ signal, queryKey }) => {
-      const o = { post: postLogs, signal, rowsWhileRunning, emit: (s: PanelState) => client.setQueryData(queryKey, s) };
+      const o = { post: postLogs, signal, rowsWhileRunning, slots: panelSlots, emit: (s: PanelState) => client.setQueryData(queryKey, s) };
       // The newest records are usually all in the newest part of the window: query that first.
       return req!.panel === 'records' ? runNewestFirst(req!, o, RECORD_ROWS) : runPanel(req!, o);
     },

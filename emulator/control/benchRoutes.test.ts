@@ -5,7 +5,7 @@ import { startHarness, type Harness } from '../contract/harness';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ scenario: 'demo' });
+  h = await startHarness({ scenario: 'demo', params: { traffic: false } });
 });
 afterAll(() => h?.close());
 

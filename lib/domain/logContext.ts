@@ -18,10 +18,12 @@ export interface LogsContext {
   accounts: Record<string, string>;
   /** Accounts the inventory could not read, with the AWS error's words. */
   unreachable: Array<{ accountId: string; name: string; message: string }>;
+  /** Logs Insights queries one user may run at once per account (the console's cap). */
+  maxQueries: number;
 }
 
 /** The context for the filters of `params` (an explorer URL's query string). */
-export function logsContext(snapshot: Snapshot, params: string): LogsContext {
+export function logsContext(snapshot: Snapshot, params: string, maxQueries: number): LogsContext {
   const { filters } = parseLogFilters(new URLSearchParams(params));
   return {
     sources: logSources(snapshot),
@@ -29,5 +31,6 @@ export function logsContext(snapshot: Snapshot, params: string): LogsContext {
     names: nameIndex(snapshot),
     accounts: Object.fromEntries(snapshot.accounts.map((a) => [a.accountId, a.name])),
     unreachable: snapshot.accounts.filter((a) => !a.reachable).map((a) => ({ accountId: a.accountId, name: a.name, message: a.error?.message ?? 'not reachable' })),
+    maxQueries,
   };
 }

@@ -21,7 +21,7 @@ const window = { startMs: Math.floor(now / 1000) * 1000 - 600_000, endMs: Math.c
 const svc = (name: string) => snap.services.find((s) => s.name === name)!.arn;
 
 beforeAll(async () => {
-  app = await startAppHarness({ scenario: 'demo' });
+  app = await startAppHarness({ scenario: 'demo', params: { traffic: false } });
   const factory = app.factory();
   deps = { factory, snapshot: (user) => logsSnapshot(user, factory), user: 'tester' };
   snap = await deps.snapshot('tester');
