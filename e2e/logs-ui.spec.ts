@@ -7,11 +7,41 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Request } from '@playwright/test';
 import { LogsPage } from './pages/LogsPage';
+import { e2eServers } from './support/ports';
 
-const EMU = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4599}`;
+const EMU = e2eServers().emulatorUrl;
 const control = (method: string, path: string, body?: unknown) => fetch(`${EMU}/_emulator${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
 
 test.describe('access-log explorer controls', () => {
+  // First: the console's per-user query slots are not yet held by other tests' pages.
+  test('stops the Insights queries when a panel is cancelled or the filters change', async ({ page }) => {
+    const stops: unknown[] = [];
+    page.on('request', (r: Request) => {
+      if (r.url().endsWith('/api/logs/query') && r.postDataJSON()?.op === 'stop') stops.push(r.postDataJSON());
+    });
+    await control('POST', '/faults', { service: 'logs', operation: 'GetQueryResults', latencyMs: 4000 });
+    try {
+      const logs = new LogsPage(page);
+      await logs.open({ range: '5m' });
+      const histogram = logs.panel('histogram');
+      await expect(histogram).toHaveAttribute('data-phase', 'running');
+      await histogram.getByRole('button', { name: /^Cancel/ }).click();
+      await expect(histogram).toHaveAttribute('data-phase', 'cancelled');
+      await expect.poll(() => stops.length).toBeGreaterThanOrEqual(1);
+      const first = stops[0] as { runs: Array<{ accountId: string; queryId: string }> };
+      expect(first.runs.length).toBeGreaterThan(0);
+      const before = stops.length;
+      await page.getByTestId('add-filter').getByRole('textbox').fill('5xx');
+      await page.getByTestId('add-filter').getByRole('textbox').press('Enter');
+      await expect(page).toHaveURL(/code=5xx/);
+      // The other panels were still waiting for GetQueryResults: each of them stops its queries.
+      await expect.poll(() => stops.length - before, { timeout: 20_000 }).toBeGreaterThanOrEqual(9);
+      await expect(histogram.getByRole('button', { name: /Run .* again/ })).toHaveCount(0);
+    } finally {
+      await control('DELETE', '/faults');
+    }
+  });
+
   test('reports bad URL parameters, ignores them and still loads', async ({ page }) => {
     const logs = new LogsPage(page);
     await logs.open(new URLSearchParams([['code', 'abc'], ['range', '2y'], ['bogus', '1'], ['service', 'nope'], ['code', '5xx']]));
@@ -53,34 +83,6 @@ test.describe('access-log explorer controls', () => {
 
     await page.getByRole('button', { name: /Remove filter Resolved user/ }).click();
     await expect(page).toHaveURL(/\/logs\?notCode=2xx&range=15m$/);
-  });
-
-  test('stops the Insights queries when a panel is cancelled or the filters change', async ({ page }) => {
-    const stops: unknown[] = [];
-    page.on('request', (r: Request) => {
-      if (r.url().endsWith('/api/logs/query') && r.postDataJSON()?.op === 'stop') stops.push(r.postDataJSON());
-    });
-    await control('POST', '/faults', { service: 'logs', operation: 'GetQueryResults', latencyMs: 8000 });
-    try {
-      const logs = new LogsPage(page);
-      await logs.open({ range: '5m' });
-      const histogram = logs.panel('histogram');
-      await expect(histogram).toHaveAttribute('data-phase', 'running');
-      await histogram.getByRole('button', { name: /^Cancel/ }).click();
-      await expect(histogram).toHaveAttribute('data-phase', 'cancelled');
-      await expect.poll(() => stops.length).toBeGreaterThanOrEqual(1);
-      const first = stops[0] as { runs: Array<{ accountId: string; queryId: string }> };
-      expect(first.runs.length).toBeGreaterThan(0);
-      const before = stops.length;
-      await page.getByTestId('add-filter').getByRole('textbox').fill('5xx');
-      await page.getByTestId('add-filter').getByRole('textbox').press('Enter');
-      await expect(page).toHaveURL(/code=5xx/);
-      // The other panels were still waiting for GetQueryResults: each of them stops its queries.
-      await expect.poll(() => stops.length - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(9);
-      await expect(histogram.getByRole('button', { name: /Run .* again/ })).toHaveCount(0);
-    } finally {
-      await control('DELETE', '/faults');
-    }
   });
 
   test('exports the records as CSV and JSON lines, and opens details by keyboard', async ({ page }) => {

@@ -9,8 +9,9 @@ import { ListServicesCommand, ListTargetGroupsCommand, VPCLatticeClient } from '
 import { expect, test } from '@playwright/test';
 import { DEMO_EXTERNAL_ID, OPERATOR_ROLE, STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
 import { LogsPage } from './pages/LogsPage';
+import { e2eServers } from './support/ports';
 
-const EMU = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4599}`;
+const EMU = e2eServers().emulatorUrl;
 const REGION = 'us-east-1';
 const INTRUDER_ROLE = 'arn:aws:iam::333333333333:role/e2e-intruder';
 

@@ -11,7 +11,7 @@ import { defaultFilters, withoutValue, withValue, type DimKey } from '@/lib/doma
 import { BREAKDOWN_DIMS, type PanelId } from '@/lib/domain/logQueries';
 import { needsConfirmation, type TimeWindow } from '@/lib/domain/logTime';
 import { EmptyState } from '../ui/EmptyState';
-import type { StartRequest } from './api';
+import { postLogs, type StartRequest } from './api';
 import { BreakdownPanel } from './BreakdownPanel';
 import { ExplorerHeader } from './ExplorerHeader';
 import { HistogramPanel } from './HistogramPanel';
@@ -20,6 +20,7 @@ import { Notices } from './Notices';
 import { panelSlots } from './panelSlots';
 import { logsKeys } from './queryKeys';
 import { RecordsPanel } from './RecordsPanel';
+import { stopOpenRuns } from './runPanel';
 import { SourceBar } from './SourceBar';
 import { useExplorerState } from './useExplorerState';
 import { usePanel } from './usePanel';
@@ -35,6 +36,12 @@ export function LogsExplorer() {
   useEffect(() => {
     if (maxQueries) panelSlots.setLimit(maxQueries);
   }, [maxQueries]);
+  useEffect(() => {
+    // A closed or reloaded tab stops its queries rather than leaving them scanning (and counted against the cap).
+    const onHide = () => stopOpenRuns(postLogs);
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, []);
   const groups = context?.selection.sources.length ?? 0;
   const timeKey = `${ex.selectionParams}|${JSON.stringify(ex.filters.time)}`;
   const [confirmedFor, setConfirmedFor] = useState<string | undefined>(undefined);

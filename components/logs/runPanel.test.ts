@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PanelState, RunProgress } from '@/lib/domain/logPanels';
 import type { LogsPoster, LogsRequest, StartRequest } from './api';
-import { runNewestFirst, runPanel, tailOf } from './runPanel';
+import { runNewestFirst, runPanel, stopOpenRuns, tailOf } from './runPanel';
 
 const REQ: StartRequest = { panel: 'top-user', params: '', window: { startMs: 0, endMs: 60_000 }, bin: '1m' };
 const RUN_A = { accountId: '111111111111', region: 'us-east-1', queryId: 'qa', logGroupNames: ['/a'] };
@@ -66,6 +66,29 @@ describe('runPanel', () => {
     const stop = calls.find((c) => c.req.op === 'stop');
     expect(stop).toEqual({ req: { op: 'stop', runs: [{ accountId: RUN_B.accountId, region: 'us-east-1', queryId: 'qb' }] }, keepalive: true });
     expect(calls.filter((c) => c.req.op === 'poll').every((c) => (c.req as { rows?: boolean }).rows === false)).toBe(true);
+  });
+
+  it('stops the queries still running when the tab goes away', async () => {
+    const { post, calls } = fakeRoute([[progress(RUN_A, 'Complete', 1), progress(RUN_B, 'Running', 1)]]);
+    const ctl = new AbortController();
+    let hidden = false;
+    const run = runPanel(REQ, {
+      post,
+      signal: ctl.signal,
+      emit: (s) => {
+        if (!hidden && s.runs.some((r) => r.status === 'Complete')) {
+          hidden = true;
+          stopOpenRuns(post);
+          ctl.abort();
+        }
+      },
+      rowsWhileRunning: true,
+      pollMs: 1,
+    });
+    await run;
+    const stops = calls.filter((c) => c.req.op === 'stop').map((c) => (c.req as { runs: Array<{ queryId: string }> }).runs.map((r) => r.queryId));
+    // The page-hide stop names only the open query; the panel's own stop follows for the same one.
+    expect(stops[0]).toEqual(['qb']);
   });
 
   it('reports a refused start as a failed panel', async () => {

@@ -3,7 +3,7 @@
  * the server the moment the panel is cancelled (the abort signal: a cancel button, or TanStack Query
  * dropping the query because the filters changed). Reports each state through `emit`.
  */
-import type { PanelState, RunProgress } from '@/lib/domain/logPanels';
+import type { PanelState, RunProgress, RunRef } from '@/lib/domain/logPanels';
 import { isFinished, sumStats } from '@/lib/domain/logPanels';
 import type { LogsPoster, StartRequest } from './api';
 import type { Release } from './panelSlots';
@@ -30,6 +30,17 @@ export interface RunPanelOptions {
 }
 
 const ZERO = { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 };
+
+/** Queries of this tab that are running, so that closing the tab can stop them (`stopOpenRuns`). */
+const openRuns = new Map<string, RunRef>();
+const refOf = ({ accountId, region, queryId }: RunRef): RunRef => ({ accountId, region, queryId });
+
+/** Stops every query this tab still runs (on page hide: a closed tab should not leave queries scanning). */
+export function stopOpenRuns(post: LogsPoster): void {
+  const runs = [...openRuns.values()];
+  openRuns.clear();
+  if (runs.length > 0) void post({ op: 'stop', runs }, { keepalive: true }).catch(() => undefined);
+}
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -88,6 +99,7 @@ async function runStarted(req: StartRequest, o: RunPanelOptions): Promise<PanelS
     return state;
   }
   const s = started.value;
+  for (const r of s.runs) openRuns.set(r.queryId, refOf(r));
   emit({
     phase: s.runs.length > 0 ? 'running' : s.failures.length > 0 ? 'failed' : 'done',
     queryText: s.queryText,
@@ -105,7 +117,8 @@ async function runStarted(req: StartRequest, o: RunPanelOptions): Promise<PanelS
     if (open.length === 0) break;
     if (!o.signal.aborted) await sleep(delay, o.signal);
     if (o.signal.aborted) {
-      void o.post({ op: 'stop', runs: open.map(({ accountId, region, queryId }) => ({ accountId, region, queryId })) }, { keepalive: true }).catch(() => undefined);
+      for (const r of open) openRuns.delete(r.queryId);
+      void o.post({ op: 'stop', runs: open.map(refOf) }, { keepalive: true }).catch(() => undefined);
       emit({ ...state, phase: 'cancelled' });
       return state;
     }
@@ -117,10 +130,12 @@ async function runStarted(req: StartRequest, o: RunPanelOptions): Promise<PanelS
       continue; // aborted mid-poll: the next turn stops the queries
     }
     if (!polled.ok) {
-      void o.post({ op: 'stop', runs: open.map(({ accountId, region, queryId }) => ({ accountId, region, queryId })) }, { keepalive: true }).catch(() => undefined);
+      for (const r of open) openRuns.delete(r.queryId);
+      void o.post({ op: 'stop', runs: open.map(refOf) }, { keepalive: true }).catch(() => undefined);
       emit({ ...state, phase: 'failed', error: polled.error });
       return state;
     }
+    for (const p of polled.value as RunProgress[]) if (isFinished(p.status) || p.error) openRuns.delete(p.queryId);
     emit(merge(state, polled.value as RunProgress[]));
   }
   emit({ ...state, phase: state.runs.length === 0 && state.failures.length > 0 ? 'failed' : 'done' });
