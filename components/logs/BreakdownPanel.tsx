@@ -7,7 +7,7 @@
 import { useMemo, type MouseEvent } from 'react';
 import { checkValue, FILTER_DIMS, type DimKey } from '@/lib/domain/logFilters';
 import { rowsOf } from '@/lib/domain/logPanels';
-import { countOf, delta, foldBreakdown, formatDelta } from '@/lib/domain/logResults';
+import { countOf, delta, foldBreakdown, formatDelta, formatDeltaShort } from '@/lib/domain/logResults';
 import type { BreakdownDim } from '@/lib/domain/logQueries';
 import { count, displayName, share } from './format';
 import { PanelFrame, PanelSkeleton } from './PanelFrame';
@@ -21,7 +21,7 @@ const ROW = 24;
 /** Titles of the breakdown panels. */
 export const BREAKDOWN_TITLES: Record<BreakdownDim, string> = {
   user: 'Resolved users',
-  authDenied: 'Auth denied reasons',
+  authDenied: 'Denial reasons',
   code: 'Status codes',
   path: 'Request paths',
   targetGroup: 'Target groups',
@@ -73,7 +73,11 @@ export function BreakdownPanel(p: Props) {
                 </button>
                 <span className={bs.count}>{count(it.n)}</span>
                 <span className={bs.share}>{p.total ? share(it.n, p.total) : ''}</span>
-                {d ? <span className={`${bs.delta} ${d.diff > 0 ? styles.up : d.diff < 0 ? styles.down : ''}`}>{formatDelta(d)}</span> : null}
+                {d ? (
+                  <span className={`${bs.delta} ${d.diff > 0 ? styles.up : d.diff < 0 ? styles.down : ''}`} title={`${formatDelta(d)} against the previous period`}>
+                    {formatDeltaShort(d)}
+                  </span>
+                ) : null}
                 {usable ? (
                   <button type="button" className={bs.exclude} aria-label={`Exclude ${text}`} title="Exclude this value" onClick={(e) => pick(e, true)}>
                     ⊘

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { STATUS_CLASSES } from '@/lib/domain/accessLog';
 import { rowsOf } from '@/lib/domain/logPanels';
-import { delta, foldHistogram, formatDelta } from '@/lib/domain/logResults';
+import { delta, foldHistogram, formatDelta, formatDeltaShort } from '@/lib/domain/logResults';
 import { INGESTION_DELAY_MS, type TimeWindow } from '@/lib/domain/logTime';
 import type { BinPeriod } from '@/lib/domain/query';
 import { count } from './format';
@@ -42,7 +42,12 @@ export function HistogramPanel(p: Props) {
           <span key={c} data-class={c}>
             <span className={hs.swatch} style={{ background: CLASS_COLOURS[c] }} aria-hidden="true" />
             {c === 'other' ? 'other' : c} {h ? count(h.byClass[c]) : '–'}
-            {h && prev && (h.byClass[c] > 0 || prev.byClass[c] > 0) ? <span className={styles.muted}> {formatDelta(delta(h.byClass[c], prev.byClass[c]))}</span> : null}
+            {h && prev && (h.byClass[c] > 0 || prev.byClass[c] > 0) ? (
+              <span className={styles.muted} title={`${formatDelta(delta(h.byClass[c], prev.byClass[c]))} against the previous period`}>
+                {' '}
+                {formatDeltaShort(delta(h.byClass[c], prev.byClass[c]))}
+              </span>
+            ) : null}
           </span>
         ))}
         {prev ? (

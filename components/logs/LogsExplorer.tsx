@@ -102,7 +102,7 @@ export function LogsExplorer() {
       ) : (
         <div className={styles.grid}>
           <HistogramPanel
-            className={styles.span3}
+            className={styles.span4}
             handle={histogram}
             previous={cmp ? prevHistogram : undefined}
             window={ex.window}

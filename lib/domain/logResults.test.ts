@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { statusClass, toAccessLogEntry, parseInsightsTime, fieldText } from './accessLog';
 import { formatBytes, sumStats, type ResultRow } from './logPanels';
-import { countOf, delta, foldBreakdown, foldHistogram, foldLatency, foldRecords, formatDelta } from './logResults';
+import { countOf, delta, foldBreakdown, foldHistogram, foldLatency, foldRecords, formatDelta, formatDeltaShort } from './logResults';
 
 const T0 = Date.UTC(2024, 4, 1, 9, 0, 0);
 const at = (min: number) => new Date(T0 + min * 60_000).toISOString().replace('T', ' ').replace('Z', '');
@@ -97,6 +97,7 @@ describe('deltas and formats', () => {
     expect(formatDelta(delta(5, 0))).toBe('+5 (new)');
     expect(formatDelta(delta(4, 4))).toBe('±0');
     expect(formatDelta(delta(101, 100))).toBe('+1 (+1.0%)');
+    expect([delta(12, 10), delta(3, 4), delta(5, 0), delta(4, 4), delta(6500, 100), delta(101, 100)].map(formatDeltaShort)).toEqual(['+20%', '−25%', 'new', '±0', '×65', '+1.0%']);
   });
   it('sums statistics and formats bytes', () => {
     expect(sumStats([{ statistics: { recordsMatched: 1, recordsScanned: 2, bytesScanned: 3 } }, { statistics: { recordsMatched: 1, recordsScanned: 2, bytesScanned: 3 } }])).toEqual({ recordsMatched: 2, recordsScanned: 4, bytesScanned: 6 });

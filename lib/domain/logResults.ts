@@ -125,6 +125,15 @@ export function formatDelta(d: Delta, unit = ''): string {
   return `${abs} (${sign}${Math.abs(d.pct) >= 10 ? Math.round(Math.abs(d.pct)) : Math.abs(d.pct).toFixed(1)}%)`;
 }
 
+/** A short change for tight places: `+12%`, `−3%`, `×65` (above +999%), `new`, `±0`. */
+export function formatDeltaShort(d: Delta): string {
+  if (d.diff === 0) return '±0';
+  if (d.pct === undefined) return 'new';
+  if (d.pct > 999) return `×${Math.round(d.pct / 100 + 1)}`;
+  const sign = d.diff > 0 ? '+' : '−';
+  return `${sign}${Math.abs(d.pct) >= 10 ? Math.round(Math.abs(d.pct)) : Math.abs(d.pct).toFixed(1)}%`;
+}
+
 /** Count of a value in a breakdown (0 when absent), for deltas. */
 export function countOf(items: readonly BreakdownItem[], value: string | undefined): number {
   return items.find((i) => i.value === value)?.n ?? 0;
