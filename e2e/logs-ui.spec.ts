@@ -146,6 +146,42 @@ test.describe('access-log explorer controls', () => {
     await logs.waitDone('latency', 60_000);
   });
 
+  test('excludes a value with Alt+click, picks log groups by hand, and shows one failing account on the panels', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open({ range: '15m' });
+    await logs.waitDone('top-code');
+    await logs.breakdownRow('top-code', '200').getByRole('button').first().click({ modifiers: ['Alt'] });
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('notCode')).toEqual(['200']);
+    await expect(logs.chips).toContainText('not Status: 200');
+    await logs.waitDone('top-code');
+    await expect(logs.breakdownRow('top-code', '200')).toHaveCount(0);
+
+    await logs.sources.getByRole('button', { name: 'Choose log groups' }).click();
+    const picker = page.locator('#logs-source-picker');
+    for (const box of await picker.getByRole('checkbox').all()) await box.uncheck();
+    await picker.getByRole('checkbox', { name: /\/aws\/vpc-lattice\/checkout\b/ }).check();
+    await picker.getByRole('button', { name: 'Query these 1' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('source')).toEqual(['arn:aws:logs:us-east-1:333333333333:log-group:/aws/vpc-lattice/checkout']);
+    await expect(logs.sources).toContainText('1 log group chosen by hand.');
+    await logs.sources.getByRole('button', { name: 'Use the automatic choice' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('source')).toEqual([]);
+
+    await control('POST', '/faults', { account: '333333333333', service: 'logs', operation: 'StartQuery', errorRate: 1, errorCode: 'AccessDeniedException', errorMessage: 'User is not authorized to perform: logs:StartQuery' });
+    try {
+      await logs.open({ range: '5m' });
+      await logs.waitDone('top-user');
+      const errors = logs.panel('top-user').getByTestId('panel-top-user-errors');
+      await expect(errors).toContainText('storefront (333333333333)');
+      await expect(errors).toContainText('AccessDeniedException');
+      await expect(errors).toContainText('not authorized to perform: logs:StartQuery');
+      // The other accounts still answer.
+      expect((await logs.breakdown('top-user')).size).toBeGreaterThan(0);
+      await expect(logs.panel('histogram').getByTestId('histogram-chart')).toBeVisible();
+    } finally {
+      await control('DELETE', '/faults');
+    }
+  });
+
   test('renders without layout shift while the panels stream in', async ({ page }) => {
     await page.addInitScript(() => {
       const w = window as unknown as { layoutShift: number };

@@ -31,7 +31,7 @@ export interface PanelFrameProps {
 const PHASE: Record<PanelState['phase'], string> = { starting: 'Starting', running: 'Running', done: 'Complete', cancelled: 'Cancelled', failed: 'Failed' };
 
 function describeError(e: ErrorInfo): string {
-  return [e.awsCode ? `${e.awsCode}: ` : '', e.message, e.requestId ? ` (request ${e.requestId})` : ''].join('');
+  return [e.awsCode && !e.message.includes(e.awsCode) ? `${e.awsCode}: ` : '', e.message, e.requestId && !e.message.includes(e.requestId) ? ` (request ${e.requestId})` : ''].join('');
 }
 
 /** A panel with its status line and failures. */
