@@ -50,6 +50,15 @@ describe('runPanel', () => {
     expect(end.failures).toEqual([{ accountId: RUN_B.accountId, region: 'us-east-1', logGroupNames: ['/b'], error: denied }]);
   });
 
+  it('keeps polling a query whose poll was throttled', async () => {
+    const throttled = { code: 'THROTTLED' as const, message: 'Rate exceeded', retryable: true };
+    const { post } = fakeRoute([[progress(RUN_A, 'Running', 1, { error: throttled, rows: undefined }), progress(RUN_B, 'Complete', 2)], [progress(RUN_A, 'Complete', 3)]]);
+    const end = await runPanel(REQ, { post, signal: new AbortController().signal, emit: () => undefined, rowsWhileRunning: true, pollMs: 1 });
+    expect(end.phase).toBe('done');
+    expect(end.failures).toEqual([]);
+    expect(end.stats).toEqual(stats(5));
+  });
+
   it('stops the open queries on the server when cancelled', async () => {
     const { post, calls } = fakeRoute([[progress(RUN_A, 'Complete', 1), progress(RUN_B, 'Running', 1)]]);
     const ctl = new AbortController();

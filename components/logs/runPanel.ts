@@ -135,7 +135,7 @@ async function runStarted(req: StartRequest, o: RunPanelOptions): Promise<PanelS
       emit({ ...state, phase: 'failed', error: polled.error });
       return state;
     }
-    for (const p of polled.value as RunProgress[]) if (isFinished(p.status) || p.error) openRuns.delete(p.queryId);
+    for (const p of polled.value as RunProgress[]) if (isFinished(p.status)) openRuns.delete(p.queryId);
     emit(merge(state, polled.value as RunProgress[]));
   }
   emit({ ...state, phase: state.runs.length === 0 && state.failures.length > 0 ? 'failed' : 'done' });
@@ -148,6 +148,8 @@ export function merge(state: PanelState, progress: readonly RunProgress[]): Pane
   const runs = state.runs.flatMap((r) => {
     const p = progress.find((x) => x.queryId === r.queryId && x.accountId === r.accountId);
     if (!p) return [r];
+    // A poll that failed for a passing reason (throttled): the query still runs; keep what we had.
+    if (p.error && !isFinished(p.status)) return [r];
     if (p.error || p.status === 'Failed' || p.status === 'Timeout') {
       failures.push({ accountId: r.accountId, region: r.region, logGroupNames: r.logGroupNames, error: p.error ?? { code: 'AWS_INTERNAL', message: `The Logs Insights query ended as ${p.status}.`, retryable: true, account: r.accountId, resource: r.queryId } });
       return [];

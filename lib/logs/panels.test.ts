@@ -99,6 +99,18 @@ describe('startPanel / pollRuns', () => {
     }
   });
 
+  it('reports a throttled poll as still running, with the error, so that the browser asks again', async () => {
+    const started = await startPanel({ panel: 'top-code', params: params(withValue(defaultFilters(), 'service', svc('payments-api'))), window, bin: '10s' }, deps);
+    await app.h.control('POST', '/faults', { account: '222222222222', service: 'logs', operation: 'GetQueryResults', errorRate: 1, errorCode: 'ThrottlingException' });
+    try {
+      const [p] = await pollRuns({ runs: started.runs }, deps);
+      expect(p).toMatchObject({ status: 'Running', error: { code: 'THROTTLED', retryable: true } });
+    } finally {
+      await app.clearFaults();
+    }
+    expect((await finish(started))[0]!.status).toBe('Complete');
+  });
+
   it('stops running queries and leaves rows out while running when asked', async () => {
     app.h.emu.state.logs.queries.hold();
     const started = await startPanel({ panel: 'records', params: params(), window, bin: '10s' }, deps);

@@ -89,7 +89,10 @@ export async function pollRuns(input: z.infer<typeof runsInput>, deps: PanelDeps
         const done = p.status !== 'Running' && p.status !== 'Scheduled';
         return { ...r, status: p.status, statistics: p.statistics, ...(input.rows === false && !done ? {} : { rows: p.rows }) };
       } catch (e) {
-        return { ...r, status: 'Failed', statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 }, error: toErrorInfo(e) };
+        const error = toErrorInfo(e);
+        // Throttled or slow this time (GetQueryResults has a low rate quota): the query still runs, ask again later.
+        const transient = error.retryable && (error.code === 'THROTTLED' || error.code === 'TIMEOUT' || error.code === 'UNREACHABLE');
+        return { ...r, status: transient ? 'Running' : 'Failed', statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 }, error };
       }
     }),
   );
