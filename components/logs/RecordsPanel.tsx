@@ -1,6 +1,6 @@
 'use client';
 /** The records panel: the newest matching records, their details, and export (CSV / JSON lines). */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { exportFileName, toCsv, toJsonLines } from '@/lib/domain/logExport';
 import { rowsOf } from '@/lib/domain/logPanels';
 import { RECORD_ROWS } from '@/lib/domain/logQueries';
@@ -27,9 +27,13 @@ interface Props {
 /** Newest records, with details and export. */
 export function RecordsPanel(p: Props) {
   const state = p.handle.state;
-  const entries = useMemo(() => foldRecords(rowsOf(state), RECORD_ROWS), [state]);
+  // Recomputed only when rows arrive (each poll renews the state, not the rows).
+  const rowsKey = state?.runs.map((r) => `${r.queryId}:${r.rows?.length ?? -1}`).join('|') ?? '';
+  const entries = useMemo(() => foldRecords(rowsOf(state), RECORD_ROWS), [rowsKey]);
   const [selected, setSelected] = useState<number | undefined>(undefined);
   const opener = useRef<HTMLElement | null>(null);
+  // New results: the index would point at another record.
+  useEffect(() => setSelected(undefined), [entries]);
   const done = state?.phase === 'done';
   const open = useCallback((i: number, el: HTMLElement) => {
     opener.current = el;
