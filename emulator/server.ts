@@ -68,6 +68,8 @@ async function dispatch(host: EmulatorHost, req: RawRequest, verbose: boolean): 
     if (!sig) throw new AwsError('MissingAuthenticationTokenException', 403, 'Missing Authentication Token');
     if (!service) throw new AwsError('UnknownServiceException', 400, `The emulator does not serve the service '${sig.service}' (it serves ${services.map((s) => s.signingName).join(', ')})`);
     const state = host.state;
+    // Bring simulated traffic up to the clock first, so reads see it and changes apply from now on.
+    state.sync();
     const now = state.clock.now();
     const principal = state.iam.resolve(sig.accessKeyId, sig.sessionToken, now);
     const call = service.parse(req);

@@ -9,6 +9,9 @@ import { Faults } from './faults';
 import { Iam, type IamJson } from './iam/iam';
 import { LatticeStore, type LatticeJson } from './lattice/store';
 import { LogsStore, type LogsJson } from './logs/store';
+import { restoreTraffic } from './traffic/attach';
+import type { TrafficSimulator } from './traffic/simulator';
+import type { TrafficJson } from './traffic/types';
 
 /** The saved form of a world (see `npm run emulator` with EMULATOR_STATE_FILE). */
 export interface StateJson {
@@ -21,6 +24,8 @@ export interface StateJson {
   iam: IamJson;
   lattice: LatticeJson;
   logs: LogsJson;
+  /** Simulated traffic (settings, profiles, incidents, served-until time); absent in worlds without it. */
+  traffic?: TrafficJson;
 }
 
 /** The emulated world. */
@@ -35,7 +40,10 @@ export class EmulatorState {
   iam: Iam;
   lattice: LatticeStore;
   logs: LogsStore;
+  /** The world's simulated traffic, if its scenario has any. */
+  traffic: TrafficSimulator | undefined;
   private readonly stoppers: Array<() => void> = [];
+  private readonly syncHooks: Array<(now: number) => void> = [];
 
   constructor(opts: { clock: Clock; seed: number; scenario: string }) {
     this.clock = opts.clock;
@@ -52,6 +60,26 @@ export class EmulatorState {
   /** Registers background work (timers) to stop when this world is replaced or the emulator stops. */
   onStop(fn: () => void): void {
     this.stoppers.push(fn);
+  }
+
+  /**
+   * Registers work that brings the world up to the clock (traffic generation). The server runs the
+   * hooks before dispatching any AWS call and the control API before it changes anything.
+   */
+  addSyncHook(fn: (now: number) => void): void {
+    this.syncHooks.push(fn);
+  }
+
+  /** Brings the world up to "now". A failing hook is reported and never fails the caller's request. */
+  sync(): void {
+    const now = this.clock.now();
+    for (const fn of this.syncHooks) {
+      try {
+        fn(now);
+      } catch (e) {
+        process.stderr.write(`emulator: world sync failed: ${(e as Error).stack ?? String(e)}\n`);
+      }
+    }
   }
 
   /** Stops the world's background work. */
@@ -71,6 +99,7 @@ export class EmulatorState {
       iam: this.iam.toJSON(),
       lattice: this.lattice.toJSON(),
       logs: this.logs.toJSON(),
+      ...(this.traffic ? { traffic: this.traffic.toJSON() } : {}),
     };
   }
 
@@ -82,6 +111,7 @@ export class EmulatorState {
     state.iam = Iam.fromJSON(json.iam);
     state.lattice = LatticeStore.fromJSON(json.lattice);
     state.logs = LogsStore.fromJSON(json.logs);
+    if (json.traffic) restoreTraffic(state, json.traffic);
     return state;
   }
 }

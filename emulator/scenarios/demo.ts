@@ -3,11 +3,13 @@
  * storefront account, 15 services across the three, every target-group type, HTTP and HTTPS
  * listeners, rules on path, header and method (including a 90/10 canary), unhealthy, draining and
  * initial targets, VPC associations and access-log subscriptions. Built through the Lattice API
- * handlers (lattice/build.ts), deterministic under the seed.
+ * handlers (lattice/build.ts), deterministic under the seed. Then its simulated traffic: log groups,
+ * hours of backfilled history with past incidents, and live requests (traffic/demoTraffic.ts).
  */
 import { buildLattice, type AccountBuild, type TargetGroupSpec, type TargetSpec } from '../lattice/build';
 import type { Rng } from '../core/rng';
 import type { EmulatorState } from '../state';
+import { addDemoTraffic } from '../traffic/demoTraffic';
 import { addAccounts, STANDARD_ACCOUNTS } from './accounts';
 
 const REGION = 'us-east-1';
@@ -38,8 +40,8 @@ function ipGroup(name: string, vpc: string, targets: TargetSpec[], extra: Partia
 const fwd = (name: string) => ({ forward: [[name, 100]] as Array<[string, number]> });
 const force = (targets: TargetSpec[], status: TargetSpec['force']) => targets.map((t) => ({ ...t, force: status }));
 
-/** Builds the demo world. */
-export function demoScenario(state: EmulatorState): void {
+/** Builds the demo world (params: see traffic/demoTraffic.ts). */
+export function demoScenario(state: EmulatorState, params: Record<string, unknown> = {}): void {
   addAccounts(state, STANDARD_ACCOUNTS);
   const m = makers(state.rng.fork('demo'));
   const vpc = { hubEdge: m.vpc(), hubShared: m.vpc(), payments: m.vpc(), storefront: m.vpc(), storefrontBatch: m.vpc() };
@@ -57,7 +59,15 @@ export function demoScenario(state: EmulatorState): void {
     ],
     services: [
       { name: 'identity', tags: { team: 'platform' }, listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('identity-tg') }], networks: ['prod-mesh', 'shared-services'] },
-      { name: 'feature-flags', tags: { team: 'platform' }, listeners: [{ name: 'http', protocol: 'HTTP', defaultAction: fwd('feature-flags-fn') }], networks: ['shared-services'] },
+      // IAM auth inside an open network: unsigned batch jobs get 403 with resolvedUser "Anonymous".
+      {
+        name: 'feature-flags',
+        authType: 'AWS_IAM',
+        authPolicy: { Version: '2012-10-17', Statement: [allAccounts] },
+        tags: { team: 'platform' },
+        listeners: [{ name: 'http', protocol: 'HTTP', defaultAction: fwd('feature-flags-fn') }],
+        networks: ['shared-services'],
+      },
     ],
     vpcAssociations: [
       { network: 'prod-mesh', vpcId: vpc.hubEdge },
@@ -148,4 +158,5 @@ export function demoScenario(state: EmulatorState): void {
   };
 
   buildLattice(state, REGION, [hub, payments, storefront]);
+  addDemoTraffic(state, vpc, state.rng.fork('demo-traffic'), params);
 }
