@@ -1,0 +1,55 @@
+/**
+ * The topology's traffic overlay (server-only): one Logs Insights stats query per (account, region)
+ * over the access-log groups of the snapshot, run in the log groups' account, folded into counts per
+ * service, target group and route (lib/graph/traffic). A failing query is reported in `sources`
+ * and the others still count.
+ */
+import 'server-only';
+import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
+import { toErrorInfo, TrellisError } from '../domain/errors';
+import type { Snapshot } from '../domain/snapshot';
+import { runQuery } from '../logs/runner';
+import { foldTraffic, planTrafficQueries, TRAFFIC_QUERY, TRAFFIC_WINDOWS, type TrafficOverlay, type TrafficQueryPlan, type TrafficQueryResult, type TrafficWindow } from '../graph/traffic';
+
+/** Options of `trafficOverlay`. */
+export interface TrafficOptions {
+  user?: string;
+  signal?: AbortSignal;
+  /** End of the window (ms); defaults to now. */
+  now?: number;
+  /** Per-query wait before it is stopped. */
+  maxWaitMs?: number;
+  pollMs?: number;
+}
+
+/** Why a plan cannot run without calling AWS: its account is not configured or could not be reached. */
+function cannotRun(snapshot: Snapshot, plan: TrafficQueryPlan): TrellisError | undefined {
+  const account = snapshot.accounts.find((a) => a.accountId === plan.accountId);
+  if (!account) return new TrellisError('CONFIG', `The log groups ${plan.logGroupNames.join(', ')} are in account ${plan.accountId}, which the console is not configured to read; add it to TRELLIS_ACCOUNTS to see their traffic.`, { account: plan.accountId });
+  if (!account.reachable) return new TrellisError(account.error?.code ?? 'UNREACHABLE', `Account ${account.name} (${plan.accountId}) could not be read: ${account.error?.message ?? 'unreachable'}`, { account: plan.accountId });
+  return undefined;
+}
+
+/** Runs the overlay's queries (in parallel, one per account and region) and folds the results. */
+export async function trafficOverlay(snapshot: Snapshot, window: TrafficWindow, o: TrafficOptions = {}, factory: AwsClientFactory = awsClients()): Promise<TrafficOverlay> {
+  const endMs = o.now ?? Date.now();
+  const startMs = endMs - TRAFFIC_WINDOWS[window];
+  const plans = planTrafficQueries(snapshot);
+  const results = await Promise.all(
+    plans.map(async (plan): Promise<TrafficQueryResult> => {
+      const blocked = cannotRun(snapshot, plan);
+      if (blocked) return { plan, ok: false, error: blocked.toInfo() };
+      try {
+        const out = await runQuery(
+          { accountId: plan.accountId, region: plan.region, ...(o.user ? { user: o.user } : {}), logGroupNames: plan.logGroupNames, query: TRAFFIC_QUERY, startMs, endMs, limit: 10_000 },
+          { maxWaitMs: o.maxWaitMs ?? 25_000, pollMs: o.pollMs ?? 250, ...(o.signal ? { signal: o.signal } : {}) },
+          factory,
+        );
+        return { plan, ok: true, rows: out.rows, queryText: out.queryText };
+      } catch (e) {
+        return { plan, ok: false, error: toErrorInfo(e) };
+      }
+    }),
+  );
+  return foldTraffic(snapshot, results, window, startMs, endMs);
+}
