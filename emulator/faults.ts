@@ -94,12 +94,16 @@ export class Faults {
     return { faults: [...this.rules], rateLimits: [...this.limits] };
   }
 
-  /** Decides the fate of one call at time `now`. Consumes a token of every matching bucket. */
-  decide(call: { account: string; service: string; operation: string }, now: number): FaultDecision {
+  /**
+   * Decides the fate of one call at time `now`. Consumes a token of every matching bucket.
+   * `targetAccount` is the account a call reaches into (the role's account of an AssumeRole, which
+   * the hub signs): a fault for that account matches too, so "AssumeRole into 222… fails" works.
+   */
+  decide(call: { account: string; service: string; operation: string; targetAccount?: string }, now: number): FaultDecision {
     let delayMs = 0;
     let fail: FaultDecision['fail'];
     for (const r of this.rules) {
-      if (r.account !== undefined && r.account !== call.account) continue;
+      if (r.account !== undefined && r.account !== call.account && r.account !== call.targetAccount) continue;
       if (r.service !== undefined && r.service !== call.service) continue;
       if (r.operation !== undefined && r.operation !== call.operation) continue;
       delayMs += r.latencyMs;

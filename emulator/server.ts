@@ -73,7 +73,9 @@ async function dispatch(host: EmulatorHost, req: RawRequest, verbose: boolean): 
     const now = state.clock.now();
     const principal = state.iam.resolve(sig.accessKeyId, sig.sessionToken, now);
     const call = service.parse(req);
-    const decision = state.faults.decide({ account: principal.accountId, service: service.signingName, operation: call.operation }, now);
+    const roleArn = call.operation === 'AssumeRole' ? call.input.RoleArn : undefined;
+    const targetAccount = typeof roleArn === 'string' ? /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] : undefined;
+    const decision = state.faults.decide({ account: principal.accountId, service: service.signingName, operation: call.operation, ...(targetAccount ? { targetAccount } : {}) }, now);
     if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
     if (decision.throttle) {
       const err = service.throttled(decision.throttle.retryAfterSeconds);

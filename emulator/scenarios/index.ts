@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock';
 import { EmulatorState } from '../state';
 import { demoScenario } from './demo';
 import { emptyScenario } from './empty';
+import { fleetScenario } from './fleet';
 
 /** Builds the contents of a fresh world. */
 export type ScenarioBuilder = (state: EmulatorState, params: Record<string, unknown>) => void | Promise<void>;
@@ -12,6 +13,7 @@ export type ScenarioBuilder = (state: EmulatorState, params: Record<string, unkn
 const scenarios: Record<string, ScenarioBuilder> = {
   empty: emptyScenario,
   demo: demoScenario,
+  fleet: fleetScenario,
 };
 
 /** Names of the built-in scenarios. */

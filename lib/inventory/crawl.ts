@@ -1,0 +1,111 @@
+/**
+ * One crawl of VPC Lattice over a set of (account, region) segments: phase one lists what each
+ * segment sees; `planReads` decides who reads each resource (once, preferably its owner); phase two
+ * reads the details. Failures become problems of their segment; the crawl as a whole has a deadline
+ * after which the calls still pending are cut short and what was read is returned.
+ */
+import 'server-only';
+import { setMaxListeners } from 'node:events';
+import type { AwsClientFactory } from '../aws/clientFactory';
+import type { AccountConfig } from '../config';
+import { TrellisError } from '../domain/errors';
+import { LatticeCaller } from './caller';
+import { CallMeter, type CallStats } from './meter';
+import { PacerPool } from './pacer';
+import { planReads, type OwnerServed, type ReadPlan } from './plan';
+import { readLists } from './readLists';
+import { readNetwork } from './readNetworks';
+import { getService, readOwnService, readTargets } from './readServices';
+import { SegmentRun } from './segmentRun';
+import { segmentKey, type SegmentData } from './types';
+
+/** One (account, region) to crawl. */
+export interface CrawlTarget {
+  account: AccountConfig;
+  region: string;
+}
+
+/** Options of a crawl. */
+export interface CrawlOptions {
+  /** The signed-in user: the SourceIdentity of the AssumeRole sessions used. */
+  user?: string;
+  /** Deadline of the whole crawl (ms). Default 120 s. */
+  deadlineMs?: number;
+  /** Cancels the crawl (pending calls are cut short). */
+  signal?: AbortSignal;
+  /** Pacers to use (the learned rates persist in them); default: one pool per factory. */
+  pacers?: PacerPool;
+  /** Owners served from outside this crawl (cached and reachable): their resources are not read again. */
+  ownerServed?: OwnerServed;
+  now?: () => number;
+}
+
+/** The segments read, and the calls it took. */
+export interface CrawlResult {
+  segments: SegmentData[];
+  calls: CallStats;
+  startedAt: number;
+  durationMs: number;
+}
+
+/** Default deadline of a crawl. */
+export const CRAWL_DEADLINE_MS = 120_000;
+
+const poolByFactory = new WeakMap<AwsClientFactory, PacerPool>();
+
+/** The factory's pacers (process-wide, so what one crawl learned about rate limits serves the next). */
+export function pacersOf(factory: AwsClientFactory): PacerPool {
+  let p = poolByFactory.get(factory);
+  if (!p) {
+    p = new PacerPool();
+    poolByFactory.set(factory, p);
+  }
+  return p;
+}
+
+async function readDetails(caller: LatticeCaller, run: SegmentRun, plan: ReadPlan | undefined): Promise<void> {
+  if (!run.reachable || !plan) return;
+  const jobs: Array<Promise<void>> = [];
+  for (const arn of plan.ownNetworks) jobs.push(readNetwork(caller, run, arn, { get: true, associations: true, accessLogs: true }));
+  const gets = new Set(plan.foreignNetworkGets);
+  for (const arn of new Set([...plan.foreignNetworkGets, ...plan.foreignNetworkAssociations])) {
+    jobs.push(readNetwork(caller, run, arn, { get: gets.has(arn), associations: plan.foreignNetworkAssociations.includes(arn), accessLogs: false }));
+  }
+  for (const arn of plan.ownServices) jobs.push(readOwnService(caller, run, arn));
+  for (const arn of plan.foreignServiceGets) jobs.push(getService(caller, run, arn));
+  for (const tg of run.targetGroups) jobs.push(readTargets(caller, run, tg.arn));
+  await Promise.all(jobs);
+}
+
+/** Crawls `targets` as `opts.user`. Never throws for AWS failures: they are in the segments. */
+export async function crawl(factory: AwsClientFactory, targets: readonly CrawlTarget[], opts: CrawlOptions = {}): Promise<CrawlResult> {
+  const now = opts.now ?? Date.now;
+  const startedAt = now();
+  const deadlineMs = opts.deadlineMs ?? CRAWL_DEADLINE_MS;
+  const ctl = new AbortController();
+  // Every pending call listens to the crawl's signal; hundreds at once are expected, not a leak.
+  setMaxListeners(0, ctl.signal);
+  const timer = setTimeout(() => {
+    ctl.abort(new TrellisError('TIMEOUT', `The inventory crawl did not finish within ${Math.round(deadlineMs / 1000)} s; what was read is shown — refresh to try again.`, { retryable: true }));
+  }, deadlineMs);
+  const onAbort = () => ctl.abort(new TrellisError('TIMEOUT', 'The inventory crawl was cancelled.', { retryable: true }));
+  if (opts.signal?.aborted) onAbort();
+  else opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+  const meter = new CallMeter();
+  const caller = new LatticeCaller(factory, { ...(opts.user ? { user: opts.user } : {}), meter, pacers: opts.pacers ?? pacersOf(factory), signal: ctl.signal });
+  const abortReason = () => (ctl.signal.aborted ? (ctl.signal.reason as unknown) : undefined);
+  const runs = targets.map((t) => new SegmentRun(t.account, t.region, abortReason));
+  try {
+    await Promise.all(runs.map((r) => readLists(caller, r)));
+    const plans = planReads(
+      runs.map((r) => ({ accountId: r.accountId, region: r.region, reachable: r.reachable, networkArns: [...r.networks.keys()], serviceArns: [...r.services.keys()] })),
+      opts.ownerServed ?? (() => false),
+    );
+    await Promise.all(runs.map((r) => readDetails(caller, r, plans.get(segmentKey(r.accountId, r.region)))));
+  } finally {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+  return { segments: runs.map((r) => r.toData(startedAt, opts.user)), calls: meter.stats(), startedAt, durationMs: now() - startedAt };
+}

@@ -1,0 +1,41 @@
+/**
+ * The cross-account VPC Lattice inventory (server-only). `getSnapshot` is what the topology graph,
+ * the logs explorer and the routing editor read: every configured account and region, crawled with
+ * as few calls as the API allows, cached per (account, region) with stale-while-revalidate.
+ */
+import 'server-only';
+import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
+import type { Snapshot } from '../domain/snapshot';
+import { Inventory, type SnapshotRequest } from './inventory';
+
+export { Inventory, INVENTORY_MAX_STALE_MS, INVENTORY_TTL_MS, type InventoryOptions, type SnapshotRequest } from './inventory';
+export { crawl, CRAWL_DEADLINE_MS, type CrawlOptions, type CrawlResult, type CrawlTarget } from './crawl';
+export type { CallCount, CallStats } from './meter';
+
+const inventories = new WeakMap<AwsClientFactory, Inventory>();
+
+/** The inventory (cache) of a factory; one per process for the shared factory. */
+export function inventoryOf(factory: AwsClientFactory = awsClients()): Inventory {
+  let inv = inventories.get(factory);
+  if (!inv) {
+    inv = new Inventory(factory);
+    inventories.set(factory, inv);
+  }
+  return inv;
+}
+
+/**
+ * The snapshot of every configured account and region. Fresh data (younger than the TTL) is served
+ * from the cache; older data is served at once while a background crawl refreshes it; `refresh`
+ * waits for a new crawl. One failing account or call never fails the whole: see `accounts[].reachable`
+ * and `problems`. `user` is the signed-in user: a crawl this call starts carries it as the
+ * SourceIdentity of its AssumeRole sessions (cached reads may have been made by another user's crawl).
+ */
+export async function getSnapshot(opts: { user?: string; refresh?: boolean; signal?: AbortSignal } = {}, factory?: AwsClientFactory): Promise<Snapshot> {
+  const req: SnapshotRequest = {
+    ...(opts.user !== undefined ? { user: opts.user } : {}),
+    ...(opts.refresh ? { refresh: true } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  };
+  return inventoryOf(factory).snapshot(req);
+}

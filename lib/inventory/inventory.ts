@@ -1,0 +1,137 @@
+/**
+ * The inventory cache: segments per (account, region), kept in this process only (the console is
+ * stateless; a new task simply crawls again). Within the TTL a segment is served as is; after it,
+ * the stale segment is served at once and its account is re-crawled in the background; past
+ * `maxStaleMs` (or when missing, or with `refresh`) the caller waits for the crawl. At most one crawl
+ * per account runs at a time: a caller who needs an account being crawled joins that crawl.
+ *
+ * Identity: a crawl runs with the SourceIdentity of the user whose request started it (the
+ * background refresh too), so CloudTrail names that user for those reads. Cached data (reads only)
+ * is then served to every user; `SegmentData.crawledAs` records whose session read it. A user's
+ * session is never used for a crawl another user started.
+ */
+import 'server-only';
+import type { AwsClientFactory } from '../aws/clientFactory';
+import { listAccounts } from '../aws/accounts';
+import type { AccountConfig } from '../config';
+import type { Snapshot } from '../domain/snapshot';
+import { crawl, type CrawlOptions, type CrawlResult } from './crawl';
+import { mergeSegments } from './merge';
+import type { PacerPool } from './pacer';
+import { segmentKey, type SegmentData } from './types';
+
+/** Tuning and injectable time. */
+export interface InventoryOptions {
+  /** Fresh for this long (ms). Default 60 s. */
+  ttlMs?: number;
+  /** Served stale (while refreshing) up to this age; older data is waited for. Default 15 min. */
+  maxStaleMs?: number;
+  /** Deadline of one crawl (ms). */
+  deadlineMs?: number;
+  now?: () => number;
+  pacers?: PacerPool;
+  /** Called with each finished crawl (calls made, duration), e.g. for logs or the benchmark. */
+  onCrawl?: (result: CrawlResult) => void;
+}
+
+/** What a read asks for. */
+export interface SnapshotRequest {
+  /** The signed-in user (SourceIdentity of a crawl this read starts). */
+  user?: string;
+  /** Re-crawl every account now (joining crawls already running) and wait for it. */
+  refresh?: boolean;
+  /** Stops waiting (the crawl itself goes on and fills the cache). */
+  signal?: AbortSignal;
+}
+
+/** Default TTL of cached segments. */
+export const INVENTORY_TTL_MS = 60_000;
+/** Default oldest data served without waiting. */
+export const INVENTORY_MAX_STALE_MS = 15 * 60_000;
+
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** The cache and crawl coordinator of one client factory. */
+export class Inventory {
+  private readonly segments = new Map<string, SegmentData>();
+  private readonly inflight = new Map<string, Promise<void>>();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly factory: AwsClientFactory,
+    private readonly opts: InventoryOptions = {},
+  ) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** The snapshot of every configured account; see the module comment for freshness. */
+  async snapshot(req: SnapshotRequest = {}): Promise<Snapshot> {
+    const accounts = await abortable(listAccounts(this.factory), req.signal);
+    const now = this.now();
+    const ttl = this.opts.ttlMs ?? INVENTORY_TTL_MS;
+    const maxStale = this.opts.maxStaleMs ?? INVENTORY_MAX_STALE_MS;
+    const wait: AccountConfig[] = [];
+    const stale: AccountConfig[] = [];
+    for (const a of accounts) {
+      const age = this.ageOf(a, now);
+      if (req.refresh || age === undefined || age > maxStale) wait.push(a);
+      else if (age >= ttl) stale.push(a);
+    }
+    if (stale.length > 0) void this.refresh(stale, req.user);
+    if (wait.length > 0) await abortable(this.refresh(wait, req.user), req.signal);
+    return mergeSegments(accounts, [...this.segments.values()]);
+  }
+
+  /** Whether a crawl of the account is running. */
+  isRefreshing(accountId: string): boolean {
+    return this.inflight.has(accountId);
+  }
+
+  /** Age of the oldest segment of an account, or undefined when one is missing. */
+  private ageOf(a: AccountConfig, now: number): number | undefined {
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const r of a.regions) {
+      const s = this.segments.get(segmentKey(a.accountId, r));
+      if (!s) return undefined;
+      oldest = Math.min(oldest, s.fetchedAt);
+    }
+    return now - oldest;
+  }
+
+  /** Crawls the accounts that are not being crawled (together, so shared resources are read once) and joins the others. */
+  private refresh(accounts: readonly AccountConfig[], user: string | undefined): Promise<void> {
+    const joined = accounts.map((a) => this.inflight.get(a.accountId)).filter((p): p is Promise<void> => p !== undefined);
+    const fresh = accounts.filter((a) => !this.inflight.has(a.accountId));
+    if (fresh.length > 0) {
+      const p = this.crawlAccounts(fresh, user).finally(() => {
+        for (const a of fresh) if (this.inflight.get(a.accountId) === p) this.inflight.delete(a.accountId);
+      });
+      for (const a of fresh) this.inflight.set(a.accountId, p);
+      joined.push(p);
+    }
+    return Promise.all(joined).then(() => undefined);
+  }
+
+  private async crawlAccounts(accounts: readonly AccountConfig[], user: string | undefined): Promise<void> {
+    const crawling = new Set(accounts.map((a) => a.accountId));
+    const opts: CrawlOptions = {
+      ...(user ? { user } : {}),
+      ...(this.opts.deadlineMs !== undefined ? { deadlineMs: this.opts.deadlineMs } : {}),
+      ...(this.opts.pacers ? { pacers: this.opts.pacers } : {}),
+      now: this.now,
+      // An owner outside this crawl whose cached segment is reachable already provides its resources.
+      ownerServed: (accountId, region) => !crawling.has(accountId) && this.segments.get(segmentKey(accountId, region))?.reachable === true,
+    };
+    const result = await crawl(this.factory, accounts.flatMap((account) => account.regions.map((region) => ({ account, region }))), opts);
+    for (const s of result.segments) this.segments.set(segmentKey(s.accountId, s.region), s);
+    this.opts.onCrawl?.(result);
+  }
+}
