@@ -1,0 +1,55 @@
+'use client';
+
+import { TRAFFIC_WINDOWS, type TrafficOverlay, type TrafficWindow } from '@/lib/graph/traffic';
+import type { ErrorInfo } from '@/lib/domain/errors';
+import { ago } from './nodes/format';
+import styles from './topology.module.css';
+
+interface Props {
+  window: TrafficWindow;
+  onWindow(w: TrafficWindow): void;
+  paused: boolean;
+  onPaused(p: boolean): void;
+  overlay: TrafficOverlay | undefined;
+  /** The overlay call itself failed (not one log group). */
+  error: ErrorInfo | undefined;
+  fetching: boolean;
+  updatedAt: number;
+  now: number;
+}
+
+/** Traffic window, pause/resume of the refresh, and how the overlay's queries went. */
+export function TrafficControls(p: Props) {
+  const failed = p.overlay?.sources.filter((s) => !s.ok) ?? [];
+  return (
+    <>
+      <label className={styles.small} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+        Traffic
+        <select className={styles.select} value={p.window} onChange={(e) => p.onWindow(e.target.value as TrafficWindow)} aria-label="Traffic window">
+          {Object.keys(TRAFFIC_WINDOWS).map((w) => (
+            <option key={w} value={w}>
+              last {w}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className={styles.chip} aria-pressed={p.paused} onClick={() => p.onPaused(!p.paused)} data-testid="traffic-pause">
+        {p.paused ? '▶ Resume' : '❚❚ Pause'}
+      </button>
+      <span className={styles.small} role="status" data-testid="traffic-status" suppressHydrationWarning>
+        {p.fetching ? 'updating…' : p.updatedAt ? `updated ${ago(p.updatedAt, p.now)}` : ''}
+        {p.overlay && !p.fetching ? ` · ${p.overlay.sources.length - failed.length}/${p.overlay.sources.length} log-group sets` : ''}
+      </span>
+      {p.error ? (
+        <span className={`${styles.acct} ${styles.trafficError}`} role="alert">
+          Traffic unavailable: {p.error.message}
+        </span>
+      ) : null}
+      {failed.map((s) => (
+        <span key={`${s.accountId}|${s.region}`} className={`${styles.acct} ${styles.trafficError}`} data-testid="traffic-source-error" title={s.error?.message}>
+          <strong>Logs of {s.accountId}</strong> ({s.logGroupNames.join(', ')}): <span className={styles.acctError}>{s.error?.message}</span>
+        </span>
+      ))}
+    </>
+  );
+}
