@@ -45,11 +45,24 @@ export function TrafficControls(p: Props) {
           Traffic unavailable: {p.error.message}
         </span>
       ) : null}
-      {failed.map((s) => (
-        <span key={`${s.accountId}|${s.region}`} className={`${styles.acct} ${styles.trafficError}`} data-testid="traffic-source-error" title={s.error?.message}>
-          <strong>Logs of {s.accountId}</strong> ({s.logGroupNames.join(', ')}): <span className={styles.acctError}>{s.error?.message}</span>
-        </span>
-      ))}
+      {failed.length > 0 ? (
+        <details className={styles.menu} data-testid="traffic-source-errors">
+          <summary className={`${styles.chip} ${styles.trafficError}`} role="alert" title={failed[0]!.error?.message}>
+            Logs of {[...new Set(failed.map((f) => f.accountId))].join(', ')} unavailable ▾
+          </summary>
+          <div className={styles.menuPanel} style={{ left: 'auto', right: 0, width: 420 }}>
+            {failed.map((f, i) => (
+              <p key={i} className={styles.problem} data-testid="traffic-source-error">
+                <strong>
+                  Account {f.accountId} ({f.region}), {f.logGroupNames.length} log group{f.logGroupNames.length === 1 ? '' : 's'}:
+                </strong>{' '}
+                {f.error?.awsCode ? `${f.error.awsCode}: ` : ''}
+                {f.error?.message}
+              </p>
+            ))}
+          </div>
+        </details>
+      ) : null}
     </>
   );
 }

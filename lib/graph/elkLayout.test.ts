@@ -3,7 +3,8 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './build';
 import { collapseGraph } from './collapse';
-import { components, layoutGraph, shapeOf, type ElkLike, type LayoutResult } from './elkLayout';
+import { layoutGraph, type ElkLike, type LayoutResult } from './elkLayout';
+import { components, toUnits, unitShape } from './layoutUnits';
 import { columnX, NODE_SIZE, toLayoutInput } from './layoutInput';
 import { fleetSnapshot } from './testing/fleet';
 import { DEMO, demoLike } from './testing/fixtures';
@@ -62,8 +63,8 @@ describe('layoutGraph', () => {
     const fleet = collapseGraph(buildGraph(fleetSnapshot({ services: 40 })), { expanded: new Set() });
     const c = counting();
     const r = await layoutGraph(toLayoutInput(fleet), c);
-    // Hub: one component through its networks; other accounts: 8 services of equal shape each.
-    expect(c.calls).toBeLessThanOrEqual(3);
+    // Hub: one component through its networks; in other accounts every service is one unit (no ELK run).
+    expect(c.calls).toBeLessThanOrEqual(2);
     expect(overlaps(fleet.nodes, r)).toEqual([]);
   });
 
@@ -76,16 +77,44 @@ describe('layoutGraph', () => {
   });
 });
 
-describe('components and shapes', () => {
-  it('splits an account into connected components and names equal shapes equally', () => {
+describe('components, units and shapes', () => {
+  it('splits an account into components and folds each service with its own target groups into one unit', () => {
     const input = toLayoutInput(collapseGraph(buildGraph(fleetSnapshot({ services: 10, networks: 1 })), { expanded: new Set() }));
     const member = input.groups[1]!;
     // Two services with their target groups, and the account's VPC (its network is in the hub).
     const all = components(member);
     expect(all.map((c) => c.nodes.length).sort()).toEqual([1, 4, 4]);
     const comps = all.filter((c) => c.nodes.length === 4);
-    expect(comps.every((c) => c.nodes.length === 4)).toBe(true);
-    expect(shapeOf(comps[0]!).signature).toBe(shapeOf(comps[1]!).signature);
-    expect(shapeOf(comps[0]!).signature).not.toBe(shapeOf({ id: 'x', nodes: comps[0]!.nodes, edges: [] }).signature);
+    const units = toUnits(comps[0]!);
+    expect(units.units).toHaveLength(1);
+    expect(units.units[0]!.members.map((m) => [m.kind, m.dy])).toEqual([
+      ['service', 0],
+      ['targetGroup', 0],
+      ['targetGroup', 106],
+      ['targetGroup', 212],
+    ]);
+    expect(unitShape(units)).toBe(unitShape(toUnits(comps[1]!)));
+  });
+
+  it('stacks single-parent chains beside their parent and leaves nodes with several parents to ELK', () => {
+    const g = {
+      id: 'g',
+      nodes: [
+        { id: 's1', kind: 'service' as const },
+        { id: 's2', kind: 'service' as const },
+        { id: 'shared', kind: 'targetGroup' as const },
+        { id: 'open', kind: 'targetGroup' as const },
+        { id: 'own', kind: 'targetGroup' as const },
+        { id: 'x', kind: 'target' as const },
+      ],
+      edges: [['s1', 'shared'], ['s2', 'shared'], ['s2', 'open'], ['open', 'x'], ['s2', 'own']] as Array<[string, string]>,
+    };
+    const u = toUnits(g);
+    expect(u.units.map((x) => x.members.map((m) => [m.id, m.dy]))).toEqual([
+      [['s1', 0]],
+      [['s2', 0], ['open', 0], ['x', 0], ['own', 106]],
+      [['shared', 0]],
+    ]);
+    expect(u.edges).toEqual([[0, 2], [1, 2]]);
   });
 });

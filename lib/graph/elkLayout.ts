@@ -1,11 +1,12 @@
 /**
- * Step 5: positions from elkjs. Each account is laid out with ELK's layered algorithm (partitions
- * keep each kind in its own column, crossing minimisation orders nodes top to bottom); columns are
- * then snapped to fixed x per kind so the columns line up across accounts, and the accounts are
- * stacked. Runs in the layout Web Worker (lib/graph/layout.worker.ts); also in tests under Node.
+ * Step 5: positions from elkjs. Each account's components are cut into units (lib/graph/layoutUnits)
+ * and laid out with ELK's layered algorithm, which orders them top to bottom (crossing
+ * minimisation); columns are then snapped to fixed x per kind so they line up across accounts, and
+ * the accounts are stacked. Runs in the layout Web Worker (lib/graph/layout.worker.ts); also in tests under Node.
  */
 import type { ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
-import { NODE_KINDS, type NodeKind } from './types';
+import type { NodeKind } from './types';
+import { components, NODE_GAP, toUnits, unitShape, type UnitGraph } from './layoutUnits';
 import { columnX, EMPTY_GROUP_HEIGHT, GROUP_GAP, GROUP_PAD, NODE_SIZE, type LayoutGroupIn, type LayoutInput } from './layoutInput';
 
 /** The part of an ELK instance the layout needs (so tests can count calls). */
@@ -30,59 +31,57 @@ export interface LayoutResult {
   height: number;
 }
 
-/** Options tuned for speed at fleet scale: one sweep of crossing minimisation, simple placement. */
+/**
+ * Options tuned for speed at fleet scale: no model-order constraints, one crossing-minimisation
+ * pass, simple node placement. No partitions: columns come from the kind of node afterwards.
+ */
 export const ELK_OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
-  'elk.partitioning.activate': 'true',
-  'elk.spacing.nodeNode': '14',
+  'elk.spacing.nodeNode': String(NODE_GAP),
   'elk.layered.spacing.nodeNodeBetweenLayers': '80',
-  'elk.layered.thoroughness': '3',
-  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.thoroughness': '1',
+  'elk.layered.nodePlacement.strategy': 'SIMPLE',
+  'elk.layered.considerModelOrder.strategy': 'NONE',
   'elk.edgeRouting': 'POLYLINE',
   // Components are split (and their layouts shared by shape) before ELK sees them.
   'elk.separateConnectedComponents': 'false',
 };
 
-const NODE_GAP = 14;
+const COMPONENT_GAP = 24;
 
-/** The ELK graph of one account. */
-export function toElkGraph(g: LayoutGroupIn): ElkNode {
+/** The ELK graph of one component's units. */
+export function toElkGraph(g: UnitGraph, id = 'component'): ElkNode {
   return {
-    id: g.id,
+    id,
     layoutOptions: ELK_OPTIONS,
-    children: g.nodes.map((n) => ({ id: n.id, width: NODE_SIZE[n.kind].w, height: NODE_SIZE[n.kind].h, layoutOptions: { 'elk.partitioning.partition': String(NODE_KINDS.indexOf(n.kind)) } })),
-    edges: g.edges.map(([s, t], i) => ({ id: `e${i}`, sources: [s], targets: [t] })),
+    children: g.units.map((u, i) => ({ id: `u${i}`, width: NODE_SIZE[u.kind].w, height: u.height })),
+    edges: g.edges.map(([s, t], i) => ({ id: `e${i}`, sources: [`u${s}`], targets: [`u${t}`] })),
   };
 }
 
 /**
- * Snaps ELK's result to fixed columns: each kind gets its column's x; inside a column nodes keep
- * ELK's top-to-bottom order (then left-to-right, for components ELK packed side by side) and are
- * pushed down just enough never to overlap.
+ * Snaps ELK's result to fixed columns: every member gets its kind's column; units keep ELK's top-to-
+ * bottom order and are pushed down just enough that nothing overlaps in any column they occupy.
+ * Returns the y of each unit relative to the component's top.
  */
-export function snapToColumns(g: LayoutGroupIn, laid: ElkNode): { positions: Record<string, { x: number; y: number }>; height: number } {
-  const elkPos = new Map((laid.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
-  const cols = columnX();
-  const positions: Record<string, { x: number; y: number }> = {};
-  let height = 0;
-  const byKind = new Map<NodeKind, LayoutGroupIn['nodes']>();
-  for (const n of g.nodes) byKind.set(n.kind, [...(byKind.get(n.kind) ?? []), n]);
-  for (const [kind, nodes] of byKind) {
-    const sorted = nodes.map((n) => ({ n, p: elkPos.get(n.id) ?? { x: 0, y: 0 } })).sort((a, b) => a.p.y - b.p.y || a.p.x - b.p.x);
-    let next = 0;
-    for (const { n, p } of sorted) {
-      const y = Math.max(Math.round(p.y), next);
-      positions[n.id] = { x: cols[kind], y };
-      next = y + NODE_SIZE[kind].h + NODE_GAP;
-    }
-    height = Math.max(height, next - NODE_GAP);
+export function snapUnits(g: UnitGraph, laid: ElkNode): number[] {
+  const elkY = new Map((laid.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
+  const order = g.units.map((u, i) => ({ i, p: elkY.get(`u${i}`) ?? { x: 0, y: 0 } })).sort((a, b) => a.p.y - b.p.y || a.p.x - b.p.x || a.i - b.i);
+  const next = new Map<NodeKind, number>();
+  const ys = new Array<number>(g.units.length).fill(0);
+  for (const { i, p } of order) {
+    const u = g.units[i]!;
+    let y = Math.round(p.y);
+    for (const m of u.members) y = Math.max(y, (next.get(m.kind) ?? 0) - m.dy);
+    ys[i] = y;
+    for (const m of u.members) next.set(m.kind, Math.max(next.get(m.kind) ?? 0, y + m.dy + NODE_SIZE[m.kind].h + NODE_GAP));
   }
-  return { positions, height };
+  const top = Math.min(...ys);
+  return ys.map((y) => y - top);
 }
 
-/** The width of an account box's content: up to the last column that has nodes (at least the service column). */
+/** The width of an account box's content: up to the last column that has nodes (at least the target-group column). */
 function contentWidth(kinds: Iterable<NodeKind>): number {
   const cols = columnX();
   let w = cols.targetGroup + NODE_SIZE.targetGroup.w;
@@ -90,69 +89,40 @@ function contentWidth(kinds: Iterable<NodeKind>): number {
   return w;
 }
 
-/** The connected components of an account's graph, each with nodes in input order. */
-export function components(g: LayoutGroupIn): LayoutGroupIn[] {
-  const parent = new Map(g.nodes.map((n) => [n.id, n.id]));
-  const find = (id: string): string => {
-    let r = id;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(id, r);
-    return r;
-  };
-  for (const [a, b] of g.edges) if (parent.has(a) && parent.has(b)) parent.set(find(a), find(b));
-  const out = new Map<string, LayoutGroupIn>();
-  for (const n of g.nodes) {
-    const root = find(n.id);
-    const c = out.get(root) ?? { id: `${g.id}/${n.id}`, nodes: [], edges: [] };
-    c.nodes.push(n);
-    out.set(root, c);
-  }
-  for (const e of g.edges) out.get(find(e[0]))?.edges.push(e);
-  return [...out.values()];
-}
-
-/**
- * The shape of a component without its ids: kinds in order and edges as index pairs. Components of
- * equal shape (every "service → 3 target groups" of a fleet) get one ELK run between them.
- */
-export function shapeOf(c: LayoutGroupIn): { signature: string; index: Map<string, number> } {
-  const index = new Map(c.nodes.map((n, i) => [n.id, i]));
-  const edges = c.edges.map(([a, b]) => `${index.get(a)}>${index.get(b)}`).sort();
-  return { signature: `${c.nodes.map((n) => NODE_KINDS.indexOf(n.kind)).join('')}|${edges.join(',')}`, index };
-}
-
 /** Lays out one account: each component by ELK (once per shape), components stacked top to bottom. */
-async function layoutGroup(g: LayoutGroupIn, elk: ElkLike, shapes: Map<string, Array<{ x: number; y: number }>>): Promise<{ positions: Record<string, { x: number; y: number }>; height: number }> {
+async function layoutGroup(g: LayoutGroupIn, elk: ElkLike, shapes: Map<string, number[]>): Promise<{ positions: Record<string, { x: number; y: number }>; height: number }> {
+  const cols = columnX();
   const positions: Record<string, { x: number; y: number }> = {};
   let top = 0;
-  // Big components first: the network hubs lead, single services follow.
-  const comps = components(g).sort((a, b) => b.nodes.length - a.nodes.length);
+  // Components with VPCs or networks lead (their edges to other accounts stay short), then big before small.
+  const lead = (c: LayoutGroupIn) => (c.nodes.some((n) => n.kind === 'vpc' || n.kind === 'network') ? 0 : 1);
+  const comps = components(g).sort((a, b) => lead(a) - lead(b) || b.nodes.length - a.nodes.length);
   for (const c of comps) {
-    const { signature, index } = shapeOf(c);
-    let rel = shapes.get(signature);
-    if (!rel) {
-      const snapped = snapToColumns(c, await elk.layout(toElkGraph(c)));
-      rel = c.nodes.map((n) => snapped.positions[n.id]!);
-      shapes.set(signature, rel);
+    const units = toUnits(c);
+    const shape = unitShape(units);
+    let ys = shapes.get(shape);
+    if (!ys) {
+      ys = units.units.length === 1 ? [0] : snapUnits(units, await elk.layout(toElkGraph(units, c.id)));
+      shapes.set(shape, ys);
     }
     let bottom = top;
-    for (const n of c.nodes) {
-      const p = rel[index.get(n.id)!]!;
-      positions[n.id] = { x: p.x, y: p.y + top };
-      bottom = Math.max(bottom, p.y + top + NODE_SIZE[n.kind].h);
-    }
+    units.units.forEach((u, i) => {
+      for (const m of u.members) {
+        const y = top + ys[i]! + m.dy;
+        positions[m.id] = { x: cols[m.kind], y };
+        bottom = Math.max(bottom, y + NODE_SIZE[m.kind].h);
+      }
+    });
     top = bottom + COMPONENT_GAP;
   }
   return { positions, height: Math.max(0, top - COMPONENT_GAP) };
 }
 
-const COMPONENT_GAP = 24;
-
 /** Lays out every account with ELK and stacks the account boxes top to bottom. */
 export async function layoutGraph(input: LayoutInput, elk: ElkLike): Promise<LayoutResult> {
   const parts: Array<{ id: string; positions: Record<string, { x: number; y: number }>; height: number }> = [];
   const kinds = new Set<NodeKind>();
-  const shapes = new Map<string, Array<{ x: number; y: number }>>();
+  const shapes = new Map<string, number[]>();
   for (const g of input.groups) {
     for (const n of g.nodes) kinds.add(n.kind);
     parts.push({ id: g.id, ...(await layoutGroup(g, elk, shapes)) });

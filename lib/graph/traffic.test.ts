@@ -27,6 +27,15 @@ describe('planTrafficQueries', () => {
     ]);
   });
 
+  it('splits an account with many log groups into sets of at most 50 (the StartQuery limit)', () => {
+    const s = demoLike();
+    const base = s.accessLogSubscriptions[1]!;
+    for (let i = 0; i < 120; i++) s.accessLogSubscriptions.push({ ...base, arn: `x${i}`, resourceArn: DEMO.ledger, destinationArn: `arn:aws:logs:us-east-1:${PAY}:log-group:/aws/vpc-lattice/svc-${String(i).padStart(3, '0')}` });
+    const pay = planTrafficQueries(s).filter((p) => p.accountId === PAY);
+    expect(pay.map((p) => p.logGroupNames.length)).toEqual([50, 50, 21]);
+    expect(new Set(pay.flatMap((p) => p.logGroupNames)).size).toBe(121);
+  });
+
   it('is one stats query grouped by log group, service, target group and response code', () => {
     expect(printQuery(TRAFFIC_QUERY)).toBe('stats count(*) as n by @log, serviceArn, targetGroupArn, responseCode\n| limit 10000');
   });

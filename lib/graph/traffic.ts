@@ -28,7 +28,10 @@ export interface TrafficCounts {
   c403: number;
 }
 
-/** One query of the overlay: every CloudWatch log group of one account and region. */
+/** StartQuery takes at most 50 log groups. */
+export const MAX_GROUPS_PER_QUERY = 50;
+
+/** One query of the overlay: the CloudWatch log groups of one account and region (up to 50 of them). */
 export interface TrafficQueryPlan {
   accountId: string;
   region: string;
@@ -61,7 +64,10 @@ export const TRAFFIC_QUERY: InsightsQuery = {
 
 const keyOf = (region: string, accountId: string, name: string) => `${region}|${accountId}:${name}`;
 
-/** The queries to run for a snapshot: CloudWatch destinations of its access-log subscriptions by (account, region). */
+/**
+ * The queries to run for a snapshot: CloudWatch destinations of its access-log subscriptions by
+ * (account, region), in sets of at most 50 log groups (the StartQuery limit).
+ */
 export function planTrafficQueries(snapshot: Pick<Snapshot, 'accessLogSubscriptions'>): TrafficQueryPlan[] {
   const plans = new Map<string, TrafficQueryPlan>();
   for (const sub of snapshot.accessLogSubscriptions) {
@@ -72,7 +78,12 @@ export function planTrafficQueries(snapshot: Pick<Snapshot, 'accessLogSubscripti
     if (!plan.logGroupNames.includes(g.name)) plan.logGroupNames.push(g.name);
     plans.set(k, plan);
   }
-  return [...plans.values()].map((p) => ({ ...p, logGroupNames: p.logGroupNames.sort() })).sort((a, b) => a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region));
+  const out: TrafficQueryPlan[] = [];
+  for (const p of [...plans.values()].sort((a, b) => a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region))) {
+    const names = p.logGroupNames.sort();
+    for (let i = 0; i < names.length; i += MAX_GROUPS_PER_QUERY) out.push({ accountId: p.accountId, region: p.region, logGroupNames: names.slice(i, i + MAX_GROUPS_PER_QUERY) });
+  }
+  return out;
 }
 
 /** The result of one planned query. */

@@ -1,15 +1,19 @@
 /**
  * The topology's traffic overlay (server-only): one Logs Insights stats query per (account, region)
- * over the access-log groups of the snapshot, run in the log groups' account, folded into counts per
+ * (in sets of up to 50 log groups) over the access-log groups of the snapshot, run in the log groups' account, folded into counts per
  * service, target group and route (lib/graph/traffic). A failing query is reported in `sources`
  * and the others still count.
  */
 import 'server-only';
 import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
+import { mapLimited } from '../aws/concurrency';
 import { toErrorInfo, TrellisError } from '../domain/errors';
 import type { Snapshot } from '../domain/snapshot';
 import { runQuery } from '../logs/runner';
 import { foldTraffic, planTrafficQueries, TRAFFIC_QUERY, TRAFFIC_WINDOWS, type TrafficOverlay, type TrafficQueryPlan, type TrafficQueryResult, type TrafficWindow } from '../graph/traffic';
+
+/** Overlay queries in flight at once (across accounts; the client factory also limits per account). */
+const QUERY_CONCURRENCY = 8;
 
 /** Options of `trafficOverlay`. */
 export interface TrafficOptions {
@@ -35,21 +39,20 @@ export async function trafficOverlay(snapshot: Snapshot, window: TrafficWindow, 
   const endMs = o.now ?? Date.now();
   const startMs = endMs - TRAFFIC_WINDOWS[window];
   const plans = planTrafficQueries(snapshot);
-  const results = await Promise.all(
-    plans.map(async (plan): Promise<TrafficQueryResult> => {
-      const blocked = cannotRun(snapshot, plan);
-      if (blocked) return { plan, ok: false, error: blocked.toInfo() };
-      try {
-        const out = await runQuery(
-          { accountId: plan.accountId, region: plan.region, ...(o.user ? { user: o.user } : {}), logGroupNames: plan.logGroupNames, query: TRAFFIC_QUERY, startMs, endMs, limit: 10_000 },
-          { maxWaitMs: o.maxWaitMs ?? 25_000, pollMs: o.pollMs ?? 250, ...(o.signal ? { signal: o.signal } : {}) },
-          factory,
-        );
-        return { plan, ok: true, rows: out.rows, queryText: out.queryText };
-      } catch (e) {
-        return { plan, ok: false, error: toErrorInfo(e) };
-      }
-    }),
-  );
+  // A few queries at a time: Logs Insights limits concurrent queries per account.
+  const results = await mapLimited(plans, QUERY_CONCURRENCY, async (plan): Promise<TrafficQueryResult> => {
+    const blocked = cannotRun(snapshot, plan);
+    if (blocked) return { plan, ok: false, error: blocked.toInfo() };
+    try {
+      const out = await runQuery(
+        { accountId: plan.accountId, region: plan.region, ...(o.user ? { user: o.user } : {}), logGroupNames: plan.logGroupNames, query: TRAFFIC_QUERY, startMs, endMs, limit: 10_000 },
+        { maxWaitMs: o.maxWaitMs ?? 25_000, pollMs: o.pollMs ?? 250, ...(o.signal ? { signal: o.signal } : {}) },
+        factory,
+      );
+      return { plan, ok: true, rows: out.rows, queryText: out.queryText };
+    } catch (e) {
+      return { plan, ok: false, error: toErrorInfo(e) };
+    }
+  });
   return foldTraffic(snapshot, results, window, startMs, endMs);
 }

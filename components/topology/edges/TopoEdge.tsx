@@ -17,7 +17,7 @@ export const TopoEdge = memo(function TopoEdge(p: EdgeProps<Edge<EdgeData>>) {
   const look = edgeLook(data.edge, data.traffic, data.haveTraffic);
   const label = data.edge.kind === 'route' && !far ? data.edge.label : undefined;
   return (
-    <g opacity={data.dimmed ? 0.15 : 1} data-testid="topo-edge" data-kind={data.edge.kind} data-source={data.edge.source} data-target={data.edge.target} data-label={data.edge.label}>
+    <g opacity={data.dimmed ? 0.15 : 1} data-testid="topo-edge" data-kind={data.edge.kind} data-source={data.edge.source} data-target={data.edge.target} data-label={data.edge.label} data-share={data.edge.share}>
       <title>{look.title}</title>
       <BaseEdge id={p.id} path={path} style={{ stroke: look.stroke, strokeWidth: look.width, strokeDasharray: look.dashed ? '5 4' : undefined }} />
       {label ? (

@@ -2,6 +2,7 @@
 
 import { Handle, Position, useStore, type ReactFlowState } from '@xyflow/react';
 import type { ReactNode } from 'react';
+import { TARGET_STATUSES } from '@/lib/domain/snapshot';
 import { NODE_SIZE } from '@/lib/graph/layoutInput';
 import type { TrafficCounts } from '@/lib/graph/traffic';
 import type { GraphNode } from '@/lib/graph/types';
@@ -34,7 +35,7 @@ export function NodeCard({ data, sub, children }: { data: ResourceData; sub?: st
   const size = NODE_SIZE[node.kind];
   const cls = [styles.node, styles[node.health], data.dimmed ? styles.dimmed : '', data.matched ? styles.matched : '', far ? styles.far : ''].filter(Boolean).join(' ');
   return (
-    <div className={cls} style={{ width: size.w, height: size.h }} data-health={node.health} data-kind={node.kind} title={`${KIND_LABEL[node.kind]} ${node.label}: ${HEALTH_WORD[node.health]}`}>
+    <div className={cls} style={{ width: size.w, height: size.h }} data-health={node.health} data-kind={node.kind} data-account={node.accountId} {...(node.kind === 'targetGroup' ? { 'data-targets': TARGET_STATUSES.map((st) => `${st}:${node.summary[st]}`).join(',') } : {})} title={`${KIND_LABEL[node.kind]} ${node.label}: ${HEALTH_WORD[node.health]}`}>
       {node.kind !== 'vpc' ? <Handle type="target" position={Position.Left} className={styles.handle} isConnectable={false} /> : null}
       <div className={styles.head}>
         <span className={styles.kind}>{KIND_LABEL[node.kind]}</span>
