@@ -20,7 +20,12 @@ interface Props {
 
 /** Traffic window, pause/resume of the refresh, and how the overlay's queries went. */
 export function TrafficControls(p: Props) {
-  const failed = p.overlay?.sources.filter((s) => !s.ok) ?? [];
+  const sources = p.overlay?.sources ?? [];
+  const failed = sources.filter((s) => !s.ok);
+  // A log group deleted after its subscription was made is isolated on its own: name it, not the account.
+  const missing = failed.filter((f) => f.error?.code === 'NOT_FOUND' && f.logGroupNames.length === 1);
+  const broken = failed.filter((f) => !missing.includes(f));
+  const groups = (list: typeof sources) => list.reduce((n, x) => n + x.logGroupNames.length, 0);
   return (
     <>
       <label className={styles.small} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
@@ -38,7 +43,7 @@ export function TrafficControls(p: Props) {
       </button>
       <span className={styles.small} role="status" data-testid="traffic-status" suppressHydrationWarning>
         {p.fetching ? 'updating…' : p.updatedAt ? `updated ${ago(p.updatedAt, p.now)}` : ''}
-        {p.overlay && !p.fetching ? ` · ${p.overlay.sources.length - failed.length}/${p.overlay.sources.length} log-group sets` : ''}
+        {p.overlay && !p.fetching ? ` · ${groups(sources) - groups(failed)} of ${groups(sources)} log groups` : ''}
       </span>
       {p.error ? (
         <span className={`${styles.acct} ${styles.trafficError}`} role="alert">
@@ -48,7 +53,9 @@ export function TrafficControls(p: Props) {
       {failed.length > 0 ? (
         <details className={styles.menu} data-testid="traffic-source-errors">
           <summary className={`${styles.chip} ${styles.trafficError}`} role="alert" title={failed[0]!.error?.message}>
-            Logs of {[...new Set(failed.map((f) => f.accountId))].join(', ')} unavailable ▾
+            {broken.length > 0 ? `Logs of ${[...new Set(broken.map((f) => f.accountId))].join(', ')} unavailable` : ''}
+            {broken.length > 0 && missing.length > 0 ? ' · ' : ''}
+            {missing.length > 0 ? `${missing.length} log group${missing.length === 1 ? '' : 's'} not found` : ''} ▾
           </summary>
           <div className={styles.menuPanel} style={{ left: 'auto', right: 0, width: 420 }}>
             {failed.map((f, i) => (

@@ -80,6 +80,17 @@ describe('trafficOverlay (demo)', () => {
       await app.clearFaults();
     }
   });
+
+  it('isolates a log group that does not exist (NOT_FOUND for it alone) and still counts the others', async () => {
+    const payments = snap.accessLogSubscriptions.find((s) => s.destinationArn.includes(':222222222222:'))!;
+    const broken: Snapshot = { ...snap, accessLogSubscriptions: [...snap.accessLogSubscriptions, { ...payments, arn: `${payments.arn}x`, destinationArn: 'arn:aws:logs:us-east-1:222222222222:log-group:/aws/vpc-lattice/deleted-long-ago' }] };
+    const good = await trafficOverlay(snap, '15m', { now: END, pollMs: 20 }, app.factory());
+    const o = await trafficOverlay(broken, '15m', { now: END, pollMs: 20 }, app.factory());
+    const failed = o.sources.filter((s) => !s.ok);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ accountId: '222222222222', logGroupNames: ['/aws/vpc-lattice/deleted-long-ago'], error: { code: 'NOT_FOUND' } });
+    expect(o.services).toEqual(good.services);
+  });
 });
 
 describe('readAuthPolicy (demo)', () => {

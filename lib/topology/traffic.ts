@@ -39,20 +39,32 @@ export async function trafficOverlay(snapshot: Snapshot, window: TrafficWindow, 
   const endMs = o.now ?? Date.now();
   const startMs = endMs - TRAFFIC_WINDOWS[window];
   const plans = planTrafficQueries(snapshot);
-  // A few queries at a time: Logs Insights limits concurrent queries per account.
-  const results = await mapLimited(plans, QUERY_CONCURRENCY, async (plan): Promise<TrafficQueryResult> => {
-    const blocked = cannotRun(snapshot, plan);
-    if (blocked) return { plan, ok: false, error: blocked.toInfo() };
+  const run = async (plan: TrafficQueryPlan): Promise<TrafficQueryResult[]> => {
     try {
       const out = await runQuery(
         { accountId: plan.accountId, region: plan.region, ...(o.user ? { user: o.user } : {}), logGroupNames: plan.logGroupNames, query: TRAFFIC_QUERY, startMs, endMs, limit: 10_000 },
         { maxWaitMs: o.maxWaitMs ?? 25_000, pollMs: o.pollMs ?? 250, ...(o.signal ? { signal: o.signal } : {}) },
         factory,
       );
-      return { plan, ok: true, rows: out.rows, queryText: out.queryText };
+      return [{ plan, ok: true, rows: out.rows, queryText: out.queryText }];
     } catch (e) {
-      return { plan, ok: false, error: toErrorInfo(e) };
+      const error = toErrorInfo(e);
+      // One missing log group (deleted after the subscription was made) fails the whole StartQuery:
+      // halve the set until the missing ones are isolated, so the others still count.
+      if (error.code === 'NOT_FOUND' && plan.logGroupNames.length > 1) {
+        const mid = Math.ceil(plan.logGroupNames.length / 2);
+        const halves = [plan.logGroupNames.slice(0, mid), plan.logGroupNames.slice(mid)];
+        return (await Promise.all(halves.map((names) => run({ ...plan, logGroupNames: names })))).flat();
+      }
+      return [{ plan, ok: false, error }];
     }
-  });
+  };
+  // A few sets at a time: Logs Insights limits concurrent queries per account.
+  const results = (
+    await mapLimited(plans, QUERY_CONCURRENCY, async (plan): Promise<TrafficQueryResult[]> => {
+      const blocked = cannotRun(snapshot, plan);
+      return blocked ? [{ plan, ok: false, error: blocked.toInfo() }] : run(plan);
+    })
+  ).flat();
   return foldTraffic(snapshot, results, window, startMs, endMs);
 }
