@@ -58,6 +58,15 @@ function Canvas(p: Props) {
     void rf.fitView({ ...(ids.length ? { nodes: ids.map((id) => ({ id })) } : {}), duration: ids.length ? 250 : 0, maxZoom: p.focus.maxZoom ?? 1, minZoom: 0.02, padding: 0.25 });
   }, [p.focus, p.layoutStatus, p.nodes.length, rf]);
 
+  // While the view moves, the viewport is its own compositor layer: panning then moves pixels instead
+  // of repainting hundreds of long edges each frame. Dropped when it stops, so text is re-rastered sharp.
+  const onMoveStart = useCallback(() => {
+    if (container.current) container.current.dataset.moving = 'true';
+  }, []);
+  const onMoveEnd = useCallback(() => {
+    if (container.current) delete container.current.dataset.moving;
+  }, []);
+
   // For bench/graph.ts: the first frame with nodes drawn and the layout done.
   const marked = useRef(false);
   useEffect(() => {
@@ -90,6 +99,8 @@ function Canvas(p: Props) {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onPaneClick={onClear}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         onlyRenderVisibleElements
         nodesDraggable={false}
         nodesConnectable={false}

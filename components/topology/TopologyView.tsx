@@ -34,9 +34,14 @@ export function TopologyView({ initial }: { initial: Result<Snapshot> | undefine
   const refresh = useRefreshSnapshot();
   const result = snapQ.data;
   const snapshot = result?.ok ? result.value : undefined;
-  const trafficQ = useTraffic(view.window, snapshot !== undefined, view.paused);
+  // The overlay waits for the first layout: the graph is what an incident needs first.
+  const [drawn, setDrawn] = useState(false);
+  const trafficQ = useTraffic(view.window, snapshot !== undefined && drawn, view.paused);
   const traffic = trafficQ.data?.ok ? trafficQ.data.value : undefined;
   const model = useTopologyModel(snapshot, view, traffic);
+  useEffect(() => {
+    if (model.layoutDone && !drawn) setDrawn(true);
+  }, [model.layoutDone, drawn]);
 
   const setFilter = useCallback((update: (f: GraphFilter) => GraphFilter) => setView((v) => ({ ...v, filter: update(v.filter) })), [setView]);
   const [draft, setDraft] = useState(view.filter.q);

@@ -11,7 +11,7 @@ import type { Snapshot } from '../domain/snapshot';
 import { getSnapshot } from '../inventory';
 import { startAppHarness, type AppHarness } from '../testing/appHarness';
 import { readAuthPolicy } from './authPolicy';
-import { trafficOverlay } from './traffic';
+import { forgetMissingLogGroups, trafficOverlay } from './traffic';
 
 let app: AppHarness;
 let snap: Snapshot;
@@ -22,6 +22,7 @@ const END = clock.now() - 5 * 60_000;
 beforeAll(async () => {
   app = await startAppHarness({ scenario: 'demo', clock });
   snap = await getSnapshot({}, app.factory());
+  forgetMissingLogGroups();
 });
 afterAll(async () => {
   await app.close();
@@ -90,6 +91,15 @@ describe('trafficOverlay (demo)', () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ accountId: '222222222222', logGroupNames: ['/aws/vpc-lattice/deleted-long-ago'], error: { code: 'NOT_FOUND' } });
     expect(o.services).toEqual(good.services);
+    // Remembered: the next overlay reports it without asking Logs again (every StartQuery there now fails otherwise).
+    await app.h.control('POST', '/faults', { account: '222222222222', service: 'logs', operation: 'StartQuery', errorRate: 1, errorCode: 'AccessDeniedException' });
+    try {
+      const again = await trafficOverlay(broken, '15m', { now: END, pollMs: 20 }, app.factory());
+      expect(again.sources.find((s) => s.logGroupNames[0] === '/aws/vpc-lattice/deleted-long-ago')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(again.sources.filter((s) => s.accountId === '222222222222' && !s.logGroupNames.includes('/aws/vpc-lattice/deleted-long-ago')).every((s) => s.error?.code === 'ACCESS_DENIED')).toBe(true);
+    } finally {
+      await app.clearFaults();
+    }
   });
 });
 

@@ -7,13 +7,24 @@
 import 'server-only';
 import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
 import { mapLimited } from '../aws/concurrency';
-import { toErrorInfo, TrellisError } from '../domain/errors';
+import { toErrorInfo, TrellisError, type ErrorInfo } from '../domain/errors';
 import type { Snapshot } from '../domain/snapshot';
 import { runQuery } from '../logs/runner';
 import { foldTraffic, planTrafficQueries, TRAFFIC_QUERY, TRAFFIC_WINDOWS, type TrafficOverlay, type TrafficQueryPlan, type TrafficQueryResult, type TrafficWindow } from '../graph/traffic';
 
 /** Overlay queries in flight at once (across accounts; the client factory also limits per account). */
 const QUERY_CONCURRENCY = 8;
+
+/** How long a log group found missing is left out of the queries before it is tried again. */
+export const MISSING_RETRY_MS = 5 * 60_000;
+/** Log groups that did not exist, by `account|region|name`, until when to leave them out. */
+const missingUntil = new Map<string, { until: number; error: ErrorInfo }>();
+const groupKey = (p: TrafficQueryPlan, name: string) => `${p.accountId}|${p.region}|${name}`;
+
+/** Forgets the log groups remembered as missing (tests). */
+export function forgetMissingLogGroups(): void {
+  missingUntil.clear();
+}
 
 /** Options of `trafficOverlay`. */
 export interface TrafficOptions {
@@ -56,14 +67,29 @@ export async function trafficOverlay(snapshot: Snapshot, window: TrafficWindow, 
         const halves = [plan.logGroupNames.slice(0, mid), plan.logGroupNames.slice(mid)];
         return (await Promise.all(halves.map((names) => run({ ...plan, logGroupNames: names })))).flat();
       }
+      if (error.code === 'NOT_FOUND' && plan.logGroupNames.length === 1) missingUntil.set(groupKey(plan, plan.logGroupNames[0]!), { until: Date.now() + MISSING_RETRY_MS, error });
       return [{ plan, ok: false, error }];
     }
+  };
+  // Groups found missing recently are reported again without asking AWS (a fleet can have hundreds).
+  const recall = (plan: TrafficQueryPlan): { missing: TrafficQueryResult[]; rest: string[] } => {
+    const now = Date.now();
+    const missing: TrafficQueryResult[] = [];
+    const rest: string[] = [];
+    for (const name of plan.logGroupNames) {
+      const m = missingUntil.get(groupKey(plan, name));
+      if (m && m.until > now) missing.push({ plan: { ...plan, logGroupNames: [name] }, ok: false, error: m.error });
+      else rest.push(name);
+    }
+    return { missing, rest };
   };
   // A few sets at a time: Logs Insights limits concurrent queries per account.
   const results = (
     await mapLimited(plans, QUERY_CONCURRENCY, async (plan): Promise<TrafficQueryResult[]> => {
       const blocked = cannotRun(snapshot, plan);
-      return blocked ? [{ plan, ok: false, error: blocked.toInfo() }] : run(plan);
+      if (blocked) return [{ plan, ok: false, error: blocked.toInfo() }];
+      const { missing, rest } = recall(plan);
+      return [...missing, ...(rest.length > 0 ? await run({ ...plan, logGroupNames: rest }) : [])];
     })
   ).flat();
   return foldTraffic(snapshot, results, window, startMs, endMs);
