@@ -39,7 +39,10 @@ export function useTopologyModel(snapshot: Snapshot | undefined, view: ViewState
   const found = useMemo(() => {
     if (!graph || !matches || view.filter.q.trim() === '') return { list: [] as GraphNode[], total: 0 };
     const all = graph.nodes.filter((n) => matches.has(n.id) && SEARCH_KINDS.has(n.kind));
-    return { list: all.sort(byHealthThenName).slice(0, 8), total: all.length };
+    // The exact name (or ARN) first, then services before the rest, then worst health first.
+    const q = view.filter.q.trim().toLowerCase();
+    const rank = (n: GraphNode) => (n.label.toLowerCase() === q || n.id.toLowerCase() === q ? 0 : 2) + (n.kind === 'service' ? 0 : 1);
+    return { list: all.sort((a, b) => rank(a) - rank(b) || byHealthThenName(a, b)).slice(0, 8), total: all.length };
   }, [graph, matches, view.filter.q]);
   const layoutDone = layout.status === 'done' && layout.result?.key === layoutInput?.key;
   return { graph, lookup, matches, visible, layout, layoutDone, flow, found };

@@ -30,6 +30,12 @@ describe('collapseGraph', () => {
     expect(v.groups.map((x) => x.name)).toEqual(['payments']);
   });
 
+  it('keeps the targets of an expanded group that is drawn when hiding', () => {
+    const v = collapseGraph(g, { expanded: new Set([DEMO.ledgerTg, DEMO.v1]), only: new Set([DEMO.ledgerTg]) });
+    expect(v.nodes.filter((n) => n.kind === 'target')).toHaveLength(4);
+    expect(v.edges.filter((e) => e.kind === 'target')).toHaveLength(4);
+  });
+
   it('keeps an unreachable account box even when hiding', () => {
     const g2 = buildGraph(demoLike({ storefrontDenied: { code: 'ACCESS_DENIED', message: 'denied', retryable: false } }));
     const v = collapseGraph(g2, { expanded: new Set(), only: new Set([DEMO.paymentsApi]) });

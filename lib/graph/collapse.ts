@@ -1,7 +1,7 @@
 /**
  * Step 3 of the pipeline: what is drawn. Targets stay folded into their target group's health
  * summary unless the group is expanded (then at most `MAX_EXPANDED_TARGETS`, worst first); with the
- * filter in "hide" mode only matching nodes remain. Unreachable accounts always keep their box: it
+ * filter in "hide" mode only matching nodes remain (and the targets of a matching expanded group). Unreachable accounts always keep their box: it
  * carries the AWS error. Pure.
  */
 import { healthRank } from './health';
@@ -32,7 +32,8 @@ export function collapseGraph(graph: TopologyGraph, o: CollapseOptions): Visible
   const targetsByTg = new Map<string, TargetNode[]>();
   const nodes: GraphNode[] = [];
   for (const n of graph.nodes) {
-    if (o.only && !o.only.has(n.id)) continue;
+    // Targets of an expanded group that is drawn stay with it: expanding was an explicit request.
+    if (o.only && !o.only.has(n.id) && !(n.kind === 'target' && o.only.has(n.targetGroupArn))) continue;
     if (n.kind !== 'target') {
       nodes.push(n);
       continue;
