@@ -76,7 +76,7 @@ export function FilterBar({ filter, onChange, groups, networks }: Props) {
       </button>
       {isFilterActive(filter) ? (
         <button type="button" className={styles.linkButton} onClick={() => onChange((f) => ({ ...f, q: '', accounts: [], networks: [], health: [], auth: [], errors: false }))}>
-          Clear filters
+          × Clear
         </button>
       ) : null}
     </>

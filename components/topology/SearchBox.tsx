@@ -12,7 +12,8 @@ interface Props {
   /** The best matches (already sorted) and how many there are in all. */
   matches: GraphNode[];
   total: number;
-  onPick(id: string): void;
+  /** `fromInput`: Enter in the search box (focus stays there, for the next search). */
+  onPick(id: string, fromInput: boolean): void;
 }
 
 /** Finds nodes by name, ARN or id; Enter picks the first match, the list offers the others. */
@@ -40,7 +41,7 @@ export function SearchBox({ value, onChange, matches, total, onPick }: Props) {
         onKeyDown={(e) => {
           if (e.key === 'Enter' && matches[0]) {
             e.preventDefault();
-            onPick(matches[0].id);
+            onPick(matches[0].id, true);
             setOpen(false);
           } else if (e.key === 'Escape') {
             if (value) {
@@ -63,7 +64,7 @@ export function SearchBox({ value, onChange, matches, total, onPick }: Props) {
                   type="button"
                   className={styles.result}
                   onClick={() => {
-                    onPick(n.id);
+                    onPick(n.id, false);
                     setOpen(false);
                   }}
                 >

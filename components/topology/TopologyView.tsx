@@ -64,9 +64,9 @@ export function TopologyView({ initial }: { initial: Result<Snapshot> | undefine
   const request = useCallback((ids: string[], maxZoom?: number, mode: FocusRequest['mode'] = 'nodes') => setFocus({ mode, ids, seq: ++seq.current, ...(maxZoom ? { maxZoom } : {}) }), []);
 
   const select = useCallback(
-    (id: string, zoom: boolean) => {
+    (id: string, zoom: boolean, focusPanel = true) => {
       setView((v) => ({ ...v, selected: id }));
-      setPanelFocus((n) => n + 1);
+      if (focusPanel) setPanelFocus((n) => n + 1);
       if (zoom) request([id], 1);
     },
     [setView, request],
@@ -129,7 +129,7 @@ export function TopologyView({ initial }: { initial: Result<Snapshot> | undefine
       <div className={styles.page}>
         {header}
         <div className={styles.toolbar} role="toolbar" aria-label="Find and filter">
-          <SearchBox value={draft} onChange={(v) => { typed.current = true; setDraft(v); }} matches={model.found.list} total={model.found.total} onPick={(id) => select(id, true)} />
+          <SearchBox value={draft} onChange={(v) => { typed.current = true; setDraft(v); }} matches={model.found.list} total={model.found.total} onPick={(id, fromKeyboard) => select(id, true, !fromKeyboard)} />
           <FilterBar filter={view.filter} onChange={setFilter} groups={model.graph.groups} networks={networks} />
         </div>
         <AccountStrip accounts={snapshot.accounts} problems={snapshot.problems} now={now} />

@@ -51,7 +51,7 @@ describe('buildGraph', () => {
     const tg = (id: string) => byId(g.nodes, id) as TargetGroupNode;
     expect(tg(DEMO.ledgerTg)).toMatchObject({ health: 'error', targetCount: 4 });
     expect(tg(DEMO.ledgerTg).summary).toMatchObject({ HEALTHY: 2, UNHEALTHY: 2 });
-    expect(tg(DEMO.ledgerTg).badges).toContainEqual({ kind: 'problem', text: '2 unhealthy' });
+    expect(tg(DEMO.ledgerTg).badges).toContainEqual({ kind: 'health', text: '2 unhealthy' });
     expect(tg(DEMO.recoTg).health).toBe('warn');
     expect(tg(DEMO.v1).health).toBe('ok');
     expect(tg(DEMO.unusedTg).health).toBe('unknown');

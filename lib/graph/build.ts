@@ -62,13 +62,13 @@ export function buildGraph(snapshot: Snapshot): TopologyGraph {
     const targets = snapshot.targets[tg.arn] ?? [];
     const summary = healthSummary(targets);
     const { health, reason } = targetGroupHealth(summary, routedTgs.has(tg.arn) || tg.serviceArns.length > 0);
-    const badges = [...(reason && health !== 'unknown' ? [{ kind: 'problem', text: reason } as Badge] : []), ...problemBadges(problemsByArn.get(tg.arn))];
+    const badges = [...(reason && health !== 'unknown' ? [{ kind: 'health', text: reason } as Badge] : []), ...problemBadges(problemsByArn.get(tg.arn))];
     const node: TargetGroupNode = { id: tg.arn, kind: 'targetGroup', label: tg.name, accountId: tg.accountId, health, badges, searchText: search(tg.name, tg.arn, tg.id, tg.type), tgType: tg.type, summary, targetCount: targets.length, serviceArns: [...tg.serviceArns] };
     nodes.set(tg.arn, node);
     for (const t of targets) {
       const id = `${tg.arn}#target/${t.id}:${t.port ?? ''}`;
       const h: Health = t.status === 'HEALTHY' ? 'ok' : t.status === 'UNHEALTHY' ? 'error' : t.status === 'DRAINING' || t.status === 'INITIAL' ? 'warn' : 'unknown';
-      nodes.set(id, { id, kind: 'target', label: t.port === undefined ? t.id : `${t.id}:${t.port}`, accountId: tg.accountId, health: h, badges: t.reasonCode && h !== 'ok' ? [{ kind: 'problem', text: t.reasonCode }] : [], searchText: search(t.id, t.reasonCode), targetGroupArn: tg.arn, targetId: t.id, status: t.status, ...(t.port !== undefined ? { port: t.port } : {}), ...(t.reasonCode ? { reasonCode: t.reasonCode } : {}) });
+      nodes.set(id, { id, kind: 'target', label: t.port === undefined ? t.id : `${t.id}:${t.port}`, accountId: tg.accountId, health: h, badges: t.reasonCode && h !== 'ok' ? [{ kind: 'health', text: t.reasonCode }] : [], searchText: search(t.id, t.reasonCode), targetGroupArn: tg.arn, targetId: t.id, status: t.status, ...(t.port !== undefined ? { port: t.port } : {}), ...(t.reasonCode ? { reasonCode: t.reasonCode } : {}) });
       edges.push({ id: `${tg.arn}->${id}`, kind: 'target', source: tg.arn, target: id });
     }
   }

@@ -16,7 +16,8 @@ export type Health = 'error' | 'warn' | 'ok' | 'unknown';
 
 /** A small label on a node: auth type, a problem, a fixed response… */
 export interface Badge {
-  kind: 'auth' | 'problem' | 'fixed' | 'shared' | 'info';
+  /** `health`: why the node is not green (its card shows that already; the side panel lists it). */
+  kind: 'auth' | 'problem' | 'health' | 'fixed' | 'shared' | 'info';
   text: string;
   /** Longer explanation (tooltip, side panel). */
   title?: string;

@@ -33,6 +33,8 @@ export function NodeCard({ data, sub, children }: { data: ResourceData; sub?: st
   const far = useStore(isFar);
   const { node } = data;
   const size = NODE_SIZE[node.kind];
+  // A target group's bar and summary already say why it is not green.
+  const badges = node.kind === 'targetGroup' ? node.badges.filter((b) => b.kind !== 'health') : node.badges;
   const cls = [styles.node, styles[node.health], data.dimmed ? styles.dimmed : '', data.matched ? styles.matched : '', far ? styles.far : ''].filter(Boolean).join(' ');
   return (
     <div className={cls} style={{ width: size.w, height: size.h }} data-health={node.health} data-kind={node.kind} data-account={node.accountId} {...(node.kind === 'targetGroup' ? { 'data-targets': TARGET_STATUSES.map((st) => `${st}:${node.summary[st]}`).join(',') } : {})} title={`${KIND_LABEL[node.kind]} ${node.label}: ${HEALTH_WORD[node.health]}`}>
@@ -44,9 +46,9 @@ export function NodeCard({ data, sub, children }: { data: ResourceData; sub?: st
         </span>
       </div>
       {sub ? <div className={styles.sub}>{sub}</div> : null}
-      {node.badges.length > 0 ? (
+      {badges.length > 0 ? (
         <div className={styles.badges}>
-          {node.badges.slice(0, 3).map((b, i) => (
+          {badges.slice(0, 3).map((b, i) => (
             <span key={i} className={styles.badge} data-kind={b.kind} title={b.title ?? b.text}>
               {b.text}
             </span>

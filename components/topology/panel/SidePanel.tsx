@@ -36,7 +36,7 @@ export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, o
   const logs = logsHref(node, window);
   const t = node.kind === 'service' ? traffic?.services[node.id] : node.kind === 'targetGroup' ? traffic?.targetGroups[node.id] : undefined;
   const problems = lookup.snapshot.problems.filter((p) => p.resourceArn === node.id);
-  const reasons = node.badges.filter((b) => b.kind === 'problem' && !b.text.endsWith(' failed'));
+  const reasons = node.badges.filter((b) => b.kind === 'health');
   return (
     <aside className={styles.panel} aria-labelledby="topology-panel-title" data-testid="side-panel" data-node={node.id}>
       <div className={styles.panelHead}>
