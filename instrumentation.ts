@@ -8,4 +8,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { checkConfigAtStart } = await import('./lib/startup');
   checkConfigAtStart();
+  // Canary plans live in AWS (tags, audit log); every replica polls them and carries them on.
+  const { startCanaryRunner } = await import('./lib/routing/canary/startRunner');
+  startCanaryRunner();
 }

@@ -1,22 +1,32 @@
 /**
  * E2E tests: the built standalone console plus the emulator (demo scenario), in Debian's Chromium.
- * Ports are dedicated to e2e (emulator 4599, app 3099; E2E_EMULATOR_PORT / E2E_APP_PORT override them)
- * so a running `npm run demo` does not clash.
+ * Two consoles run against one emulator:
+ *   - project `chromium`: TRELLIS_AUTH=none (everyone operator), started with `node .next/standalone/server.js`;
+ *   - project `alb` (e2e/auth*.spec.ts): TRELLIS_AUTH=alb, started exactly as the container image
+ *     starts it (working directory, CMD and ENV read from the Dockerfile; only PORT and HOSTNAME
+ *     differ), with a test ALB key server that signs tokens for viewers and operators.
+ * Ports are dedicated to e2e (emulator 4599, app 3099, ALB app 3098, key server 4598; override with
+ * E2E_EMULATOR_PORT, E2E_APP_PORT, E2E_ALB_APP_PORT, E2E_KEYS_PORT) so a running demo does not clash.
  * Run `npm run build` first (`npm test` does).
  */
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { demoAppEnv, emulatorEnv } from './scripts/demoEnv';
+import { albAppEnv } from './e2e/support/albEnv';
+import { repoImageStart } from './e2e/support/dockerImage';
+import { e2eServers } from './e2e/support/ports';
 
-const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4599);
-const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3099);
-const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
-const appUrl = `http://127.0.0.1:${APP_PORT}`;
+const { emulatorUrl, appUrl, albAppUrl, keysUrl, ports } = e2eServers();
+const { emulator: EMULATOR_PORT, app: APP_PORT, albApp: ALB_APP_PORT, keys: KEYS_PORT } = ports;
 const CI = Boolean(process.env.CI);
+const image = repoImageStart();
 
-if (!existsSync('.next/standalone/server.js')) {
+if (!existsSync(`${image.standaloneDir}/server.js`)) {
   throw new Error('e2e tests run against the built console: run `npm run build` first (npm test does it for you).');
 }
+
+/** Options of every server Playwright starts. */
+const server = { reuseExistingServer: !CI, timeout: 60_000, stdout: 'ignore', stderr: 'pipe', gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 } } as const;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,7 +38,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
-    baseURL: appUrl,
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
@@ -37,27 +46,21 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', testIgnore: /auth[^/]*\.spec\.ts$/, use: { browserName: 'chromium', baseURL: appUrl } },
+    { name: 'alb', testMatch: /auth[^/]*\.spec\.ts$/, use: { browserName: 'chromium', baseURL: albAppUrl } },
+  ],
   webServer: [
+    { ...server, command: 'node --import tsx emulator/main.ts', env: emulatorEnv({ port: EMULATOR_PORT }), url: `${emulatorUrl}/_emulator/health` },
+    { ...server, command: 'node .next/standalone/server.js', env: demoAppEnv({ emulatorUrl, port: APP_PORT }), url: `${appUrl}/api/health` },
+    { ...server, command: 'node --import tsx e2e/support/albKeyServerMain.ts', env: { ALB_KEYS_PORT: String(KEYS_PORT) }, url: `${keysUrl}/_test/stats` },
     {
-      command: 'node --import tsx emulator/main.ts',
-      env: emulatorEnv({ port: EMULATOR_PORT }),
-      url: `${emulatorUrl}/_emulator/health`,
-      reuseExistingServer: !CI,
-      timeout: 60_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    },
-    {
-      command: 'node .next/standalone/server.js',
-      env: demoAppEnv({ emulatorUrl, port: APP_PORT }),
-      url: `${appUrl}/api/health`,
-      reuseExistingServer: !CI,
-      timeout: 60_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      ...server,
+      // As the image runs it: CMD in the copied standalone directory, with the image's ENV.
+      command: image.command.join(' '),
+      cwd: image.standaloneDir,
+      env: { ...image.env, ...albAppEnv({ emulatorUrl, keysUrl, port: ALB_APP_PORT }), PORT: String(ALB_APP_PORT), HOSTNAME: '127.0.0.1' },
+      url: `${albAppUrl}/api/health`,
     },
   ],
 });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import packageJson from '../package.json' with { type: 'json' };
 import { ShellPage } from './pages/ShellPage';
+import { e2eServers } from './support/ports';
 
 test.describe('console shell against the emulator', () => {
   test('opens with navigation, the emulator banner and the auth-off banner', async ({ page }) => {
@@ -10,7 +11,7 @@ test.describe('console shell against the emulator', () => {
     for (const label of ['Topology', 'Logs', 'Routing', 'Audit'] as const) await expect(shell.navLink(label)).toBeVisible();
     await expect(shell.emulatorBanner).toHaveRole('note');
     await expect(shell.emulatorBanner).toContainText('Local emulator');
-    await expect(shell.emulatorBanner).toContainText('Data is simulated, not AWS (endpoint http://127.0.0.1:4599)');
+    await expect(shell.emulatorBanner).toContainText(`Data is simulated, not AWS (endpoint ${e2eServers().emulatorUrl})`);
     await expect(shell.authOffBanner).toHaveText(/Authentication is off: everyone is operator/);
     await expect(page.getByTestId('area-cards').getByRole('link')).toHaveCount(4);
   });
@@ -43,7 +44,7 @@ test.describe('console shell against the emulator', () => {
     await expect(page).toHaveURL(/\/routing$/);
     await expect(shell.heading()).toHaveText('Routing');
     await expect(shell.navLink('Routing')).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByTestId('area-placeholder')).toContainText('arrives with the next release');
+    await expect(page.getByTestId('routing-empty')).toContainText('Choose a service');
     for (const [label, path] of [['Topology', '/topology'], ['Logs', '/logs'], ['Audit', '/audit']] as const) {
       await shell.navLink(label).click();
       await expect(page).toHaveURL(new RegExp(`${path}$`));

@@ -30,9 +30,10 @@ describe('loadConfig defaults', () => {
       awsTimeoutMs: 10_000,
       awsMaxAttempts: 4,
       accountConcurrency: 8,
-      auth: { mode: 'alb' },
+      auth: { mode: 'alb', roles: { claim: 'groups', operatorValues: [] } },
       readOnly: false,
       auditLogGroup: '/trellis/audit',
+      maxQueriesPerUser: 15,
       endpoints: {},
     });
   });
@@ -50,8 +51,8 @@ describe('loadConfig defaults', () => {
 
 describe('loadConfig numbers, booleans and enums', () => {
   it('parses valid values', () => {
-    const c = loadConfig({ ...base, TRELLIS_AWS_TIMEOUT_MS: '2500', TRELLIS_AWS_MAX_ATTEMPTS: '1', TRELLIS_ACCOUNT_CONCURRENCY: '3', TRELLIS_READ_ONLY: 'YES', TRELLIS_AUDIT_LOG_GROUP: '/ops/trellis-audit' });
-    expect(c).toMatchObject({ awsTimeoutMs: 2500, awsMaxAttempts: 1, accountConcurrency: 3, readOnly: true, auditLogGroup: '/ops/trellis-audit' });
+    const c = loadConfig({ ...base, TRELLIS_AWS_TIMEOUT_MS: '2500', TRELLIS_AWS_MAX_ATTEMPTS: '1', TRELLIS_ACCOUNT_CONCURRENCY: '3', TRELLIS_READ_ONLY: 'YES', TRELLIS_AUDIT_LOG_GROUP: '/ops/trellis-audit', TRELLIS_MAX_QUERIES_PER_USER: '2' });
+    expect(c).toMatchObject({ awsTimeoutMs: 2500, awsMaxAttempts: 1, accountConcurrency: 3, readOnly: true, auditLogGroup: '/ops/trellis-audit', maxQueriesPerUser: 2 });
     expect(loadConfig({ ...base, TRELLIS_READ_ONLY: 'false' }).readOnly).toBe(false);
   });
 
@@ -82,9 +83,9 @@ describe('loadConfig auth', () => {
   it('parses the optional ALB settings', () => {
     const albArn = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/trellis/50dc6c495c0c9188';
     const c = loadConfig({ ...base, TRELLIS_ALB_ARN: albArn, TRELLIS_ALB_KEYS_URL: 'https://public-keys.auth.elb.us-east-1.amazonaws.com' });
-    expect(c.auth).toEqual({ mode: 'alb', albArn, keysUrl: 'https://public-keys.auth.elb.us-east-1.amazonaws.com' });
+    expect(c.auth).toEqual({ mode: 'alb', albArn, keysUrl: 'https://public-keys.auth.elb.us-east-1.amazonaws.com', roles: { claim: 'groups', operatorValues: [] } });
     expect(issuesOf({ ...base, TRELLIS_ALB_ARN: 'trellis-alb', TRELLIS_ALB_KEYS_URL: 'ftp://x' })).toEqual([
-      "TRELLIS_ALB_ARN: must be an application load balancer ARN, got 'trellis-alb'",
+      expect.stringMatching(/^TRELLIS_ALB_ARN: must be an application load balancer ARN .*, got 'trellis-alb'$/),
       "TRELLIS_ALB_KEYS_URL: must be an http(s) URL, got 'ftp://x'",
     ]);
   });

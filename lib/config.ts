@@ -7,16 +7,11 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ROLES, type Role } from './domain/user';
 import { parseAccounts, REGION_RE, type AccountConfig, type ReadText } from './configAccounts';
+import { parseAuth, type AuthConfig } from './configAuth';
 
 export type { AccountConfig } from './configAccounts';
-
-/** How users are identified. */
-export type AuthConfig =
-  | { mode: 'none'; anonymousRole: Role }
-  // ALB OIDC sign-in (a later release): the settings are parsed now so a deployment can set them early.
-  | { mode: 'alb'; albArn?: string; keysUrl?: string };
+export type { AuthConfig, RoleMapping } from './configAuth';
 
 /** The validated configuration. */
 export interface Config {
@@ -35,6 +30,8 @@ export interface Config {
   readOnly: boolean;
   /** Log group the audit trail of changes is written to. */
   auditLogGroup: string;
+  /** Logs Insights queries one user may have running at once in one account and region (they cost money). */
+  maxQueriesPerUser: number;
   /** Endpoint overrides that are set (`AWS_ENDPOINT_URL*` name → URL), for display and diagnostics. */
   endpoints: Record<string, string>;
   /** The first endpoint override pointing at this machine: the console runs against the local emulator. */
@@ -72,14 +69,6 @@ function boolVar(env: Env, name: string, issues: string[]): boolean {
   if (['false', '0', 'no', 'off'].includes(raw)) return false;
   issues.push(`${name}: must be true or false, got '${env[name]}'`);
   return false;
-}
-
-function enumVar<T extends string>(env: Env, name: string, values: readonly T[], issues: string[]): T | undefined {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return undefined;
-  if ((values as readonly string[]).includes(raw)) return raw as T;
-  issues.push(`${name}: must be one of ${values.join(', ')}, got '${raw}'`);
-  return undefined;
 }
 
 function regionVar(env: Env, issues: string[]): string {
@@ -121,18 +110,6 @@ function optionalMatch(env: Env, name: string, schema: z.ZodType<string>, issues
   return undefined;
 }
 
-function authVars(env: Env, issues: string[]): AuthConfig {
-  const mode = enumVar(env, 'TRELLIS_AUTH', ['alb', 'none'] as const, issues) ?? 'alb';
-  if (mode === 'none') {
-    const role = enumVar(env, 'TRELLIS_ANONYMOUS_ROLE', ROLES, issues);
-    if (!role && !env.TRELLIS_ANONYMOUS_ROLE?.trim()) issues.push(`TRELLIS_ANONYMOUS_ROLE: is required when TRELLIS_AUTH=none (${ROLES.join(' or ')}: what everyone may do)`);
-    return { mode, anonymousRole: role ?? 'viewer' };
-  }
-  const albArn = optionalMatch(env, 'TRELLIS_ALB_ARN', z.string().regex(/^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/.+/, 'must be an application load balancer ARN'), issues);
-  const keysUrl = optionalMatch(env, 'TRELLIS_ALB_KEYS_URL', z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }), issues);
-  return { mode, ...(albArn ? { albArn } : {}), ...(keysUrl ? { keysUrl } : {}) };
-}
-
 const defaultReadText: ReadText = (path) => readFileSync(path, 'utf8');
 
 /** Parses the environment. Throws `ConfigError` listing every problem. */
@@ -153,9 +130,10 @@ export function loadConfig(env: Env, readText: ReadText = defaultReadText): Conf
     awsTimeoutMs: intVar(env, 'TRELLIS_AWS_TIMEOUT_MS', 10_000, 100, 300_000, issues),
     awsMaxAttempts: intVar(env, 'TRELLIS_AWS_MAX_ATTEMPTS', 4, 1, 10, issues),
     accountConcurrency: intVar(env, 'TRELLIS_ACCOUNT_CONCURRENCY', 8, 1, 64, issues),
-    auth: authVars(env, issues),
+    auth: parseAuth(env, issues),
     readOnly: boolVar(env, 'TRELLIS_READ_ONLY', issues),
     auditLogGroup: auditLogGroup ?? '/trellis/audit',
+    maxQueriesPerUser: intVar(env, 'TRELLIS_MAX_QUERIES_PER_USER', 15, 1, 100, issues),
     ...endpointVars(env, issues),
   };
   if (issues.length > 0) throw new ConfigError(issues);

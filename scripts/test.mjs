@@ -1,9 +1,11 @@
 /**
  * `npm test`: every test, failing fast. Debian's Chromium (installed with apt when possible), then
- * unit and contract tests (vitest), the production build, and the e2e tests (Playwright).
+ * unit and contract tests (vitest), cfn-lint of the deploy/ templates (when installed), the
+ * production build, and the e2e tests (Playwright: the console with TRELLIS_AUTH=none and, started
+ * as the container image starts it, with ALB sign-in).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -43,8 +45,19 @@ function ensureChromium() {
   }
 }
 
+/** Lints the CloudFormation templates in deploy/ when cfn-lint is installed (pip install cfn-lint). */
+function lintTemplates() {
+  const templates = readdirSync('deploy').filter((f) => f.endsWith('.yaml')).map((f) => `deploy/${f}`);
+  if (!has('cfn-lint')) {
+    process.stdout.write(`\n=== CloudFormation lint: skipped, cfn-lint is not on PATH (pip install cfn-lint to check ${templates.join(', ')})\n`);
+    return;
+  }
+  step('CloudFormation lint', 'cfn-lint', templates);
+}
+
 ensureChromium();
 step('Unit and contract tests', 'npx', ['vitest', 'run']);
+lintTemplates();
 step('Build', 'npm', ['run', 'build']);
 step('End-to-end tests', 'npx', ['playwright', 'test']);
 process.stdout.write('\nnpm test: all tests passed.\n');

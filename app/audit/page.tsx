@@ -1,8 +1,21 @@
 import type { Metadata } from 'next';
-import { AreaPlaceholder } from '@/components/shell/AreaPlaceholder';
+import { Suspense } from 'react';
+import { AuditView } from '@/components/audit/AuditView';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { Skeleton } from '@/components/ui/Skeleton';
+import { blockedReason } from '@/lib/routing/blocked';
+import { getConfig } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'Audit' };
 
-export default function AuditPage() {
-  return <AreaPlaceholder href="/audit" />;
+export default async function AuditPage() {
+  const reason = await blockedReason();
+  return (
+    <>
+      <PageHeader title="Audit" description={`Every attempted routing change and canary step, from the CloudWatch Logs group ${getConfig().auditLogGroup}.`} />
+      <Suspense fallback={<Skeleton lines={5} label="Loading the audit log" />}>
+        <AuditView {...(reason ? { blockedReason: reason } : {})} />
+      </Suspense>
+    </>
+  );
 }

@@ -14,6 +14,8 @@ export interface ShellProps {
   emulatorEndpoint?: string;
   readOnly: boolean;
   user: { ok: true; value: User } | { ok: false; error: ErrorInfo };
+  /** Why the user may not change anything; shown on the user chip. */
+  blockedReason?: string;
   accountsConfigured: boolean;
   accounts: Promise<AccountsResult>;
   children: ReactNode;
@@ -38,7 +40,7 @@ export function Shell(p: ShellProps) {
             <AccountIndicator region={p.region} accounts={p.accounts} configured={p.accountsConfigured} />
           </Suspense>
           {p.user.ok ? (
-            <span className={styles.user} title={`Signed in as ${p.user.value.name} (${p.user.value.role})`}>
+            <span className={styles.user} data-testid="user-chip" title={`Signed in as ${p.user.value.name} (${p.user.value.role}). ${p.blockedReason ?? 'May change routes and weights.'}`}>
               {p.user.value.name} · {p.user.value.role}
             </span>
           ) : null}

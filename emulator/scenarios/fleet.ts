@@ -106,6 +106,8 @@ export function fleetScenario(state: EmulatorState, raw: Record<string, unknown>
     const ai = i % accounts.length;
     const account = accounts[ai]!;
     const build = builds[ai]!;
+    // Features vary with the index within the account, so every account gets its share of them.
+    const j = Math.floor(i / accounts.length);
     const name = `${DOMAINS[i % DOMAINS.length]}-${String(i).padStart(4, '0')}`;
     const tgCount = spread(p.targetGroups, p.services, i);
     const tgNames: string[] = [];
@@ -126,9 +128,9 @@ export function fleetScenario(state: EmulatorState, raw: Record<string, unknown>
     const spare = tgNames.slice(1).filter((n) => !routed.has(n));
     const defaultAction = { forward: [[tgNames[0]!, 100 - 10 * spare.length] as [string, number], ...spare.map((n) => [n, 10] as [string, number])] };
     const listeners: ListenerSpec[] = [{ name: 'https', protocol: 'HTTPS', defaultAction, rules }];
-    if (i % 5 === 0) listeners.push({ name: 'http', protocol: 'HTTP', defaultAction: { fixedResponse: 404 }, rules: [{ name: 'health', priority: 1, match: { httpMatch: { pathMatch: { match: { exact: '/health' } } } }, action: { forward: [[tgNames[0]!, 100]] } }] });
-    const networks = [meshes[Math.floor(i / accounts.length) % meshes.length]!, ...(ai > 0 && i % 3 === 0 ? [`${account.name}-private`] : [])];
-    const svc: ServiceSpec = { name, tags: { team: DOMAINS[i % DOMAINS.length]! }, listeners, networks, ...(i % 4 === 0 ? { accessLogDestination: logGroup(account.id, name) } : {}) };
+    if (j % 5 === 0) listeners.push({ name: 'http', protocol: 'HTTP', defaultAction: { fixedResponse: 404 }, rules: [{ name: 'health', priority: 1, match: { httpMatch: { pathMatch: { match: { exact: '/health' } } } }, action: { forward: [[tgNames[0]!, 100]] } }] });
+    const networks = [meshes[j % meshes.length]!, ...(ai > 0 && j % 3 === 0 ? [`${account.name}-private`] : [])];
+    const svc: ServiceSpec = { name, tags: { team: DOMAINS[i % DOMAINS.length]! }, listeners, networks, ...(j % 4 === 0 ? { accessLogDestination: logGroup(account.id, name) } : {}) };
     build.services!.push(svc);
   }
   buildLattice(state, REGION, builds);

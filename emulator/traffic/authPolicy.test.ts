@@ -83,7 +83,7 @@ describe('evaluatePolicy', () => {
     expect(anon({ StringEqualsIfExists: { 'aws:PrincipalAccount': '444444444444' } })).toBe('Allow');
   });
 
-  it('never matches a statement with syntax it does not understand', () => {
+  it('fails closed on syntax it does not understand: an Allow grants nothing, a Deny denies', () => {
     const c = (Condition: unknown) => evaluatePolicy(doc(allow({ Condition })), req(checkout));
     expect(c({ StringEquals: { 'aws:SourceIp': '10.0.0.1' } })).toBe('ImplicitDeny');
     expect(c({ IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } })).toBe('ImplicitDeny');
@@ -92,7 +92,10 @@ describe('evaluatePolicy', () => {
     expect(c('junk')).toBe('ImplicitDeny');
     expect(evaluatePolicy(doc(allow({ NotPrincipal: { AWS: '222222222222' } })), req(checkout))).toBe('ImplicitDeny');
     expect(evaluatePolicy(doc(allow({ Effect: 'Maybe' })), req(checkout))).toBe('ImplicitDeny');
-    expect(evaluatePolicy(doc(allow({ Effect: 'Deny', Condition: { Bogus: {} } })), req(checkout))).toBe('ImplicitDeny');
+    // A Deny it cannot fully read still denies when its principal, action and resource match.
+    expect(evaluatePolicy(doc(allow(), allow({ Effect: 'Deny', Condition: { Bogus: {} } })), req(checkout))).toBe('ExplicitDeny');
+    expect(evaluatePolicy(doc(allow(), allow({ Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111111111111:root' } })), req(checkout))).toBe('ExplicitDeny');
+    expect(evaluatePolicy(doc(allow(), allow({ Effect: 'Deny', Principal: { AWS: '999999999999' }, Condition: { Bogus: {} } })), req(checkout))).toBe('Allow');
   });
 });
 

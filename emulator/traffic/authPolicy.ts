@@ -6,10 +6,11 @@
  * keys below. An explicit Deny wins, then an Allow, otherwise the request is denied by default.
  *
  * Anything it does not understand (a condition operator or key, NotPrincipal/NotAction/
- * NotResource, a non-AWS principal type) makes that statement not match: an Allow then grants
- * nothing, so unknown syntax can never open a service to everyone.
+ * NotResource, a non-AWS principal type) fails closed: an Allow with it grants nothing, and a Deny
+ * with it denies whenever the parts it does understand match, so unknown syntax can never open a
+ * service to anyone.
  */
-import { conditionHolds, type AuthContext } from './conditions';
+import { conditionHolds, conditionUnderstood, type AuthContext } from './conditions';
 import { globMatch } from './glob';
 
 export type { AuthContext } from './conditions';
@@ -94,8 +95,24 @@ export function compilePolicy(policy: string | Json): CompiledPolicy {
   return { statements };
 }
 
-function statementMatches(s: Record<string, Json>, req: AuthRequest): boolean {
+function understood(s: Record<string, Json>): boolean {
   if ('NotPrincipal' in s || 'NotAction' in s || 'NotResource' in s) return false;
+  const c = s.Condition;
+  if (c === undefined) return true;
+  if (c === null || typeof c !== 'object' || Array.isArray(c)) return false;
+  return Object.entries(c as Record<string, Json>).every(([op, block]) => conditionUnderstood(op, block));
+}
+
+function statementMatches(s: Record<string, Json>, req: AuthRequest): boolean {
+  if (!understood(s)) {
+    if (s.Effect !== 'Deny') return false;
+    // Fail closed: check only what can be checked, and treat the rest as matching.
+    return (
+      ('NotPrincipal' in s || principalMatches(s.Principal, req.principal)) &&
+      ('NotAction' in s || anyPattern(s.Action, req.action, true)) &&
+      ('NotResource' in s || anyPattern(s.Resource, req.resource, false))
+    );
+  }
   return (
     principalMatches(s.Principal, req.principal) &&
     anyPattern(s.Action, req.action, true) &&

@@ -17,8 +17,8 @@ import type { TrafficSimulator } from './simulator';
 import type { Incident } from './types';
 
 const MIN = 60_000;
-/** Retention of the demo's access-log groups (days). */
-export const DEMO_RETENTION_DAYS = 7;
+/** Retention of the demo's access-log groups (days): bounds a long-running demo to ≈0.5 GB of events. */
+export const DEMO_RETENTION_DAYS = 1;
 
 function numberParam(params: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
   const v = params[name];

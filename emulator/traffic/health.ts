@@ -46,6 +46,16 @@ export class HealthTracker {
     }
   }
 
+  /** When targets turned unhealthy (finite times only: the rest is seeded as long unhealthy on load). */
+  toJSON(): Record<string, number> {
+    return Object.fromEntries([...this.since].filter(([, t]) => Number.isFinite(t)));
+  }
+
+  /** Restores `toJSON()` output (after `seed`, so that saved times win). */
+  restore(json: Record<string, number>): void {
+    for (const [k, t] of Object.entries(json)) this.since.set(k, t);
+  }
+
   /** Records that a target turned unhealthy at `t` (incidents know the exact moment). */
   markUnhealthy(tgId: string, targetId: string, port: number | undefined, t: number): void {
     this.since.set(`${tgId}|${targetId}|${port ?? ''}`, t);

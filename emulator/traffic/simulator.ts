@@ -29,6 +29,7 @@ export interface TrafficInit {
   incidents?: Incident[];
   nextIncident?: number;
   stats?: TrafficStats;
+  unhealthySince?: Record<string, number>;
 }
 
 /** One world's simulated traffic. */
@@ -56,6 +57,7 @@ export class TrafficSimulator {
     this.stats = init.stats ?? { requests: 0, records: 0, unreachable: 0, undelivered: 0 };
     this.health = new HealthTracker(() => this.state.lattice, init.healthEpoch, () => this.settings.detectionWindowMs);
     this.health.seed(init.generatedUntil);
+    if (init.unhealthySince) this.health.restore(init.unhealthySince);
   }
 
   /** Serves every request before `now`, applying incident starts and ends on the way. */
@@ -145,6 +147,7 @@ export class TrafficSimulator {
         nextIncident: this.book.nextNo,
         generatedUntil: this.generatedUntil,
         healthEpoch: this.health.epoch,
+        unhealthySince: this.health.toJSON(),
         stats: this.stats,
       }),
     ) as TrafficJson;
@@ -162,6 +165,7 @@ export class TrafficSimulator {
       incidents: copy.incidents,
       nextIncident: copy.nextIncident,
       stats: copy.stats,
+      ...(copy.unhealthySince ? { unhealthySince: copy.unhealthySince } : {}),
     });
   }
 }

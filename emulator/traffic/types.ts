@@ -144,5 +144,7 @@ export interface TrafficJson {
   nextIncident: number;
   generatedUntil: number;
   healthEpoch: number;
+  /** When targets turned unhealthy, by `<tg id>|<target id>|<port>` (for the detection window). */
+  unhealthySince?: Record<string, number>;
   stats: TrafficStats;
 }

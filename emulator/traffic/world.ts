@@ -38,7 +38,8 @@ export interface Destination {
 /** The cached view of one sync. */
 export class WorldView {
   private readonly byRef = new Map<string, ServiceInfo | null>();
-  private readonly routes = new Map<string, NetworkInfo | null>();
+  /** By service id, then caller VPC id (no key strings built per request). */
+  private readonly routes = new Map<string, Map<string, NetworkInfo | null>>();
   private readonly outputs = new Map<string, { found: Destination[]; missing: number }>();
   private readonly tgs = new Map<string, TargetGroupRecord | null>();
 
@@ -67,8 +68,9 @@ export class WorldView {
 
   /** The network through which `vpcId` reaches the service, or undefined when none connects them. */
   route(vpcId: string, service: ServiceRecord): NetworkInfo | undefined {
-    const key = `${vpcId}|${service.id}`;
-    let info = this.routes.get(key);
+    let byVpc = this.routes.get(service.id);
+    if (!byVpc) this.routes.set(service.id, (byVpc = new Map()));
+    let info = byVpc.get(vpcId);
     if (info === undefined) {
       info = null;
       for (const a of this.store.serviceAssociations({ serviceId: service.id }).sort((x, y) => x.createdAt - y.createdAt || x.id.localeCompare(y.id))) {
@@ -85,7 +87,7 @@ export class WorldView {
         };
         break;
       }
-      this.routes.set(key, info);
+      byVpc.set(vpcId, info);
     }
     return info ?? undefined;
   }

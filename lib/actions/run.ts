@@ -1,9 +1,13 @@
 /**
  * The one path of every server action: authenticate → authorize → validate (zod) → call → Result.
  * 'use server' files stay thin: each exported action is one `runAction(...)` call. Mutations are
- * refused on the server for viewers and in read-only mode, whatever the UI showed.
+ * refused on the server for viewers and in read-only mode, whatever the UI showed (the proxy also
+ * answers such calls with HTTP 403 before they get here; see lib/auth/gate). Each call writes one
+ * structured log line (lib/observability): request id, user, action, outcome, latency, AWS request ids.
+ * Errors reach the browser without role ARNs or ExternalIds (lib/security/publicError).
  */
 import 'server-only';
+import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { currentUser } from '../auth/identity';
 import { assertCanMutate } from '../auth/permissions';
@@ -11,6 +15,10 @@ import { getConfig, type Config } from '../config';
 import { TrellisError } from '../domain/errors';
 import { attempt, type Result } from '../domain/result';
 import type { User } from '../domain/user';
+import { logEvent } from '../observability/log';
+import { REQUEST_ID_HEADER } from '../observability/requestId';
+import { traced } from '../observability/trace';
+import { toPublicError } from '../security/publicError';
 
 /** What an action's body receives besides its input. */
 export interface ActionContext {
@@ -28,13 +36,19 @@ export interface ActionSpec<I> {
   mutates: boolean;
 }
 
-/** Where the user and config come from; replaced in tests. */
+/** Where the user, config and request id come from; replaced in tests. */
 export interface ActionDeps {
   user: () => Promise<User>;
   config: () => Config;
+  /** The proxy's request id (for the log line); defaults to none. */
+  requestId?: () => Promise<string | undefined>;
 }
 
-const defaultDeps: ActionDeps = { user: currentUser, config: getConfig };
+const defaultDeps: ActionDeps = {
+  user: currentUser,
+  config: getConfig,
+  requestId: async () => (await headers()).get(REQUEST_ID_HEADER) ?? undefined,
+};
 
 /** Formats zod issues as one line per field: `weight: Too big: expected number to be <=999`. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
@@ -42,13 +56,33 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 }
 
 /** Runs one server action; never throws (failures come back as `{ok:false, error}`). */
-export function runAction<I, O>(spec: ActionSpec<I>, raw: unknown, body: (input: I, ctx: ActionContext) => Promise<O>, deps: ActionDeps = defaultDeps): Promise<Result<O>> {
-  return attempt(async () => {
-    const user = await deps.user();
-    const config = deps.config();
-    if (spec.mutates) assertCanMutate(user, config);
-    const parsed = spec.input.safeParse(raw);
-    if (!parsed.success) throw new TrellisError('VALIDATION', `Invalid input for ${spec.name}: ${describeIssues(parsed.error.issues)}`);
-    return body(parsed.data, { user, config });
+export async function runAction<I, O>(spec: ActionSpec<I>, raw: unknown, body: (input: I, ctx: ActionContext) => Promise<O>, deps: ActionDeps = defaultDeps): Promise<Result<O>> {
+  const started = performance.now();
+  let user: User | undefined;
+  let config: Config | undefined;
+  const { result, trace } = await traced(() =>
+    attempt(async () => {
+      user = await deps.user();
+      config = deps.config();
+      if (spec.mutates) assertCanMutate(user, config);
+      const parsed = spec.input.safeParse(raw);
+      if (!parsed.success) throw new TrellisError('VALIDATION', `Invalid input for ${spec.name}: ${describeIssues(parsed.error.issues)}`);
+      return body(parsed.data, { user, config });
+    }),
+  );
+  const requestId = await deps.requestId?.().catch(() => undefined);
+  logEvent(result.ok ? 'info' : 'warn', 'action', {
+    requestId,
+    user: user?.id,
+    role: user?.role,
+    action: spec.name,
+    mutates: spec.mutates,
+    outcome: result.ok ? 'ok' : result.error.code,
+    error: result.ok ? undefined : { message: result.error.message, awsCode: result.error.awsCode, account: result.error.account },
+    latencyMs: Math.round(performance.now() - started),
+    awsCalls: trace.awsCalls,
+    awsRequestIds: trace.awsRequestIds,
   });
+  // The log line above keeps the whole error; the browser gets it without account configuration.
+  return result.ok ? result : { ok: false, error: toPublicError(result.error, config?.accounts) };
 }

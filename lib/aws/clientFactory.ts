@@ -15,6 +15,7 @@ import { KeyedLimiter } from './concurrency';
 import { assumeRoleCredentials, sourceIdentityFor, type CredentialProvider } from './credentials';
 import { withDeadline } from './deadline';
 import { describeCall, toTrellisError } from './errors';
+import { awsRequestIdOf, noteAwsCall } from '../observability/trace';
 
 /** Which account, region and user a client acts for. */
 export interface ClientScope {
@@ -37,6 +38,9 @@ export interface CallScope extends ClientScope {
 }
 
 type ServiceClient = VPCLatticeClient | CloudWatchLogsClient | STSClient;
+
+/** Errors meaning the session credentials themselves were rejected (not a missing permission). */
+const REJECTED_SESSION = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredToken', 'ExpiredTokenException']);
 
 /** Past this many cached clients, the oldest are destroyed (many users × accounts × regions). */
 const MAX_CLIENTS = 600;
@@ -104,11 +108,44 @@ export class AwsClientFactory {
     const who = /^\d{12}$/.test(scope.accountId) ? { account: scope.accountId, ...(account ? { accountName: account.name } : {}) } : { accountName: scope.accountId };
     const ctx = { ...who, region, operation: scope.operation, timeoutMs: this.config.awsTimeoutMs, ...(scope.resource ? { resource: scope.resource } : {}) };
     const deadline = scope.deadlineMs ?? this.config.awsTimeoutMs * 2;
+    const run = () => this.limiter.of(scope.accountId).run(() => withDeadline(deadline, fn, describeCall(ctx), scope.signal));
     try {
-      return await this.limiter.of(scope.accountId).run(() => withDeadline(deadline, fn, describeCall(ctx), scope.signal));
+      const out = await run();
+      noteAwsCall(awsRequestIdOf(out)); // for the action's log line
+      return out;
     } catch (e) {
-      throw toTrellisError(e, ctx);
+      // An assumed-role session the service no longer knows (revoked, or an emulator reset): forget
+      // it and retry once; `fn` gets a fresh session if it asks the factory for its client.
+      const retry = REJECTED_SESSION.has((e as { name?: string }).name ?? '') && account?.roleArn !== undefined && this.forgetAccount(account.accountId);
+      try {
+        if (!retry) throw e;
+        const out = await run();
+        noteAwsCall(awsRequestIdOf(out));
+        return out;
+      } catch (final) {
+        const mapped = toTrellisError(final, ctx);
+        noteAwsCall(mapped.requestId);
+        throw mapped;
+      }
     }
+  }
+
+  /** Drops the cached clients and assumed-role credentials of one account; true if there were any. */
+  private forgetAccount(accountId: string): boolean {
+    let dropped = false;
+    for (const [key, c] of this.clients) {
+      if (key.split('|')[1] !== accountId) continue;
+      c.destroy();
+      this.clients.delete(key);
+      dropped = true;
+    }
+    for (const key of this.credentials.keys()) {
+      if (key.startsWith(`${accountId}|`)) {
+        this.credentials.delete(key);
+        dropped = true;
+      }
+    }
+    return dropped;
   }
 
   /** Destroys every cached client (their sockets) and forgets cached credentials. */

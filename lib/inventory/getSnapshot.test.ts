@@ -4,9 +4,13 @@
  * hard-coded names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAccounts } from '../aws/accounts';
+import type { AwsClientFactory } from '../aws/clientFactory';
 import { trafficShares } from '../domain/routing';
-import { startAppHarness, type AppHarness } from '../testing/appHarness';
+import { standardAccountsJson, startAppHarness, type AppHarness } from '../testing/appHarness';
+import { crawl } from './crawl';
 import { getSnapshot } from './index';
+import { mergeSegments } from './merge';
 import { summaryOf, type SummaryCounts } from './testSupport';
 
 let app: AppHarness;
@@ -21,6 +25,16 @@ afterAll(async () => {
 async function emulatorSummary(): Promise<SummaryCounts> {
   const res = await app.h.control('GET', '/lattice/summary');
   return (res.body as { accounts: SummaryCounts }).accounts;
+}
+
+async function crawlAll(factory: AwsClientFactory) {
+  const accounts = await listAccounts(factory);
+  const result = await crawl(factory, accounts.flatMap((account) => account.regions.map((region) => ({ account, region }))), { user: 'alice' });
+  return { result, snap: mergeSegments(accounts, result.segments) };
+}
+
+function total(summary: SummaryCounts, key: string): number {
+  return Object.values(summary).reduce((s, regions) => s + Object.values(regions).reduce((t, c) => t + (c[key] ?? 0), 0), 0);
 }
 
 describe('getSnapshot (demo)', () => {
@@ -66,5 +80,55 @@ describe('getSnapshot (demo)', () => {
     for (const l of snap.listeners) expect(l.defaultAction).toBeDefined();
     expect(snap.rules.filter((r) => r.isDefault)).toHaveLength(snap.listeners.length);
     expect(snap.accessLogSubscriptions.every((a) => a.destinationArn.startsWith('arn:aws:logs:'))).toBe(true);
+  });
+});
+
+describe('call budget (demo)', () => {
+  it('makes one call per resource at most: no Get of what a List returned, shared networks read once', async () => {
+    const factory = app.factory();
+    const { result, snap } = await crawlAll(factory);
+    const sum = await emulatorSummary();
+    const accounts = snap.accounts.length;
+    const members = accounts - 1; // the hub is read with the base credentials
+    // 3 Lists per account; per network Get + 2 association Lists + ALS; per service Get + ListListeners + ALS;
+    // ListRules per listener; GetRule per rule (the default rule carries the listener's default action);
+    // ListTargets per target group. ListTargetGroups already has type, port, protocol, VPC and serviceArns.
+    const budget = 3 * accounts + members + 4 * total(sum, 'serviceNetworks') + 3 * total(sum, 'services') + total(sum, 'listeners') + total(sum, 'rules') + total(sum, 'targetGroups');
+    expect(result.calls.total.calls).toBe(budget);
+    expect(result.calls.total.calls).toBe(116);
+    const byOp = (op: string) => Object.values(result.calls.byAccount).reduce((n, a) => n + (a.byOperation[op]?.calls ?? 0), 0);
+    expect(byOp('GetServiceNetwork')).toBe(total(sum, 'serviceNetworks'));
+    expect(byOp('GetService')).toBe(total(sum, 'services'));
+    expect(byOp('GetTargetGroup')).toBe(0);
+    expect(byOp('GetListener')).toBe(0);
+    // Only the owner (the hub) reads a shared network's details.
+    expect(result.calls.byAccount['222222222222']?.byOperation.GetServiceNetwork).toBeUndefined();
+    expect(result.calls.total.requests).toBe(result.calls.total.calls);
+
+    // Credentials are cached by the factory: a second crawl makes no AssumeRole call.
+    const again = await crawlAll(factory);
+    expect(again.result.calls.total.calls).toBe(budget - members);
+    expect(again.snap).toEqual({ ...snap, fetchedAt: again.snap.fetchedAt, accounts: again.snap.accounts });
+  });
+
+  it('reads a network whose owner is not configured once, through the first account that sees it', async () => {
+    const members = (JSON.parse(standardAccountsJson()) as Array<{ accountId: string }>).filter((a) => a.accountId !== '111111111111');
+    const factory = app.factory({ TRELLIS_ACCOUNTS: JSON.stringify(members) });
+    const { result, snap } = await crawlAll(factory);
+    expect(snap.problems).toEqual([]);
+    expect(snap.serviceNetworks).toHaveLength(2);
+    for (const n of snap.serviceNetworks) {
+      expect(n.accountId).toBe('111111111111');
+      expect(n.visibleTo).toEqual(['222222222222', '333333333333']);
+      expect(n.authType).toBeDefined();
+    }
+    expect(result.calls.byAccount['222222222222']?.byOperation.GetServiceNetwork?.calls).toBe(2);
+    expect(result.calls.byAccount['333333333333']?.byOperation.GetServiceNetwork).toBeUndefined();
+    // Each consumer sees (and lists) its own associations of the shared networks.
+    const sum = await emulatorSummary();
+    for (const acct of ['222222222222', '333333333333']) {
+      expect(snap.serviceAssociations.filter((a) => a.accountId === acct)).toHaveLength(sum[acct]?.['us-east-1']?.serviceNetworkServiceAssociations ?? -1);
+    }
+    expect(snap.accessLogSubscriptions.every((a) => a.accountId !== '111111111111')).toBe(true);
   });
 });

@@ -74,7 +74,8 @@ export class Inventory {
 
   /** The snapshot of every configured account; see the module comment for freshness. */
   async snapshot(req: SnapshotRequest = {}): Promise<Snapshot> {
-    const accounts = await abortable(listAccounts(this.factory), req.signal);
+    // Not abortable: the crawl it leads to should fill the cache even if this caller goes away.
+    const accounts = await listAccounts(this.factory);
     const now = this.now();
     const ttl = this.opts.ttlMs ?? INVENTORY_TTL_MS;
     const maxStale = this.opts.maxStaleMs ?? INVENTORY_MAX_STALE_MS;
@@ -85,7 +86,8 @@ export class Inventory {
       if (req.refresh || age === undefined || age > maxStale) wait.push(a);
       else if (age >= ttl) stale.push(a);
     }
-    if (stale.length > 0) void this.refresh(stale, req.user);
+    // Background refresh: a crawl records its failures as problems, so there is nothing to report here.
+    if (stale.length > 0) this.refresh(stale, req.user).catch(() => undefined);
     if (wait.length > 0) await abortable(this.refresh(wait, req.user), req.signal);
     return mergeSegments(accounts, [...this.segments.values()]);
   }
@@ -111,16 +113,26 @@ export class Inventory {
     const joined = accounts.map((a) => this.inflight.get(a.accountId)).filter((p): p is Promise<void> => p !== undefined);
     const fresh = accounts.filter((a) => !this.inflight.has(a.accountId));
     if (fresh.length > 0) {
-      const p = this.crawlAccounts(fresh, user).finally(() => {
+      const done = () => {
         for (const a of fresh) if (this.inflight.get(a.accountId) === p) this.inflight.delete(a.accountId);
-      });
+      };
+      const p: Promise<void> = this.crawlAccounts(fresh, user).then(
+        (result) => {
+          done();
+          this.opts.onCrawl?.(result);
+        },
+        (e: unknown) => {
+          done();
+          throw e;
+        },
+      );
       for (const a of fresh) this.inflight.set(a.accountId, p);
       joined.push(p);
     }
     return Promise.all(joined).then(() => undefined);
   }
 
-  private async crawlAccounts(accounts: readonly AccountConfig[], user: string | undefined): Promise<void> {
+  private async crawlAccounts(accounts: readonly AccountConfig[], user: string | undefined): Promise<CrawlResult> {
     const crawling = new Set(accounts.map((a) => a.accountId));
     const opts: CrawlOptions = {
       ...(user ? { user } : {}),
@@ -132,6 +144,6 @@ export class Inventory {
     };
     const result = await crawl(this.factory, accounts.flatMap((account) => account.regions.map((region) => ({ account, region }))), opts);
     for (const s of result.segments) this.segments.set(segmentKey(s.accountId, s.region), s);
-    this.opts.onCrawl?.(result);
+    return result;
   }
 }

@@ -2,7 +2,7 @@
  * Client-side pacing of AWS requests per (account, region), so that throttling does not cascade
  * into failures. AWS throttles per account with a token bucket whose rate we do not know; the pacer
  * learns it: unpaced until the first ThrottlingException, then it sends at 0.9 × the rate that was
- * actually accepted in the last second (what the bucket refills at) and probes upwards additively,
+ * actually accepted in the last second (what the bucket refills at) and probes upwards slowly,
  * cutting again on the next throttle. Only throttles of requests sent after the last cut count, so
  * a burst of rejections in flight cuts once. Idle pacers forget what they learned (limits change,
  * and an idle bucket has refilled). Every SDK attempt (retries too) takes a slot.
@@ -17,8 +17,8 @@ export interface PacerOptions {
   minRate?: number;
   /** Share of the measured rate to fall back to on a throttle. */
   backoff?: number;
-  /** Additive probing: requests per second gained per second of successes. */
-  increasePerSecond?: number;
+  /** Probing: share of the current rate gained per second of successes (0.05 = +5 %/s). */
+  probe?: number;
   /** After this long without requests, start unpaced again. */
   idleResetMs?: number;
 }
@@ -52,7 +52,7 @@ export class Pacer {
   private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly minRate: number;
   private readonly backoff: number;
-  private readonly increase: number;
+  private readonly probe: number;
   private readonly idleResetMs: number;
 
   constructor(opts: PacerOptions = {}) {
@@ -60,7 +60,7 @@ export class Pacer {
     this.wait = opts.sleep ?? sleep;
     this.minRate = opts.minRate ?? 0.5;
     this.backoff = opts.backoff ?? 0.9;
-    this.increase = opts.increasePerSecond ?? 1.5;
+    this.probe = opts.probe ?? 0.05;
     this.idleResetMs = opts.idleResetMs ?? 60_000;
   }
 
@@ -81,7 +81,8 @@ export class Pacer {
     const now = this.now();
     this.successes.push(now);
     this.prune(now);
-    if (Number.isFinite(this.rate)) this.rate += this.increase / this.rate;
+    // About `rate` successes a second, each adding probe: the rate grows by probe × rate per second.
+    if (Number.isFinite(this.rate)) this.rate += this.probe;
   }
 
   /** A request sent at `sentAt` was throttled. */

@@ -8,6 +8,7 @@ import { GetQueryResultsCommand, StartQueryCommand, StopQueryCommand, type Resul
 import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
 import { TrellisError } from '../domain/errors';
 import { printQuery, type InsightsQuery } from '../domain/query';
+import { QuerySlots, type QuerySlot } from './querySlots';
 
 /** Which account and region a query runs in, and for whom. */
 export interface QueryScope {
@@ -60,35 +61,83 @@ export function toRows(results: ResultField[][] | undefined): Array<Record<strin
   });
 }
 
-/** Starts a query; returns its id and the text that was sent (so the UI can offer to copy it). */
+const slotsByFactory = new WeakMap<AwsClientFactory, QuerySlots>();
+
+/** The running-query slots of a factory's configuration (one set per process in the app). */
+export function querySlots(factory: AwsClientFactory): QuerySlots {
+  let s = slotsByFactory.get(factory);
+  if (!s) {
+    s = new QuerySlots();
+    slotsByFactory.set(factory, s);
+  }
+  return s;
+}
+
+/**
+ * A slot for one more query of `req.user` in the request's account and region. At the cap, the
+ * user's queries are re-checked first (one nobody polls any more may have finished); then THROTTLED.
+ */
+async function takeSlot(req: QueryRequest, factory: AwsClientFactory): Promise<QuerySlot> {
+  const slots = querySlots(factory);
+  const limit = factory.config.maxQueriesPerUser;
+  const region = req.region ?? factory.config.region;
+  const key = `${req.user ?? '(no user)'}|${req.accountId}|${region}`;
+  const first = slots.tryTake(key, limit);
+  if (first) return first;
+  await Promise.all(slots.queriesOf(key).map((id) => getQuery(req, id, factory).catch(() => slots.finish(id))));
+  const slot = slots.tryTake(key, limit);
+  if (slot) return slot;
+  const account = factory.config.accounts?.find((a) => a.accountId === req.accountId);
+  throw new TrellisError(
+    'THROTTLED',
+    `You have ${limit} Logs Insights queries running in ${account ? `${account.name} (${req.accountId})` : req.accountId}, ${region}; wait for one to finish or cancel it (at most ${limit} per user and account, TRELLIS_MAX_QUERIES_PER_USER).`,
+    { retryable: true, account: req.accountId },
+  );
+}
+
+/**
+ * Starts a query; returns its id and the text that was sent (so the UI can offer to copy it).
+ * Throws THROTTLED when `req.user` already runs TRELLIS_MAX_QUERIES_PER_USER queries in that account.
+ */
 export async function startQuery(req: QueryRequest, factory: AwsClientFactory = awsClients()): Promise<{ queryId: string; queryText: string }> {
   if (req.logGroupNames.length === 0) throw new TrellisError('VALIDATION', 'Pick at least one log group to query.');
   if (!(req.endMs > req.startMs)) throw new TrellisError('VALIDATION', 'The end of the time range must be after its start.');
   const queryText = printQuery(req.query);
-  const client = factory.logs(req);
-  const out = await factory.call({ ...req, operation: 'StartQuery', resource: req.logGroupNames.join(', ') }, (abortSignal) =>
-    client.send(
-      new StartQueryCommand({
-        logGroupNames: req.logGroupNames,
-        queryString: queryText,
-        startTime: Math.floor(req.startMs / 1000),
-        endTime: Math.ceil(req.endMs / 1000),
-        ...(req.limit !== undefined ? { limit: req.limit } : {}),
-      }),
-      { abortSignal },
-    ),
-  );
-  if (!out.queryId) throw new TrellisError('AWS_INTERNAL', 'StartQuery returned no query id.');
-  return { queryId: out.queryId, queryText };
+  const slot = await takeSlot(req, factory);
+  let queryId: string;
+  try {
+    const client = factory.logs(req);
+    const out = await factory.call({ ...req, operation: 'StartQuery', resource: req.logGroupNames.join(', ') }, (abortSignal) =>
+      client.send(
+        new StartQueryCommand({
+          logGroupNames: req.logGroupNames,
+          queryString: queryText,
+          startTime: Math.floor(req.startMs / 1000),
+          endTime: Math.ceil(req.endMs / 1000),
+          ...(req.limit !== undefined ? { limit: req.limit } : {}),
+        }),
+        { abortSignal },
+      ),
+    );
+    if (!out.queryId) throw new TrellisError('AWS_INTERNAL', 'StartQuery returned no query id.');
+    queryId = out.queryId;
+  } catch (e) {
+    slot.release();
+    throw e;
+  }
+  slot.bind(queryId);
+  return { queryId, queryText };
 }
 
 /** The current state and rows of a query. */
 export async function getQuery(scope: QueryScope, queryId: string, factory: AwsClientFactory = awsClients()): Promise<QueryProgress> {
   const client = factory.logs(scope);
   const out = await factory.call({ ...scope, operation: 'GetQueryResults', resource: queryId }, (abortSignal) => client.send(new GetQueryResultsCommand({ queryId }), { abortSignal }));
+  const status = (out.status ?? 'Unknown') as QueryState;
+  if (isFinished(status)) querySlots(factory).finish(queryId);
   return {
     queryId,
-    status: (out.status ?? 'Unknown') as QueryState,
+    status,
     rows: toRows(out.results),
     statistics: { recordsMatched: out.statistics?.recordsMatched ?? 0, recordsScanned: out.statistics?.recordsScanned ?? 0, bytesScanned: out.statistics?.bytesScanned ?? 0 },
   };
@@ -97,6 +146,7 @@ export async function getQuery(scope: QueryScope, queryId: string, factory: AwsC
 /** Stops a query; a query that already finished is not an error. */
 export async function stopQuery(scope: QueryScope, queryId: string, factory: AwsClientFactory = awsClients()): Promise<void> {
   const client = factory.logs(scope);
+  querySlots(factory).finish(queryId);
   try {
     await factory.call({ ...scope, operation: 'StopQuery', resource: queryId }, (abortSignal) => client.send(new StopQueryCommand({ queryId }), { abortSignal }));
   } catch (e) {

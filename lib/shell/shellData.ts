@@ -6,6 +6,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { listAccounts, toPublicAccount, type PublicAccount } from '../aws/accounts';
 import { authenticate } from '../auth/authenticate';
+import { mutationBlockedReason } from '../auth/permissions';
 import { getConfig } from '../config';
 import { attempt, type Result } from '../domain/result';
 import type { User } from '../domain/user';
@@ -20,6 +21,8 @@ export interface ShellContext {
   readOnly: boolean;
   /** The user, or why there is none. */
   user: Result<User>;
+  /** Why the user may not change anything (viewer, read-only); unset when they may. */
+  blockedReason?: string;
   /** True when TRELLIS_ACCOUNTS lists the accounts; false when the console reads its own account. */
   accountsConfigured: boolean;
 }
@@ -27,12 +30,15 @@ export interface ShellContext {
 /** The shell's facts for the current request. */
 export async function shellContext(): Promise<ShellContext> {
   const config = getConfig();
+  const user = await authenticate(await headers(), config);
+  const blockedReason = user.ok ? mutationBlockedReason(user.value, config) : undefined;
   return {
     version: VERSION,
     region: config.region,
     ...(config.emulatorEndpoint ? { emulatorEndpoint: config.emulatorEndpoint } : {}),
     readOnly: config.readOnly,
-    user: authenticate(await headers(), config),
+    user,
+    ...(blockedReason ? { blockedReason } : {}),
     accountsConfigured: config.accounts !== undefined,
   };
 }

@@ -25,7 +25,8 @@ const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
 let h: Harness;
 let clients: VPCLatticeClient[];
 beforeAll(async () => {
-  h = await startHarness({ scenario: 'demo' });
+  // Without the 3-hour traffic backfill: this file is about the Lattice world (see contract/traffic for the logs).
+  h = await startHarness({ scenario: 'demo', params: { backfillMinutes: 0 } });
   clients = [0, 1, 2].map((i) => h.lattice(h.creds(i)));
 });
 afterAll(() => h.close());
@@ -125,7 +126,7 @@ describe('demo scenario', () => {
     try {
       const file = join(dir, 'state.json');
       expect((await h.control('POST', '/save', { file })).status).toBe(200);
-      await h.control('POST', '/reset', { scenario: 'demo', seed: 1 });
+      await h.control('POST', '/reset', { scenario: 'demo', seed: 1, params: { backfillMinutes: 0 } });
       const reset = await payments.send(new GetRuleCommand({ serviceIdentifier: api.id!, listenerIdentifier: listener.id!, ruleIdentifier: canary.id! }));
       expect(reset.action?.forward?.targetGroups?.map((t) => t.weight)).toEqual([90, 10]);
       expect((await h.control('POST', '/load', { file })).status).toBe(200);

@@ -1,0 +1,8 @@
+import type { AuditFilter } from '@/lib/domain/auditFilter';
+
+/** Query keys of the audit feature. */
+export const auditKeys = {
+  all: ['audit'] as const,
+  list: (f: AuditFilter) => ['audit', 'list', f] as const,
+  rollback: (eventId: string) => ['audit', 'rollback', eventId] as const,
+};

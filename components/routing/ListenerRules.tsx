@@ -1,0 +1,66 @@
+'use client';
+/** One listener: its rules in evaluation order (priority, then the default action last) with their traffic. */
+import { matchSummary } from '@/lib/domain/routing';
+import { targetGroupName, type ListenerView, type TargetGroupView } from '@/lib/domain/routingView';
+import { ErrorNote } from './ErrorNote';
+import { TrafficBar } from './TrafficBar';
+import styles from './routing.module.css';
+
+interface Props {
+  listener: ListenerView;
+  groups: TargetGroupView[];
+  /** Selected rule ARN, `default` or `new` (of this listener). */
+  selected?: string;
+  onSelect: (rule: string) => void;
+  canAdd: boolean;
+}
+
+/** The rules table of a listener. */
+export function ListenerRules({ listener, groups, selected, onSelect, canAdd }: Props) {
+  const nameOf = (arn: string) => targetGroupName(groups, arn);
+  const row = (key: string, cells: { priority: string; name: string; match: string; action: ListenerView['defaultAction'] }) => (
+    <tr key={key} className={selected === key ? styles.selectedRow : undefined} aria-selected={selected === key}>
+      <td className={styles.num}>{cells.priority}</td>
+      <td className={styles.nowrap}>
+        <button type="button" className={styles.linkButton} onClick={() => onSelect(key)} aria-current={selected === key ? 'true' : undefined} data-testid={`rule-${cells.name}`}>
+          {cells.name}
+        </button>
+      </td>
+      <td>
+        <code>{cells.match}</code>
+      </td>
+      <td>
+        <TrafficBar action={cells.action} nameOf={nameOf} />
+      </td>
+    </tr>
+  );
+  return (
+    <section className={styles.listener} aria-labelledby={`listener-${listener.id}`} data-testid={`listener-${listener.name}`}>
+      <div className={styles.listenerHead}>
+        <h2 id={`listener-${listener.id}`}>
+          {listener.name} <span className={styles.muted}>· {listener.protocol}{listener.port !== undefined ? `:${listener.port}` : ''}</span>
+        </h2>
+        {canAdd ? (
+          <button type="button" className={styles.smallButton} onClick={() => onSelect('new')} data-testid="add-rule">
+            Add rule
+          </button>
+        ) : null}
+      </div>
+      {listener.rulesError ? <ErrorNote error={listener.rulesError} title="The rules of this listener could not be read" /> : null}
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.num}>Priority</th>
+            <th scope="col">Rule</th>
+            <th scope="col">Match</th>
+            <th scope="col">Action and traffic</th>
+          </tr>
+        </thead>
+        <tbody>
+          {listener.rules.map((r) => row(r.arn, { priority: String(r.priority), name: r.name, match: matchSummary(r.match), action: r.action }))}
+          {row('default', { priority: 'last', name: 'default', match: 'any request not matched above', action: listener.defaultAction })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+'use client';
+/**
+ * The confirmation step of every change: a modal dialog (native <dialog>: focus stays inside, Esc
+ * closes) with the before/after, warnings, and the error of a refused apply (e.g. CONFLICT with the
+ * current state) in place.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { ErrorInfo } from '@/lib/domain/errors';
+import type { RuleDiff } from '@/lib/domain/ruleDiff';
+import type { Warning } from '@/lib/domain/ruleValidation';
+import { ChangeDiff } from './ChangeDiff';
+import { ErrorNote } from './ErrorNote';
+import styles from './routing.module.css';
+
+interface Props {
+  title: string;
+  diffs: Array<{ label: string; diff: RuleDiff }>;
+  warnings: Warning[];
+  pending: boolean;
+  error?: ErrorInfo;
+  confirmLabel?: string;
+  /** Extra content (e.g. "reload the current state" after a conflict). */
+  children?: ReactNode;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/** The preview/confirm dialog; rendered only while open. */
+export function PreviewDialog({ title, diffs, warnings, pending, error, confirmLabel = 'Apply change', children, onConfirm, onClose }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  const refused = error?.code === 'CONFLICT' || error?.code === 'VALIDATION';
+  return (
+    <dialog ref={ref} className={styles.dialog} aria-labelledby="preview-title" onCancel={(e) => (e.preventDefault(), onClose())} data-testid="preview-dialog">
+      <h2 id="preview-title">{title}</h2>
+      <p className={styles.muted}>Nothing is written until you apply. The change is refused if the rule changed since it was read.</p>
+      {diffs.map((d) => (
+        <section key={d.label} className={styles.diffSection}>
+          {diffs.length > 1 ? <h3>{d.label}</h3> : null}
+          <ChangeDiff diff={d.diff} />
+        </section>
+      ))}
+      {warnings.length > 0 ? (
+        <ul className={styles.warnings} data-testid="preview-warnings">
+          {warnings.map((w) => (
+            <li key={w.message}>⚠ {w.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      {error ? <ErrorNote error={error} title={error.code === 'CONFLICT' ? 'Not applied: the rule changed meanwhile' : 'Not applied'} testId="apply-error" /> : null}
+      {children}
+      <div className={styles.dialogActions}>
+        <button type="button" className={styles.secondaryButton} onClick={onClose}>
+          {refused ? 'Close' : 'Cancel'}
+        </button>
+        {refused ? null : (
+          <button type="button" className={styles.primaryButton} onClick={onConfirm} disabled={pending} data-testid="confirm-apply" autoFocus>
+            {pending ? 'Applying…' : confirmLabel}
+          </button>
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Canary plans through the UI, run by the console's own server-side runner: a healthy canary is
+ * promoted step by step; a canary failing with 5xx (an emulator incident) is aborted automatically
+ * and all traffic returns to stable.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { canaryRule, control, paymentsClients, resetDemo, RoutingPage, ruleWeights, type CanaryRuleRef } from './pages/RoutingPage';
+
+const { lattice } = paymentsClients();
+let ref: CanaryRuleRef;
+
+test.beforeEach(async () => {
+  await resetDemo();
+  ref = await canaryRule(lattice);
+  await control('POST', '/traffic', { rateMultiplier: 0, rates: { 'payments-api': 300 } });
+});
+
+test.afterAll(async () => {
+  await control('POST', '/reset', { scenario: 'demo', seed: 1 });
+});
+
+async function startPlan(page: Page, steps: string, bake: string): Promise<RoutingPage> {
+  const routing = new RoutingPage(page);
+  await routing.open(ref.serviceArn);
+  await routing.openRule('v2-canary');
+  await routing.canary.getByTestId('canary-new').click();
+  await routing.canary.getByLabel('Steps').fill(steps);
+  await routing.canary.getByLabel('Bake (s)').fill(bake);
+  await routing.canary.getByLabel('Min requests').fill('20');
+  await routing.canary.getByLabel('Max p99 (ms)').fill('5000');
+  await routing.canary.getByTestId('canary-preview').click();
+  await expect(routing.dialog).toBeVisible();
+  await expect(routing.shareRow('payments-api-v2')).toContainText(`→ ${steps.split(',')[0]} %`);
+  await routing.confirmButton.click();
+  await expect(routing.announcement).toContainText(/Canary plan [a-z0-9]+ started at/);
+  return routing;
+}
+
+test('a healthy canary is promoted to 100 % step by step by the server', async ({ page }) => {
+  test.setTimeout(90_000);
+  const routing = await startPlan(page, '50, 100', '4');
+  const status = page.getByTestId('canary-status');
+  await expect(status).toHaveAttribute('data-status', 'baking');
+  expect(await ruleWeights(lattice, ref)).toEqual([50, 50]);
+  await expect(page.getByTestId('canary-live')).toContainText('canary payments-api-v2');
+  await expect(page.getByTestId('canary-next')).toContainText('if the gates pass, shift to 100 %');
+  await expect(status).toHaveAttribute('data-status', 'promoted', { timeout: 60_000 });
+  expect(await ruleWeights(lattice, ref)).toEqual([0, 100]);
+  await expect(page.getByTestId('canary-steps').locator('li[data-status="passed"]')).toHaveCount(2);
+  await expect(routing.ruleRow('v2-canary')).toContainText('payments-api-v2 100%');
+});
+
+test('a canary failing its 5xx gate is aborted and traffic returns to stable', async ({ page }) => {
+  test.setTimeout(90_000);
+  await startPlan(page, '25, 100', '60');
+  await control('POST', '/incidents', { kind: 'target-errors', targetGroup: 'payments-api-v2', errorRate: 0.5 });
+  const status = page.getByTestId('canary-status');
+  await expect(status).toHaveAttribute('data-status', 'aborted', { timeout: 60_000 });
+  await expect(status).toContainText('Gate failed at 25 pct: 5xx');
+  expect(await ruleWeights(lattice, ref)).toEqual([100, 0]);
+  await expect(page.getByTestId('canary-steps').locator('li').first()).toHaveAttribute('data-status', 'failed');
+});

@@ -1,0 +1,23 @@
+/**
+ * Environment of the e2e console that signs users in through the (test) ALB: the demo deployment
+ * (scripts/demoEnv) with TRELLIS_AUTH=alb, the test ALB's ARN, its key server, and operators
+ * mapped from the `groups` claim. Shared by playwright.config.ts and the auth specs.
+ */
+import { demoAppEnv } from '../../scripts/demoEnv';
+import { TEST_ALB_ARN } from './albKeyServer';
+
+/** The group that makes an operator in the e2e console. */
+export const OPERATOR_GROUP = 'trellis-operators';
+
+/** Environment variables for the ALB-mode console (merge over the image's ENV). */
+export function albAppEnv(o: { emulatorUrl: string; keysUrl: string; port: number }): Record<string, string> {
+  return {
+    ...demoAppEnv({ emulatorUrl: o.emulatorUrl, port: o.port }),
+    TRELLIS_AUTH: 'alb',
+    TRELLIS_ANONYMOUS_ROLE: '',
+    TRELLIS_ALB_ARN: TEST_ALB_ARN,
+    TRELLIS_ALB_KEYS_URL: o.keysUrl,
+    TRELLIS_OPERATOR_CLAIM: 'groups',
+    TRELLIS_OPERATOR_VALUES: OPERATOR_GROUP,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * What one server action did on AWS (calls made, AWS request ids), collected across the async calls
+ * of its body with AsyncLocalStorage: lib/aws notes each call, runAction logs the total.
+ */
+import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** The AWS side of one action. */
+export interface ActionTrace {
+  awsCalls: number;
+  /** Request ids AWS returned (successes and failures), at most 20. */
+  awsRequestIds: string[];
+}
+
+const storage = new AsyncLocalStorage<ActionTrace>();
+
+/** Runs `fn` with a fresh trace; returns its result and the trace. */
+export async function traced<T>(fn: () => Promise<T>): Promise<{ result: T; trace: ActionTrace }> {
+  const trace: ActionTrace = { awsCalls: 0, awsRequestIds: [] };
+  const result = await storage.run(trace, fn);
+  return { result, trace };
+}
+
+/** Notes one AWS call of the current action (no-op outside an action). */
+export function noteAwsCall(requestId: string | undefined): void {
+  const t = storage.getStore();
+  if (!t) return;
+  t.awsCalls += 1;
+  if (requestId && t.awsRequestIds.length < 20) t.awsRequestIds.push(requestId);
+}
+
+/** The AWS request id of an SDK output or error, if it has one. */
+export function awsRequestIdOf(x: unknown): string | undefined {
+  const id = (x as { $metadata?: { requestId?: unknown } } | null | undefined)?.$metadata?.requestId;
+  return typeof id === 'string' ? id : undefined;
+}
