@@ -130,6 +130,22 @@ test.describe('topology of the demo world', () => {
     await expect(page).not.toHaveURL(/sel=/);
   });
 
+  test('accounts without networks or services show the empty state, not an empty canvas', async ({ page, request }) => {
+    const topo = new TopologyPage(page);
+    await topo.open();
+    await control(request, 'POST', '/reset', { scenario: 'empty', seed: 1 });
+    try {
+      await topo.refreshButton.click();
+      await expect(page.getByTestId('topology-empty')).toContainText('No service networks or services yet');
+      await expect(topo.canvas).toHaveCount(0);
+      for (const a of truth) await expect(topo.accountStatus(a.accountId)).toHaveAttribute('data-reachable', 'true');
+    } finally {
+      await control(request, 'POST', '/reset', { scenario: 'demo', seed: 1 });
+    }
+    await topo.refreshButton.click();
+    await topo.waitInteractive();
+  });
+
   test('the URL keeps filters, selection, expanded groups and window; opening it shows the same view', async ({ page, browser }) => {
     const topo = new TopologyPage(page);
     await topo.open();

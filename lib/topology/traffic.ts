@@ -12,8 +12,8 @@ import type { Snapshot } from '../domain/snapshot';
 import { runQuery } from '../logs/runner';
 import { foldTraffic, planTrafficQueries, TRAFFIC_QUERY, TRAFFIC_WINDOWS, type TrafficOverlay, type TrafficQueryPlan, type TrafficQueryResult, type TrafficWindow } from '../graph/traffic';
 
-/** Overlay queries in flight at once (across accounts; the client factory also limits per account). */
-const QUERY_CONCURRENCY = 8;
+/** Overlay queries in flight at once per account and region (well under TRELLIS_MAX_QUERIES_PER_USER). */
+const QUERIES_PER_ACCOUNT = 3;
 
 /** How long a log group found missing is left out of the queries before it is tried again. */
 export const MISSING_RETRY_MS = 5 * 60_000;
@@ -64,8 +64,9 @@ export async function trafficOverlay(snapshot: Snapshot, window: TrafficWindow, 
       // halve the set until the missing ones are isolated, so the others still count.
       if (error.code === 'NOT_FOUND' && plan.logGroupNames.length > 1) {
         const mid = Math.ceil(plan.logGroupNames.length / 2);
-        const halves = [plan.logGroupNames.slice(0, mid), plan.logGroupNames.slice(mid)];
-        return (await Promise.all(halves.map((names) => run({ ...plan, logGroupNames: names })))).flat();
+        // One half after the other: the user's running queries per account are capped (TRELLIS_MAX_QUERIES_PER_USER).
+        const first = await run({ ...plan, logGroupNames: plan.logGroupNames.slice(0, mid) });
+        return [...first, ...(await run({ ...plan, logGroupNames: plan.logGroupNames.slice(mid) }))];
       }
       if (error.code === 'NOT_FOUND' && plan.logGroupNames.length === 1) missingUntil.set(groupKey(plan, plan.logGroupNames[0]!), { until: Date.now() + MISSING_RETRY_MS, error });
       return [{ plan, ok: false, error }];
@@ -83,14 +84,17 @@ export async function trafficOverlay(snapshot: Snapshot, window: TrafficWindow, 
     }
     return { missing, rest };
   };
-  // A few sets at a time: Logs Insights limits concurrent queries per account.
-  const results = (
-    await mapLimited(plans, QUERY_CONCURRENCY, async (plan): Promise<TrafficQueryResult[]> => {
-      const blocked = cannotRun(snapshot, plan);
-      if (blocked) return [{ plan, ok: false, error: blocked.toInfo() }];
-      const { missing, rest } = recall(plan);
-      return [...missing, ...(rest.length > 0 ? await run({ ...plan, logGroupNames: rest }) : [])];
-    })
-  ).flat();
+  const one = async (plan: TrafficQueryPlan): Promise<TrafficQueryResult[]> => {
+    const blocked = cannotRun(snapshot, plan);
+    if (blocked) return [{ plan, ok: false, error: blocked.toInfo() }];
+    const { missing, rest } = recall(plan);
+    return [...missing, ...(rest.length > 0 ? await run({ ...plan, logGroupNames: rest }) : [])];
+  };
+  // Accounts in parallel; inside one, a few sets at a time (Logs Insights and the console cap running queries).
+  const byAccount = new Map<string, TrafficQueryPlan[]>();
+  for (const p of plans) byAccount.set(`${p.accountId}|${p.region}`, [...(byAccount.get(`${p.accountId}|${p.region}`) ?? []), p]);
+  const perAccount = await Promise.all([...byAccount.values()].map((list) => mapLimited(list, QUERIES_PER_ACCOUNT, one)));
+  // Plans come sorted by account and region, so this is plan order: sources list the same way every time.
+  const results = perAccount.flat(2);
   return foldTraffic(snapshot, results, window, startMs, endMs);
 }
