@@ -7,8 +7,9 @@ import { ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-latti
 import { expect, test } from '@playwright/test';
 import { STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
 import { TopologyPage } from './pages/TopologyPage';
+import { e2eServers } from './support/ports';
 
-const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4599}`;
+const EMULATOR = e2eServers().emulatorUrl;
 
 test('fleet: the graph renders and search finds a service', async ({ page, request }) => {
   test.setTimeout(240_000);

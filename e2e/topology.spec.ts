@@ -5,9 +5,10 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { TopologyPage } from './pages/TopologyPage';
+import { e2eServers } from './support/ports';
 import { expectedHealth, latticeTruth, type TruthAccount } from './topologyTruth';
 
-const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4599}`;
+const EMULATOR = e2eServers().emulatorUrl;
 const PAYMENTS = '222222222222';
 
 async function control(request: APIRequestContext, method: 'POST' | 'DELETE', path: string, data?: unknown): Promise<void> {
