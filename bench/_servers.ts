@@ -40,12 +40,14 @@ export async function startServers(o: { emulatorPort: number; appPort: number; s
   const emulatorUrl = `http://127.0.0.1:${o.emulatorPort}`;
   const appUrl = `http://127.0.0.1:${o.appPort}`;
   const emu = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], { env: { ...process.env, ...emulatorEnv({ port: o.emulatorPort, scenario: o.scenario }) }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const app = spawn(process.execPath, ['.next/standalone/server.js'], { env: { ...process.env, ...demoAppEnv({ emulatorUrl, port: o.appPort }), ...o.appEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
+  let app: ChildProcess | undefined;
   const stop = async () => {
-    await Promise.all([stopChild(app), stopChild(emu)]);
+    await Promise.all([app ? stopChild(app) : undefined, stopChild(emu)]);
   };
   try {
+    // The console starts once the emulator answers (its background jobs call AWS right away).
     await waitFor(`${emulatorUrl}/_emulator/health`, emu, 'emulator');
+    app = spawn(process.execPath, ['.next/standalone/server.js'], { env: { ...process.env, ...demoAppEnv({ emulatorUrl, port: o.appPort }), ...o.appEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
     await waitFor(`${appUrl}/api/health`, app, 'console');
   } catch (e) {
     await stop();

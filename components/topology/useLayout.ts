@@ -62,7 +62,7 @@ export function useLayout(input: LayoutInput | undefined): LayoutState {
       if (r.ok) {
         remember(r.result);
         // For bench/graph.ts and the browser's performance panel.
-        performance.mark('trellis:layout', { detail: { ms: r.ms, nodes: Object.keys(r.result.positions).length } });
+        performance.mark('trellis:layout', { detail: { ms: r.ms, elkRuns: r.elkRuns, nodes: Object.keys(r.result.positions).length } });
       }
       if (!live) return;
       setState((s) => (r.ok ? { status: 'done', result: r.result } : { status: 'error', message: r.message, ...(s.result ? { result: s.result } : {}) }));

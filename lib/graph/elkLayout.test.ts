@@ -7,7 +7,7 @@ import { layoutGraph, type ElkLike, type LayoutResult } from './elkLayout';
 import { components, toUnits, unitShape } from './layoutUnits';
 import { columnX, NODE_SIZE, toLayoutInput } from './layoutInput';
 import { fleetSnapshot } from './testing/fleet';
-import { DEMO, demoLike } from './testing/fixtures';
+import { arn, DEMO, demoLike, HUB } from './testing/fixtures';
 import type { GraphNode } from './types';
 
 const elk = new ELK();
@@ -66,6 +66,18 @@ describe('layoutGraph', () => {
     // Hub: one component through its networks; in other accounts every service is one unit (no ELK run).
     expect(c.calls).toBeLessThanOrEqual(2);
     expect(overlaps(fleet.nodes, r)).toEqual([]);
+  });
+
+  it('asks ELK to order what has several parents (a service in two networks of its account)', async () => {
+    const snap = demoLike();
+    const second = arn.network(HUB, 2);
+    snap.serviceNetworks.push({ ...snap.serviceNetworks[0]!, arn: second, id: second.slice(-20), name: 'shared-services' });
+    snap.serviceAssociations.push({ ...snap.serviceAssociations[0]!, arn: arn.sna(HUB, 9), serviceNetworkArn: second });
+    const v2 = collapseGraph(buildGraph(snap), { expanded: new Set() });
+    const c = counting();
+    const r = await layoutGraph(toLayoutInput(v2), c);
+    expect(c.calls).toBe(1);
+    expect(overlaps(v2.nodes, r)).toEqual([]);
   });
 
   it('is deterministic and keyed by shape', async () => {

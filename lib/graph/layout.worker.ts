@@ -14,7 +14,7 @@ export interface LayoutRequest {
 }
 
 /** The worker's answer. */
-export type LayoutResponse = { id: number; ok: true; result: LayoutResult; ms: number } | { id: number; ok: false; message: string };
+export type LayoutResponse = { id: number; ok: true; result: LayoutResult; ms: number; elkRuns: number } | { id: number; ok: false; message: string };
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<LayoutRequest>) => void) | null;
@@ -29,8 +29,10 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = (e) => {
   const { id, input } = e.data;
   const started = performance.now();
-  layoutGraph(input, elk).then(
-    (result) => scope.postMessage({ id, ok: true, result, ms: Math.round(performance.now() - started) }),
+  let elkRuns = 0;
+  const counted = { layout: (g: Parameters<typeof elk.layout>[0]) => ((elkRuns += 1), elk.layout(g)) };
+  layoutGraph(input, counted).then(
+    (result) => scope.postMessage({ id, ok: true, result, ms: Math.round(performance.now() - started), elkRuns }),
     (err: unknown) => scope.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) }),
   );
 };
