@@ -4,7 +4,7 @@
  * Also writes the server-action policy (which actions mutate; see scripts/actionPolicy.ts) and
  * copies it next to the standalone server, where the proxy reads it.
  */
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
@@ -19,6 +19,11 @@ const policy = writeActionPolicy(root);
 process.stdout.write(`copy-static: action policy: ${policy.total} server action(s), mutating: ${policy.mutating.join(', ') || 'none'}\n`);
 for (const name of policy.unknown) {
   process.stderr.write(`copy-static: WARNING: cannot tell whether ${name} mutates (its runAction spec is not an object literal or a const of its file); it is treated as mutating, so viewers get 403.\n`);
+}
+// productionBrowserSourceMaps is off, yet Turbopack writes an empty, unreferenced `.map` for the
+// chunk group of a Web Worker (the topology's layout worker): no source map is ever published.
+for (const entry of readdirSync(join(root, '.next', 'static'), { recursive: true })) {
+  if (String(entry).endsWith('.map')) rmSync(join(root, '.next', 'static', String(entry)));
 }
 const copies = [
   [policy.file, join(standalone, '.next', 'trellis-action-policy.json')],

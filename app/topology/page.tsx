@@ -1,8 +1,21 @@
 import type { Metadata } from 'next';
-import { AreaPlaceholder } from '@/components/shell/AreaPlaceholder';
+import { Suspense } from 'react';
+import { TopologySkeleton } from '@/components/topology/TopologySkeleton';
+import { TopologyView } from '@/components/topology/TopologyView';
+import { loadSnapshot } from '@/lib/actions/inventory';
 
 export const metadata: Metadata = { title: 'Topology' };
 
+/** Reads the snapshot on the server so the first paint already carries it (no extra round trip). */
+async function TopologyWithData() {
+  const initial = await loadSnapshot({});
+  return <TopologyView initial={initial} />;
+}
+
 export default function TopologyPage() {
-  return <AreaPlaceholder href="/topology" />;
+  return (
+    <Suspense fallback={<TopologySkeleton />}>
+      <TopologyWithData />
+    </Suspense>
+  );
 }

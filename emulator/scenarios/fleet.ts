@@ -18,6 +18,7 @@ import type { Rng } from '../core/rng';
 import { buildLattice, type AccountBuild, type ListenerSpec, type RuleSpec, type ServiceSpec, type TargetGroupSpec, type TargetSpec } from '../lattice/build';
 import type { EmulatorState } from '../state';
 import { addAccounts, generatedAccounts, type ScenarioAccount } from './accounts';
+import { createAccessLogGroups } from '../traffic/demoTraffic';
 
 const REGION = 'us-east-1';
 const HEX = '0123456789abcdef';
@@ -134,4 +135,6 @@ export function fleetScenario(state: EmulatorState, raw: Record<string, unknown>
     build.services!.push(svc);
   }
   buildLattice(state, REGION, builds);
+  // The access-log destinations exist (empty: the fleet has no simulated traffic), as they would in AWS.
+  createAccessLogGroups(state, state.clock.now());
 }

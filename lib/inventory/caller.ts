@@ -119,14 +119,14 @@ export class LatticeCaller {
       { relation: 'after', toMiddleware: 'retryMiddleware', name: 'trellisInventoryPace', override: true },
     );
     meter.call(site.accountId, site.operation);
-    const client = this.client(site.accountId, site.region);
     const retries = this.opts.throttleRetries ?? 4;
     for (let attempt = 0; ; attempt++) {
       if (signal.aborted) throw signal.reason;
       try {
         return await this.factory.call(
           { accountId: site.accountId, region: site.region, operation: site.operation, ...(site.resource ? { resource: site.resource } : {}), signal },
-          (s) => send(client, command, s),
+          // The client is looked up inside the call: after a rejected session the factory's retry gets a fresh one.
+          (s) => send(this.client(site.accountId, site.region), command, s),
         );
       } catch (e) {
         if (signal.aborted) throw signal.reason;

@@ -106,9 +106,9 @@ export async function startQuery(req: QueryRequest, factory: AwsClientFactory = 
   const slot = await takeSlot(req, factory);
   let queryId: string;
   try {
-    const client = factory.logs(req);
     const out = await factory.call({ ...req, operation: 'StartQuery', resource: req.logGroupNames.join(', ') }, (abortSignal) =>
-      client.send(
+      // The client is looked up inside the call: the factory replaces it after a rejected session.
+      factory.logs(req).send(
         new StartQueryCommand({
           logGroupNames: req.logGroupNames,
           queryString: queryText,
@@ -131,8 +131,7 @@ export async function startQuery(req: QueryRequest, factory: AwsClientFactory = 
 
 /** The current state and rows of a query. */
 export async function getQuery(scope: QueryScope, queryId: string, factory: AwsClientFactory = awsClients()): Promise<QueryProgress> {
-  const client = factory.logs(scope);
-  const out = await factory.call({ ...scope, operation: 'GetQueryResults', resource: queryId }, (abortSignal) => client.send(new GetQueryResultsCommand({ queryId }), { abortSignal }));
+  const out = await factory.call({ ...scope, operation: 'GetQueryResults', resource: queryId }, (abortSignal) => factory.logs(scope).send(new GetQueryResultsCommand({ queryId }), { abortSignal }));
   const status = (out.status ?? 'Unknown') as QueryState;
   if (isFinished(status)) querySlots(factory).finish(queryId);
   return {
@@ -145,10 +144,9 @@ export async function getQuery(scope: QueryScope, queryId: string, factory: AwsC
 
 /** Stops a query; a query that already finished is not an error. */
 export async function stopQuery(scope: QueryScope, queryId: string, factory: AwsClientFactory = awsClients()): Promise<void> {
-  const client = factory.logs(scope);
   querySlots(factory).finish(queryId);
   try {
-    await factory.call({ ...scope, operation: 'StopQuery', resource: queryId }, (abortSignal) => client.send(new StopQueryCommand({ queryId }), { abortSignal }));
+    await factory.call({ ...scope, operation: 'StopQuery', resource: queryId }, (abortSignal) => factory.logs(scope).send(new StopQueryCommand({ queryId }), { abortSignal }));
   } catch (e) {
     if (e instanceof TrellisError && e.code === 'VALIDATION') return; // already finished
     throw e;

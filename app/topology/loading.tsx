@@ -1,0 +1,5 @@
+import { TopologySkeleton } from '@/components/topology/TopologySkeleton';
+
+export default function Loading() {
+  return <TopologySkeleton />;
+}

@@ -1,0 +1,83 @@
+'use client';
+
+import { useId, useState } from 'react';
+import type { GraphNode } from '@/lib/graph/types';
+import styles from './topology.module.css';
+
+const KIND = { vpc: 'VPC', network: 'network', service: 'service', targetGroup: 'target group', target: 'target' } as const;
+
+interface Props {
+  value: string;
+  onChange(value: string): void;
+  /** The best matches (already sorted) and how many there are in all. */
+  matches: GraphNode[];
+  total: number;
+  /** `fromInput`: Enter in the search box (focus stays there, for the next search). */
+  onPick(id: string, fromInput: boolean): void;
+}
+
+/** Finds nodes by name, ARN or id; Enter picks the first match, the list offers the others. */
+export function SearchBox({ value, onChange, matches, total, onPick }: Props) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const show = open && value.trim() !== '';
+  return (
+    <div
+      className={styles.searchWrap}
+      onFocus={() => setOpen(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <input
+        type="search"
+        className={styles.search}
+        placeholder="Find by name, ARN or id"
+        aria-label="Find in the topology"
+        aria-controls={show ? listId : undefined}
+        aria-expanded={show}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && matches[0]) {
+            e.preventDefault();
+            onPick(matches[0].id, true);
+            setOpen(false);
+          } else if (e.key === 'Escape') {
+            if (value) {
+              e.stopPropagation();
+              onChange('');
+            }
+          }
+        }}
+        data-testid="topology-search"
+      />
+      {show ? (
+        <div className={styles.results} id={listId} data-testid="search-results">
+          <p className={styles.resultsHead} role="status">
+            {total === 0 ? 'No match' : `${total} match${total === 1 ? '' : 'es'}${total > matches.length ? `, first ${matches.length}` : ''}`}
+          </p>
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Matches">
+            {matches.map((n) => (
+              <li key={n.id}>
+                <button
+                  type="button"
+                  className={styles.result}
+                  onClick={() => {
+                    onPick(n.id, false);
+                    setOpen(false);
+                  }}
+                >
+                  <span className={styles.dot} data-health={n.health} aria-hidden="true" />
+                  <span className={styles.resultKind}>{KIND[n.kind]}</span>
+                  <span className={styles.resultName}>{n.label}</span>
+                  <span className={styles.small}>{n.accountId}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+/** TanStack Query keys of the topology: one factory for the feature. */
+import type { TrafficWindow } from '@/lib/graph/traffic';
+
+export const topologyKeys = {
+  all: ['topology'] as const,
+  snapshot: () => ['topology', 'snapshot'] as const,
+  traffic: (window: TrafficWindow) => ['topology', 'traffic', window] as const,
+  authPolicy: (arn: string) => ['topology', 'authPolicy', arn] as const,
+};

@@ -1,0 +1,62 @@
+'use client';
+
+/**
+ * The topology's server data through TanStack Query: the snapshot (first value rendered on the
+ * server), manual refresh (a new crawl), the traffic overlay on an interval the user can pause, and
+ * auth policies on demand. Server actions answer with `Result`s: failures are data, shown in place.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { loadSnapshot } from '@/lib/actions/inventory';
+import { loadAuthPolicy, loadTraffic } from '@/lib/actions/topology';
+import type { Result } from '@/lib/domain/result';
+import type { Snapshot } from '@/lib/domain/snapshot';
+import type { TrafficWindow } from '@/lib/graph/traffic';
+import { topologyKeys } from './queryKeys';
+
+/** How often the overlay and the snapshot refresh while not paused. */
+export const TRAFFIC_REFRESH_MS = 30_000;
+export const SNAPSHOT_REFRESH_MS = 60_000;
+
+/** The snapshot; `initial` is what the server rendered with. */
+export function useSnapshot(initial: Result<Snapshot> | undefined, paused: boolean) {
+  return useQuery({
+    queryKey: topologyKeys.snapshot(),
+    queryFn: () => loadSnapshot({}),
+    ...(initial ? { initialData: initial } : {}),
+    refetchInterval: paused ? false : SNAPSHOT_REFRESH_MS,
+  });
+}
+
+/** Re-crawls every account now (the Refresh button). */
+export function useRefreshSnapshot() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => loadSnapshot({ refresh: true }),
+    onSuccess: (r) => {
+      client.setQueryData(topologyKeys.snapshot(), r);
+      void client.invalidateQueries({ queryKey: ['topology', 'traffic'] });
+    },
+  });
+}
+
+/** The traffic overlay of a window; keeps the last counts on screen while the next arrive. */
+export function useTraffic(window: TrafficWindow, enabled: boolean, paused: boolean) {
+  return useQuery({
+    queryKey: topologyKeys.traffic(window),
+    queryFn: () => loadTraffic({ window }),
+    enabled,
+    placeholderData: keepPreviousData,
+    refetchInterval: paused ? false : TRAFFIC_REFRESH_MS,
+    staleTime: 10_000,
+  });
+}
+
+/** The auth policy of a service or network, fetched when its panel opens. */
+export function useAuthPolicy(arn: string | undefined) {
+  return useQuery({
+    queryKey: topologyKeys.authPolicy(arn ?? ''),
+    queryFn: () => loadAuthPolicy({ arn: arn! }),
+    enabled: arn !== undefined,
+    staleTime: 60_000,
+  });
+}

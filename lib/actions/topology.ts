@@ -1,0 +1,29 @@
+'use server';
+/**
+ * Server actions of the topology: the traffic overlay (one Logs Insights query per account and
+ * region over the access-log groups) and the auth policy of a selected service or network.
+ */
+import { z } from 'zod';
+import { parseLatticeArn } from '../domain/arn';
+import type { Result } from '../domain/result';
+import { TRAFFIC_WINDOWS, type TrafficOverlay, type TrafficWindow } from '../graph/traffic';
+import { getSnapshot } from '../inventory';
+import { readAuthPolicy, type AuthPolicyView } from '../topology/authPolicy';
+import { trafficOverlay } from '../topology/traffic';
+import { runAction } from './run';
+
+const windows = Object.keys(TRAFFIC_WINDOWS) as [TrafficWindow, ...TrafficWindow[]];
+const trafficInput = z.object({ window: z.enum(windows) }).strict();
+const policyInput = z
+  .object({ arn: z.string().max(2048).refine((a) => ['service', 'servicenetwork'].includes(parseLatticeArn(a)?.kind ?? ''), 'must be the ARN of a service or service network') })
+  .strict();
+
+/** Requests, 4xx, 5xx and 403 per service, target group and route over the window. */
+export async function loadTraffic(input: { window: TrafficWindow }): Promise<Result<TrafficOverlay>> {
+  return runAction({ name: 'topology.loadTraffic', input: trafficInput, mutates: false }, input, async (i, { user }) => trafficOverlay(await getSnapshot({ user: user.id }), i.window, { user: user.id }));
+}
+
+/** The auth policy of a service or service network (read in its owner account). */
+export async function loadAuthPolicy(input: { arn: string }): Promise<Result<AuthPolicyView>> {
+  return runAction({ name: 'topology.loadAuthPolicy', input: policyInput, mutates: false }, input, (i, { user }) => readAuthPolicy(i.arn, { user: user.id }));
+}

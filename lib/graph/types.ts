@@ -1,0 +1,144 @@
+/**
+ * The topology graph model: what the pipeline (snapshot → model → filter → collapse → layout) passes
+ * between its steps. Plain, serialisable data; ids are ARNs for Lattice resources, so a network
+ * shared through AWS RAM is one node owned by the account in its ARN. Pure.
+ */
+import type { ErrorInfo } from '../domain/errors';
+import type { AuthType, HealthSummary, TargetStatus } from '../domain/snapshot';
+
+/** Kinds of nodes, in their left-to-right column order. */
+export const NODE_KINDS = ['vpc', 'network', 'service', 'targetGroup', 'target'] as const;
+/** One of `NODE_KINDS`. */
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** Health at a glance: error (red), warn (amber), ok (green), unknown (grey: no health checks, unused, nothing routed). */
+export type Health = 'error' | 'warn' | 'ok' | 'unknown';
+
+/** A small label on a node: auth type, a problem, a fixed response… */
+export interface Badge {
+  /** `health`: why the node is not green (its card shows that already; the side panel lists it). */
+  kind: 'auth' | 'problem' | 'health' | 'fixed' | 'shared' | 'info';
+  text: string;
+  /** Longer explanation (tooltip, side panel). */
+  title?: string;
+}
+
+/** Fields of every node. */
+interface NodeBase {
+  /** ARN for Lattice resources; `vpc:<vpcId>` for VPCs; `<tgArn>#target/<id>:<port>` for targets. */
+  id: string;
+  kind: NodeKind;
+  label: string;
+  /** Owner account (the account in the ARN); the node is drawn inside that account's group. */
+  accountId: string;
+  health: Health;
+  badges: Badge[];
+  /** Lower-case text that search matches: name, ARN, id, DNS name… */
+  searchText: string;
+}
+
+/** A VPC associated with a service network. */
+export interface VpcNode extends NodeBase {
+  kind: 'vpc';
+  vpcId: string;
+  /** Networks it is associated with. */
+  networkArns: string[];
+}
+
+/** A service network. */
+export interface NetworkNode extends NodeBase {
+  kind: 'network';
+  authType?: AuthType;
+  /** Counts of its services by health. */
+  serviceHealth: Record<Health, number>;
+}
+
+/** A service. */
+export interface ServiceNode extends NodeBase {
+  kind: 'service';
+  authType?: AuthType;
+  status?: string;
+  dnsName?: string;
+  /** Networks it is associated with. */
+  networkArns: string[];
+}
+
+/** A target group; its targets are summarised until it is expanded. */
+export interface TargetGroupNode extends NodeBase {
+  kind: 'targetGroup';
+  tgType: string;
+  summary: HealthSummary;
+  targetCount: number;
+  /** Services that route to it. */
+  serviceArns: string[];
+}
+
+/** One registered target (only drawn when its target group is expanded). */
+export interface TargetNode extends NodeBase {
+  kind: 'target';
+  targetGroupArn: string;
+  targetId: string;
+  port?: number;
+  status: TargetStatus;
+  reasonCode?: string;
+}
+
+/** Any node of the graph. */
+export type GraphNode = VpcNode | NetworkNode | ServiceNode | TargetGroupNode | TargetNode;
+
+/** One listener rule routing a service's traffic to a target group. */
+export interface RouteRef {
+  listenerName: string;
+  /** Rule name; `default` for the listener's default action. */
+  ruleName: string;
+  isDefault: boolean;
+  priority?: number;
+  /** `matchSummary` of the rule. */
+  match: string;
+  weight: number;
+  /** weight / sum of the action's weights (0–1). */
+  share: number;
+}
+
+/** Kinds of edges. */
+export type EdgeKind = 'vpcAssociation' | 'serviceAssociation' | 'route' | 'target';
+
+/** An edge. For routes there is one edge per (service, target group), listing every rule that routes there. */
+export interface GraphEdge {
+  id: string;
+  kind: EdgeKind;
+  source: string;
+  target: string;
+  /** Route edges: the rules routing there, in listener and priority order. */
+  routes?: RouteRef[];
+  /** Route edges: a short label, e.g. `default · /v2/* 10%`. */
+  label?: string;
+  /** Route edges: the largest share among its routes (edge width when there is no traffic data). */
+  share?: number;
+}
+
+/** An account: the box around what it owns. */
+export interface AccountGroup {
+  /** `account:<accountId>`. */
+  id: string;
+  accountId: string;
+  name: string;
+  reachable: boolean;
+  /** Why it could not be read (the AWS error's words). */
+  error?: ErrorInfo;
+  /** False for owners seen only in ARNs (a network shared from an account that is not configured). */
+  configured: boolean;
+  fetchedAt?: number;
+}
+
+/** The whole graph model, before filtering and collapsing. Nodes are sorted by kind, then id. */
+export interface TopologyGraph {
+  groups: AccountGroup[];
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** The id of an account's group. */
+export function groupId(accountId: string): string {
+  return `account:${accountId}`;
+}
