@@ -15,7 +15,7 @@ import type { AccountConfig } from '../lib/config';
 import { crawl } from '../lib/inventory/crawl';
 import { mergeSegments } from '../lib/inventory/merge';
 import { summaryOf, type SummaryCounts } from '../lib/inventory/testSupport';
-import { startAppHarness } from '../lib/testing/appHarness';
+import { startAppHarness } from '../testing/appHarness';
 
 const TARGET_RATIO = 1.3;
 

@@ -5,7 +5,7 @@ import { loadConfig } from '../config';
 import { TrellisError } from '../domain/errors';
 import type { User } from '../domain/user';
 import { setLogSink } from '../observability/log';
-import { startAppHarness } from '../testing/appHarness';
+import { startAppHarness } from '../../testing/appHarness';
 import { runAction, type ActionDeps } from './run';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 

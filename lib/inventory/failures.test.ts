@@ -8,7 +8,7 @@ import { listAccounts } from '../aws/accounts';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import type { Env } from '../config';
 import type { Snapshot } from '../domain/snapshot';
-import { startAppHarness, type AppHarness } from '../testing/appHarness';
+import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import { crawl, type CrawlOptions, type CrawlResult } from './crawl';
 import { mergeSegments } from './merge';
 import { summaryOf, type SummaryCounts } from './testSupport';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAccounts } from '../aws/accounts';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import { trafficShares } from '../domain/routing';
-import { standardAccountsJson, startAppHarness, type AppHarness } from '../testing/appHarness';
+import { standardAccountsJson, startAppHarness, type AppHarness } from '../../testing/appHarness';
 import { crawl } from './crawl';
 import { getSnapshot } from './index';
 import { mergeSegments } from './merge';

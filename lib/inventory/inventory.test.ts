@@ -6,7 +6,7 @@
 import { CreateServiceCommand } from '@aws-sdk/client-vpc-lattice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrellisError } from '../domain/errors';
-import { startAppHarness, type AppHarness } from '../testing/appHarness';
+import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import type { CrawlResult } from './crawl';
 import { Inventory } from './inventory';
 

@@ -3,32 +3,10 @@
  * stores and `mergeSegments` joins into a `Snapshot`. Plain data.
  */
 import type { ErrorInfo } from '../domain/errors';
-import type {
-  AccessLogSubscription,
-  Listener,
-  Problem,
-  Rule,
-  Service,
-  ServiceAssociation,
-  ServiceNetwork,
-  Target,
-  TargetGroup,
-  VpcAssociation,
-} from '../domain/snapshot';
+import type { Problem, Snapshot } from '../domain/snapshot';
 
-/** The resources a segment read. Networks and services may be partial (list view only). */
-export interface SegmentResources {
-  serviceNetworks: ServiceNetwork[];
-  services: Service[];
-  serviceAssociations: ServiceAssociation[];
-  vpcAssociations: VpcAssociation[];
-  listeners: Listener[];
-  rules: Rule[];
-  targetGroups: TargetGroup[];
-  /** Targets by target group ARN. */
-  targets: Record<string, Target[]>;
-  accessLogSubscriptions: AccessLogSubscription[];
-}
+/** The resources a segment read (a snapshot's resource lists). Networks and services may be partial (list view only). */
+export type SegmentResources = Omit<Snapshot, 'fetchedAt' | 'accounts' | 'problems'>;
 
 /**
  * One account in one region as one crawl saw it. `visibleTo` of its networks and services is just

@@ -8,7 +8,7 @@ import { isFinished, type PanelStarted, type RunProgress } from '../domain/logPa
 import { foldBreakdown } from '../domain/logResults';
 import { filtersToParams, defaultFilters, withValue } from '../domain/logFilters';
 import type { Snapshot } from '../domain/snapshot';
-import { startAppHarness, type AppHarness } from '../testing/appHarness';
+import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import { pollRuns, startPanel, stopRuns, type PanelDeps } from './panels';
 import { logsSnapshot } from './snapshot';
 

@@ -1,7 +1,7 @@
 /** Integration: the per-user limit on running Logs Insights queries, against the emulator. */
 import { CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppHarness, type AppHarness } from '../testing/appHarness';
+import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import { querySlots, runQuery, startQuery, stopQuery, type QueryRequest } from './runner';
 
 let app: AppHarness;

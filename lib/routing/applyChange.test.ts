@@ -1,6 +1,6 @@
 import { GetRuleCommand } from '@aws-sdk/client-vpc-lattice';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startAppHarness, type AppHarness } from '../testing/appHarness';
+import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import type { RuleAction } from '../domain/routing';
 import { rollbackChange } from '../domain/rollback';

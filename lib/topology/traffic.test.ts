@@ -9,7 +9,7 @@ import { ManualClock } from '../../emulator/core/clock';
 import { parseLogGroupArn } from '../domain/logGroup';
 import type { Snapshot } from '../domain/snapshot';
 import { getSnapshot } from '../inventory';
-import { startAppHarness, type AppHarness } from '../testing/appHarness';
+import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import { readAuthPolicy } from './authPolicy';
 import { forgetMissingLogGroups, trafficOverlay } from './traffic';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../aws/clientFactory';
 import type { CanaryPlan, CanaryTarget } from '../../domain/canary';
 import type { RuleAction } from '../../domain/routing';
-import { startAppHarness, type AppHarness } from '../../testing/appHarness';
+import { startAppHarness, type AppHarness } from '../../../testing/appHarness';
 import { applyChange } from '../applyChange';
 import { queryAuditEvents } from '../auditLog';
 import { paymentsCanary, serviceArnByName, testContext } from '../testing';

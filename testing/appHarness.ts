@@ -3,11 +3,11 @@
  * the way a deployment is (hub keys and AWS_ENDPOINT_URL_* in the environment, TRELLIS_ACCOUNTS with
  * roles for the application accounts). Tests may use the emulator; the app code never does.
  */
-import { startHarness, type Harness } from '../../emulator/contract/harness';
-import { STANDARD_ACCOUNTS } from '../../emulator/scenarios/accounts';
-import type { Clock } from '../../emulator/core/clock';
-import { AwsClientFactory } from '../aws/clientFactory';
-import { loadConfig, type Env } from '../config';
+import { startHarness, type Harness } from '../emulator/contract/harness';
+import { STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
+import type { Clock } from '../emulator/core/clock';
+import { AwsClientFactory } from '../lib/aws/clientFactory';
+import { loadConfig, type Env } from '../lib/config';
 
 /** A running emulator and factories bound to it. */
 export interface AppHarness {
