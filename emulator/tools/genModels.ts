@@ -41,8 +41,9 @@ function trimShape(s: RawShape): Record<string, unknown> {
   return out;
 }
 
-function generate(file: string, outDir: string): void {
-  const model = JSON.parse(readFileSync(join(modelsDir, file), 'utf8')) as RawModel;
+/** The trimmed tables of one AWS model file, exactly as written to `<service>/generated/model.json`. */
+export function tablesOf(file: string, dir = modelsDir): Record<string, unknown> {
+  const model = JSON.parse(readFileSync(join(dir, file), 'utf8')) as RawModel;
   const operations: Record<string, unknown> = {};
   for (const [name, op] of Object.entries(model.operations)) {
     operations[name] = {
@@ -55,13 +56,25 @@ function generate(file: string, outDir: string): void {
   const shapes: Record<string, unknown> = {};
   for (const [name, s] of Object.entries(model.shapes)) shapes[name] = trimShape(s);
   const metadata = pick(model.metadata, ['apiVersion', 'protocol', 'targetPrefix', 'jsonVersion', 'xmlNamespace', 'signingName', 'endpointPrefix', 'serviceId']);
-  const target = join(here, '..', outDir, 'generated');
-  mkdirSync(target, { recursive: true });
-  const body = { source: `shared/aws-models/${file}`, metadata, operations, shapes };
-  writeFileSync(join(target, 'model.json'), JSON.stringify(body, null, 1) + '\n');
-  console.log(`${file}: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes → ${outDir}/generated/model.json`);
+  return { source: `shared/aws-models/${file}`, metadata, operations, shapes };
 }
 
-generate('vpc-lattice-2022-11-30.service.json', 'lattice');
-generate('logs-2014-03-28.service.json', 'logs');
-generate('sts-2011-06-15.service.json', 'sts');
+/** The model files and the emulator folder each one generates into. */
+export const MODELS: ReadonlyArray<{ file: string; dir: string }> = [
+  { file: 'vpc-lattice-2022-11-30.service.json', dir: 'lattice' },
+  { file: 'logs-2014-03-28.service.json', dir: 'logs' },
+  { file: 'sts-2011-06-15.service.json', dir: 'sts' },
+];
+
+function generate(file: string, outDir: string): void {
+  const body = tablesOf(file);
+  const target = join(here, '..', outDir, 'generated');
+  mkdirSync(target, { recursive: true });
+  writeFileSync(join(target, 'model.json'), JSON.stringify(body, null, 1) + '\n');
+  const count = (k: string) => Object.keys(body[k] as object).length;
+  console.log(`${file}: ${count('operations')} operations, ${count('shapes')} shapes → ${outDir}/generated/model.json`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  for (const m of MODELS) generate(m.file, m.dir);
+}
