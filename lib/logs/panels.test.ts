@@ -10,7 +10,7 @@ import { filtersToParams, defaultFilters, withValue } from '../domain/logFilters
 import type { Snapshot } from '../domain/snapshot';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import { pollRuns, startPanel, stopRuns, type PanelDeps } from './panels';
-import { logsSnapshot } from './snapshot';
+import { getSnapshot } from '../inventory';
 
 let app: AppHarness;
 let deps: PanelDeps;
@@ -23,7 +23,7 @@ const svc = (name: string) => snap.services.find((s) => s.name === name)!.arn;
 beforeAll(async () => {
   app = await startAppHarness({ scenario: 'demo', params: { traffic: false } });
   const factory = app.factory();
-  deps = { factory, snapshot: (user) => logsSnapshot(user, factory), user: 'tester' };
+  deps = { factory, snapshot: (user) => getSnapshot({ user }, factory), user: 'tester' };
   snap = await deps.snapshot('tester');
   const state = app.h.emu.state;
   // payments-api logs at service level (payments account); prod-mesh at network level (hub).

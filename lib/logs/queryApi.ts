@@ -13,7 +13,7 @@ import { httpStatusOf, TrellisError } from '../domain/errors';
 import { attempt, type Result } from '../domain/result';
 import { toPublicError } from '../security/publicError';
 import { pollRuns, runsInput, startPanel, startPanelInput, stopRuns, type PanelDeps } from './panels';
-import { logsSnapshot } from './snapshot';
+import { getSnapshot } from '../inventory';
 
 const body = z.discriminatedUnion('op', [startPanelInput.extend({ op: z.literal('start') }), runsInput.extend({ op: z.literal('poll') }), runsInput.extend({ op: z.literal('stop') })]);
 
@@ -33,7 +33,7 @@ export async function handleLogsQuery(headers: HeaderSource, raw: unknown, deps?
     if (!who.ok) throw new TrellisError(who.error.code, who.error.message);
     const parsed = body.safeParse(raw);
     if (!parsed.success) throw new TrellisError('VALIDATION', `Invalid logs query request: ${describeIssues(parsed.error.issues)}`);
-    const d: PanelDeps = { factory: deps?.factory ?? awsClients(), snapshot: deps?.snapshot ?? ((user) => logsSnapshot(user)), user: who.value.id };
+    const d: PanelDeps = { factory: deps?.factory ?? awsClients(), snapshot: deps?.snapshot ?? ((user) => getSnapshot({ user })), user: who.value.id };
     const input = parsed.data;
     const accounts = config.accounts;
     // Errors reach the browser with AWS's words but without role ARNs or ExternalIds (the log keeps them).
