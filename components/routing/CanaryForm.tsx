@@ -65,30 +65,24 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
       {unit ? <span className={styles.muted}>{unit}</span> : null}
     </div>
   );
+  const groupSelect = (id: string, label: string, value: string, set: (v: string) => void) => (
+    <div className={styles.fieldRow}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => set(e.target.value)}>
+        {groups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   return (
     <form className={styles.canaryForm} onSubmit={(e) => (e.preventDefault(), mutation.reset(), setPreview(true))} data-testid="canary-form">
       <fieldset className={styles.fieldset} disabled={disabled}>
         <legend>New canary plan</legend>
-        <div className={styles.fieldRow}>
-          <label htmlFor="canary-stable">Stable</label>
-          <select id="canary-stable" value={stable} onChange={(e) => setStable(e.target.value)}>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={styles.fieldRow}>
-          <label htmlFor="canary-canary">Canary</label>
-          <select id="canary-canary" value={canary} onChange={(e) => setCanary(e.target.value)}>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        {groupSelect('canary-stable', 'Stable', stable, setStable)}
+        {groupSelect('canary-canary', 'Canary', canary, setCanary)}
         <div className={styles.fieldRow}>
           <label htmlFor="canary-steps">Steps</label>
           <input id="canary-steps" className={styles.textInput} value={steps} onChange={(e) => setSteps(e.target.value)} aria-describedby="canary-steps-hint" />
