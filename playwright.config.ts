@@ -26,7 +26,13 @@ if (!existsSync(`${image.standaloneDir}/server.js`)) {
 }
 
 /** Options of every server Playwright starts. */
-const server = { reuseExistingServer: !CI, timeout: 60_000, stdout: 'ignore', stderr: 'pipe', gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 } } as const;
+const server = {
+  reuseExistingServer: !CI,
+  timeout: 60_000,
+  stdout: 'ignore',
+  stderr: 'pipe',
+  gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+} as const;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -43,7 +49,14 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   projects: [
@@ -51,15 +64,35 @@ export default defineConfig({
     { name: 'alb', testMatch: /auth[^/]*\.spec\.ts$/, use: { browserName: 'chromium', baseURL: albAppUrl } },
   ],
   webServer: [
-    { ...server, command: 'node --import tsx emulator/main.ts', env: emulatorEnv({ port: EMULATOR_PORT }), url: `${emulatorUrl}/_emulator/health` },
-    { ...server, command: 'node .next/standalone/server.js', env: demoAppEnv({ emulatorUrl, port: APP_PORT }), url: `${appUrl}/api/health` },
-    { ...server, command: 'node --import tsx e2e/support/albKeyServerMain.ts', env: { ALB_KEYS_PORT: String(KEYS_PORT) }, url: `${keysUrl}/_test/stats` },
+    {
+      ...server,
+      command: 'node --import tsx emulator/main.ts',
+      env: emulatorEnv({ port: EMULATOR_PORT }),
+      url: `${emulatorUrl}/_emulator/health`,
+    },
+    {
+      ...server,
+      command: 'node .next/standalone/server.js',
+      env: demoAppEnv({ emulatorUrl, port: APP_PORT }),
+      url: `${appUrl}/api/health`,
+    },
+    {
+      ...server,
+      command: 'node --import tsx e2e/support/albKeyServerMain.ts',
+      env: { ALB_KEYS_PORT: String(KEYS_PORT) },
+      url: `${keysUrl}/_test/stats`,
+    },
     {
       ...server,
       // As the image runs it: CMD in the copied standalone directory, with the image's ENV.
       command: image.command.join(' '),
       cwd: image.standaloneDir,
-      env: { ...image.env, ...albAppEnv({ emulatorUrl, keysUrl, port: ALB_APP_PORT }), PORT: String(ALB_APP_PORT), HOSTNAME: '127.0.0.1' },
+      env: {
+        ...image.env,
+        ...albAppEnv({ emulatorUrl, keysUrl, port: ALB_APP_PORT }),
+        PORT: String(ALB_APP_PORT),
+        HOSTNAME: '127.0.0.1',
+      },
       url: `${albAppUrl}/api/health`,
     },
   ],

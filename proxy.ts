@@ -20,7 +20,10 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const decision = await gate({ method: request.method, pathname, headers: request.headers }, getConfig(), {
     policy: currentActionPolicy(),
     // A form posted without JavaScript names its action in the body, not in a header.
-    formActionId: async () => ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data') ? formActionIdOf(await request.clone().formData()) : undefined),
+    formActionId: async () =>
+      (request.headers.get('content-type') ?? '').startsWith('multipart/form-data')
+        ? formActionIdOf(await request.clone().formData())
+        : undefined,
   });
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });

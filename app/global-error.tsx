@@ -2,7 +2,8 @@
 
 /** Last resort when the root layout itself fails (e.g. configuration unreadable): no shell, no styles. */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
-  const digest = error instanceof Error && 'digest' in error ? String((error as Error & { digest?: string }).digest ?? '') : '';
+  const digest =
+    error instanceof Error && 'digest' in error ? String((error as Error & { digest?: string }).digest ?? '') : '';
   return (
     <html lang="en">
       <body style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>

@@ -20,10 +20,18 @@ import { startAppHarness } from '../testing/appHarness';
 const TARGET_RATIO = 1.3;
 
 function argsOf(args: string[]): Record<string, number> {
-  const out: Record<string, number> = { accounts: 5, services: 600, targetGroups: 1800, targets: 18_000, rate: 20, latency: 20 };
+  const out: Record<string, number> = {
+    accounts: 5,
+    services: 600,
+    targetGroups: 1800,
+    targets: 18_000,
+    rate: 20,
+    latency: 20,
+  };
   for (const a of args) {
     const [k, v] = a.split('=');
-    if (!k || v === undefined || !(k in out) || !Number.isFinite(Number(v))) throw new Error(`bad argument '${a}'; use key=number with keys ${Object.keys(out).join(', ')}`);
+    if (!k || v === undefined || !(k in out) || !Number.isFinite(Number(v)))
+      throw new Error(`bad argument '${a}'; use key=number with keys ${Object.keys(out).join(', ')}`);
     out[k] = Number(v);
   }
   return out;
@@ -47,16 +55,27 @@ function missing(expected: SummaryCounts, got: SummaryCounts): Record<string, nu
 export async function runInventoryBench(args: string[]): Promise<void> {
   const p = argsOf(args);
   const t0 = Date.now();
-  const app = await startAppHarness({ scenario: 'fleet', params: { accounts: p.accounts, services: p.services, targetGroups: p.targetGroups, targets: p.targets } });
+  const app = await startAppHarness({
+    scenario: 'fleet',
+    params: { accounts: p.accounts, services: p.services, targetGroups: p.targetGroups, targets: p.targets },
+  });
   const built = Date.now() - t0;
   try {
     const fleet = generatedAccounts(p.accounts!);
     const accounts: Array<Omit<AccountConfig, 'regions'>> = fleet.map((a, i) =>
-      i === 0 ? { accountId: a.id, name: a.name } : { accountId: a.id, name: a.name, roleArn: `arn:aws:iam::${a.id}:role/${OPERATOR_ROLE}`, externalId: DEMO_EXTERNAL_ID },
+      i === 0
+        ? { accountId: a.id, name: a.name }
+        : {
+            accountId: a.id,
+            name: a.name,
+            roleArn: `arn:aws:iam::${a.id}:role/${OPERATOR_ROLE}`,
+            externalId: DEMO_EXTERNAL_ID,
+          },
     );
     const factory = app.factory({ TRELLIS_ACCOUNTS: JSON.stringify(accounts) });
     await app.h.control('POST', '/faults', { latencyMs: p.latency });
-    for (const a of fleet) await app.h.control('POST', '/rate-limits', { account: a.id, service: 'vpc-lattice', ratePerSecond: p.rate });
+    for (const a of fleet)
+      await app.h.control('POST', '/rate-limits', { account: a.id, service: 'vpc-lattice', ratePerSecond: p.rate });
 
     const configured = factory.config.accounts ?? [];
     const targets = configured.flatMap((account) => account.regions.map((region) => ({ account, region })));
@@ -66,30 +85,58 @@ export async function runInventoryBench(args: string[]): Promise<void> {
     await app.clearFaults();
     const summary = (await app.h.control('GET', '/lattice/summary')).body as { accounts: SummaryCounts };
     const gaps = missing(summary.accounts, summaryOf(snap));
-    const lattice = (ops: Record<string, { calls: number }>) => Object.entries(ops).filter(([op]) => op !== 'AssumeRole').reduce((s, [, c]) => s + c.calls, 0);
-    const perAccount = Object.entries(result.calls.byAccount).map(([id, c]) => ({ id, calls: c.total.calls, lattice: lattice(c.byOperation), requests: c.total.requests, throttled: c.total.throttled, failed: c.total.failed }));
+    const lattice = (ops: Record<string, { calls: number }>) =>
+      Object.entries(ops)
+        .filter(([op]) => op !== 'AssumeRole')
+        .reduce((s, [, c]) => s + c.calls, 0);
+    const perAccount = Object.entries(result.calls.byAccount).map(([id, c]) => ({
+      id,
+      calls: c.total.calls,
+      lattice: lattice(c.byOperation),
+      requests: c.total.requests,
+      throttled: c.total.throttled,
+      failed: c.total.failed,
+    }));
     const lowerBoundS = Math.max(...perAccount.map((a) => a.lattice)) / p.rate!;
     const wallS = result.durationMs / 1000;
     const ratio = wallS / lowerBoundS;
     const t = result.calls.total;
-    const line = (label: string, value: string, target = '') => process.stdout.write(`${label.padEnd(34)} ${value.padStart(14)}  ${target}\n`);
+    const line = (label: string, value: string, target = '') =>
+      process.stdout.write(`${label.padEnd(34)} ${value.padStart(14)}  ${target}\n`);
 
-    process.stdout.write(`fleet: ${p.accounts} accounts, ${p.services} services, ${p.targetGroups} target groups, ${p.targets} targets (built in ${built} ms); ${p.latency} ms latency, ${p.rate} calls/s per account\n\n`);
+    process.stdout.write(
+      `fleet: ${p.accounts} accounts, ${p.services} services, ${p.targetGroups} target groups, ${p.targets} targets (built in ${built} ms); ${p.latency} ms latency, ${p.rate} calls/s per account\n\n`,
+    );
     line('calls (total)', String(t.calls));
     line('HTTP requests (with retries)', String(t.requests));
     line('throttled responses', String(t.throttled));
     line('failed calls', String(t.failed), 'target 0');
-    for (const a of perAccount) line(`  ${a.id}`, `${a.calls} calls`, `${a.requests} requests, ${a.throttled} throttled, ${a.failed} failed`);
+    for (const a of perAccount)
+      line(`  ${a.id}`, `${a.calls} calls`, `${a.requests} requests, ${a.throttled} throttled, ${a.failed} failed`);
     line('wall time', `${wallS.toFixed(1)} s`);
     line('lower bound (max calls/acct / rate)', `${lowerBoundS.toFixed(1)} s`);
     line('ratio', `${ratio.toFixed(2)}×`, `target ≤ ${TARGET_RATIO}× ${ratio <= TARGET_RATIO ? 'OK' : 'MISSED'}`);
-    line('missing resources', String(Object.values(gaps).reduce((s, n) => s + n, 0)), Object.keys(gaps).length === 0 ? 'target 0 OK' : `MISSED ${JSON.stringify(gaps)}`);
-    line('problems in snapshot', String(snap.problems.length), snap.problems.length === 0 ? 'target 0 OK' : `MISSED ${snap.problems[0]?.operation}: ${snap.problems[0]?.error.message}`);
+    line(
+      'missing resources',
+      String(Object.values(gaps).reduce((s, n) => s + n, 0)),
+      Object.keys(gaps).length === 0 ? 'target 0 OK' : `MISSED ${JSON.stringify(gaps)}`,
+    );
+    line(
+      'problems in snapshot',
+      String(snap.problems.length),
+      snap.problems.length === 0
+        ? 'target 0 OK'
+        : `MISSED ${snap.problems[0]?.operation}: ${snap.problems[0]?.error.message}`,
+    );
     const ops = Object.entries(result.calls.byAccount).reduce<Record<string, number>>((acc, [, c]) => {
       for (const [op, n] of Object.entries(c.byOperation)) acc[op] = (acc[op] ?? 0) + n.calls;
       return acc;
     }, {});
-    process.stdout.write(`\ncalls by operation: ${Object.entries(ops).map(([op, n]) => `${op} ${n}`).join(', ')}\n`);
+    process.stdout.write(
+      `\ncalls by operation: ${Object.entries(ops)
+        .map(([op, n]) => `${op} ${n}`)
+        .join(', ')}\n`,
+    );
   } finally {
     await app.close();
   }

@@ -36,10 +36,18 @@ function stopChild(c: ChildProcess): Promise<void> {
 }
 
 /** Starts both on the given ports with the given scenario. */
-export async function startServers(o: { emulatorPort: number; appPort: number; scenario: string; appEnv?: Record<string, string> }): Promise<Servers> {
+export async function startServers(o: {
+  emulatorPort: number;
+  appPort: number;
+  scenario: string;
+  appEnv?: Record<string, string>;
+}): Promise<Servers> {
   const emulatorUrl = `http://127.0.0.1:${o.emulatorPort}`;
   const appUrl = `http://127.0.0.1:${o.appPort}`;
-  const emu = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], { env: { ...process.env, ...emulatorEnv({ port: o.emulatorPort, scenario: o.scenario }) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const emu = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], {
+    env: { ...process.env, ...emulatorEnv({ port: o.emulatorPort, scenario: o.scenario }) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   let app: ChildProcess | undefined;
   const stop = async () => {
     await Promise.all([app ? stopChild(app) : undefined, stopChild(emu)]);
@@ -47,7 +55,10 @@ export async function startServers(o: { emulatorPort: number; appPort: number; s
   try {
     // The console starts once the emulator answers (its background jobs call AWS right away).
     await waitFor(`${emulatorUrl}/_emulator/health`, emu, 'emulator');
-    app = spawn(process.execPath, ['.next/standalone/server.js'], { env: { ...process.env, ...demoAppEnv({ emulatorUrl, port: o.appPort }), ...o.appEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
+    app = spawn(process.execPath, ['.next/standalone/server.js'], {
+      env: { ...process.env, ...demoAppEnv({ emulatorUrl, port: o.appPort }), ...o.appEnv },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     await waitFor(`${appUrl}/api/health`, app, 'console');
   } catch (e) {
     await stop();

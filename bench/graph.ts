@@ -31,13 +31,27 @@ function fleetAccountsJson(): string {
   return JSON.stringify(
     FLEET_ACCOUNTS.map((id, i) => {
       const name = STANDARD_ACCOUNTS.find((a) => a.id === id)?.name ?? `app-${i}`;
-      return i === 0 ? { accountId: id, name } : { accountId: id, name, roleArn: `arn:aws:iam::${id}:role/${OPERATOR_ROLE}`, externalId: DEMO_EXTERNAL_ID };
+      return i === 0
+        ? { accountId: id, name }
+        : { accountId: id, name, roleArn: `arn:aws:iam::${id}:role/${OPERATOR_ROLE}`, externalId: DEMO_EXTERNAL_ID };
     }),
   );
 }
 
 /** Opens /topology and waits until the graph is interactive; returns the figures of that load. */
-async function load(page: Page, url: string): Promise<{ tti: number; layoutMs: number; elkRuns: number; nodes: number; drawn: number; ttfb: number; html: number; bytes: number }> {
+async function load(
+  page: Page,
+  url: string,
+): Promise<{
+  tti: number;
+  layoutMs: number;
+  elkRuns: number;
+  nodes: number;
+  drawn: number;
+  ttfb: number;
+  html: number;
+  bytes: number;
+}> {
   const started = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
   await page.locator('[data-layout-state="done"]').waitFor({ timeout: 180_000 });
@@ -50,7 +64,15 @@ async function load(page: Page, url: string): Promise<{ tti: number; layoutMs: n
     const last = marks.at(-1)?.detail as { ms?: number; elkRuns?: number } | undefined;
     const canvas = document.querySelector('[data-layout-state]');
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    return { layoutMs: last?.ms ?? 0, elkRuns: last?.elkRuns ?? 0, nodes: Number(canvas?.getAttribute('data-node-count') ?? 0), drawn: document.querySelectorAll('.react-flow__node').length, ttfb: Math.round(nav?.responseStart ?? 0), html: Math.round(nav?.responseEnd ?? 0), bytes: nav?.transferSize ?? 0 };
+    return {
+      layoutMs: last?.ms ?? 0,
+      elkRuns: last?.elkRuns ?? 0,
+      nodes: Number(canvas?.getAttribute('data-node-count') ?? 0),
+      drawn: document.querySelectorAll('.react-flow__node').length,
+      ttfb: Math.round(nav?.responseStart ?? 0),
+      html: Math.round(nav?.responseEnd ?? 0),
+      bytes: nav?.transferSize ?? 0,
+    };
   });
   return { tti: Math.min(tti, Date.now() - started), ...info };
 }
@@ -96,8 +118,23 @@ export default async function graphBench(args: string[]): Promise<void> {
   const emulatorPort = Number(process.env.BENCH_EMULATOR_PORT ?? 4661);
   const appPort = Number(process.env.BENCH_APP_PORT ?? 3061);
   process.stdout.write(`graph bench: fleet scenario, emulator :${emulatorPort}, console :${appPort}\n`);
-  const servers = await startServers({ emulatorPort, appPort, scenario: 'fleet', appEnv: { TRELLIS_ACCOUNTS: fleetAccountsJson() } });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const servers = await startServers({
+    emulatorPort,
+    appPort,
+    scenario: 'fleet',
+    appEnv: { TRELLIS_ACCOUNTS: fleetAccountsJson() },
+  });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
   try {
     const url = `${servers.appUrl}/topology`;
     const cold = await load(await browser.newPage({ viewport: { width: 1280, height: 720 } }), url);
@@ -116,21 +153,57 @@ export default async function graphBench(args: string[]): Promise<void> {
       await last!.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       for (let i = 0; i < 4; i++) await last!.mouse.wheel(0, 240);
       await last!.waitForTimeout(500);
-      if (process.env.BENCH_SCREENSHOT) await last!.screenshot({ path: process.env.BENCH_SCREENSHOT.replace('.png', '-out.png') });
+      if (process.env.BENCH_SCREENSHOT)
+        await last!.screenshot({ path: process.env.BENCH_SCREENSHOT.replace('.png', '-out.png') });
       return panFrames(last!, 3_000);
     })();
     const tti = median(warm.map((w) => w.tti));
     const med = median(frames);
-    const line = (label: string, value: string, target: string, ok: boolean | undefined) => process.stdout.write(`${label.padEnd(44)} ${value.padStart(12)}   ${target}${ok === undefined ? '' : ok ? '  ok' : '  MISSED'}\n`);
-    process.stdout.write(`\nnodes in the graph: ${warm[0]!.nodes} (drawn in the DOM at first view: ${warm[0]!.drawn})\n\n`);
+    const line = (label: string, value: string, target: string, ok: boolean | undefined) =>
+      process.stdout.write(
+        `${label.padEnd(44)} ${value.padStart(12)}   ${target}${ok === undefined ? '' : ok ? '  ok' : '  MISSED'}\n`,
+      );
+    process.stdout.write(
+      `\nnodes in the graph: ${warm[0]!.nodes} (drawn in the DOM at first view: ${warm[0]!.drawn})\n\n`,
+    );
     line('time to interactive, cold (first crawl)', `${cold.tti} ms`, '(informational)', undefined);
-    line(`time to interactive, warm (median of ${runs})`, `${tti} ms`, `target ≤ ${TTI_TARGET_MS} ms`, tti <= TTI_TARGET_MS);
-    line('  first byte of the page (warm, median)', `${median(warm.map((w) => w.ttfb))} ms`, '(server: cached snapshot)', undefined);
-    line('  page with the snapshot received (warm)', `${median(warm.map((w) => w.html))} ms`, `(${Math.round(warm[0]!.bytes / 1024)} KiB)`, undefined);
-    line('  layout in the worker (warm, median)', `${median(warm.map((w) => w.layoutMs))} ms`, `(${warm[0]!.elkRuns} ELK runs: single-parent chains are stacked, ELK orders the rest)`, undefined);
-    line('frame time while panning, median', `${med.toFixed(1)} ms`, `target ≤ ${FRAME_TARGET_MS} ms`, med <= FRAME_TARGET_MS);
+    line(
+      `time to interactive, warm (median of ${runs})`,
+      `${tti} ms`,
+      `target ≤ ${TTI_TARGET_MS} ms`,
+      tti <= TTI_TARGET_MS,
+    );
+    line(
+      '  first byte of the page (warm, median)',
+      `${median(warm.map((w) => w.ttfb))} ms`,
+      '(server: cached snapshot)',
+      undefined,
+    );
+    line(
+      '  page with the snapshot received (warm)',
+      `${median(warm.map((w) => w.html))} ms`,
+      `(${Math.round(warm[0]!.bytes / 1024)} KiB)`,
+      undefined,
+    );
+    line(
+      '  layout in the worker (warm, median)',
+      `${median(warm.map((w) => w.layoutMs))} ms`,
+      `(${warm[0]!.elkRuns} ELK runs: single-parent chains are stacked, ELK orders the rest)`,
+      undefined,
+    );
+    line(
+      'frame time while panning, median',
+      `${med.toFixed(1)} ms`,
+      `target ≤ ${FRAME_TARGET_MS} ms`,
+      med <= FRAME_TARGET_MS,
+    );
     line('frame time while panning, p95', `${pct(frames, 95).toFixed(1)} ms`, '(informational)', undefined);
-    line('frame time while panning zoomed out, median', `${median(zoomedOut).toFixed(1)} ms`, '(informational)', undefined);
+    line(
+      'frame time while panning zoomed out, median',
+      `${median(zoomedOut).toFixed(1)} ms`,
+      '(informational)',
+      undefined,
+    );
     line('frames sampled', `${frames.length}`, '', undefined);
   } finally {
     await browser.close();

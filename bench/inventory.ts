@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 export default async function bench(args: string[]): Promise<void> {
   const main = join(dirname(fileURLToPath(import.meta.url)), '_inventoryMain.ts');
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', main, ...args], { stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', main, ...args], {
+      stdio: 'inherit',
+    });
     child.on('error', reject);
     child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });

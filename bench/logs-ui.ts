@@ -62,7 +62,10 @@ const WATCH = `(() => {
 })()`;
 
 /** Resolves with ms from `act` until every panel is done (measured in the page's own clock). */
-async function timeToDrawn(page: Page, act: () => Promise<void>): Promise<{ ms: number; perPanel: Record<string, number> }> {
+async function timeToDrawn(
+  page: Page,
+  act: () => Promise<void>,
+): Promise<{ ms: number; perPanel: Record<string, number> }> {
   await page.evaluate(WATCH);
   await page.evaluate('window.benchT0 = performance.now()');
   await act();
@@ -100,16 +103,39 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export default async function bench(args: string[]): Promise<void> {
   const records = Number(args[0] ?? 1_000_000);
-  if (!existsSync('.next/standalone/server.js')) throw new Error('run `npm run build` first: the bench measures the built console');
+  if (!existsSync('.next/standalone/server.js'))
+    throw new Error('run `npm run build` first: the bench measures the built console');
   const emu = await startEmulator({ port: 0, scenario: 'demo', seed: 1, params: { traffic: false } });
   const appPort = await freePort();
-  const app = spawn(process.execPath, ['.next/standalone/server.js'], { env: { ...process.env, ...demoAppEnv({ emulatorUrl: emu.url, port: appPort }) }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const app = spawn(process.execPath, ['.next/standalone/server.js'], {
+    env: { ...process.env, ...demoAppEnv({ emulatorUrl: emu.url, port: appPort }) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
     const t = Date.now();
-    const fill = await fetch(`${emu.url}/_emulator/bench/access-logs`, { method: 'POST', body: JSON.stringify({ service: 'payments-api', count: records, spanMs: 3_600_000 - 120_000, endMs: Date.now() - 60_000 }) });
+    const fill = await fetch(`${emu.url}/_emulator/bench/access-logs`, {
+      method: 'POST',
+      body: JSON.stringify({
+        service: 'payments-api',
+        count: records,
+        spanMs: 3_600_000 - 120_000,
+        endMs: Date.now() - 60_000,
+      }),
+    });
     if (!fill.ok) throw new Error(`fill failed: ${await fill.text()}`);
-    process.stdout.write(`filled ${records.toLocaleString('en-US')} records of payments-api in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `filled ${records.toLocaleString('en-US')} records of payments-api in ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
+    );
     await waitHttp(`http://127.0.0.1:${appPort}/api/health`, app);
     const service = emu.state.lattice.serviceViews().find((v) => v.service.name === 'payments-api')!.service.arn;
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -119,26 +145,49 @@ export default async function bench(args: string[]): Promise<void> {
     process.stdout.write(`second open (page load and all panels): ${Math.round(await openAndWait(page, url))} ms\n`);
     const steps: Array<[string, () => Promise<void>]> = [
       ['status class 5xx', () => typeFilter(page, 'code', '5xx')],
-      ['remove it (chip ×)', () => page.getByRole('button', { name: /^Remove filter/ }).first().click()],
+      [
+        'remove it (chip ×)',
+        () =>
+          page
+            .getByRole('button', { name: /^Remove filter/ })
+            .first()
+            .click(),
+      ],
       ['exclude 2xx', () => typeFilter(page, 'code', '2xx', true)],
       ['method POST', () => typeFilter(page, 'method', 'POST')],
-      ['click a resolved user', () => page.getByTestId('panel-top-user').locator('li[data-value] button').first().click()],
+      [
+        'click a resolved user',
+        () => page.getByTestId('panel-top-user').locator('li[data-value] button').first().click(),
+      ],
       ['path prefix /api/v1/', () => typeFilter(page, 'pathPrefix', '/api/v1/')],
       ['free text "timeout"', () => typeFilter(page, 'text', 'Timeout')],
       ['browser Back', async () => void (await page.goBack())],
-      ['click a target group', () => page.getByTestId('panel-top-targetGroup').locator('li[data-value] button').first().click()],
+      [
+        'click a target group',
+        () => page.getByTestId('panel-top-targetGroup').locator('li[data-value] button').first().click(),
+      ],
     ];
     const times: number[] = [];
     for (const [label, act] of steps) {
       const r = await timeToDrawn(page, act);
       times.push(r.ms);
       const slowest = Object.entries(r.perPanel).sort((a, b) => b[1] - a[1])[0];
-      process.stdout.write(`  ${label.padEnd(24)} ${String(Math.round(r.ms)).padStart(6)} ms   (last panel: ${slowest ? `${slowest[0]} ${Math.round(slowest[1])} ms` : '-'})\n`);
-      if (process.env.BENCH_VERBOSE) process.stdout.write(`      ${Object.entries(r.perPanel).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k.replace('panel-', '')} ${Math.round(v)}`).join(' · ')}\n`);
+      process.stdout.write(
+        `  ${label.padEnd(24)} ${String(Math.round(r.ms)).padStart(6)} ms   (last panel: ${slowest ? `${slowest[0]} ${Math.round(slowest[1])} ms` : '-'})\n`,
+      );
+      if (process.env.BENCH_VERBOSE)
+        process.stdout.write(
+          `      ${Object.entries(r.perPanel)
+            .sort((a, b) => a[1] - b[1])
+            .map(([k, v]) => `${k.replace('panel-', '')} ${Math.round(v)}`)
+            .join(' · ')}\n`,
+        );
     }
     const med = median(times);
     const worst = Math.max(...times);
-    process.stdout.write(`\nfilter applied → all ${PANELS} panels drawn over ${records.toLocaleString('en-US')} records: median ${Math.round(med)} ms, worst ${Math.round(worst)} ms (target < ${TARGET_MS} ms) ${worst < TARGET_MS ? 'OK' : med < TARGET_MS ? 'median OK, worst over' : 'OVER'}\n`);
+    process.stdout.write(
+      `\nfilter applied → all ${PANELS} panels drawn over ${records.toLocaleString('en-US')} records: median ${Math.round(med)} ms, worst ${Math.round(worst)} ms (target < ${TARGET_MS} ms) ${worst < TARGET_MS ? 'OK' : med < TARGET_MS ? 'median OK, worst over' : 'OVER'}\n`,
+    );
   } finally {
     await browser.close();
     app.kill('SIGTERM');

@@ -38,9 +38,13 @@ function fill(group: LogGroup, append: (g: LogGroup, stream: string, events: App
   let batch: AppendRecord[] = [];
   for (let i = 0; i < n; i++) {
     const t = START_MS + Math.floor((i * SPAN_MS) / n);
-    batch.push({ timestamp: t, ingestionTime: t, record: generateRecord(rng, catalog, t) as unknown as AppendRecord['record'] });
+    batch.push({
+      timestamp: t,
+      ingestionTime: t,
+      record: generateRecord(rng, catalog, t) as unknown as AppendRecord['record'],
+    });
     if (batch.length === 5000) {
-      append(group, `lattice/${(i / 5000) % 3 | 0}`, batch);
+      append(group, `lattice/${((i / 5000) % 3) | 0}`, batch);
       batch = [];
     }
   }
@@ -57,9 +61,20 @@ function timeQuery(text: string, group: LogGroup): { ms: number; rows: number; m
 
 async function timeThroughSdk(url: string, text: string): Promise<number> {
   const hub = STANDARD_ACCOUNTS[1]!;
-  const client = new CloudWatchLogsClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: hub.accessKeyId, secretAccessKey: hub.secretAccessKey } });
+  const client = new CloudWatchLogsClient({
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: hub.accessKeyId, secretAccessKey: hub.secretAccessKey },
+  });
   const t0 = performance.now();
-  const { queryId } = await client.send(new StartQueryCommand({ logGroupName: GROUP, queryString: text, startTime: START_MS / 1000, endTime: (START_MS + SPAN_MS) / 1000 }));
+  const { queryId } = await client.send(
+    new StartQueryCommand({
+      logGroupName: GROUP,
+      queryString: text,
+      startTime: START_MS / 1000,
+      endTime: (START_MS + SPAN_MS) / 1000,
+    }),
+  );
   for (;;) {
     const r = await client.send(new GetQueryResultsCommand({ queryId }));
     if (r.status === 'Complete') break;
@@ -81,17 +96,23 @@ export default async function logsBench(args: string[]): Promise<void> {
     const group = logs.ensureGroup(ACCOUNT, 'us-east-1', GROUP, START_MS);
     const g0 = performance.now();
     fill(group, (g, s, e) => logs.appendRecords(g, s, e), n);
-    process.stdout.write(`stored ${n} records over 3 h in the emulator's log store in ${((performance.now() - g0) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `stored ${n} records over 3 h in the emulator's log store in ${((performance.now() - g0) / 1000).toFixed(1)} s\n`,
+    );
     for (const q of [...QUERIES, ...EXTRAS]) {
       timeQuery(q, group);
       const runs = Array.from({ length: 5 }, () => timeQuery(q, group));
       const last = runs[runs.length - 1]!;
       const target = QUERIES.includes(q) ? ' (target < 1000 ms)' : ' (extra, no target)';
-      process.stdout.write(`engine  ${q}: ${median(runs.map((r) => r.ms)).toFixed(0)} ms${target} [${last.rows} rows, ${last.matched} matched]\n`);
+      process.stdout.write(
+        `engine  ${q}: ${median(runs.map((r) => r.ms)).toFixed(0)} ms${target} [${last.rows} rows, ${last.matched} matched]\n`,
+      );
     }
     const sdk: number[] = [];
     for (let i = 0; i < 3; i++) sdk.push(await timeThroughSdk(emu.url, QUERIES[0]!));
-    process.stdout.write(`SDK end to end (StartQuery → Complete) ${QUERIES[0]}: ${median(sdk).toFixed(0)} ms (extra, no target)\n`);
+    process.stdout.write(
+      `SDK end to end (StartQuery → Complete) ${QUERIES[0]}: ${median(sdk).toFixed(0)} ms (extra, no target)\n`,
+    );
     const mem = process.memoryUsage();
     process.stdout.write(`heap used ${mb(mem.heapUsed)}, typed arrays ${mb(mem.arrayBuffers)}, rss ${mb(mem.rss)}\n`);
   } finally {

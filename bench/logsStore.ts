@@ -111,16 +111,27 @@ export default async function logsStoreBench(args: string[]): Promise<void> {
   }
   const scanMs = performance.now() - scanStart;
   const rebuildStart = performance.now();
-  for (const b of querySource([group], Infinity).batches(-Infinity, Infinity)) for (let i = 0; i < b.length; i += 10) rebuilt += b.message(i).length > 0 ? 1 : 0;
+  for (const b of querySource([group], Infinity).batches(-Infinity, Infinity))
+    for (let i = 0; i < b.length; i += 10) rebuilt += b.message(i).length > 0 ? 1 : 0;
   const rebuildMs = ((performance.now() - rebuildStart) / rebuilt) * 1e6;
   const queryStart = performance.now();
-  const q = runQuery('filter responseCode >= 500 | stats count(*) as n by serviceArn', querySource([group], Infinity), { startMs: 0, endMs: Infinity });
+  const q = runQuery('filter responseCode >= 500 | stats count(*) as n by serviceArn', querySource([group], Infinity), {
+    startMs: 0,
+    endMs: Infinity,
+  });
   const queryMs = performance.now() - queryStart;
   const filterStart = performance.now();
   const pattern = parseFilterPattern('{ $.responseCode = 403 && $.requestPath = "/v2/orders/1*" }');
   const view = new ChunkEventView(group.table);
   let filtered = 0;
-  for (const p of scan([...group.streams.values()], { dir: 'asc', startMs: -Infinity, endMs: Infinity, now: Infinity, cutoff: -Infinity })) if (matches(pattern, view.at(p.chunk, p.i))) filtered++;
+  for (const p of scan([...group.streams.values()], {
+    dir: 'asc',
+    startMs: -Infinity,
+    endMs: Infinity,
+    now: Infinity,
+    cutoff: -Infinity,
+  }))
+    if (matches(pattern, view.at(p.chunk, p.i))) filtered++;
   const filterMs = performance.now() - filterStart;
   const line = (k: string, v: string) => process.stdout.write(`${k.padEnd(28)} ${v}\n`);
   line('events', n.toLocaleString('en-US'));
@@ -131,6 +142,9 @@ export default async function logsStoreBench(args: string[]): Promise<void> {
   line('append', `${((n / appendMs) * 1000).toFixed(0)} events/s`);
   line('scan one field (403s)', `${scanMs.toFixed(0)} ms, ${scanned} matches`);
   line('rebuild one message', `${(rebuildMs / 1000).toFixed(2)} µs`);
-  line('Insights stats query', `${queryMs.toFixed(0)} ms, ${q.results.length} rows, ${q.statistics.recordsScanned} scanned`);
+  line(
+    'Insights stats query',
+    `${queryMs.toFixed(0)} ms, ${q.results.length} rows, ${q.statistics.recordsScanned} scanned`,
+  );
   line('filter pattern, all events', `${filterMs.toFixed(0)} ms, ${filtered} matches`);
 }

@@ -45,7 +45,10 @@ describe('Dockerfile', () => {
   });
 
   it('keeps secrets, local state and build output out of the build context', () => {
-    const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
-    for (const p of ['.git', 'node_modules', '.next', '.env*', '.emulator-state*.json', 'test-results']) expect(ignored).toContain(p);
+    const ignored = readFileSync(join(root, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
+    for (const p of ['.git', 'node_modules', '.next', '.env*', '.emulator-state*.json', 'test-results'])
+      expect(ignored).toContain(p);
   });
 });

@@ -13,7 +13,14 @@ const root = join(__dirname, '..');
 
 interface PolicyDoc {
   Version: string;
-  Statement: Array<{ Sid?: string; Effect: string; Action: string | string[]; Resource?: string | string[]; Principal?: unknown; Condition?: unknown }>;
+  Statement: Array<{
+    Sid?: string;
+    Effect: string;
+    Action: string | string[];
+    Resource?: string | string[];
+    Principal?: unknown;
+    Condition?: unknown;
+  }>;
 }
 
 function doc(name: string): PolicyDoc {
@@ -28,7 +35,11 @@ const readOnly = actionsOf(doc('trellis-read-only.json'));
 const operator = actionsOf(doc('trellis-operator.json'));
 const taskRole = actionsOf(doc('trellis-task-role.json'));
 
-const PREFIX: Record<string, string> = { '@aws-sdk/client-vpc-lattice': 'vpc-lattice', '@aws-sdk/client-cloudwatch-logs': 'logs', '@aws-sdk/client-sts': 'sts' };
+const PREFIX: Record<string, string> = {
+  '@aws-sdk/client-vpc-lattice': 'vpc-lattice',
+  '@aws-sdk/client-cloudwatch-logs': 'logs',
+  '@aws-sdk/client-sts': 'sts',
+};
 /** Operations authorized by another IAM action (Service Authorization Reference). */
 const IAM_ACTION_OF: Record<string, string> = { 'vpc-lattice:BatchUpdateRule': 'vpc-lattice:UpdateRule' };
 /** Needs no permission at all. */
@@ -53,7 +64,11 @@ function commandsInCode(): Map<string, string[]> {
     const imported = new Map<string, string>();
     for (const m of text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"](@aws-sdk\/client-[a-z-]+)['"]/g)) {
       for (const n of (m[1] ?? '').split(',')) {
-        const name = n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0] ?? '';
+        const name =
+          n
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0] ?? '';
         if (name.endsWith('Command') && m[2]) imported.set(name, m[2]);
       }
     }
@@ -73,7 +88,8 @@ describe('IAM policy documents cover the AWS calls of the code', () => {
   const calls = commandsInCode();
 
   it('finds the calls of the existing services (guards the scanner itself)', () => {
-    for (const a of ['sts:AssumeRole', 'logs:StartQuery', 'logs:GetQueryResults', 'logs:StopQuery']) expect(calls.has(a), a).toBe(true);
+    for (const a of ['sts:AssumeRole', 'logs:StartQuery', 'logs:GetQueryResults', 'logs:StopQuery'])
+      expect(calls.has(a), a).toBe(true);
   });
 
   it('allows every read in the read-only document and every change in the operator document', () => {
@@ -93,8 +109,14 @@ describe('IAM policy documents cover the AWS calls of the code', () => {
   it('keeps changes out of the read-only document, and lists actions exactly (no wildcards)', () => {
     for (const a of readOnly) expect(READ.test(a), a).toBe(true);
     for (const a of operator) expect(READ.test(a), a).toBe(false);
-    for (const a of [...readOnly, ...operator, ...taskRole]) expect(a).toMatch(/^(?:vpc-lattice|logs|sts):[A-Z][A-Za-z]+$/);
-    for (const name of ['trellis-read-only.json', 'trellis-operator.json', 'trellis-task-role.json', 'member-role-trust.json']) {
+    for (const a of [...readOnly, ...operator, ...taskRole])
+      expect(a).toMatch(/^(?:vpc-lattice|logs|sts):[A-Z][A-Za-z]+$/);
+    for (const name of [
+      'trellis-read-only.json',
+      'trellis-operator.json',
+      'trellis-task-role.json',
+      'member-role-trust.json',
+    ]) {
       const d = doc(name);
       expect(d.Version).toBe('2012-10-17');
       for (const s of d.Statement) expect(s.Effect).toBe('Allow');
@@ -103,7 +125,10 @@ describe('IAM policy documents cover the AWS calls of the code', () => {
 
   it('scopes audit-log writes to the audit log group', () => {
     const audit = doc('trellis-operator.json').Statement.find((s) => s.Sid === 'WriteAuditLog');
-    expect(audit?.Resource).toEqual(['arn:aws:logs:*:*:log-group:/trellis/audit', 'arn:aws:logs:*:*:log-group:/trellis/audit:log-stream:*']);
+    expect(audit?.Resource).toEqual([
+      'arn:aws:logs:*:*:log-group:/trellis/audit',
+      'arn:aws:logs:*:*:log-group:/trellis/audit:log-stream:*',
+    ]);
   });
 
   it('requires the ExternalId in the member-role trust policy', () => {
@@ -113,7 +138,14 @@ describe('IAM policy documents cover the AWS calls of the code', () => {
 });
 
 describe('CloudFormation templates grant what the documents list', () => {
-  const actionsIn = (file: string) => new Set([...readFileSync(join(root, 'deploy', file), 'utf8').matchAll(/^\s*- ((?:vpc-lattice|logs|sts):[A-Za-z]+)\s*$/gm)].map((m) => m[1] ?? ''));
+  const actionsIn = (file: string) =>
+    new Set(
+      [
+        ...readFileSync(join(root, 'deploy', file), 'utf8').matchAll(
+          /^\s*- ((?:vpc-lattice|logs|sts):[A-Za-z]+)\s*$/gm,
+        ),
+      ].map((m) => m[1] ?? ''),
+    );
 
   it('member roles: read-only and operator actions, nothing else', () => {
     expect([...actionsIn('trellis-member-roles.yaml')].sort()).toEqual([...readOnly, ...operator].sort());

@@ -20,14 +20,20 @@ test('the build classifies every server action it contains', () => {
 });
 
 for (const a of actions.filter((x) => x.mutates)) {
-  test(`a viewer's crafted call of ${a.name} gets 403 and writes nothing; an operator passes the gate`, async ({ request }) => {
+  test(`a viewer's crafted call of ${a.name} gets 403 and writes nothing; an operator passes the gate`, async ({
+    request,
+  }) => {
     const before = await worldFingerprint();
     const res = await callAction(request, base, a, [{}], await signedIn(VIEWER));
     expect(res.status()).toBe(403);
     expect(res.headers()['content-type']).toBe('text/plain');
     expect(await res.text()).toBe('Changes need the operator role; Victor Viewer is a viewer.');
     // The same action posted as a form without JavaScript (its id in the body) is refused too.
-    const form = await request.post(a.path, { headers: { ...(await signedIn(VIEWER)), origin: base }, multipart: { [`$ACTION_ID_${a.id}`]: '', name: '/form-probe' }, maxRedirects: 0 });
+    const form = await request.post(a.path, {
+      headers: { ...(await signedIn(VIEWER)), origin: base },
+      multipart: { [`$ACTION_ID_${a.id}`]: '', name: '/form-probe' },
+      maxRedirects: 0,
+    });
     expect(form.status()).toBe(403);
     expect(await worldFingerprint()).toBe(before);
     // The operator's call reaches the action, which refuses the empty input itself (nothing written either).

@@ -20,7 +20,9 @@ function jsFiles(dir: string): string[] {
 test('the client bundle has no server-only module, credential or account secret', () => {
   const files = jsFiles(join('.next', 'static'));
   expect(files.length).toBeGreaterThan(0);
-  const manifest = JSON.parse(readFileSync(join('.next', 'server', 'server-reference-manifest.json'), 'utf8')) as { encryptionKey?: string };
+  const manifest = JSON.parse(readFileSync(join('.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    encryptionKey?: string;
+  };
   const forbidden: Array<string | RegExp> = [
     '@aws-sdk',
     'client-vpc-lattice',
@@ -41,7 +43,8 @@ test('the client bundle has no server-only module, credential or account secret'
   const hits: string[] = [];
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
-    for (const p of forbidden) if (typeof p === 'string' ? text.includes(p) : p.test(text)) hits.push(`${f}: ${String(p)}`);
+    for (const p of forbidden)
+      if (typeof p === 'string' ? text.includes(p) : p.test(text)) hits.push(`${f}: ${String(p)}`);
   }
   expect(hits).toEqual([]);
 });
@@ -49,7 +52,9 @@ test('the client bundle has no server-only module, credential or account secret'
 test('no source maps are published with the client bundle', () => {
   expect(jsFiles(join('.next', 'static')).length).toBeGreaterThan(0);
   const maps = (function walk(dir: string): string[] {
-    return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : n.endsWith('.map') ? [join(dir, n)] : []));
+    return readdirSync(dir).flatMap((n) =>
+      statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : n.endsWith('.map') ? [join(dir, n)] : [],
+    );
   })(join('.next', 'static'));
   expect(maps).toEqual([]);
 });

@@ -15,7 +15,12 @@ const STATIC_HEADERS = {
 } as const;
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([n, ...v]) => [n ?? '', v]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([n, ...v]) => [n ?? '', v]),
+  );
 }
 
 /** Records CSP violations the page reports. */
@@ -25,7 +30,9 @@ async function violations(page: Page): Promise<string[]> {
     if (/Content Security Policy/i.test(m.text())) seen.push(m.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return seen;
 }

@@ -15,7 +15,11 @@ const { ports } = e2eServers();
 
 function healthcheck(port: number): number | null {
   const [cmd, ...args] = image.healthcheck;
-  const r = spawnSync(cmd ?? 'false', args, { cwd: image.standaloneDir, env: { ...process.env, ...image.env, PORT: String(port) }, timeout: 20_000 });
+  const r = spawnSync(cmd ?? 'false', args, {
+    cwd: image.standaloneDir,
+    env: { ...process.env, ...image.env, PORT: String(port) },
+    timeout: 20_000,
+  });
   return r.status;
 }
 

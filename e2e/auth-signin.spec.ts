@@ -20,20 +20,38 @@ test.describe('requests without a valid ALB token', () => {
     const api = await request.get('/api/anything');
     expect(api.status()).toBe(401);
     expect(await api.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
-    const action = await request.post('/', { headers: { 'next-action': '00'.repeat(21), 'content-type': 'text/plain;charset=UTF-8' }, data: '[]' });
+    const action = await request.post('/', {
+      headers: { 'next-action': '00'.repeat(21), 'content-type': 'text/plain;charset=UTF-8' },
+      data: '[]',
+    });
     expect(action.status()).toBe(401);
     expect(action.headers()['content-type']).toBe('text/plain');
   });
 
   const forged: Array<[string, () => Promise<string>, RegExp]> = [
     ['expired', () => albToken(VIEWER, {}, -120), /has expired/],
-    ['signed by another load balancer', () => albToken(OPERATOR, { signer: 'arn:aws:elasticloadbalancing:us-east-1:999999999999:loadbalancer/app/evil/0123456789abcdef' }), /signer does not match/],
-    ['alg none', async () => unsignedToken({ kid: TEST_KID, signer: TEST_ALB_ARN, exp: exp() }, { ...OPERATOR, exp: exp() }), /uses algorithm &#34;none&#34;, not ES256/],
+    [
+      'signed by another load balancer',
+      () =>
+        albToken(OPERATOR, {
+          signer: 'arn:aws:elasticloadbalancing:us-east-1:999999999999:loadbalancer/app/evil/0123456789abcdef',
+        }),
+      /signer does not match/,
+    ],
+    [
+      'alg none',
+      async () => unsignedToken({ kid: TEST_KID, signer: TEST_ALB_ARN, exp: exp() }, { ...OPERATOR, exp: exp() }),
+      /uses algorithm &#34;none&#34;, not ES256/,
+    ],
     [
       'signed with another key',
       async () => {
         const { privateKey } = await newAlbKeyPair();
-        return signAlbToken(privateKey, { kid: TEST_KID, signer: TEST_ALB_ARN, exp: exp() }, { ...OPERATOR, exp: exp() });
+        return signAlbToken(
+          privateKey,
+          { kid: TEST_KID, signer: TEST_ALB_ARN, exp: exp() },
+          { ...OPERATOR, exp: exp() },
+        );
       },
       /invalid signature/,
     ],
@@ -64,7 +82,10 @@ test.describe('signed-in users', () => {
     await shell.goto('/');
     const chip = page.getByTestId('user-chip');
     await expect(chip).toHaveText('Victor Viewer · viewer');
-    await expect(chip).toHaveAttribute('title', 'Signed in as Victor Viewer (viewer). Changes need the operator role; Victor Viewer is a viewer.');
+    await expect(chip).toHaveAttribute(
+      'title',
+      'Signed in as Victor Viewer (viewer). Changes need the operator role; Victor Viewer is a viewer.',
+    );
     await expect(shell.authOffBanner).toHaveCount(0);
     for (const label of ['Topology', 'Logs', 'Routing', 'Audit'] as const) {
       await shell.navLink(label).click();

@@ -10,7 +10,11 @@ import { LogsPage } from './pages/LogsPage';
 import { e2eServers } from './support/ports';
 
 const EMU = e2eServers().emulatorUrl;
-const control = (method: string, path: string, body?: unknown) => fetch(`${EMU}/_emulator${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+const control = (method: string, path: string, body?: unknown) =>
+  fetch(`${EMU}/_emulator${path}`, {
+    method,
+    ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+  });
 
 test.describe('access-log explorer controls', () => {
   // First: the console's per-user query slots are not yet held by other tests' pages.
@@ -44,8 +48,18 @@ test.describe('access-log explorer controls', () => {
 
   test('reports bad URL parameters, ignores them and still loads', async ({ page }) => {
     const logs = new LogsPage(page);
-    await logs.open(new URLSearchParams([['code', 'abc'], ['range', '2y'], ['bogus', '1'], ['service', 'nope'], ['code', '5xx']]));
-    await expect(logs.urlProblems).toContainText('Ignored code="abc": must be a status code (503), a class (5xx) or a range (500-504).');
+    await logs.open(
+      new URLSearchParams([
+        ['code', 'abc'],
+        ['range', '2y'],
+        ['bogus', '1'],
+        ['service', 'nope'],
+        ['code', '5xx'],
+      ]),
+    );
+    await expect(logs.urlProblems).toContainText(
+      'Ignored code="abc": must be a status code (503), a class (5xx) or a range (500-504).',
+    );
     await expect(logs.urlProblems).toContainText('Ignored range="2y"');
     await expect(logs.urlProblems).toContainText('Ignored service="nope"');
     await expect(logs.urlProblems).toContainText('Ignored unknown parameter "bogus".');
@@ -54,7 +68,10 @@ test.describe('access-log explorer controls', () => {
     await expect(logs.sources).toContainText('Every access-log group of the inventory');
   });
 
-  test('adds, excludes and removes typed filters; a hostile value stays a literal end to end', async ({ page, context }) => {
+  test('adds, excludes and removes typed filters; a hostile value stays a literal end to end', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const logs = new LogsPage(page);
     await logs.open({ range: '15m' });
@@ -62,7 +79,9 @@ test.describe('access-log explorer controls', () => {
     await form.getByRole('combobox').selectOption('code');
     await form.getByRole('textbox').fill('abc');
     await form.getByRole('textbox').press('Enter');
-    await expect(form.getByRole('alert')).toHaveText('Status must be a status code (503), a class (5xx) or a range (500-504)');
+    await expect(form.getByRole('alert')).toHaveText(
+      'Status must be a status code (503), a class (5xx) or a range (500-504)',
+    );
     await expect(page).toHaveURL(/\/logs\?range=15m$/);
     await form.getByRole('textbox').fill('2xx');
     await form.getByRole('button', { name: 'Exclude' }).click();
@@ -77,9 +96,14 @@ test.describe('access-log explorer controls', () => {
     for (const p of ['histogram', 'top-user', 'records'] as const) await logs.waitDone(p);
     await expect(logs.panel('records')).toContainText('No records match');
     await expect(logs.panel('histogram').getByTestId('panel-histogram-errors')).toHaveCount(0);
-    await logs.panel('histogram').getByRole('button', { name: /Copy the Logs Insights query/ }).click();
+    await logs
+      .panel('histogram')
+      .getByRole('button', { name: /Copy the Logs Insights query/ })
+      .click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe('filter (not ((responseCode >= 200) and (responseCode <= 299))) and (resolvedUser = "x\\" | display @message # `tick`")\n| stats count(*) as n by bin(10s) as t, responseCode');
+    expect(copied).toBe(
+      'filter (not ((responseCode >= 200) and (responseCode <= 299))) and (resolvedUser = "x\\" | display @message # `tick`")\n| stats count(*) as n by bin(10s) as t, responseCode',
+    );
 
     await page.getByRole('button', { name: /Remove filter Resolved user/ }).click();
     await expect(page).toHaveURL(/\/logs\?notCode=2xx&range=15m$/);
@@ -92,14 +116,23 @@ test.describe('access-log explorer controls', () => {
     const heading = await logs.panel('records').getByRole('heading').textContent();
     const n = heading?.includes('newest') ? 1000 : Number(/\((\d[\d,]*)\)/.exec(heading ?? '')?.[1]?.replace(/,/g, ''));
     expect(n).toBeGreaterThan(0);
-    const [csv] = await Promise.all([page.waitForEvent('download'), logs.panel('records').getByRole('button', { name: 'Export CSV' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      logs.panel('records').getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     expect(csv.suggestedFilename()).toMatch(/^trellis-access-logs-\d{8}T\d{4}Z-\d{8}T\d{4}Z\.csv$/);
     const text = await readFile((await csv.path())!, 'utf8');
     const lines = text.split('\r\n');
     expect(lines[0]!.startsWith('timestamp,log,startTime,serviceNetworkArn,serviceArn,targetGroupArn')).toBe(true);
     expect(lines.length).toBe(n + 2);
-    const [jsonl] = await Promise.all([page.waitForEvent('download'), logs.panel('records').getByRole('button', { name: 'Export JSON lines' }).click()]);
-    const records = (await readFile((await jsonl.path())!, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const [jsonl] = await Promise.all([
+      page.waitForEvent('download'),
+      logs.panel('records').getByRole('button', { name: 'Export JSON lines' }).click(),
+    ]);
+    const records = (await readFile((await jsonl.path())!, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records).toHaveLength(n);
     expect(typeof records[0]!.responseCode).toBe('number');
 
@@ -146,11 +179,17 @@ test.describe('access-log explorer controls', () => {
     await logs.waitDone('latency', 60_000);
   });
 
-  test('excludes a value with Alt+click, picks log groups by hand, and shows one failing account on the panels', async ({ page }) => {
+  test('excludes a value with Alt+click, picks log groups by hand, and shows one failing account on the panels', async ({
+    page,
+  }) => {
     const logs = new LogsPage(page);
     await logs.open({ range: '15m' });
     await logs.waitDone('top-code');
-    await logs.breakdownRow('top-code', '200').getByRole('button').first().click({ modifiers: ['Alt'] });
+    await logs
+      .breakdownRow('top-code', '200')
+      .getByRole('button')
+      .first()
+      .click({ modifiers: ['Alt'] });
     await expect.poll(() => new URL(page.url()).searchParams.getAll('notCode')).toEqual(['200']);
     await expect(logs.chips).toContainText('not Status: 200');
     await logs.waitDone('top-code');
@@ -161,12 +200,21 @@ test.describe('access-log explorer controls', () => {
     for (const box of await picker.getByRole('checkbox').all()) await box.uncheck();
     await picker.getByRole('checkbox', { name: /\/aws\/vpc-lattice\/checkout\b/ }).check();
     await picker.getByRole('button', { name: 'Query these 1' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.getAll('source')).toEqual(['arn:aws:logs:us-east-1:333333333333:log-group:/aws/vpc-lattice/checkout']);
+    await expect
+      .poll(() => new URL(page.url()).searchParams.getAll('source'))
+      .toEqual(['arn:aws:logs:us-east-1:333333333333:log-group:/aws/vpc-lattice/checkout']);
     await expect(logs.sources).toContainText('1 log group chosen by hand.');
     await logs.sources.getByRole('button', { name: 'Use the automatic choice' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('source')).toEqual([]);
 
-    await control('POST', '/faults', { account: '333333333333', service: 'logs', operation: 'StartQuery', errorRate: 1, errorCode: 'AccessDeniedException', errorMessage: 'User is not authorized to perform: logs:StartQuery' });
+    await control('POST', '/faults', {
+      account: '333333333333',
+      service: 'logs',
+      operation: 'StartQuery',
+      errorRate: 1,
+      errorCode: 'AccessDeniedException',
+      errorMessage: 'User is not authorized to perform: logs:StartQuery',
+    });
     try {
       await logs.open({ range: '5m' });
       await logs.waitDone('top-user');

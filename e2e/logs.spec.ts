@@ -16,7 +16,10 @@ const REGION = 'us-east-1';
 const INTRUDER_ROLE = 'arn:aws:iam::333333333333:role/e2e-intruder';
 
 async function control(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${EMU}/_emulator${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+  const res = await fetch(`${EMU}/_emulator${path}`, {
+    method,
+    ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+  });
   const json = (await res.json()) as Record<string, unknown>;
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
@@ -32,9 +35,19 @@ const cfg = (accountId: string) => ({ endpoint: EMU, region: REGION, credentials
 /** Credentials the console would use: assumed TrellisOperator from the hub. */
 async function operatorLogs(accountId: string): Promise<CloudWatchLogsClient> {
   const sts = new STSClient(cfg(STANDARD_ACCOUNTS[0]!.id));
-  const out = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/${OPERATOR_ROLE}`, RoleSessionName: 'e2e', ExternalId: DEMO_EXTERNAL_ID }));
+  const out = await sts.send(
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${accountId}:role/${OPERATOR_ROLE}`,
+      RoleSessionName: 'e2e',
+      ExternalId: DEMO_EXTERNAL_ID,
+    }),
+  );
   const c = out.Credentials!;
-  return new CloudWatchLogsClient({ endpoint: EMU, region: REGION, credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! } });
+  return new CloudWatchLogsClient({
+    endpoint: EMU,
+    region: REGION,
+    credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! },
+  });
 }
 
 async function serviceArn(accountId: string, name: string): Promise<string> {
@@ -48,12 +61,25 @@ async function targetGroupArn(accountId: string, name: string): Promise<string> 
 }
 
 /** Runs a Logs Insights query on the emulator the way AWS would, over the explorer's window. */
-async function insights(accountId: string, group: string, w: { startMs: number; endMs: number }, query: string): Promise<Array<Record<string, string>>> {
+async function insights(
+  accountId: string,
+  group: string,
+  w: { startMs: number; endMs: number },
+  query: string,
+): Promise<Array<Record<string, string>>> {
   const logs = await operatorLogs(accountId);
-  const { queryId } = await logs.send(new StartQueryCommand({ logGroupNames: [group], startTime: Math.floor(w.startMs / 1000), endTime: Math.ceil(w.endMs / 1000), queryString: query }));
+  const { queryId } = await logs.send(
+    new StartQueryCommand({
+      logGroupNames: [group],
+      startTime: Math.floor(w.startMs / 1000),
+      endTime: Math.ceil(w.endMs / 1000),
+      queryString: query,
+    }),
+  );
   for (;;) {
     const out = await logs.send(new GetQueryResultsCommand({ queryId }));
-    if (out.status === 'Complete') return (out.results ?? []).map((row) => Object.fromEntries(row.map((f) => [f.field!, f.value!])));
+    if (out.status === 'Complete')
+      return (out.results ?? []).map((row) => Object.fromEntries(row.map((f) => [f.field!, f.value!])));
     if (out.status !== 'Running' && out.status !== 'Scheduled') throw new Error(`query ${out.status}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -78,7 +104,13 @@ test.describe('access-log explorer against the demo', () => {
     test.setTimeout(120_000);
     const payments = await serviceArn('222222222222', 'payments-api');
     await control('POST', '/traffic', { paused: false });
-    await control('POST', '/incidents', { kind: 'auth-denials', service: 'payments-api', principal: INTRUDER_ROLE, reason: 'Service', rps: 5 });
+    await control('POST', '/incidents', {
+      kind: 'auth-denials',
+      service: 'payments-api',
+      principal: INTRUDER_ROLE,
+      reason: 'Service',
+      rps: 5,
+    });
     await runThenFreeze(12_000);
 
     const logs = new LogsPage(page);
@@ -90,7 +122,12 @@ test.describe('access-log explorer against the demo', () => {
     expect(w.endMs - w.startMs).toBe(3_600_000);
 
     // The emulator's own answer for the same group and window.
-    const truth = await insights('222222222222', '/aws/vpc-lattice/payments-api', w, `filter serviceArn = "${payments}" | stats count(*) as n by resolvedUser, authDeniedReason`);
+    const truth = await insights(
+      '222222222222',
+      '/aws/vpc-lattice/payments-api',
+      w,
+      `filter serviceArn = "${payments}" | stats count(*) as n by resolvedUser, authDeniedReason`,
+    );
     const intruder = truth.find((r) => r.resolvedUser?.includes(':assumed-role/e2e-intruder/'));
     expect(intruder, 'the incident wrote denied records').toBeDefined();
     const denied = Number(intruder!.n);
@@ -102,7 +139,9 @@ test.describe('access-log explorer against the demo', () => {
     expect(users.get(intruder!.resolvedUser!)).toBe(denied);
     const reasons = await logs.breakdown('top-authDenied');
     expect(reasons.get('Service')).toBe(serviceReason);
-    await expect(logs.breakdownRow('top-user', intruder!.resolvedUser!).getByRole('button').first()).toContainText('e2e-intruder/');
+    await expect(logs.breakdownRow('top-user', intruder!.resolvedUser!).getByRole('button').first()).toContainText(
+      'e2e-intruder/',
+    );
 
     // Click the caller: the records are exactly its denied requests.
     await logs.breakdownRow('top-user', intruder!.resolvedUser!).getByRole('button').first().click();
@@ -125,12 +164,19 @@ test.describe('access-log explorer against the demo', () => {
     await expect(drawer).toHaveCount(0);
   });
 
-  test('shows injected target errors as a 5xx band at the right time and filters by their target group', async ({ page }) => {
+  test('shows injected target errors as a 5xx band at the right time and filters by their target group', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const checkout = await serviceArn('333333333333', 'checkout');
     const tg = await targetGroupArn('333333333333', 'checkout-tg');
     await control('POST', '/traffic', { paused: false });
-    const incident = await control('POST', '/incidents', { kind: 'target-errors', targetGroup: 'checkout-tg', errorRate: 0.9, statusCode: 503 });
+    const incident = await control('POST', '/incidents', {
+      kind: 'target-errors',
+      targetGroup: 'checkout-tg',
+      errorRate: 0.9,
+      statusCode: 503,
+    });
     const startedAt = Number(incident.startedAt);
     await runThenFreeze(40_000);
 
@@ -145,11 +191,18 @@ test.describe('access-log explorer against the demo', () => {
     const after = bins.filter((b) => b.t >= startedAt && b.t + binMs <= startedAt + 39_000 && b.total > 0);
     const before = bins.filter((b) => b.t + binMs <= startedAt && b.t >= startedAt - 5 * 60_000 && b.total > 0);
     expect(after.length).toBeGreaterThanOrEqual(2);
-    for (const b of after) expect(b.c5xx / b.total, `5xx share of the bin at ${new Date(b.t).toISOString()}`).toBeGreaterThan(0.6);
+    for (const b of after)
+      expect(b.c5xx / b.total, `5xx share of the bin at ${new Date(b.t).toISOString()}`).toBeGreaterThan(0.6);
     expect(before.length).toBeGreaterThan(5);
-    for (const b of before) expect(b.c5xx / b.total, `5xx share before the incident at ${new Date(b.t).toISOString()}`).toBeLessThan(0.3);
+    for (const b of before)
+      expect(b.c5xx / b.total, `5xx share before the incident at ${new Date(b.t).toISOString()}`).toBeLessThan(0.3);
     // The band's total is what Logs Insights counts for the window.
-    const truth = await insights('333333333333', '/aws/vpc-lattice/checkout', w, `filter serviceArn = "${checkout}" and responseCode >= 500 and responseCode <= 599 | stats count(*) as n`);
+    const truth = await insights(
+      '333333333333',
+      '/aws/vpc-lattice/checkout',
+      w,
+      `filter serviceArn = "${checkout}" and responseCode >= 500 and responseCode <= 599 | stats count(*) as n`,
+    );
     expect(bins.reduce((n, b) => n + b.c5xx, 0)).toBe(Number(truth[0]?.n ?? 0));
 
     // Click the failing target group in its breakdown: the table shows only its requests.
@@ -162,8 +215,15 @@ test.describe('access-log explorer against the demo', () => {
     const rows = logs.recordRows();
     await expect(rows.first()).toBeVisible();
     for (const r of await rows.all()) await expect(r.getByRole('cell').nth(7)).toHaveText('checkout-tg');
-    const tgTruth = await insights('333333333333', '/aws/vpc-lattice/checkout', w, `filter serviceArn = "${checkout}" and targetGroupArn = "${tg}" | stats count(*) as n`);
+    const tgTruth = await insights(
+      '333333333333',
+      '/aws/vpc-lattice/checkout',
+      w,
+      `filter serviceArn = "${checkout}" and targetGroupArn = "${tg}" | stats count(*) as n`,
+    );
     const n = Number(tgTruth[0]?.n ?? 0);
-    await expect(logs.panel('records').getByRole('heading')).toHaveText(n >= 1000 ? 'Records (newest 1,000)' : `Records (${n.toLocaleString('en-US')})`);
+    await expect(logs.panel('records').getByRole('heading')).toHaveText(
+      n >= 1000 ? 'Records (newest 1,000)' : `Records (${n.toLocaleString('en-US')})`,
+    );
   });
 });

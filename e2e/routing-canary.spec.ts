@@ -4,7 +4,15 @@
  * and all traffic returns to stable.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { canaryRule, control, paymentsClients, resetDemo, RoutingPage, ruleWeights, type CanaryRuleRef } from './pages/RoutingPage';
+import {
+  canaryRule,
+  control,
+  paymentsClients,
+  resetDemo,
+  RoutingPage,
+  ruleWeights,
+  type CanaryRuleRef,
+} from './pages/RoutingPage';
 
 const { lattice } = paymentsClients();
 let ref: CanaryRuleRef;

@@ -6,7 +6,15 @@
 import { GetRuleCommand, UpdateRuleCommand } from '@aws-sdk/client-vpc-lattice';
 import { expect, test } from '@playwright/test';
 import { AuditPage } from './pages/AuditPage';
-import { canaryRule, control, paymentsClients, resetDemo, RoutingPage, ruleWeights, type CanaryRuleRef } from './pages/RoutingPage';
+import {
+  canaryRule,
+  control,
+  paymentsClients,
+  resetDemo,
+  RoutingPage,
+  ruleWeights,
+  type CanaryRuleRef,
+} from './pages/RoutingPage';
 
 const { lattice } = paymentsClients();
 let ref: CanaryRuleRef;
@@ -20,7 +28,7 @@ test.afterAll(async () => {
   await control('POST', '/reset', { scenario: 'demo', seed: 1 });
 });
 
-test('a change made behind the operator\'s back refuses the apply and shows the current state', async ({ page }) => {
+test("a change made behind the operator's back refuses the apply and shows the current state", async ({ page }) => {
   const routing = new RoutingPage(page);
   await routing.open(ref.serviceArn);
   await routing.openRule('v2-canary');
@@ -29,14 +37,32 @@ test('a change made behind the operator\'s back refuses the apply and shows the 
   await routing.preview();
 
   // Someone else sets 60/40 meanwhile.
-  const rule = await lattice.send(new GetRuleCommand({ serviceIdentifier: ref.serviceArn, listenerIdentifier: ref.listenerArn, ruleIdentifier: ref.ruleArn }));
-  const targetGroups = rule.action!.forward!.targetGroups!.map((t, i) => ({ targetGroupIdentifier: t.targetGroupIdentifier!, weight: i === 0 ? 60 : 40 }));
-  await lattice.send(new UpdateRuleCommand({ serviceIdentifier: ref.serviceArn, listenerIdentifier: ref.listenerArn, ruleIdentifier: ref.ruleArn, action: { forward: { targetGroups } } }));
+  const rule = await lattice.send(
+    new GetRuleCommand({
+      serviceIdentifier: ref.serviceArn,
+      listenerIdentifier: ref.listenerArn,
+      ruleIdentifier: ref.ruleArn,
+    }),
+  );
+  const targetGroups = rule.action!.forward!.targetGroups!.map((t, i) => ({
+    targetGroupIdentifier: t.targetGroupIdentifier!,
+    weight: i === 0 ? 60 : 40,
+  }));
+  await lattice.send(
+    new UpdateRuleCommand({
+      serviceIdentifier: ref.serviceArn,
+      listenerIdentifier: ref.listenerArn,
+      ruleIdentifier: ref.ruleArn,
+      action: { forward: { targetGroups } },
+    }),
+  );
 
   await routing.confirmButton.click();
   const error = routing.dialog.getByTestId('apply-error');
   await expect(error).toContainText('Not applied: the rule changed meanwhile');
-  await expect(error).toContainText('rule v2-canary is now priority 30, match /v2/*, forward payments-api-v1 60 · payments-api-v2 40');
+  await expect(error).toContainText(
+    'rule v2-canary is now priority 30, match /v2/*, forward payments-api-v1 60 · payments-api-v2 40',
+  );
   await expect(error).toHaveAttribute('data-code', 'CONFLICT');
   expect(await ruleWeights(lattice, ref)).toEqual([60, 40]);
   // The page re-read the rules: the table shows the current weights, the editor keeps the draft and says it is stale.

@@ -5,7 +5,16 @@
  */
 import { expect, test } from '@playwright/test';
 import { AuditPage } from './pages/AuditPage';
-import { canaryRule, control, insights, paymentsClients, resetDemo, RoutingPage, ruleWeights, type CanaryRuleRef } from './pages/RoutingPage';
+import {
+  canaryRule,
+  control,
+  insights,
+  paymentsClients,
+  resetDemo,
+  RoutingPage,
+  ruleWeights,
+  type CanaryRuleRef,
+} from './pages/RoutingPage';
 
 const { lattice, logs } = paymentsClients();
 let ref: CanaryRuleRef;
@@ -19,7 +28,9 @@ test.afterAll(async () => {
   await control('POST', '/reset', { scenario: 'demo', seed: 1 });
 });
 
-test('shifts the canary rule to 50/50, traffic follows, the audit page shows it, rollback restores 90/10', async ({ page }) => {
+test('shifts the canary rule to 50/50, traffic follows, the audit page shows it, rollback restores 90/10', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const routing = new RoutingPage(page);
   await routing.open();
@@ -47,7 +58,13 @@ test('shifts the canary rule to 50/50, traffic follows, the audit page shows it,
   await control('POST', '/traffic', { rateMultiplier: 0, rates: { 'payments-api': 1000 } });
   await page.waitForTimeout(8_000);
   await control('POST', '/traffic', { rateMultiplier: 1, rates: { 'payments-api': null } });
-  const rows = await insights(logs, '/aws/vpc-lattice/payments-api', 'filter requestPath like /^\\/v2\\// | stats count(*) as n by targetGroupArn', changedAt + 1000, Date.now());
+  const rows = await insights(
+    logs,
+    '/aws/vpc-lattice/payments-api',
+    'filter requestPath like /^\\/v2\\// | stats count(*) as n by targetGroupArn',
+    changedAt + 1000,
+    Date.now(),
+  );
   const counted = rows.filter((r) => r.targetGroupArn && r.targetGroupArn !== '-');
   const total = counted.reduce((s, r) => s + Number(r.n), 0);
   expect(total).toBeGreaterThan(2000);
@@ -65,7 +82,9 @@ test('shifts the canary rule to 50/50, traffic follows, the audit page shows it,
   await expect(row).toHaveAttribute('data-result', 'applied');
   await expect(row).toContainText('payments-api');
   await expect(row).toContainText('Anonymous');
-  await expect(row).toContainText('payments-api-v1 90 · payments-api-v2 10 → #30 /v2/* · forward payments-api-v1 50 · payments-api-v2 50');
+  await expect(row).toContainText(
+    'payments-api-v1 90 · payments-api-v2 10 → #30 /v2/* · forward payments-api-v1 50 · payments-api-v2 50',
+  );
   await audit.rollback(row);
   await expect(audit.announcement).toContainText('Rolled back');
   expect(await ruleWeights(lattice, ref)).toEqual([90, 10]);
@@ -73,7 +92,9 @@ test('shifts the canary rule to 50/50, traffic follows, the audit page shows it,
   await expect(audit.rows.first()).toContainText('rollback of');
 
   // The rule's history on the routing page shows both entries.
-  await routing.goto(`/routing?service=${encodeURIComponent(ref.serviceArn)}&listener=${encodeURIComponent(ref.listenerArn)}&rule=${encodeURIComponent(ref.ruleArn)}`);
+  await routing.goto(
+    `/routing?service=${encodeURIComponent(ref.serviceArn)}&listener=${encodeURIComponent(ref.listenerArn)}&rule=${encodeURIComponent(ref.ruleArn)}`,
+  );
   await expect(page.getByTestId('history-entry')).toHaveCount(2);
   await expect(routing.weight('payments-api-v1')).toHaveValue('90');
 });

@@ -8,10 +8,13 @@ test.describe('console shell against the emulator', () => {
     const shell = new ShellPage(page);
     await shell.goto('/');
     await expect(page).toHaveTitle('Trellis');
-    for (const label of ['Topology', 'Logs', 'Routing', 'Audit'] as const) await expect(shell.navLink(label)).toBeVisible();
+    for (const label of ['Topology', 'Logs', 'Routing', 'Audit'] as const)
+      await expect(shell.navLink(label)).toBeVisible();
     await expect(shell.emulatorBanner).toHaveRole('note');
     await expect(shell.emulatorBanner).toContainText('Local emulator');
-    await expect(shell.emulatorBanner).toContainText(`Data is simulated, not AWS (endpoint ${e2eServers().emulatorUrl})`);
+    await expect(shell.emulatorBanner).toContainText(
+      `Data is simulated, not AWS (endpoint ${e2eServers().emulatorUrl})`,
+    );
     await expect(shell.authOffBanner).toHaveText(/Authentication is off: everyone is operator/);
     await expect(page.getByTestId('area-cards').getByRole('link')).toHaveCount(4);
   });
@@ -45,7 +48,11 @@ test.describe('console shell against the emulator', () => {
     await expect(shell.heading()).toHaveText('Routing');
     await expect(shell.navLink('Routing')).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('routing-empty')).toContainText('Choose a service');
-    for (const [label, path] of [['Topology', '/topology'], ['Logs', '/logs'], ['Audit', '/audit']] as const) {
+    for (const [label, path] of [
+      ['Topology', '/topology'],
+      ['Logs', '/logs'],
+      ['Audit', '/audit'],
+    ] as const) {
       await shell.navLink(label).click();
       await expect(page).toHaveURL(new RegExp(`${path}$`));
       await expect(shell.heading()).toHaveText(label);

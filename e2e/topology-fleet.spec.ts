@@ -13,12 +13,17 @@ const EMULATOR = e2eServers().emulatorUrl;
 
 test('fleet: the graph renders and search finds a service', async ({ page, request }) => {
   test.setTimeout(240_000);
-  const reset = async (scenario: string) => expect((await request.post(`${EMULATOR}/_emulator/reset`, { data: { scenario, seed: 1 } })).ok()).toBe(true);
+  const reset = async (scenario: string) =>
+    expect((await request.post(`${EMULATOR}/_emulator/reset`, { data: { scenario, seed: 1 } })).ok()).toBe(true);
   const topo = new TopologyPage(page);
   await reset('fleet');
   try {
     const hub = STANDARD_ACCOUNTS[0]!;
-    const lattice = new VPCLatticeClient({ endpoint: EMULATOR, region: 'us-east-1', credentials: { accessKeyId: hub.accessKeyId, secretAccessKey: hub.secretAccessKey } });
+    const lattice = new VPCLatticeClient({
+      endpoint: EMULATOR,
+      region: 'us-east-1',
+      credentials: { accessKeyId: hub.accessKeyId, secretAccessKey: hub.secretAccessKey },
+    });
     const services = (await lattice.send(new ListServicesCommand({ maxResults: 100 }))).items ?? [];
     const target = services.filter((s) => s.arn?.includes(`:${hub.id}:`)).at(-1)!;
     expect(target).toBeDefined();

@@ -11,7 +11,12 @@ import { expectedHealth, latticeTruth, type TruthAccount } from './topologyTruth
 const EMULATOR = e2eServers().emulatorUrl;
 const PAYMENTS = '222222222222';
 
-async function control(request: APIRequestContext, method: 'POST' | 'DELETE', path: string, data?: unknown): Promise<void> {
+async function control(
+  request: APIRequestContext,
+  method: 'POST' | 'DELETE',
+  path: string,
+  data?: unknown,
+): Promise<void> {
   const res = await request.fetch(`${EMULATOR}/_emulator${path}`, { method, ...(data !== undefined ? { data } : {}) });
   expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
 }
@@ -23,41 +28,84 @@ test.beforeAll(async () => {
 });
 
 test.describe('topology of the demo world', () => {
-  test('draws every account’s networks, services and target groups with their routes, shares and health', async ({ page }) => {
+  test('draws every account’s networks, services and target groups with their routes, shares and health', async ({
+    page,
+  }) => {
     const topo = new TopologyPage(page);
     await topo.open();
     await topo.refresh();
     await topo.showAll();
     for (const a of truth) {
       await expect(topo.accountBox(a.accountId)).toHaveAttribute('data-reachable', 'true');
-      const labels = (kind: string) => page.locator(`.react-flow__node [data-kind="${kind}"][data-account="${a.accountId}"] [data-testid="node-label"]`).allTextContents();
-      expect((await labels('service')).sort(), `services of ${a.accountId}`).toEqual(a.services.map((s) => s.name).sort());
-      expect((await labels('network')).sort(), `networks of ${a.accountId}`).toEqual(a.networks.map((n) => n.name).sort());
-      expect((await labels('targetGroup')).sort(), `target groups of ${a.accountId}`).toEqual(a.targetGroups.map((t) => t.name).sort());
+      const labels = (kind: string) =>
+        page
+          .locator(`.react-flow__node [data-kind="${kind}"][data-account="${a.accountId}"] [data-testid="node-label"]`)
+          .allTextContents();
+      expect((await labels('service')).sort(), `services of ${a.accountId}`).toEqual(
+        a.services.map((s) => s.name).sort(),
+      );
+      expect((await labels('network')).sort(), `networks of ${a.accountId}`).toEqual(
+        a.networks.map((n) => n.name).sort(),
+      );
+      expect((await labels('targetGroup')).sort(), `target groups of ${a.accountId}`).toEqual(
+        a.targetGroups.map((t) => t.name).sort(),
+      );
       for (const tg of a.targetGroups) {
         const card = topo.node(tg.arn).locator('[data-kind="targetGroup"]');
-        const counts = Object.fromEntries((await card.getAttribute('data-targets'))!.split(',').map((kv) => kv.split(':')).map(([k, v]) => [k, Number(v)]).filter(([, v]) => v !== 0));
+        const counts = Object.fromEntries(
+          (await card.getAttribute('data-targets'))!
+            .split(',')
+            .map((kv) => kv.split(':'))
+            .map(([k, v]) => [k, Number(v)])
+            .filter(([, v]) => v !== 0),
+        );
         expect(counts, `target health of ${tg.name}`).toEqual(tg.statuses);
-        await expect(card, `colour of ${tg.name}`).toHaveAttribute('data-health', expectedHealth(tg.statuses, a.routes.some((r) => r.targetGroupArn === tg.arn)));
+        await expect(card, `colour of ${tg.name}`).toHaveAttribute(
+          'data-health',
+          expectedHealth(
+            tg.statuses,
+            a.routes.some((r) => r.targetGroupArn === tg.arn),
+          ),
+        );
       }
       for (const r of a.routes) {
         const edge = topo.edge(r.serviceArn, r.targetGroupArn);
         await expect(edge, `route ${r.serviceArn} → ${r.targetGroupArn}`).toHaveCount(1);
         if (r.weighted) expect(await edge.getAttribute('data-label')).toContain(`${Math.round(r.share * 100)}%`);
       }
-      for (const s of a.associations) await expect(topo.edge(s.networkArn, s.serviceArn), `association ${s.networkArn} → ${s.serviceArn}`).toHaveCount(1);
+      for (const s of a.associations)
+        await expect(
+          topo.edge(s.networkArn, s.serviceArn),
+          `association ${s.networkArn} → ${s.serviceArn}`,
+        ).toHaveCount(1);
     }
     // Unhealthy targets turn their services red; the weighted canary exists in the demo.
     expect(truth.flatMap((a) => a.routes).some((r) => r.weighted)).toBe(true);
-    expect(await page.locator('.react-flow__node [data-kind="service"][data-health="error"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.react-flow__node [data-kind="service"][data-health="error"]').count()).toBeGreaterThan(
+      0,
+    );
   });
 
-  test('an account whose role cannot be assumed is drawn as unreachable with the AWS error; the others still render', async ({ page, request }) => {
+  test('an account whose role cannot be assumed is drawn as unreachable with the AWS error; the others still render', async ({
+    page,
+    request,
+  }) => {
     const topo = new TopologyPage(page);
     await topo.open();
     // AssumeRole denied; the Lattice calls too, in case the console still holds a session from before (as in AWS).
-    await control(request, 'POST', '/faults', { account: PAYMENTS, service: 'sts', operation: 'AssumeRole', errorRate: 1, errorCode: 'AccessDenied' });
-    await control(request, 'POST', '/faults', { account: PAYMENTS, service: 'vpc-lattice', errorRate: 1, errorCode: 'AccessDeniedException' });
+    await control(request, 'POST', '/faults', {
+      account: PAYMENTS,
+      service: 'sts',
+      operation: 'AssumeRole',
+      errorRate: 1,
+      errorCode: 'AccessDenied',
+    });
+    await control(request, 'POST', '/faults', {
+      account: PAYMENTS,
+      service: 'vpc-lattice',
+      errorRate: 1,
+      errorCode: 'AccessDeniedException',
+    });
     try {
       await topo.refresh();
       await expect(topo.accountStatus(PAYMENTS)).toHaveAttribute('data-reachable', 'false');
@@ -83,7 +131,13 @@ test.describe('topology of the demo world', () => {
     await topo.open();
     await topo.showAll();
     const before = await topo.canvas.getAttribute('data-node-count');
-    for (const a of truth) await control(request, 'POST', '/rate-limits', { account: a.accountId, service: 'vpc-lattice', ratePerSecond: 15, burst: 3 });
+    for (const a of truth)
+      await control(request, 'POST', '/rate-limits', {
+        account: a.accountId,
+        service: 'vpc-lattice',
+        ratePerSecond: 15,
+        burst: 3,
+      });
     try {
       await topo.refresh(90_000);
       for (const a of truth) await expect(topo.accountStatus(a.accountId)).toHaveAttribute('data-reachable', 'true');
@@ -104,7 +158,11 @@ test.describe('topology of the demo world', () => {
     await expect(topo.panel.getByTestId('node-arn')).toHaveText(service.arn);
     await expect(topo.panel.getByTestId('rules-table')).toContainText(`${Math.round(canary.share * 1000) / 10}%`);
     const logs = new URL((await topo.panel.getByTestId('logs-link').getAttribute('href'))!, 'http://x');
-    expect([logs.pathname, logs.searchParams.get('service'), logs.searchParams.get('range')]).toEqual(['/logs', service.arn, '15m']);
+    expect([logs.pathname, logs.searchParams.get('service'), logs.searchParams.get('range')]).toEqual([
+      '/logs',
+      service.arn,
+      '15m',
+    ]);
     const routing = new URL((await topo.panel.getByTestId('routing-link').getAttribute('href'))!, 'http://x');
     expect([routing.pathname, routing.searchParams.get('service')]).toEqual(['/routing', service.arn]);
     // A target group's panel links to its own logs.
@@ -147,7 +205,10 @@ test.describe('topology of the demo world', () => {
     await topo.waitInteractive();
   });
 
-  test('the URL keeps filters, selection, expanded groups and window; opening it shows the same view', async ({ page, browser }) => {
+  test('the URL keeps filters, selection, expanded groups and window; opening it shows the same view', async ({
+    page,
+    browser,
+  }) => {
     const topo = new TopologyPage(page);
     await topo.open();
     const tg = truth.flatMap((a) => a.targetGroups).find((t) => (t.statuses.UNHEALTHY ?? 0) > 0)!;
@@ -156,11 +217,21 @@ test.describe('topology of the demo world', () => {
     await topo.chip('Failing').click();
     await topo.chip('Hide others').click();
     await topo.windowSelect.selectOption('1h');
-    await topo.node(tg.arn).getByRole('button', { name: /Show the \d+ targets/ }).click();
+    await topo
+      .node(tg.arn)
+      .getByRole('button', { name: /Show the \d+ targets/ })
+      .click();
     await expect(page.locator('.react-flow__node [data-kind="target"]').first()).toBeVisible();
     const url = page.url();
     const params = new URL(url).searchParams;
-    expect([params.get('q'), params.get('health'), params.get('hide'), params.get('sel'), params.get('range'), params.getAll('expand')]).toEqual([tg.name, 'error', '1', tg.arn, '1h', [tg.arn]]);
+    expect([
+      params.get('q'),
+      params.get('health'),
+      params.get('hide'),
+      params.get('sel'),
+      params.get('range'),
+      params.getAll('expand'),
+    ]).toEqual([tg.name, 'error', '1', tg.arn, '1h', [tg.arn]]);
 
     const other = new TopologyPage(await browser.newPage());
     await other.page.goto(url);
@@ -170,7 +241,9 @@ test.describe('topology of the demo world', () => {
     await expect(other.chip('Hide others')).toHaveAttribute('aria-pressed', 'true');
     await expect(other.windowSelect).toHaveValue('1h');
     await expect(other.panel).toHaveAttribute('data-node', tg.arn);
-    await expect(other.page.locator('.react-flow__node [data-kind="target"]')).toHaveCount(Object.values(tg.statuses).reduce((a, b) => a + b, 0));
+    await expect(other.page.locator('.react-flow__node [data-kind="target"]')).toHaveCount(
+      Object.values(tg.statuses).reduce((a, b) => a + b, 0),
+    );
     // Hidden, not dimmed: only matching nodes are drawn.
     await expect(other.node(tg.arn)).toHaveCount(1);
     expect(await other.page.locator('.react-flow__node [data-kind="service"][data-health="ok"]').count()).toBe(0);

@@ -99,7 +99,10 @@ export class Faults {
    * `targetAccount` is the account a call reaches into (the role's account of an AssumeRole, which
    * the hub signs): a fault for that account matches too, so "AssumeRole into 222… fails" works.
    */
-  decide(call: { account: string; service: string; operation: string; targetAccount?: string }, now: number): FaultDecision {
+  decide(
+    call: { account: string; service: string; operation: string; targetAccount?: string },
+    now: number,
+  ): FaultDecision {
     let delayMs = 0;
     let fail: FaultDecision['fail'];
     for (const r of this.rules) {
@@ -108,7 +111,10 @@ export class Faults {
       if (r.operation !== undefined && r.operation !== call.operation) continue;
       delayMs += r.latencyMs;
       if (!fail && r.errorRate > 0 && this.rng.chance(r.errorRate)) {
-        fail = { ...(r.errorCode ? { code: r.errorCode } : {}), message: r.errorMessage ?? `Injected fault ${r.id} (${r.errorCode ?? 'internal error'})` };
+        fail = {
+          ...(r.errorCode ? { code: r.errorCode } : {}),
+          message: r.errorMessage ?? `Injected fault ${r.id} (${r.errorCode ?? 'internal error'})`,
+        };
       }
     }
     for (const l of this.limits) {

@@ -26,7 +26,13 @@ async function main(): Promise<void> {
   const scenario = process.env.EMULATOR_SCENARIO || 'demo';
   const stateFile = process.env.EMULATOR_STATE_FILE || undefined;
   const state = stateFile && existsSync(stateFile) ? await loadState(stateFile, systemClock) : undefined;
-  const emu = await startEmulator({ port, seed, scenario, verbose: process.env.EMULATOR_VERBOSE === '1', ...(state ? { state } : {}) });
+  const emu = await startEmulator({
+    port,
+    seed,
+    scenario,
+    verbose: process.env.EMULATOR_VERBOSE === '1',
+    ...(state ? { state } : {}),
+  });
   const from = state ? `state file ${stateFile}` : `scenario '${scenario}' (seed ${seed})`;
   process.stdout.write(`Trellis emulator listening on ${emu.url} with ${from}\n`);
   let stopping = false;

@@ -66,7 +66,12 @@ async function dispatch(host: EmulatorHost, req: RawRequest, verbose: boolean): 
   const render = service ? service.renderError : guessProtocol(req);
   try {
     if (!sig) throw new AwsError('MissingAuthenticationTokenException', 403, 'Missing Authentication Token');
-    if (!service) throw new AwsError('UnknownServiceException', 400, `The emulator does not serve the service '${sig.service}' (it serves ${services.map((s) => s.signingName).join(', ')})`);
+    if (!service)
+      throw new AwsError(
+        'UnknownServiceException',
+        400,
+        `The emulator does not serve the service '${sig.service}' (it serves ${services.map((s) => s.signingName).join(', ')})`,
+      );
     const state = host.state;
     // Bring simulated traffic up to the clock first, so reads see it and changes apply from now on.
     state.sync();
@@ -75,16 +80,33 @@ async function dispatch(host: EmulatorHost, req: RawRequest, verbose: boolean): 
     const call = service.parse(req);
     const roleArn = call.operation === 'AssumeRole' ? call.input.RoleArn : undefined;
     const targetAccount = typeof roleArn === 'string' ? /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] : undefined;
-    const decision = state.faults.decide({ account: principal.accountId, service: service.signingName, operation: call.operation, ...(targetAccount ? { targetAccount } : {}) }, now);
+    const decision = state.faults.decide(
+      {
+        account: principal.accountId,
+        service: service.signingName,
+        operation: call.operation,
+        ...(targetAccount ? { targetAccount } : {}),
+      },
+      now,
+    );
     if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
     if (decision.throttle) {
       const err = service.throttled(decision.throttle.retryAfterSeconds);
       throw err;
     }
     if (decision.fail) throw service.errorFor(decision.fail.code ?? 'InternalServerException', decision.fail.message);
-    const ctx: CallContext = { accountId: principal.accountId, region: sig.region, principal, requestId, now: state.clock.now() };
+    const ctx: CallContext = {
+      accountId: principal.accountId,
+      region: sig.region,
+      principal,
+      requestId,
+      now: state.clock.now(),
+    };
     const res = await service.handle(state, ctx, call);
-    if (verbose) process.stderr.write(`${req.method} ${req.path} ${service.signingName}:${call.operation} ${principal.accountId} → ${res.status}\n`);
+    if (verbose)
+      process.stderr.write(
+        `${req.method} ${req.path} ${service.signingName}:${call.operation} ${principal.accountId} → ${res.status}\n`,
+      );
     return { ...res, headers: { 'x-amzn-requestid': requestId, ...res.headers } };
   } catch (e) {
     if (e instanceof AwsError) {
@@ -93,7 +115,14 @@ async function dispatch(host: EmulatorHost, req: RawRequest, verbose: boolean): 
     }
     // A bug in the emulator: answer as AWS answers an internal failure, keep the stack on our side.
     process.stderr.write(`emulator internal error on ${req.method} ${req.path}: ${(e as Error).stack ?? String(e)}\n`);
-    return render(new AwsError(service?.protocol === 'awsQuery' ? 'InternalFailure' : 'InternalServerException', 500, 'An internal error occurred in the emulator'), requestId);
+    return render(
+      new AwsError(
+        service?.protocol === 'awsQuery' ? 'InternalFailure' : 'InternalServerException',
+        500,
+        'An internal error occurred in the emulator',
+      ),
+      requestId,
+    );
   }
 }
 
@@ -103,14 +132,26 @@ function write(res: ServerResponse, r: RawResponse): void {
   res.end(body);
 }
 
-async function onRequest(host: EmulatorHost, req: IncomingMessage, res: ServerResponse, verbose: boolean): Promise<void> {
+async function onRequest(
+  host: EmulatorHost,
+  req: IncomingMessage,
+  res: ServerResponse,
+  verbose: boolean,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator');
   const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
-  const raw: RawRequest = { method: req.method ?? 'GET', path: rawPath, query: url.searchParams, headers: flattenHeaders(req), body: Buffer.alloc(0) };
+  const raw: RawRequest = {
+    method: req.method ?? 'GET',
+    path: rawPath,
+    query: url.searchParams,
+    headers: flattenHeaders(req),
+    body: Buffer.alloc(0),
+  };
   try {
     raw.body = await readBody(req);
   } catch (e) {
-    const err = e instanceof AwsError ? e : new AwsError('SerializationException', 400, 'Could not read the request body');
+    const err =
+      e instanceof AwsError ? e : new AwsError('SerializationException', 400, 'Could not read the request body');
     return write(res, guessProtocol(raw)(err, randomUUID()));
   }
   if (rawPath.startsWith('/_emulator/') || rawPath === '/_emulator') return write(res, await handleControl(host, raw));
@@ -146,10 +187,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
     const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-    const body = JSON.stringify({ message: tooLarge ? 'Request headers are too large' : 'The request could not be parsed' });
+    const body = JSON.stringify({
+      message: tooLarge ? 'Request headers are too large' : 'The request could not be parsed',
+    });
     const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
     const type = tooLarge ? 'RequestHeaderFieldsTooLargeException' : 'SerializationException';
-    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nx-amzn-errortype: ${type}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nx-amzn-errortype: ${type}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

@@ -105,7 +105,8 @@ export class EmulatorState {
 
   /** Rebuilds a world from `toJSON()` output. */
   static fromJSON(json: StateJson, clock: Clock): EmulatorState {
-    if (json.format !== 'trellis-emulator-state' || json.version !== 1) throw new Error('not a Trellis emulator state file (format/version mismatch)');
+    if (json.format !== 'trellis-emulator-state' || json.version !== 1)
+      throw new Error('not a Trellis emulator state file (format/version mismatch)');
     const state = new EmulatorState({ clock, seed: json.seed, scenario: json.scenario });
     state.rng.restore(json.rng);
     state.iam = Iam.fromJSON(json.iam);

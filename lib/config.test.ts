@@ -19,7 +19,12 @@ function issuesOf(env: Env, files: Record<string, string> = {}): string[] {
 }
 
 const hub = { accountId: '111111111111', name: 'network-hub' };
-const payments = { accountId: '222222222222', name: 'payments', roleArn: 'arn:aws:iam::222222222222:role/TrellisOperator', externalId: 'trellis-demo' };
+const payments = {
+  accountId: '222222222222',
+  name: 'payments',
+  roleArn: 'arn:aws:iam::222222222222:role/TrellisOperator',
+  externalId: 'trellis-demo',
+};
 
 describe('loadConfig defaults', () => {
   it('needs only a region and uses documented defaults', () => {
@@ -45,19 +50,44 @@ describe('loadConfig defaults', () => {
 
   it('requires a region and rejects a malformed one', () => {
     expect(issuesOf({})).toEqual([expect.stringMatching(/^AWS_REGION: is required/)]);
-    expect(issuesOf({ AWS_REGION: 'US East' })).toEqual(["AWS_REGION: must be a region name such as us-east-1, got 'US East'"]);
+    expect(issuesOf({ AWS_REGION: 'US East' })).toEqual([
+      "AWS_REGION: must be a region name such as us-east-1, got 'US East'",
+    ]);
   });
 });
 
 describe('loadConfig numbers, booleans and enums', () => {
   it('parses valid values', () => {
-    const c = loadConfig({ ...base, TRELLIS_AWS_TIMEOUT_MS: '2500', TRELLIS_AWS_MAX_ATTEMPTS: '1', TRELLIS_ACCOUNT_CONCURRENCY: '3', TRELLIS_READ_ONLY: 'YES', TRELLIS_AUDIT_LOG_GROUP: '/ops/trellis-audit', TRELLIS_MAX_QUERIES_PER_USER: '2' });
-    expect(c).toMatchObject({ awsTimeoutMs: 2500, awsMaxAttempts: 1, accountConcurrency: 3, readOnly: true, auditLogGroup: '/ops/trellis-audit', maxQueriesPerUser: 2 });
+    const c = loadConfig({
+      ...base,
+      TRELLIS_AWS_TIMEOUT_MS: '2500',
+      TRELLIS_AWS_MAX_ATTEMPTS: '1',
+      TRELLIS_ACCOUNT_CONCURRENCY: '3',
+      TRELLIS_READ_ONLY: 'YES',
+      TRELLIS_AUDIT_LOG_GROUP: '/ops/trellis-audit',
+      TRELLIS_MAX_QUERIES_PER_USER: '2',
+    });
+    expect(c).toMatchObject({
+      awsTimeoutMs: 2500,
+      awsMaxAttempts: 1,
+      accountConcurrency: 3,
+      readOnly: true,
+      auditLogGroup: '/ops/trellis-audit',
+      maxQueriesPerUser: 2,
+    });
     expect(loadConfig({ ...base, TRELLIS_READ_ONLY: 'false' }).readOnly).toBe(false);
   });
 
   it('collects one message per bad variable', () => {
-    const issues = issuesOf({ ...base, TRELLIS_AWS_TIMEOUT_MS: '10s', TRELLIS_AWS_MAX_ATTEMPTS: '0', TRELLIS_ACCOUNT_CONCURRENCY: '1000', TRELLIS_READ_ONLY: 'maybe', TRELLIS_AUTH: 'oidc', TRELLIS_AUDIT_LOG_GROUP: 'bad group!' });
+    const issues = issuesOf({
+      ...base,
+      TRELLIS_AWS_TIMEOUT_MS: '10s',
+      TRELLIS_AWS_MAX_ATTEMPTS: '0',
+      TRELLIS_ACCOUNT_CONCURRENCY: '1000',
+      TRELLIS_READ_ONLY: 'maybe',
+      TRELLIS_AUTH: 'oidc',
+      TRELLIS_AUDIT_LOG_GROUP: 'bad group!',
+    });
     expect(issues).toEqual([
       "TRELLIS_AUDIT_LOG_GROUP: must be a log group name of 1-512 characters [A-Za-z0-9._/#-], got 'bad group!'",
       "TRELLIS_AWS_TIMEOUT_MS: must be a whole number from 100 to 300000, got '10s'",
@@ -69,21 +99,39 @@ describe('loadConfig numbers, booleans and enums', () => {
   });
 
   it('puts every issue in the error message', () => {
-    expect(() => loadConfig({ TRELLIS_AWS_MAX_ATTEMPTS: 'x' })).toThrow(/Trellis configuration is invalid:\n {2}- AWS_REGION: .*\n {2}- TRELLIS_AWS_MAX_ATTEMPTS: /);
+    expect(() => loadConfig({ TRELLIS_AWS_MAX_ATTEMPTS: 'x' })).toThrow(
+      /Trellis configuration is invalid:\n {2}- AWS_REGION: .*\n {2}- TRELLIS_AWS_MAX_ATTEMPTS: /,
+    );
   });
 });
 
 describe('loadConfig auth', () => {
   it('requires TRELLIS_ANONYMOUS_ROLE when authentication is off', () => {
-    expect(issuesOf({ ...base, TRELLIS_AUTH: 'none' })).toEqual([expect.stringMatching(/^TRELLIS_ANONYMOUS_ROLE: is required when TRELLIS_AUTH=none/)]);
-    expect(issuesOf({ ...base, TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'admin' })).toEqual(["TRELLIS_ANONYMOUS_ROLE: must be one of viewer, operator, got 'admin'"]);
-    expect(loadConfig({ ...base, TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'operator' }).auth).toEqual({ mode: 'none', anonymousRole: 'operator' });
+    expect(issuesOf({ ...base, TRELLIS_AUTH: 'none' })).toEqual([
+      expect.stringMatching(/^TRELLIS_ANONYMOUS_ROLE: is required when TRELLIS_AUTH=none/),
+    ]);
+    expect(issuesOf({ ...base, TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'admin' })).toEqual([
+      "TRELLIS_ANONYMOUS_ROLE: must be one of viewer, operator, got 'admin'",
+    ]);
+    expect(loadConfig({ ...base, TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'operator' }).auth).toEqual({
+      mode: 'none',
+      anonymousRole: 'operator',
+    });
   });
 
   it('parses the optional ALB settings', () => {
     const albArn = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/trellis/50dc6c495c0c9188';
-    const c = loadConfig({ ...base, TRELLIS_ALB_ARN: albArn, TRELLIS_ALB_KEYS_URL: 'https://public-keys.auth.elb.us-east-1.amazonaws.com' });
-    expect(c.auth).toEqual({ mode: 'alb', albArn, keysUrl: 'https://public-keys.auth.elb.us-east-1.amazonaws.com', roles: { claim: 'groups', operatorValues: [] } });
+    const c = loadConfig({
+      ...base,
+      TRELLIS_ALB_ARN: albArn,
+      TRELLIS_ALB_KEYS_URL: 'https://public-keys.auth.elb.us-east-1.amazonaws.com',
+    });
+    expect(c.auth).toEqual({
+      mode: 'alb',
+      albArn,
+      keysUrl: 'https://public-keys.auth.elb.us-east-1.amazonaws.com',
+      roles: { claim: 'groups', operatorValues: [] },
+    });
     expect(issuesOf({ ...base, TRELLIS_ALB_ARN: 'trellis-alb', TRELLIS_ALB_KEYS_URL: 'ftp://x' })).toEqual([
       expect.stringMatching(/^TRELLIS_ALB_ARN: must be an application load balancer ARN .*, got 'trellis-alb'$/),
       "TRELLIS_ALB_KEYS_URL: must be an http(s) URL, got 'ftp://x'",
@@ -97,19 +145,33 @@ describe('loadConfig endpoints', () => {
       const c = loadConfig({ ...base, AWS_ENDPOINT_URL_STS: `http://${host}:4566` });
       expect(c.emulatorEndpoint).toBe(`http://${host}:4566`);
     }
-    const c = loadConfig({ ...base, AWS_ENDPOINT_URL: 'http://127.0.0.1:4599', AWS_ENDPOINT_URL_VPC_LATTICE: 'http://127.0.0.1:4599' });
-    expect(c.endpoints).toEqual({ AWS_ENDPOINT_URL: 'http://127.0.0.1:4599', AWS_ENDPOINT_URL_VPC_LATTICE: 'http://127.0.0.1:4599' });
+    const c = loadConfig({
+      ...base,
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:4599',
+      AWS_ENDPOINT_URL_VPC_LATTICE: 'http://127.0.0.1:4599',
+    });
+    expect(c.endpoints).toEqual({
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:4599',
+      AWS_ENDPOINT_URL_VPC_LATTICE: 'http://127.0.0.1:4599',
+    });
   });
 
   it('does not call a remote endpoint an emulator, and rejects a non-URL', () => {
-    expect(loadConfig({ ...base, AWS_ENDPOINT_URL_STS: 'https://sts.us-east-1.amazonaws.com' }).emulatorEndpoint).toBeUndefined();
-    expect(issuesOf({ ...base, AWS_ENDPOINT_URL_LOGS: '127.0.0.1:4566x' })).toEqual(["AWS_ENDPOINT_URL_LOGS: must be a URL such as http://127.0.0.1:4566, got '127.0.0.1:4566x'"]);
+    expect(
+      loadConfig({ ...base, AWS_ENDPOINT_URL_STS: 'https://sts.us-east-1.amazonaws.com' }).emulatorEndpoint,
+    ).toBeUndefined();
+    expect(issuesOf({ ...base, AWS_ENDPOINT_URL_LOGS: '127.0.0.1:4566x' })).toEqual([
+      "AWS_ENDPOINT_URL_LOGS: must be a URL such as http://127.0.0.1:4566, got '127.0.0.1:4566x'",
+    ]);
   });
 });
 
 describe('loadConfig TRELLIS_ACCOUNTS', () => {
   it('parses an inline JSON array and fills in regions', () => {
-    const c = loadConfig({ ...base, TRELLIS_ACCOUNTS: JSON.stringify([hub, { ...payments, regions: ['eu-west-1', 'us-east-1', 'eu-west-1'] }]) });
+    const c = loadConfig({
+      ...base,
+      TRELLIS_ACCOUNTS: JSON.stringify([hub, { ...payments, regions: ['eu-west-1', 'us-east-1', 'eu-west-1'] }]),
+    });
     expect(c.accounts).toEqual([
       { ...hub, regions: ['us-east-1'] },
       { ...payments, regions: ['eu-west-1', 'us-east-1'] },
@@ -117,18 +179,28 @@ describe('loadConfig TRELLIS_ACCOUNTS', () => {
   });
 
   it('reads a JSON file when the value is a path', () => {
-    const c = loadConfig({ ...base, TRELLIS_ACCOUNTS: '/etc/trellis/accounts.json' }, (p) => (p === '/etc/trellis/accounts.json' ? JSON.stringify([hub]) : ''));
+    const c = loadConfig({ ...base, TRELLIS_ACCOUNTS: '/etc/trellis/accounts.json' }, (p) =>
+      p === '/etc/trellis/accounts.json' ? JSON.stringify([hub]) : '',
+    );
     expect(c.accounts).toEqual([{ ...hub, regions: ['us-east-1'] }]);
     expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: './missing.json' })).toEqual([
       "TRELLIS_ACCOUNTS: cannot read the file './missing.json' (ENOENT) (a relative path resolves against the server's working directory; use an absolute path); give a JSON array or the path of a JSON file",
     ]);
-    expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: 'a.json' }, { 'a.json': '[{' })).toEqual([expect.stringMatching(/^TRELLIS_ACCOUNTS: the file a.json is not valid JSON \(/)]);
+    expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: 'a.json' }, { 'a.json': '[{' })).toEqual([
+      expect.stringMatching(/^TRELLIS_ACCOUNTS: the file a.json is not valid JSON \(/),
+    ]);
   });
 
   it('rejects a non-array, an empty list and bad JSON', () => {
-    expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: JSON.stringify(hub) })).toEqual(['TRELLIS_ACCOUNTS: must be a JSON array of {accountId, name, roleArn?, externalId?, regions?}']);
-    expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: '[]' })).toEqual([expect.stringMatching(/^TRELLIS_ACCOUNTS: the list is empty/)]);
-    expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: '[1,' })).toEqual([expect.stringMatching(/^TRELLIS_ACCOUNTS: the value is not valid JSON/)]);
+    expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: JSON.stringify(hub) })).toEqual([
+      'TRELLIS_ACCOUNTS: must be a JSON array of {accountId, name, roleArn?, externalId?, regions?}',
+    ]);
+    expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: '[]' })).toEqual([
+      expect.stringMatching(/^TRELLIS_ACCOUNTS: the list is empty/),
+    ]);
+    expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: '[1,' })).toEqual([
+      expect.stringMatching(/^TRELLIS_ACCOUNTS: the value is not valid JSON/),
+    ]);
   });
 
   it('names the entry and the field of every problem', () => {
@@ -151,7 +223,11 @@ describe('loadConfig TRELLIS_ACCOUNTS', () => {
   });
 
   it('rejects a role in another account and a duplicated account', () => {
-    const accounts = [hub, { ...payments, roleArn: 'arn:aws:iam::333333333333:role/TrellisOperator' }, { ...hub, name: 'hub-again' }];
+    const accounts = [
+      hub,
+      { ...payments, roleArn: 'arn:aws:iam::333333333333:role/TrellisOperator' },
+      { ...hub, name: 'hub-again' },
+    ];
     expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: JSON.stringify(accounts) })).toEqual([
       'TRELLIS_ACCOUNTS: entry 2: roleArn is in account 333333333333 but accountId is 222222222222',
       'TRELLIS_ACCOUNTS: entry 3: account 111111111111 is already listed in entry 1',
@@ -159,7 +235,16 @@ describe('loadConfig TRELLIS_ACCOUNTS', () => {
   });
 
   it('accepts role paths and partitions other than aws', () => {
-    const c = loadConfig({ ...base, TRELLIS_ACCOUNTS: JSON.stringify([{ accountId: '222222222222', name: 'gov', roleArn: 'arn:aws-us-gov:iam::222222222222:role/ops/TrellisReadOnly' }]) });
+    const c = loadConfig({
+      ...base,
+      TRELLIS_ACCOUNTS: JSON.stringify([
+        {
+          accountId: '222222222222',
+          name: 'gov',
+          roleArn: 'arn:aws-us-gov:iam::222222222222:role/ops/TrellisReadOnly',
+        },
+      ]),
+    });
     expect(c.accounts?.[0]?.roleArn).toBe('arn:aws-us-gov:iam::222222222222:role/ops/TrellisReadOnly');
   });
 });

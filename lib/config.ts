@@ -75,7 +75,9 @@ function regionVar(env: Env, issues: string[]): string {
   const name = env.AWS_REGION?.trim() ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
   const raw = env[name]?.trim();
   if (!raw) {
-    issues.push('AWS_REGION: is required (the region of the Lattice resources, e.g. us-east-1); AWS_DEFAULT_REGION is also accepted');
+    issues.push(
+      'AWS_REGION: is required (the region of the Lattice resources, e.g. us-east-1); AWS_DEFAULT_REGION is also accepted',
+    );
     return '';
   }
   if (!REGION_RE.test(raw)) issues.push(`${name}: must be a region name such as us-east-1, got '${raw}'`);
@@ -85,7 +87,9 @@ function regionVar(env: Env, issues: string[]): string {
 function endpointVars(env: Env, issues: string[]): { endpoints: Record<string, string>; emulatorEndpoint?: string } {
   const endpoints: Record<string, string> = {};
   let emulatorEndpoint: string | undefined;
-  for (const name of Object.keys(env).filter((k) => k.startsWith('AWS_ENDPOINT_URL')).sort()) {
+  for (const name of Object.keys(env)
+    .filter((k) => k.startsWith('AWS_ENDPOINT_URL'))
+    .sort()) {
     const raw = env[name]?.trim();
     if (!raw) continue;
     let url: URL;
@@ -123,7 +127,12 @@ export function loadConfig(env: Env, readText: ReadText = defaultReadText): Conf
     if ('issues' in parsed) issues.push(...parsed.issues);
     else accounts = parsed.accounts;
   }
-  const auditLogGroup = optionalMatch(env, 'TRELLIS_AUDIT_LOG_GROUP', z.string().regex(/^[.\-_/#A-Za-z0-9]{1,512}$/, 'must be a log group name of 1-512 characters [A-Za-z0-9._/#-]'), issues);
+  const auditLogGroup = optionalMatch(
+    env,
+    'TRELLIS_AUDIT_LOG_GROUP',
+    z.string().regex(/^[.\-_/#A-Za-z0-9]{1,512}$/, 'must be a log group name of 1-512 characters [A-Za-z0-9._/#-]'),
+    issues,
+  );
   const config: Config = {
     region,
     accounts,

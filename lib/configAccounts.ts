@@ -27,13 +27,20 @@ const entrySchema = z
     accountId: z
       .string({ error: 'accountId must be a string of 12 digits (quote it in JSON)' })
       .regex(/^\d{12}$/, 'accountId must be 12 digits'),
-    name: z.string({ error: 'name is required (a display name such as "payments")' }).trim().min(1, 'name must not be empty').max(64, 'name must be at most 64 characters'),
+    name: z
+      .string({ error: 'name is required (a display name such as "payments")' })
+      .trim()
+      .min(1, 'name must not be empty')
+      .max(64, 'name must be at most 64 characters'),
     roleArn: z.string().regex(ROLE_ARN_RE, 'roleArn must look like arn:aws:iam::<12 digits>:role/<name>').optional(),
     externalId: z
       .string()
       .regex(/^[\w+=,.@:/-]{2,1224}$/, 'externalId must be 2-1224 characters of letters, digits and +=,.@:/-')
       .optional(),
-    regions: z.array(z.string().regex(REGION_RE, 'regions must hold region names such as us-east-1')).min(1, 'regions must not be empty').optional(),
+    regions: z
+      .array(z.string().regex(REGION_RE, 'regions must hold region names such as us-east-1'))
+      .min(1, 'regions must not be empty')
+      .optional(),
   })
   .strict();
 
@@ -43,10 +50,13 @@ const KNOWN_KEYS = Object.keys(entrySchema.shape).join(', ');
 export type ReadText = (path: string) => string;
 
 function issueText(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key ${issue.keys.map((k) => `'${k}'`).join(', ')} (known: ${KNOWN_KEYS})`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key ${issue.keys.map((k) => `'${k}'`).join(', ')} (known: ${KNOWN_KEYS})`;
   const field = issue.path.map(String).join('.');
   // Custom messages already name their field; zod's generic ones ("Invalid input: ...") do not.
-  return field && !issue.message.startsWith(field.split('.')[0] ?? field) ? `${field}: ${issue.message}` : issue.message;
+  return field && !issue.message.startsWith(field.split('.')[0] ?? field)
+    ? `${field}: ${issue.message}`
+    : issue.message;
 }
 
 /** Reads the JSON text of TRELLIS_ACCOUNTS: inline when it starts with `[`, otherwise a file path. */
@@ -58,8 +68,12 @@ function accountsText(raw: string, readText: ReadText): { text: string; from: st
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // The standalone server chdirs into .next/standalone, so relative paths rarely mean what was intended.
-    const relative = trimmed.startsWith('/') ? '' : ' (a relative path resolves against the server\'s working directory; use an absolute path)';
-    return { error: `cannot read the file '${trimmed}' (${code ?? (e as Error).message})${relative}; give a JSON array or the path of a JSON file` };
+    const relative = trimmed.startsWith('/')
+      ? ''
+      : " (a relative path resolves against the server's working directory; use an absolute path)";
+    return {
+      error: `cannot read the file '${trimmed}' (${code ?? (e as Error).message})${relative}; give a JSON array or the path of a JSON file`,
+    };
   }
 }
 
@@ -67,7 +81,11 @@ function accountsText(raw: string, readText: ReadText): { text: string; from: st
  * Parses TRELLIS_ACCOUNTS. Returns the accounts, or the issues (each prefixed `TRELLIS_ACCOUNTS:`).
  * `defaultRegion` fills in entries without `regions`.
  */
-export function parseAccounts(raw: string, defaultRegion: string | undefined, readText: ReadText): { accounts: AccountConfig[] } | { issues: string[] } {
+export function parseAccounts(
+  raw: string,
+  defaultRegion: string | undefined,
+  readText: ReadText,
+): { accounts: AccountConfig[] } | { issues: string[] } {
   const P = 'TRELLIS_ACCOUNTS';
   const src = accountsText(raw, readText);
   if ('error' in src) return { issues: [`${P}: ${src.error}`] };
@@ -77,8 +95,10 @@ export function parseAccounts(raw: string, defaultRegion: string | undefined, re
   } catch (e) {
     return { issues: [`${P}: the ${src.from} is not valid JSON (${(e as Error).message})`] };
   }
-  if (!Array.isArray(json)) return { issues: [`${P}: must be a JSON array of {accountId, name, roleArn?, externalId?, regions?}`] };
-  if (json.length === 0) return { issues: [`${P}: the list is empty; remove the variable to use the caller's own account`] };
+  if (!Array.isArray(json))
+    return { issues: [`${P}: must be a JSON array of {accountId, name, roleArn?, externalId?, regions?}`] };
+  if (json.length === 0)
+    return { issues: [`${P}: the list is empty; remove the variable to use the caller's own account`] };
   const issues: string[] = [];
   const accounts: AccountConfig[] = [];
   const seen = new Map<string, number>();
@@ -94,12 +114,20 @@ export function parseAccounts(raw: string, defaultRegion: string | undefined, re
     if (roleAccount !== undefined && roleAccount !== e.accountId) {
       issues.push(`${P}: entry ${n}: roleArn is in account ${roleAccount} but accountId is ${e.accountId}`);
     }
-    if (e.externalId !== undefined && e.roleArn === undefined) issues.push(`${P}: entry ${n}: externalId needs a roleArn`);
+    if (e.externalId !== undefined && e.roleArn === undefined)
+      issues.push(`${P}: entry ${n}: externalId needs a roleArn`);
     const first = seen.get(e.accountId);
-    if (first !== undefined) issues.push(`${P}: entry ${n}: account ${e.accountId} is already listed in entry ${first}`);
+    if (first !== undefined)
+      issues.push(`${P}: entry ${n}: account ${e.accountId} is already listed in entry ${first}`);
     seen.set(e.accountId, n);
     const regions = e.regions ?? (defaultRegion ? [defaultRegion] : []);
-    accounts.push({ accountId: e.accountId, name: e.name, regions: [...new Set(regions)], ...(e.roleArn ? { roleArn: e.roleArn } : {}), ...(e.externalId ? { externalId: e.externalId } : {}) });
+    accounts.push({
+      accountId: e.accountId,
+      name: e.name,
+      regions: [...new Set(regions)],
+      ...(e.roleArn ? { roleArn: e.roleArn } : {}),
+      ...(e.externalId ? { externalId: e.externalId } : {}),
+    });
   });
   return issues.length > 0 ? { issues } : { accounts };
 }

@@ -11,9 +11,17 @@ function parse(env: Record<string, string>) {
 
 describe('parseAuth', () => {
   it('maps an operator claim and comma-separated values, trimming blanks', () => {
-    const { auth, issues } = parse({ TRELLIS_ALB_ARN: albArn, TRELLIS_OPERATOR_CLAIM: 'cognito:groups', TRELLIS_OPERATOR_VALUES: ' trellis-operators, sre ,,' });
+    const { auth, issues } = parse({
+      TRELLIS_ALB_ARN: albArn,
+      TRELLIS_OPERATOR_CLAIM: 'cognito:groups',
+      TRELLIS_OPERATOR_VALUES: ' trellis-operators, sre ,,',
+    });
     expect(issues).toEqual([]);
-    expect(auth).toEqual({ mode: 'alb', albArn, roles: { claim: 'cognito:groups', operatorValues: ['trellis-operators', 'sre'] } });
+    expect(auth).toEqual({
+      mode: 'alb',
+      albArn,
+      roles: { claim: 'cognito:groups', operatorValues: ['trellis-operators', 'sre'] },
+    });
   });
 
   it('defaults to the groups claim and no operators', () => {
@@ -21,13 +29,21 @@ describe('parseAuth', () => {
   });
 
   it('drops trailing slashes of the key URL and rejects bad claim names', () => {
-    const { auth, issues } = parse({ TRELLIS_ALB_KEYS_URL: 'http://127.0.0.1:4696/keys/', TRELLIS_OPERATOR_CLAIM: 'groups[0]' });
+    const { auth, issues } = parse({
+      TRELLIS_ALB_KEYS_URL: 'http://127.0.0.1:4696/keys/',
+      TRELLIS_OPERATOR_CLAIM: 'groups[0]',
+    });
     expect(auth).toMatchObject({ keysUrl: 'http://127.0.0.1:4696/keys' });
-    expect(issues).toEqual(["TRELLIS_OPERATOR_CLAIM: must be a claim name of 1-128 characters [A-Za-z0-9_:./-], got 'groups[0]'"]);
+    expect(issues).toEqual([
+      "TRELLIS_OPERATOR_CLAIM: must be a claim name of 1-128 characters [A-Za-z0-9_:./-], got 'groups[0]'",
+    ]);
   });
 
   it('ignores the ALB settings when authentication is off', () => {
-    expect(parse({ TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'viewer', TRELLIS_OPERATOR_VALUES: 'x' })).toEqual({ auth: { mode: 'none', anonymousRole: 'viewer' }, issues: [] });
+    expect(parse({ TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'viewer', TRELLIS_OPERATOR_VALUES: 'x' })).toEqual({
+      auth: { mode: 'none', anonymousRole: 'viewer' },
+      issues: [],
+    });
   });
 });
 
@@ -35,6 +51,8 @@ describe('ALB key endpoint', () => {
   it('is regional, with the documented GovCloud exception', () => {
     expect(regionOfArn(albArn)).toBe('eu-west-1');
     expect(defaultAlbKeysUrl('eu-west-1')).toBe('https://public-keys.auth.elb.eu-west-1.amazonaws.com');
-    expect(defaultAlbKeysUrl('us-gov-west-1')).toBe('https://s3-us-gov-west-1.amazonaws.com/aws-elb-public-keys-prod-us-gov-west-1');
+    expect(defaultAlbKeysUrl('us-gov-west-1')).toBe(
+      'https://s3-us-gov-west-1.amazonaws.com/aws-elb-public-keys-prod-us-gov-west-1',
+    );
   });
 });

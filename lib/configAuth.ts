@@ -27,12 +27,26 @@ export type AuthConfig =
 
 type Env = Record<string, string | undefined>;
 
-const ALB_ARN = z.string().regex(/^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{1,32}$/, 'must be an application load balancer ARN (arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>)');
-const KEYS_URL = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((u) => u.replace(/\/+$/, ''));
-const CLAIM = z.string().regex(/^[A-Za-z0-9_:./-]{1,128}$/, 'must be a claim name of 1-128 characters [A-Za-z0-9_:./-]');
+const ALB_ARN = z
+  .string()
+  .regex(
+    /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{1,32}$/,
+    'must be an application load balancer ARN (arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>)',
+  );
+const KEYS_URL = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .transform((u) => u.replace(/\/+$/, ''));
+const CLAIM = z
+  .string()
+  .regex(/^[A-Za-z0-9_:./-]{1,128}$/, 'must be a claim name of 1-128 characters [A-Za-z0-9_:./-]');
 const VALUES = z
   .string()
-  .transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== ''))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== ''),
+  )
   .pipe(z.array(z.string().max(256, 'each value must be at most 256 characters')).max(100, 'at most 100 values'));
 
 function parseVar<T>(env: Env, name: string, schema: z.ZodType<T>, issues: string[]): T | undefined {
@@ -46,10 +60,19 @@ function parseVar<T>(env: Env, name: string, schema: z.ZodType<T>, issues: strin
 
 /** Parses TRELLIS_AUTH (default `alb`), TRELLIS_ANONYMOUS_ROLE, TRELLIS_ALB_ARN, TRELLIS_ALB_KEYS_URL, TRELLIS_OPERATOR_CLAIM, TRELLIS_OPERATOR_VALUES. */
 export function parseAuth(env: Env, issues: string[]): AuthConfig {
-  const mode = parseVar(env, 'TRELLIS_AUTH', z.enum(['alb', 'none'], { error: 'must be one of alb, none' }), issues) ?? 'alb';
+  const mode =
+    parseVar(env, 'TRELLIS_AUTH', z.enum(['alb', 'none'], { error: 'must be one of alb, none' }), issues) ?? 'alb';
   if (mode === 'none') {
-    const role = parseVar(env, 'TRELLIS_ANONYMOUS_ROLE', z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }), issues);
-    if (!role && !env.TRELLIS_ANONYMOUS_ROLE?.trim()) issues.push(`TRELLIS_ANONYMOUS_ROLE: is required when TRELLIS_AUTH=none (${ROLES.join(' or ')}: what everyone may do)`);
+    const role = parseVar(
+      env,
+      'TRELLIS_ANONYMOUS_ROLE',
+      z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
+      issues,
+    );
+    if (!role && !env.TRELLIS_ANONYMOUS_ROLE?.trim())
+      issues.push(
+        `TRELLIS_ANONYMOUS_ROLE: is required when TRELLIS_AUTH=none (${ROLES.join(' or ')}: what everyone may do)`,
+      );
     return { mode, anonymousRole: role ?? 'viewer' };
   }
   const albArn = parseVar(env, 'TRELLIS_ALB_ARN', ALB_ARN, issues);

@@ -6,7 +6,9 @@ import { VERSION } from './version';
 
 /** One line describing the running configuration, without secrets. */
 export function describeConfig(c: Config): string {
-  const accounts = c.accounts ? `${c.accounts.length} account(s): ${c.accounts.map((a) => `${a.name} ${a.accountId}`).join(', ')}` : "the credentials' own account";
+  const accounts = c.accounts
+    ? `${c.accounts.length} account(s): ${c.accounts.map((a) => `${a.name} ${a.accountId}`).join(', ')}`
+    : "the credentials' own account";
   const auth = describeAuth(c);
   const emulator = c.emulatorEndpoint ? `, local emulator at ${c.emulatorEndpoint}` : '';
   return `Trellis ${VERSION}: region ${c.region}, ${accounts}, ${auth}${c.readOnly ? ', read-only' : ''}${emulator}`;
@@ -21,7 +23,9 @@ export function checkConfigAtStart(): void {
     process.stdout.write(`${describeConfig(config)}\n`);
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\nFix the environment and start Trellis again (see README.md, "Running against AWS" and "Deploy on ECS").\n`);
+      process.stderr.write(
+        `${e.message}\nFix the environment and start Trellis again (see README.md, "Running against AWS" and "Deploy on ECS").\n`,
+      );
       process.exit(1);
     }
     throw e;

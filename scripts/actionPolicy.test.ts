@@ -55,12 +55,27 @@ describe('writeActionPolicy', () => {
     mkdirSync(join(root, 'lib', 'actions'), { recursive: true });
     writeFileSync(join(root, 'lib', 'actions', 'routing.ts'), SOURCE);
     const entry = (exportedName: string) => ({ workers: {}, filename: 'lib/actions/routing.ts', exportedName });
-    writeFileSync(join(root, '.next', 'server', 'server-reference-manifest.json'), JSON.stringify({ node: { a1: entry('listRules'), b2: entry('setWeights'), c3: entry('dynamic') }, edge: {} }));
+    writeFileSync(
+      join(root, '.next', 'server', 'server-reference-manifest.json'),
+      JSON.stringify({ node: { a1: entry('listRules'), b2: entry('setWeights'), c3: entry('dynamic') }, edge: {} }),
+    );
     const summary = writeActionPolicy(root);
-    expect(summary).toMatchObject({ total: 3, mutating: ['lib/actions/routing.ts#dynamic', 'lib/actions/routing.ts#setWeights'], unknown: ['lib/actions/routing.ts#dynamic'] });
-    expect(JSON.parse(readFileSync(summary.file, 'utf8')).actions.a1).toEqual({ action: 'lib/actions/routing.ts#listRules', mutates: false });
+    expect(summary).toMatchObject({
+      total: 3,
+      mutating: ['lib/actions/routing.ts#dynamic', 'lib/actions/routing.ts#setWeights'],
+      unknown: ['lib/actions/routing.ts#dynamic'],
+    });
+    expect(JSON.parse(readFileSync(summary.file, 'utf8')).actions.a1).toEqual({
+      action: 'lib/actions/routing.ts#listRules',
+      mutates: false,
+    });
     const policy = readActionPolicy(join(root, '.next'));
-    expect([policy?.mutates('a1'), policy?.mutates('b2'), policy?.mutates('c3'), policy?.mutates('zz')]).toEqual([false, true, true, undefined]);
+    expect([policy?.mutates('a1'), policy?.mutates('b2'), policy?.mutates('c3'), policy?.mutates('zz')]).toEqual([
+      false,
+      true,
+      true,
+      undefined,
+    ]);
   });
 
   it('writes an empty policy for a build without server actions', () => {

@@ -16,7 +16,13 @@ export type ActionKind = 'mutates' | 'reads' | 'unknown';
 
 function unwrap(e: ts.Expression): ts.Expression {
   let x = e;
-  while (ts.isAsExpression(x) || ts.isSatisfiesExpression(x) || ts.isParenthesizedExpression(x) || ts.isTypeAssertionExpression(x)) x = x.expression;
+  while (
+    ts.isAsExpression(x) ||
+    ts.isSatisfiesExpression(x) ||
+    ts.isParenthesizedExpression(x) ||
+    ts.isTypeAssertionExpression(x)
+  )
+    x = x.expression;
   return x;
 }
 
@@ -25,7 +31,8 @@ function constants(sf: ts.SourceFile): Map<string, ts.Expression> {
   const out = new Map<string, ts.Expression>();
   for (const st of sf.statements) {
     if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
-    for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) out.set(d.name.text, d.initializer);
+    for (const d of st.declarationList.declarations)
+      if (ts.isIdentifier(d.name) && d.initializer) out.set(d.name.text, d.initializer);
   }
   return out;
 }
@@ -86,13 +93,23 @@ export function classifyActionSource(text: string, fileName = 'actions.ts'): Map
   const out = new Map<string, ActionKind>();
   for (const st of sf.statements) {
     if (ts.isFunctionDeclaration(st) && st.name) locals.set(st.name.text, st);
-    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) locals.set(d.name.text, d.initializer);
+    if (ts.isVariableStatement(st))
+      for (const d of st.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.initializer) locals.set(d.name.text, d.initializer);
   }
   for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && isExported(st)) out.set(isDefault(st) ? 'default' : (st.name?.text ?? 'default'), classifyBody(st, consts));
+    if (ts.isFunctionDeclaration(st) && isExported(st))
+      out.set(isDefault(st) ? 'default' : (st.name?.text ?? 'default'), classifyBody(st, consts));
     else if (ts.isVariableStatement(st) && isExported(st)) {
-      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) out.set(d.name.text, d.initializer ? classifyBody(d.initializer, consts) : 'unknown');
-    } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const d of st.declarationList.declarations)
+        if (ts.isIdentifier(d.name))
+          out.set(d.name.text, d.initializer ? classifyBody(d.initializer, consts) : 'unknown');
+    } else if (
+      ts.isExportDeclaration(st) &&
+      !st.moduleSpecifier &&
+      st.exportClause &&
+      ts.isNamedExports(st.exportClause)
+    ) {
       for (const el of st.exportClause.elements) {
         const local = locals.get((el.propertyName ?? el.name).text);
         out.set(el.name.text, local ? classifyBody(local, consts) : 'unknown');
@@ -117,7 +134,10 @@ export interface PolicySummary {
 }
 
 /** Builds the policy of the build in `<root>/.next` and writes it there. */
-export function writeActionPolicy(root: string, readText: (p: string) => string = (p) => readFileSync(p, 'utf8')): PolicySummary {
+export function writeActionPolicy(
+  root: string,
+  readText: (p: string) => string = (p) => readFileSync(p, 'utf8'),
+): PolicySummary {
   const nextDir = join(root, '.next');
   let manifestText: string;
   try {
@@ -148,5 +168,10 @@ export function writeActionPolicy(root: string, readText: (p: string) => string 
   }
   const file = join(nextDir, ACTION_POLICY_FILE);
   writeFileSync(file, `${JSON.stringify(policy, null, 2)}\n`);
-  return { file, total: Object.keys(policy.actions).length, mutating: [...new Set(mutating)].sort(), unknown: [...new Set(unknown)].sort() };
+  return {
+    file,
+    total: Object.keys(policy.actions).length,
+    mutating: [...new Set(mutating)].sort(),
+    unknown: [...new Set(unknown)].sort(),
+  };
 }

@@ -11,14 +11,20 @@ import { tsImport } from 'tsx/esm/api';
 const root = process.cwd();
 const standalone = join(root, '.next', 'standalone');
 if (!existsSync(join(standalone, 'server.js'))) {
-  process.stderr.write('copy-static: .next/standalone/server.js is missing; is `output: "standalone"` set in next.config.js?\n');
+  process.stderr.write(
+    'copy-static: .next/standalone/server.js is missing; is `output: "standalone"` set in next.config.js?\n',
+  );
   process.exit(1);
 }
 const { writeActionPolicy } = await tsImport('./actionPolicy.ts', import.meta.url);
 const policy = writeActionPolicy(root);
-process.stdout.write(`copy-static: action policy: ${policy.total} server action(s), mutating: ${policy.mutating.join(', ') || 'none'}\n`);
+process.stdout.write(
+  `copy-static: action policy: ${policy.total} server action(s), mutating: ${policy.mutating.join(', ') || 'none'}\n`,
+);
 for (const name of policy.unknown) {
-  process.stderr.write(`copy-static: WARNING: cannot tell whether ${name} mutates (its runAction spec is not an object literal or a const of its file); it is treated as mutating, so viewers get 403.\n`);
+  process.stderr.write(
+    `copy-static: WARNING: cannot tell whether ${name} mutates (its runAction spec is not an object literal or a const of its file); it is treated as mutating, so viewers get 403.\n`,
+  );
 }
 // productionBrowserSourceMaps is off, yet Turbopack writes an empty, unreferenced `.map` for the
 // chunk group of a Web Worker (the topology's layout worker): no source map is ever published.

@@ -34,7 +34,8 @@ function ensureFree(p: number, name: string): Promise<void> {
 async function waitFor(url: string, child: ChildProcess, what: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) fail(`${what} exited before it was ready (code ${child.exitCode ?? child.signalCode})`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      fail(`${what} exited before it was ready (code ${child.exitCode ?? child.signalCode})`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -80,7 +81,10 @@ async function main(): Promise<void> {
     void Promise.all(alive.map((c) => new Promise((r) => c.child.once('exit', r)))).then(() => process.exit(exitCode));
   };
   const start = (name: string, args: string[], env: Record<string, string>): ChildProcess => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...env },
+    });
     children.push({ name, child });
     child.on('exit', (code, signal) => {
       // Ctrl-C reaches the whole process group: give our own SIGINT handler a moment to claim the stop.
@@ -94,11 +98,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stopAll(0));
 
   // `node --import tsx` rather than the tsx CLI: one process per child, so signals reach it directly.
-  const emulator = start('the emulator', ['--import', 'tsx', 'emulator/main.ts'], emulatorEnv({ port: emuPort, stateFile: process.env.EMULATOR_STATE_FILE || '.emulator-state.json' }));
+  const emulator = start(
+    'the emulator',
+    ['--import', 'tsx', 'emulator/main.ts'],
+    emulatorEnv({ port: emuPort, stateFile: process.env.EMULATOR_STATE_FILE || '.emulator-state.json' }),
+  );
   await waitFor(`${emulatorUrl}/_emulator/health`, emulator, 'the emulator', 60_000);
   const app = start('the console', ['.next/standalone/server.js'], demoAppEnv({ emulatorUrl, port: appPort }));
   await waitFor(`http://127.0.0.1:${appPort}/api/health`, app, 'the console', 60_000);
-  process.stdout.write(`\nTrellis console: http://localhost:${appPort} (emulator ${emulatorUrl}) — Ctrl-C stops both\n\n`);
+  process.stdout.write(
+    `\nTrellis console: http://localhost:${appPort} (emulator ${emulatorUrl}) — Ctrl-C stops both\n\n`,
+  );
 }
 
 main().catch((e: unknown) => fail((e as Error).message));

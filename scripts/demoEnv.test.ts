@@ -17,7 +17,11 @@ describe('demoAppEnv', () => {
   });
 
   it('blanks inherited AWS and Trellis variables so a developer profile cannot leak in', () => {
-    const env = demoAppEnv({ emulatorUrl: 'http://127.0.0.1:4566', port: 3000, inherited: { AWS_PROFILE: 'prod', AWS_SESSION_TOKEN: 'x', TRELLIS_READ_ONLY: 'true', HOME: '/root' } });
+    const env = demoAppEnv({
+      emulatorUrl: 'http://127.0.0.1:4566',
+      port: 3000,
+      inherited: { AWS_PROFILE: 'prod', AWS_SESSION_TOKEN: 'x', TRELLIS_READ_ONLY: 'true', HOME: '/root' },
+    });
     expect(env).toMatchObject({ AWS_PROFILE: '', AWS_SESSION_TOKEN: '', TRELLIS_READ_ONLY: '' });
     expect(env.HOME).toBeUndefined();
     expect(loadConfig(env).readOnly).toBe(false);

@@ -21,7 +21,14 @@ export interface DemoEnvOptions {
 /** The accounts of the demo: the hub by its own keys, payments and storefront through TrellisOperator. */
 export function demoAccounts(): Array<{ accountId: string; name: string; roleArn?: string; externalId?: string }> {
   return STANDARD_ACCOUNTS.slice(0, 3).map((a, i) =>
-    i === 0 ? { accountId: a.id, name: a.name } : { accountId: a.id, name: a.name, roleArn: `arn:aws:iam::${a.id}:role/${OPERATOR_ROLE}`, externalId: DEMO_EXTERNAL_ID },
+    i === 0
+      ? { accountId: a.id, name: a.name }
+      : {
+          accountId: a.id,
+          name: a.name,
+          roleArn: `arn:aws:iam::${a.id}:role/${OPERATOR_ROLE}`,
+          externalId: DEMO_EXTERNAL_ID,
+        },
   );
 }
 
@@ -30,7 +37,8 @@ export function demoAppEnv(o: DemoEnvOptions): Record<string, string> {
   const hub = STANDARD_ACCOUNTS[0];
   if (!hub) throw new Error('emulator/scenarios/accounts.ts has no hub account');
   const blanks: Record<string, string> = {};
-  for (const k of Object.keys(o.inherited ?? process.env)) if (k.startsWith('AWS_') || k.startsWith('TRELLIS_')) blanks[k] = '';
+  for (const k of Object.keys(o.inherited ?? process.env))
+    if (k.startsWith('AWS_') || k.startsWith('TRELLIS_')) blanks[k] = '';
   return {
     ...blanks,
     NODE_ENV: 'production',

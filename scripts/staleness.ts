@@ -3,7 +3,17 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Sources whose change needs a rebuild (directories are walked). */
-export const BUILD_INPUTS = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'package.json', 'tsconfig.json'];
+export const BUILD_INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'instrumentation.ts',
+  'proxy.ts',
+  'next.config.js',
+  'package.json',
+  'tsconfig.json',
+];
 
 function newest(path: string): { file: string; mtimeMs: number } | undefined {
   if (!existsSync(path)) return undefined;

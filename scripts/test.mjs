@@ -47,9 +47,13 @@ function ensureChromium() {
 
 /** Lints the CloudFormation templates in deploy/ when cfn-lint is installed (pip install cfn-lint). */
 function lintTemplates() {
-  const templates = readdirSync('deploy').filter((f) => f.endsWith('.yaml')).map((f) => `deploy/${f}`);
+  const templates = readdirSync('deploy')
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `deploy/${f}`);
   if (!has('cfn-lint')) {
-    process.stdout.write(`\n=== CloudFormation lint: skipped, cfn-lint is not on PATH (pip install cfn-lint to check ${templates.join(', ')})\n`);
+    process.stdout.write(
+      `\n=== CloudFormation lint: skipped, cfn-lint is not on PATH (pip install cfn-lint to check ${templates.join(', ')})\n`,
+    );
     return;
   }
   step('CloudFormation lint', 'cfn-lint', templates);

@@ -22,12 +22,18 @@ export interface AppHarness {
 /** The TRELLIS_ACCOUNTS value of the standard accounts, the way `npm run demo` configures it. */
 export function standardAccountsJson(role = 'TrellisOperator', externalId = 'trellis-demo'): string {
   return JSON.stringify(
-    STANDARD_ACCOUNTS.map((a, i) => (i === 0 ? { accountId: a.id, name: a.name } : { accountId: a.id, name: a.name, roleArn: `arn:aws:iam::${a.id}:role/${role}`, externalId })),
+    STANDARD_ACCOUNTS.map((a, i) =>
+      i === 0
+        ? { accountId: a.id, name: a.name }
+        : { accountId: a.id, name: a.name, roleArn: `arn:aws:iam::${a.id}:role/${role}`, externalId },
+    ),
   );
 }
 
 /** Starts the emulator, points the SDK at it through the environment, and restores the environment on close. */
-export async function startAppHarness(opts: { scenario?: string; seed?: number; clock?: Clock; params?: Record<string, unknown> } = {}): Promise<AppHarness> {
+export async function startAppHarness(
+  opts: { scenario?: string; seed?: number; clock?: Clock; params?: Record<string, unknown> } = {},
+): Promise<AppHarness> {
   const h = await startHarness(opts);
   const saved = { ...process.env };
   const hub = STANDARD_ACCOUNTS[0]!;
@@ -44,7 +50,15 @@ export async function startAppHarness(opts: { scenario?: string; seed?: number; 
   return {
     h,
     factory(extra = {}) {
-      const f = new AwsClientFactory(loadConfig({ ...process.env, TRELLIS_ACCOUNTS: standardAccountsJson(), TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'operator', ...extra }));
+      const f = new AwsClientFactory(
+        loadConfig({
+          ...process.env,
+          TRELLIS_ACCOUNTS: standardAccountsJson(),
+          TRELLIS_AUTH: 'none',
+          TRELLIS_ANONYMOUS_ROLE: 'operator',
+          ...extra,
+        }),
+      );
       made.push(f);
       return f;
     },

@@ -12,7 +12,10 @@ export default async function AuditPage() {
   const reason = await blockedReason();
   return (
     <>
-      <PageHeader title="Audit" description={`Every attempted routing change and canary step, from the CloudWatch Logs group ${getConfig().auditLogGroup}.`} />
+      <PageHeader
+        title="Audit"
+        description={`Every attempted routing change and canary step, from the CloudWatch Logs group ${getConfig().auditLogGroup}.`}
+      />
       <Suspense fallback={<Skeleton lines={5} label="Loading the audit log" />}>
         <AuditView {...(reason ? { blockedReason: reason } : {})} />
       </Suspense>

@@ -11,7 +11,10 @@ export default async function RoutingPage() {
   const reason = await blockedReason();
   return (
     <>
-      <PageHeader title="Routing" description="Listener rules and target-group weights, read fresh from VPC Lattice; every change is previewed, version-checked and audited." />
+      <PageHeader
+        title="Routing"
+        description="Listener rules and target-group weights, read fresh from VPC Lattice; every change is previewed, version-checked and audited."
+      />
       <Suspense fallback={<Skeleton lines={6} label="Loading routing" />}>
         <RoutingView {...(reason ? { blockedReason: reason } : {})} />
       </Suspense>

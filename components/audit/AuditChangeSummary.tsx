@@ -19,7 +19,11 @@ export function AuditChangeSummary({ event, nameOf }: { event: AuditEvent; nameO
     <div className={styles.summary}>
       {event.changes.map((c, i) => (
         <div key={i} className={styles.changeLine}>
-          <span className={styles.ruleName}>{c.isDefault ? 'default action' : (c.ruleName ?? c.ruleArn?.split('/').pop() ?? 'rule')}</span>: {text(c.before, nameOf, c.isDefault)} <span aria-label="changed to">→</span> {text(c.after, nameOf, c.isDefault)}
+          <span className={styles.ruleName}>
+            {c.isDefault ? 'default action' : (c.ruleName ?? c.ruleArn?.split('/').pop() ?? 'rule')}
+          </span>
+          : {text(c.before, nameOf, c.isDefault)} <span aria-label="changed to">→</span>{' '}
+          {text(c.after, nameOf, c.isDefault)}
         </div>
       ))}
       {event.canary ? (
@@ -27,11 +31,17 @@ export function AuditChangeSummary({ event, nameOf }: { event: AuditEvent; nameO
           canary {event.canary.planId}
           {event.canary.percent !== undefined ? ` at ${event.canary.percent} %` : ''}
           {event.canary.reason ? `: ${event.canary.reason}` : ''}
-          {event.canary.figures ? ` · gates on ${event.canary.figures.canary.requests} canary requests: 5xx ${rate(event.canary.figures.canary.errors5xx, event.canary.figures.canary.requests)}, 403 ${rate(event.canary.figures.canary.denied403, event.canary.figures.canary.requests)}, p99 ${event.canary.figures.canary.p99Ms === null ? '–' : `${Math.round(event.canary.figures.canary.p99Ms)} ms`}` : ''}
+          {event.canary.figures
+            ? ` · gates on ${event.canary.figures.canary.requests} canary requests: 5xx ${rate(event.canary.figures.canary.errors5xx, event.canary.figures.canary.requests)}, 403 ${rate(event.canary.figures.canary.denied403, event.canary.figures.canary.requests)}, p99 ${event.canary.figures.canary.p99Ms === null ? '–' : `${Math.round(event.canary.figures.canary.p99Ms)} ms`}`
+            : ''}
         </div>
       ) : null}
       {event.rollbackOf ? <div className={styles.note}>rollback of {event.rollbackOf}</div> : null}
-      {event.error ? <div className={styles.error}>{event.error.code}: {event.error.message}</div> : null}
+      {event.error ? (
+        <div className={styles.error}>
+          {event.error.code}: {event.error.message}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -54,7 +54,13 @@ export function AuditView({ blockedReason }: { blockedReason?: string }) {
           User <input name="user" defaultValue={filter.user ?? ''} placeholder="id or name" />
         </label>
         <label>
-          Resource <input name="resource" defaultValue={filter.resource ?? ''} placeholder="ARN or part of it" className={styles.wide} />
+          Resource{' '}
+          <input
+            name="resource"
+            defaultValue={filter.resource ?? ''}
+            placeholder="ARN or part of it"
+            className={styles.wide}
+          />
         </label>
         <label>
           Result{' '}
@@ -77,7 +83,9 @@ export function AuditView({ blockedReason }: { blockedReason?: string }) {
             ))}
           </select>
         </label>
-        {filter.from !== undefined ? <input type="hidden" name="from" value={new Date(filter.from).toISOString()} /> : null}
+        {filter.from !== undefined ? (
+          <input type="hidden" name="from" value={new Date(filter.from).toISOString()} />
+        ) : null}
         {filter.to !== undefined ? <input type="hidden" name="to" value={new Date(filter.to).toISOString()} /> : null}
         <button type="submit" className={styles.button}>
           Apply filters
@@ -92,8 +100,12 @@ export function AuditView({ blockedReason }: { blockedReason?: string }) {
         {announcement}
       </div>
       {q.isPending ? <Skeleton lines={5} label="Reading the audit log" /> : null}
-      {q.isError ? <ErrorNote error={errorInfoOf(q.error)} title="The audit log could not be read" testId="audit-error" /> : null}
-      {q.isSuccess && q.data.events.length === 0 ? <p className={styles.empty}>No entry matches these filters.</p> : null}
+      {q.isError ? (
+        <ErrorNote error={errorInfoOf(q.error)} title="The audit log could not be read" testId="audit-error" />
+      ) : null}
+      {q.isSuccess && q.data.events.length === 0 ? (
+        <p className={styles.empty}>No entry matches these filters.</p>
+      ) : null}
       {q.isSuccess && q.data.events.length > 0 ? (
         <table className={styles.table} data-testid="audit-table">
           <thead>
@@ -118,7 +130,9 @@ export function AuditView({ blockedReason }: { blockedReason?: string }) {
                 <td>{e.user.name}</td>
                 <td className={styles.nowrap}>{e.action}</td>
                 <td>
-                  <Link href={routingLink(e)}>{e.serviceName ?? q.data.names[e.serviceArn] ?? shortName(e.serviceArn)}</Link>
+                  <Link href={routingLink(e)}>
+                    {e.serviceName ?? q.data.names[e.serviceArn] ?? shortName(e.serviceArn)}
+                  </Link>
                   <div className={styles.muted}>{e.accountId}</div>
                 </td>
                 <td>
@@ -130,7 +144,13 @@ export function AuditView({ blockedReason }: { blockedReason?: string }) {
                 </td>
                 <td>
                   {isRevertible(e) ? (
-                    <button type="button" className={styles.button} disabled={Boolean(blockedReason)} title={blockedReason} onClick={() => setRollback(e)}>
+                    <button
+                      type="button"
+                      className={styles.button}
+                      disabled={Boolean(blockedReason)}
+                      title={blockedReason}
+                      onClick={() => setRollback(e)}
+                    >
                       Roll back
                     </button>
                   ) : null}
@@ -140,7 +160,9 @@ export function AuditView({ blockedReason }: { blockedReason?: string }) {
           </tbody>
         </table>
       ) : null}
-      {rollback ? <RollbackDialog event={rollback} announce={setAnnouncement} onClose={() => setRollback(undefined)} /> : null}
+      {rollback ? (
+        <RollbackDialog event={rollback} announce={setAnnouncement} onClose={() => setRollback(undefined)} />
+      ) : null}
     </div>
   );
 }

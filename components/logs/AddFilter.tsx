@@ -21,7 +21,19 @@ const PLACEHOLDERS: Partial<Record<DimKey, string>> = {
   targetGroup: 'arn:aws:vpc-lattice:…:targetgroup/tg-…',
 };
 /** Order of the dimension menu: the common triage filters first. */
-const MENU: DimKey[] = ['code', 'user', 'authDenied', 'failure', 'method', 'path', 'pathPrefix', 'sourceVpc', 'userAgent', 'text', ...DIM_KEYS.filter((d) => ['network', 'service', 'targetGroup'].includes(d))];
+const MENU: DimKey[] = [
+  'code',
+  'user',
+  'authDenied',
+  'failure',
+  'method',
+  'path',
+  'pathPrefix',
+  'sourceVpc',
+  'userAgent',
+  'text',
+  ...DIM_KEYS.filter((d) => ['network', 'service', 'targetGroup'].includes(d)),
+];
 
 /** The add-filter form. */
 export function AddFilter({ onAdd }: { onAdd: (dim: DimKey, value: string, exclude: boolean) => void }) {
@@ -47,7 +59,12 @@ export function AddFilter({ onAdd }: { onAdd: (dim: DimKey, value: string, exclu
       <label className={styles.label} htmlFor="logs-filter-dim">
         Filter
       </label>
-      <select id="logs-filter-dim" className={styles.select} value={dim} onChange={(e) => (setDim(e.target.value as DimKey), setError(undefined))}>
+      <select
+        id="logs-filter-dim"
+        className={styles.select}
+        value={dim}
+        onChange={(e) => (setDim(e.target.value as DimKey), setError(undefined))}
+      >
         {MENU.map((d) => (
           <option key={d} value={d}>
             {FILTER_DIMS[d].label}

@@ -45,15 +45,30 @@ export function BreakdownPanel(p: Props) {
   const field = FILTER_DIMS[p.dim].field;
   const state = p.handle.state;
   const items = useMemo(() => foldBreakdown(rowsOf(state), field, TOP), [state, field]);
-  const prevItems = useMemo(() => (p.previous?.state ? foldBreakdown(rowsOf(p.previous.state), field, 50) : undefined), [p.previous?.state, field]);
+  const prevItems = useMemo(
+    () => (p.previous?.state ? foldBreakdown(rowsOf(p.previous.state), field, 50) : undefined),
+    [p.previous?.state, field],
+  );
   const max = items[0]?.n ?? 1;
   const done = state?.phase === 'done';
   return (
-    <PanelFrame title={BREAKDOWN_TITLES[p.dim]} testId={`panel-top-${p.dim}`} handle={p.handle} previous={p.previous} height={TOP * ROW + 16} accountNames={p.accountNames}>
+    <PanelFrame
+      title={BREAKDOWN_TITLES[p.dim]}
+      testId={`panel-top-${p.dim}`}
+      handle={p.handle}
+      previous={p.previous}
+      height={TOP * ROW + 16}
+      accountNames={p.accountNames}
+    >
       {items.length > 0 ? (
         <ol className={bs.list} aria-label={`${BREAKDOWN_TITLES[p.dim]} by requests`}>
           {items.map((it) => {
-            const text = it.value === undefined ? '(field missing)' : it.value === '-' ? '- (none)' : displayName(it.value, p.names);
+            const text =
+              it.value === undefined
+                ? '(field missing)'
+                : it.value === '-'
+                  ? '- (none)'
+                  : displayName(it.value, p.names);
             const usable = it.value !== undefined && checkValue(p.dim, it.value).ok;
             const pick = (e: MouseEvent, exclude: boolean) => {
               if (usable && it.value !== undefined) p.onPick(p.dim, it.value, exclude || e.altKey);
@@ -66,7 +81,13 @@ export function BreakdownPanel(p: Props) {
                   type="button"
                   className={bs.value}
                   disabled={!usable}
-                  title={usable ? `${it.value}\nClick to filter on it; Alt+click to exclude it.` : it.value === undefined ? 'Requests without this field' : `${it.value} (cannot be used as a filter)`}
+                  title={
+                    usable
+                      ? `${it.value}\nClick to filter on it; Alt+click to exclude it.`
+                      : it.value === undefined
+                        ? 'Requests without this field'
+                        : `${it.value} (cannot be used as a filter)`
+                  }
                   onClick={(e) => pick(e, false)}
                 >
                   {text}
@@ -74,12 +95,21 @@ export function BreakdownPanel(p: Props) {
                 <span className={bs.count}>{count(it.n)}</span>
                 <span className={bs.share}>{p.total ? share(it.n, p.total) : ''}</span>
                 {d ? (
-                  <span className={`${bs.delta} ${d.diff > 0 ? styles.up : d.diff < 0 ? styles.down : ''}`} title={`${formatDelta(d)} against the previous period`}>
+                  <span
+                    className={`${bs.delta} ${d.diff > 0 ? styles.up : d.diff < 0 ? styles.down : ''}`}
+                    title={`${formatDelta(d)} against the previous period`}
+                  >
                     {formatDeltaShort(d)}
                   </span>
                 ) : null}
                 {usable ? (
-                  <button type="button" className={bs.exclude} aria-label={`Exclude ${text}`} title="Exclude this value" onClick={(e) => pick(e, true)}>
+                  <button
+                    type="button"
+                    className={bs.exclude}
+                    aria-label={`Exclude ${text}`}
+                    title="Exclude this value"
+                    onClick={(e) => pick(e, true)}
+                  >
                     ⊘
                   </button>
                 ) : (

@@ -24,9 +24,21 @@ export function ExplorerHeader({ ex, names, onAdd, onRemove, onClear }: Props) {
   const w = ex.window;
   return (
     <>
-      <PageHeader title="Logs" description={w ? `Access logs from ${utcDateTime(w.startMs)} to ${utcDateTime(w.endMs)} UTC (${spanLabel(w.endMs - w.startMs)}), run in CloudWatch Logs Insights.` : 'Access logs, run in CloudWatch Logs Insights.'}>
+      <PageHeader
+        title="Logs"
+        description={
+          w
+            ? `Access logs from ${utcDateTime(w.startMs)} to ${utcDateTime(w.endMs)} UTC (${spanLabel(w.endMs - w.startMs)}), run in CloudWatch Logs Insights.`
+            : 'Access logs, run in CloudWatch Logs Insights.'
+        }
+      >
         <label className={styles.group}>
-          <input type="checkbox" checked={ex.filters.compare} onChange={(e) => ex.navigate({ ...ex.filters, compare: e.target.checked })} data-testid="compare-toggle" />
+          <input
+            type="checkbox"
+            checked={ex.filters.compare}
+            onChange={(e) => ex.navigate({ ...ex.filters, compare: e.target.checked })}
+            data-testid="compare-toggle"
+          />
           <span>Compare with the previous period</span>
         </label>
         <Button variant="secondary" onClick={ex.refresh} title="Run every panel again (a relative range moves to now)">

@@ -20,9 +20,20 @@ export function FilterChips({ filters, names, onRemove, onClear }: Props) {
       {chips.map((c) => {
         const text = `${c.exclude ? 'not ' : ''}${FILTER_DIMS[c.dim].label}: ${displayName(c.value, names)}`;
         return (
-          <span key={`${c.dim}|${c.exclude}|${c.value}`} className={`${styles.chip} ${c.exclude ? styles.chipExclude : ''}`} data-dim={c.dim} data-exclude={c.exclude} title={c.value}>
+          <span
+            key={`${c.dim}|${c.exclude}|${c.value}`}
+            className={`${styles.chip} ${c.exclude ? styles.chipExclude : ''}`}
+            data-dim={c.dim}
+            data-exclude={c.exclude}
+            title={c.value}
+          >
             <span className={styles.chipText}>{text}</span>
-            <button type="button" className={styles.chipRemove} aria-label={`Remove filter ${text}`} onClick={() => onRemove(c.dim, c.value, c.exclude)}>
+            <button
+              type="button"
+              className={styles.chipRemove}
+              aria-label={`Remove filter ${text}`}
+              onClick={() => onRemove(c.dim, c.value, c.exclude)}
+            >
               ×
             </button>
           </span>

@@ -12,7 +12,14 @@ import { count, utcDateTime } from './format';
 import styles from './histogram.module.css';
 
 /** Colours of the status classes (also used by the legend). */
-export const CLASS_COLOURS: Record<StatusClass, string> = { '2xx': '#4c9a6a', '3xx': '#6b8fd6', '4xx': '#e0a33a', '403': '#9b51b8', '5xx': '#d64541', other: '#9aa4ae' };
+export const CLASS_COLOURS: Record<StatusClass, string> = {
+  '2xx': '#4c9a6a',
+  '3xx': '#6b8fd6',
+  '4xx': '#e0a33a',
+  '403': '#9b51b8',
+  '5xx': '#d64541',
+  other: '#9aa4ae',
+};
 
 const LEFT = 44;
 const BOTTOM = 20;
@@ -112,22 +119,45 @@ export const HistogramChart = memo(function HistogramChart(p: Props) {
         ))}
         {p.lateFromMs !== undefined && p.lateFromMs < first + span ? (
           <g data-testid="histogram-late">
-            <rect x={x(Math.max(first, p.lateFromMs))} y={TOP} width={Math.max(0, x(first + span) - x(Math.max(first, p.lateFromMs)))} height={plotH} className={styles.late} />
+            <rect
+              x={x(Math.max(first, p.lateFromMs))}
+              y={TOP}
+              width={Math.max(0, x(first + span) - x(Math.max(first, p.lateFromMs)))}
+              height={plotH}
+              className={styles.late}
+            />
             <title>Logs reach CloudWatch about 2 minutes late: these bins may still grow.</title>
           </g>
         ) : null}
         {h.bins.map((b) => {
           let acc = 0;
           return (
-            <g key={b.t} data-bin={new Date(b.t).toISOString()} data-total={b.total} {...Object.fromEntries(STATUS_CLASSES.map((c) => [`data-c${c}`, b.counts[c]]))}>
-              <title>{`${utcDateTime(b.t)} UTC · ${count(b.total)} requests${STATUS_CLASSES.filter((c) => b.counts[c] > 0)
+            <g
+              key={b.t}
+              data-bin={new Date(b.t).toISOString()}
+              data-total={b.total}
+              {...Object.fromEntries(STATUS_CLASSES.map((c) => [`data-c${c}`, b.counts[c]]))}
+            >
+              <title>{`${utcDateTime(b.t)} UTC · ${count(b.total)} requests${STATUS_CLASSES.filter(
+                (c) => b.counts[c] > 0,
+              )
                 .map((c) => ` · ${c} ${count(b.counts[c])}`)
                 .join('')}`}</title>
               {STATUS_CLASSES.map((c) => {
                 const n = b.counts[c];
                 if (n === 0) return null;
                 const top = y(acc + n);
-                const rect = <rect key={c} x={x(b.t)} y={top} width={barW} height={Math.max(1, y(acc) - top)} fill={CLASS_COLOURS[c]} data-class={c} />;
+                const rect = (
+                  <rect
+                    key={c}
+                    x={x(b.t)}
+                    y={top}
+                    width={barW}
+                    height={Math.max(1, y(acc) - top)}
+                    fill={CLASS_COLOURS[c]}
+                    data-class={c}
+                  />
+                );
                 acc += n;
                 return rect;
               })}
@@ -141,7 +171,15 @@ export const HistogramChart = memo(function HistogramChart(p: Props) {
             points={p.previous.bins.map((b) => `${x(b.t + shift) + barW / 2},${y(b.total)}`).join(' ')}
           />
         ) : null}
-        {drag ? <rect x={Math.min(drag.x0, drag.x1)} y={TOP} width={Math.abs(drag.x1 - drag.x0)} height={plotH} className={styles.brush} /> : null}
+        {drag ? (
+          <rect
+            x={Math.min(drag.x0, drag.x1)}
+            y={TOP}
+            width={Math.abs(drag.x1 - drag.x0)}
+            height={plotH}
+            className={styles.brush}
+          />
+        ) : null}
       </svg>
     </div>
   );

@@ -31,19 +31,37 @@ interface Props {
 export function HistogramPanel(p: Props) {
   const state = p.handle.state;
   const prevState = p.previous?.state;
-  const h = useMemo(() => (p.window && state ? foldHistogram(rowsOf(state), p.window, p.bin) : undefined), [state, p.window, p.bin]);
-  const prev = useMemo(() => (p.previousWindow && prevState ? foldHistogram(rowsOf(prevState), p.previousWindow, p.bin) : undefined), [prevState, p.previousWindow, p.bin]);
-  const late = p.window && p.window.endMs > p.resolvedAt - INGESTION_DELAY_MS ? p.resolvedAt - INGESTION_DELAY_MS : undefined;
+  const h = useMemo(
+    () => (p.window && state ? foldHistogram(rowsOf(state), p.window, p.bin) : undefined),
+    [state, p.window, p.bin],
+  );
+  const prev = useMemo(
+    () => (p.previousWindow && prevState ? foldHistogram(rowsOf(prevState), p.previousWindow, p.bin) : undefined),
+    [prevState, p.previousWindow, p.bin],
+  );
+  const late =
+    p.window && p.window.endMs > p.resolvedAt - INGESTION_DELAY_MS ? p.resolvedAt - INGESTION_DELAY_MS : undefined;
   const hasRows = state && state.runs.some((r) => (r.rows?.length ?? 0) > 0);
   return (
-    <PanelFrame title={`Requests over time (${p.bin} bins, UTC)`} testId="panel-histogram" handle={p.handle} previous={p.previous} height={HEIGHT + 40} accountNames={p.accountNames} {...(p.className ? { className: p.className } : {})}>
+    <PanelFrame
+      title={`Requests over time (${p.bin} bins, UTC)`}
+      testId="panel-histogram"
+      handle={p.handle}
+      previous={p.previous}
+      height={HEIGHT + 40}
+      accountNames={p.accountNames}
+      {...(p.className ? { className: p.className } : {})}
+    >
       <div className={hs.legend} data-testid="histogram-legend">
         {STATUS_CLASSES.filter((c) => c !== 'other' || (h?.byClass.other ?? 0) > 0).map((c) => (
           <span key={c} data-class={c}>
             <span className={hs.swatch} style={{ background: CLASS_COLOURS[c] }} aria-hidden="true" />
             {c === 'other' ? 'other' : c} {h ? count(h.byClass[c]) : '–'}
             {h && prev && (h.byClass[c] > 0 || prev.byClass[c] > 0) ? (
-              <span className={styles.muted} title={`${formatDelta(delta(h.byClass[c], prev.byClass[c]))} against the previous period`}>
+              <span
+                className={styles.muted}
+                title={`${formatDelta(delta(h.byClass[c], prev.byClass[c]))} against the previous period`}
+              >
                 {' '}
                 {formatDeltaShort(delta(h.byClass[c], prev.byClass[c]))}
               </span>
@@ -63,7 +81,14 @@ export function HistogramPanel(p: Props) {
             No requests in this window{late ? ' (logs of the last 2 minutes may still be arriving)' : ''}.
           </div>
         ) : (
-          <HistogramChart histogram={h} previous={prev} window={p.window} height={HEIGHT} lateFromMs={late} onBrush={p.onBrush} />
+          <HistogramChart
+            histogram={h}
+            previous={prev}
+            window={p.window}
+            height={HEIGHT}
+            lateFromMs={late}
+            onBrush={p.onBrush}
+          />
         )
       ) : state?.phase === 'cancelled' ? (
         <div className={styles.empty} style={{ height: HEIGHT }}>

@@ -10,8 +10,22 @@ const PATHS = {
 /** An icon, 12 px, `currentColor`. */
 export function Icon({ name }: { name: keyof typeof PATHS }) {
   return (
-    <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false" style={{ verticalAlign: '-2px' }}>
-      <path d={PATHS[name]} fill={name === 'stop' ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+    <svg
+      width="12"
+      height="12"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+      style={{ verticalAlign: '-2px' }}
+    >
+      <path
+        d={PATHS[name]}
+        fill={name === 'stop' ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

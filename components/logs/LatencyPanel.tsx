@@ -30,7 +30,10 @@ function Figure({ label, value, prev }: { label: string; value: number | undefin
       <div className={ls.figureLabel}>{label}</div>
       <div className={ls.figureValue}>{ms(value)}</div>
       {d ? (
-        <div className={`${ls.figureDelta} ${d.diff > 0 ? styles.up : d.diff < 0 ? styles.down : ''}`} title={`${formatDelta(d, ' ms')} against the previous period`}>
+        <div
+          className={`${ls.figureDelta} ${d.diff > 0 ? styles.up : d.diff < 0 ? styles.down : ''}`}
+          title={`${formatDelta(d, ' ms')} against the previous period`}
+        >
           {d.diff === 0 ? '±0' : `${d.diff > 0 ? '+' : '−'}${ms(Math.abs(d.diff))}`}
         </div>
       ) : null}
@@ -47,7 +50,15 @@ export function LatencyPanel(p: Props) {
   const prevOf = (a: LatencyFigures) => prev?.find((x) => x.accountId === a.accountId);
   const done = state?.phase === 'done';
   return (
-    <PanelFrame title="Latency (duration)" testId="panel-latency" handle={p.handle} previous={p.previous} height={256} accountNames={p.accountNames} {...(p.className ? { className: p.className } : {})}>
+    <PanelFrame
+      title="Latency (duration)"
+      testId="panel-latency"
+      handle={p.handle}
+      previous={p.previous}
+      height={256}
+      accountNames={p.accountNames}
+      {...(p.className ? { className: p.className } : {})}
+    >
       {rows.length > 0 ? (
         <div className={ls.accounts}>
           {rows.map((a) => (

@@ -30,7 +30,11 @@ import styles from './logs.module.css';
 /** The explorer. */
 export function LogsExplorer() {
   const ex = useExplorerState();
-  const ctx = useQuery({ queryKey: logsKeys.context(ex.selectionParams), queryFn: () => getLogsContext({ params: ex.selectionParams }), staleTime: 30_000 });
+  const ctx = useQuery({
+    queryKey: logsKeys.context(ex.selectionParams),
+    queryFn: () => getLogsContext({ params: ex.selectionParams }),
+    staleTime: 30_000,
+  });
   const context = ctx.data?.ok ? ctx.data.value : undefined;
   const maxQueries = context?.maxQueries;
   useEffect(() => {
@@ -48,7 +52,9 @@ export function LogsExplorer() {
   const wide = ex.window !== undefined && context !== undefined && needsConfirmation(ex.window, groups);
   const ready = ex.window !== undefined && context !== undefined && groups > 0 && (!wide || confirmedFor === timeKey);
   const req = (panel: PanelId, w: TimeWindow | undefined): StartRequest | undefined =>
-    ready && w ? { panel, params: ex.queryParams, window: w, bin: ex.bin, ...(wide ? { confirmed: true } : {}) } : undefined;
+    ready && w
+      ? { panel, params: ex.queryParams, window: w, bin: ex.bin, ...(wide ? { confirmed: true } : {}) }
+      : undefined;
   const cmp = ex.filters.compare;
 
   const histogram = usePanel(req('histogram', ex.window));
@@ -78,11 +84,19 @@ export function LogsExplorer() {
 
   const names = context?.names ?? {};
   const accountNames = context?.accounts ?? {};
-  const total = latency.state?.phase === 'done' ? latency.state.runs.reduce((n, r) => n + Number(r.rows?.[0]?.requests ?? 0), 0) : undefined;
-  const pick = (dim: DimKey, value: string, exclude: boolean) => ex.navigate(withValue(ex.filters, dim, value, exclude));
+  const total =
+    latency.state?.phase === 'done'
+      ? latency.state.runs.reduce((n, r) => n + Number(r.rows?.[0]?.requests ?? 0), 0)
+      : undefined;
+  const pick = (dim: DimKey, value: string, exclude: boolean) =>
+    ex.navigate(withValue(ex.filters, dim, value, exclude));
 
   return (
-    <div data-testid="logs-explorer" data-window-start={ex.window ? new Date(ex.window.startMs).toISOString() : undefined} data-window-end={ex.window ? new Date(ex.window.endMs).toISOString() : undefined}>
+    <div
+      data-testid="logs-explorer"
+      data-window-start={ex.window ? new Date(ex.window.startMs).toISOString() : undefined}
+      data-window-end={ex.window ? new Date(ex.window.endMs).toISOString() : undefined}
+    >
       <ExplorerHeader
         ex={ex}
         names={names}
@@ -90,15 +104,38 @@ export function LogsExplorer() {
         onRemove={(dim, value, exclude) => ex.navigate(withoutValue(ex.filters, dim, value, exclude))}
         onClear={() => ex.navigate({ ...defaultFilters(), time: ex.filters.time, compare: ex.filters.compare })}
       />
-      <Notices relative={ex.filters.time.kind === 'relative'} problems={ex.problems} window={ex.window} resolvedAt={ex.resolvedAt} contextError={ctx.data && !ctx.data.ok ? ctx.data.error : undefined} unreachable={context?.unreachable ?? []} />
-      {context ? <SourceBar context={context} picked={ex.filters.sources} onPick={(arns) => ex.navigate({ ...ex.filters, sources: arns })} /> : <div className={styles.sourceBar}>Reading the inventory…</div>}
+      <Notices
+        relative={ex.filters.time.kind === 'relative'}
+        problems={ex.problems}
+        window={ex.window}
+        resolvedAt={ex.resolvedAt}
+        contextError={ctx.data && !ctx.data.ok ? ctx.data.error : undefined}
+        unreachable={context?.unreachable ?? []}
+      />
+      {context ? (
+        <SourceBar
+          context={context}
+          picked={ex.filters.sources}
+          onPick={(arns) => ex.navigate({ ...ex.filters, sources: arns })}
+        />
+      ) : (
+        <div className={styles.sourceBar}>Reading the inventory…</div>
+      )}
       {context && groups === 0 ? (
         <EmptyState title="No access logs to query" testId="logs-no-sources">
           <p>{context.selection.reason}</p>
-          <p>Enable an access-log subscription to CloudWatch Logs on the service or its service network, or choose other log groups above.</p>
+          <p>
+            Enable an access-log subscription to CloudWatch Logs on the service or its service network, or choose other
+            log groups above.
+          </p>
         </EmptyState>
       ) : wide && confirmedFor !== timeKey && ex.window ? (
-        <WideQueryPrompt window={ex.window} groups={groups} onConfirm={() => setConfirmedFor(timeKey)} onShorter={() => ex.navigate({ ...ex.filters, time: { kind: 'relative', range: '1h' } })} />
+        <WideQueryPrompt
+          window={ex.window}
+          groups={groups}
+          onConfirm={() => setConfirmedFor(timeKey)}
+          onShorter={() => ex.navigate({ ...ex.filters, time: { kind: 'relative', range: '1h' } })}
+        />
       ) : (
         <div className={styles.grid}>
           <HistogramPanel
@@ -114,9 +151,24 @@ export function LogsExplorer() {
           />
           <LatencyPanel handle={latency} previous={cmp ? prevLatency : undefined} accountNames={accountNames} />
           {BREAKDOWN_DIMS.map((d) => (
-            <BreakdownPanel key={d} dim={d} handle={tops[d]} previous={cmp ? prevTops[d] : undefined} total={total} names={names} accountNames={accountNames} onPick={pick} />
+            <BreakdownPanel
+              key={d}
+              dim={d}
+              handle={tops[d]}
+              previous={cmp ? prevTops[d] : undefined}
+              total={total}
+              names={names}
+              accountNames={accountNames}
+              onPick={pick}
+            />
           ))}
-          <RecordsPanel className={styles.span4} handle={records} window={ex.window} names={names} accountNames={accountNames} />
+          <RecordsPanel
+            className={styles.span4}
+            handle={records}
+            window={ex.window}
+            names={names}
+            accountNames={accountNames}
+          />
         </div>
       )}
     </div>

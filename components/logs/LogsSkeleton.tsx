@@ -5,7 +5,11 @@
 import { PageHeader } from '../ui/PageHeader';
 import styles from './logs.module.css';
 
-const BOXES: Array<{ span?: string; height: number }> = [{ span: styles.span4, height: 300 }, ...Array.from({ length: 8 }, () => ({ height: 318 })), { span: styles.span4, height: 460 }];
+const BOXES: Array<{ span?: string; height: number }> = [
+  { span: styles.span4, height: 300 },
+  ...Array.from({ length: 8 }, () => ({ height: 318 })),
+  { span: styles.span4, height: 460 },
+];
 
 /** The explorer's loading state. */
 export function LogsSkeleton() {

@@ -36,12 +36,14 @@ export function Notices({ relative, problems, window, resolvedAt, contextError, 
       ) : null}
       {unreachable.length > 0 ? (
         <div className={styles.warning} role="note">
-          Not searched (account unreachable): {unreachable.map((u) => `${u.name} (${u.accountId}): ${u.message}`).join('; ')}
+          Not searched (account unreachable):{' '}
+          {unreachable.map((u) => `${u.name} (${u.accountId}): ${u.message}`).join('; ')}
         </div>
       ) : null}
       {late ? (
         <div className={styles.notice} role="note" data-testid="late-logs">
-          Logs reach CloudWatch about {INGESTION_DELAY_MS / 60_000} minutes after the request: the last minutes of this window (shaded) may still be incomplete.
+          Logs reach CloudWatch about {INGESTION_DELAY_MS / 60_000} minutes after the request: the last minutes of this
+          window (shaded) may still be incomplete.
         </div>
       ) : null}
     </>

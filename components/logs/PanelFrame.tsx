@@ -28,10 +28,20 @@ export interface PanelFrameProps {
   children: ReactNode;
 }
 
-const PHASE: Record<PanelState['phase'], string> = { starting: 'Starting', running: 'Running', done: 'Complete', cancelled: 'Cancelled', failed: 'Failed' };
+const PHASE: Record<PanelState['phase'], string> = {
+  starting: 'Starting',
+  running: 'Running',
+  done: 'Complete',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+};
 
 function describeError(e: ErrorInfo): string {
-  return [e.awsCode && !e.message.includes(e.awsCode) ? `${e.awsCode}: ` : '', e.message, e.requestId && !e.message.includes(e.requestId) ? ` (request ${e.requestId})` : ''].join('');
+  return [
+    e.awsCode && !e.message.includes(e.awsCode) ? `${e.awsCode}: ` : '',
+    e.message,
+    e.requestId && !e.message.includes(e.requestId) ? ` (request ${e.requestId})` : '',
+  ].join('');
 }
 
 /** A panel with its status line and failures. */
@@ -40,11 +50,17 @@ export function PanelFrame(p: PanelFrameProps) {
   const [copied, setCopied] = useState(false);
   const phase = s?.phase ?? 'starting';
   const running = phase === 'starting' || phase === 'running' || (p.previous?.busy ?? false);
-  const dot = phase === 'done' ? styles.dotDone : phase === 'failed' ? styles.dotFailed : running ? styles.dotRunning : '';
+  const dot =
+    phase === 'done' ? styles.dotDone : phase === 'failed' ? styles.dotFailed : running ? styles.dotRunning : '';
   const accounts = s ? new Set(s.runs.map((r) => r.accountId)).size : 0;
   const prevStats = p.previous?.state?.stats;
   return (
-    <section className={`${styles.panel} ${p.className ?? ''}`} data-testid={p.testId} data-phase={phase} aria-busy={running}>
+    <section
+      className={`${styles.panel} ${p.className ?? ''}`}
+      data-testid={p.testId}
+      data-phase={phase}
+      aria-busy={running}
+    >
       <header className={styles.panelHead}>
         <h2 className={styles.panelTitle}>{p.title}</h2>
         <div className={styles.panelActions}>
@@ -63,11 +79,24 @@ export function PanelFrame(p: PanelFrameProps) {
             <Icon name={copied ? 'check' : 'copy'} /> Query
           </button>
           {running ? (
-            <button type="button" className={styles.iconButton} aria-label={`Cancel ${p.title}`} title="Cancel: stops the running queries" onClick={() => (p.handle.cancel(), p.previous?.cancel())}>
+            <button
+              type="button"
+              className={styles.iconButton}
+              aria-label={`Cancel ${p.title}`}
+              title="Cancel: stops the running queries"
+              onClick={() => (p.handle.cancel(), p.previous?.cancel())}
+            >
               <Icon name="stop" />
             </button>
           ) : (
-            <button type="button" className={styles.iconButton} aria-label={`Run ${p.title} again`} title="Run again" onClick={() => (p.handle.rerun(), p.previous?.rerun())} disabled={!s}>
+            <button
+              type="button"
+              className={styles.iconButton}
+              aria-label={`Run ${p.title} again`}
+              title="Run again"
+              onClick={() => (p.handle.rerun(), p.previous?.rerun())}
+              disabled={!s}
+            >
               <Icon name="rerun" />
             </button>
           )}
@@ -78,10 +107,13 @@ export function PanelFrame(p: PanelFrameProps) {
         <span>{PHASE[phase]}</span>
         {s && s.runs.length > 0 ? (
           <span>
-            · {count(s.stats.recordsScanned)} records · {formatBytes(s.stats.bytesScanned)} scanned{accounts > 1 ? ` · ${accounts} accounts` : ''}
+            · {count(s.stats.recordsScanned)} records · {formatBytes(s.stats.bytesScanned)} scanned
+            {accounts > 1 ? ` · ${accounts} accounts` : ''}
           </span>
         ) : null}
-        {prevStats && prevStats.recordsScanned > 0 ? <span>· previous period {count(prevStats.recordsScanned)} records</span> : null}
+        {prevStats && prevStats.recordsScanned > 0 ? (
+          <span>· previous period {count(prevStats.recordsScanned)} records</span>
+        ) : null}
       </div>
       <div className={styles.panelBody} style={{ height: p.height }}>
         {s?.error || (s?.failures.length ?? 0) > 0 ? (

@@ -46,23 +46,42 @@ export function RecordDrawer({ entry, names, accountNames, onClose }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   const known = new Set<string>(ACCESS_LOG_FIELDS);
-  const fields = [...ACCESS_LOG_FIELDS, ...Object.keys(entry.record).filter((k) => !known.has(k)).sort()];
+  const fields = [
+    ...ACCESS_LOG_FIELDS,
+    ...Object.keys(entry.record)
+      .filter((k) => !known.has(k))
+      .sort(),
+  ];
   const [account, ...group] = entry.log.split(':');
   const json = JSON.stringify(entry.raw !== undefined ? { '@message': entry.raw } : entry.record, null, 2);
   return (
-    <aside className={ds.drawer} role="dialog" aria-modal="false" aria-labelledby="record-drawer-title" data-testid="record-drawer">
+    <aside
+      className={ds.drawer}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="record-drawer-title"
+      data-testid="record-drawer"
+    >
       <header className={ds.head}>
         <div>
           <h2 id="record-drawer-title" className={ds.title}>
-            {String(entry.record.requestMethod ?? '')} {String(entry.record.requestPath ?? '')} → {String(entry.record.responseCode ?? '')}
+            {String(entry.record.requestMethod ?? '')} {String(entry.record.requestPath ?? '')} →{' '}
+            {String(entry.record.responseCode ?? '')}
           </h2>
           <p className={ds.sub}>
-            {utcDateTime(entry.timestamp)} UTC · {account ? `${accountNames[account] ?? account} (${account})` : ''} {group.join(':')}
+            {utcDateTime(entry.timestamp)} UTC · {account ? `${accountNames[account] ?? account} (${account})` : ''}{' '}
+            {group.join(':')}
           </p>
         </div>
         <div className={ds.actions}>
           <CopyButton text={json} label="the record as JSON" caption="Copy JSON" />
-          <button ref={close} type="button" className={ds.close} onClick={onClose} aria-label="Close the record details">
+          <button
+            ref={close}
+            type="button"
+            className={ds.close}
+            onClick={onClose}
+            aria-label="Close the record details"
+          >
             ✕
           </button>
         </div>
@@ -82,7 +101,9 @@ export function RecordDrawer({ entry, names, accountNames, onClose }: Props) {
             <div key={f} className={ds.field} data-field={f}>
               <dt>{f}</dt>
               <dd className={ds.value}>
-                {v === undefined ? <span className={ds.missing}>(not in record)</span> : name !== text ? (
+                {v === undefined ? (
+                  <span className={ds.missing}>(not in record)</span>
+                ) : name !== text ? (
                   <>
                     <span className={ds.name}>{name}</span>
                     <span className={ds.arn}>{text}</span>

@@ -45,10 +45,16 @@ export function RecordsPanel(p: Props) {
   }, []);
   const save = (kind: 'csv' | 'jsonl') => {
     if (!p.window) return;
-    download(kind === 'csv' ? toCsv(entries) : toJsonLines(entries), exportFileName(p.window.startMs, p.window.endMs, kind), kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson');
+    download(
+      kind === 'csv' ? toCsv(entries) : toJsonLines(entries),
+      exportFileName(p.window.startMs, p.window.endMs, kind),
+      kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson',
+    );
   };
   const entry = selected !== undefined ? entries[selected] : undefined;
-  const title = done ? `Records (${entries.length === RECORD_ROWS ? `newest ${count(RECORD_ROWS)}` : count(entries.length)})` : 'Records';
+  const title = done
+    ? `Records (${entries.length === RECORD_ROWS ? `newest ${count(RECORD_ROWS)}` : count(entries.length)})`
+    : 'Records';
   return (
     <PanelFrame
       title={title}
@@ -59,10 +65,20 @@ export function RecordsPanel(p: Props) {
       {...(p.className ? { className: p.className } : {})}
       actions={
         <>
-          <button type="button" className={styles.iconButton} disabled={entries.length === 0} onClick={() => save('csv')}>
+          <button
+            type="button"
+            className={styles.iconButton}
+            disabled={entries.length === 0}
+            onClick={() => save('csv')}
+          >
             Export CSV
           </button>
-          <button type="button" className={styles.iconButton} disabled={entries.length === 0} onClick={() => save('jsonl')}>
+          <button
+            type="button"
+            className={styles.iconButton}
+            disabled={entries.length === 0}
+            onClick={() => save('jsonl')}
+          >
             Export JSON lines
           </button>
         </>

@@ -27,10 +27,17 @@ export function SourceBar({ context, picked, onPick }: Props) {
         </span>
         {context.selection.sources.length > 0 ? (
           <span title={context.selection.sources.map((g) => `${g.accountId} ${g.name}`).join('\n')}>
-            {context.selection.sources.length} log group{context.selection.sources.length > 1 ? 's' : ''} in {accounts.map((a) => context.accounts[a] ?? a).join(', ')}
+            {context.selection.sources.length} log group{context.selection.sources.length > 1 ? 's' : ''} in{' '}
+            {accounts.map((a) => context.accounts[a] ?? a).join(', ')}
           </span>
         ) : null}
-        <button type="button" className={styles.linkButton} aria-expanded={open} aria-controls="logs-source-picker" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className={styles.linkButton}
+          aria-expanded={open}
+          aria-controls="logs-source-picker"
+          onClick={() => setOpen(!open)}
+        >
           {open ? 'Close' : 'Choose log groups'}
         </button>
         {picked.length > 0 ? (
@@ -51,8 +58,17 @@ export function SourceBar({ context, picked, onPick }: Props) {
             {context.sources.map((g) => (
               <li key={g.arn}>
                 <label>
-                  <input type="checkbox" checked={checked.includes(g.arn)} onChange={(e) => setChecked(e.target.checked ? [...checked, g.arn] : checked.filter((a) => a !== g.arn))} />{' '}
-                  <span className={styles.mono}>{g.name}</span> <span className={styles.muted}>· {context.accounts[g.accountId] ?? g.accountId} · logs {g.logs.map((l) => l.name).join(', ')}</span>
+                  <input
+                    type="checkbox"
+                    checked={checked.includes(g.arn)}
+                    onChange={(e) =>
+                      setChecked(e.target.checked ? [...checked, g.arn] : checked.filter((a) => a !== g.arn))
+                    }
+                  />{' '}
+                  <span className={styles.mono}>{g.name}</span>{' '}
+                  <span className={styles.muted}>
+                    · {context.accounts[g.accountId] ?? g.accountId} · logs {g.logs.map((l) => l.name).join(', ')}
+                  </span>
                 </label>
               </li>
             ))}

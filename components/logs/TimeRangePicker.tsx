@@ -5,7 +5,18 @@ import { isoSec, RELATIVE_RANGES, type RelativeRange, type TimeRange, type TimeW
 import { Button } from '../ui/Button';
 import styles from './logs.module.css';
 
-const LABELS: Record<RelativeRange, string> = { '5m': 'Last 5 minutes', '15m': 'Last 15 minutes', '30m': 'Last 30 minutes', '1h': 'Last hour', '3h': 'Last 3 hours', '6h': 'Last 6 hours', '12h': 'Last 12 hours', '24h': 'Last 24 hours', '2d': 'Last 2 days', '7d': 'Last 7 days' };
+const LABELS: Record<RelativeRange, string> = {
+  '5m': 'Last 5 minutes',
+  '15m': 'Last 15 minutes',
+  '30m': 'Last 30 minutes',
+  '1h': 'Last hour',
+  '3h': 'Last 3 hours',
+  '6h': 'Last 6 hours',
+  '12h': 'Last 12 hours',
+  '24h': 'Last 24 hours',
+  '2d': 'Last 2 days',
+  '7d': 'Last 7 days',
+};
 
 /** `2024-05-01T09:00:00` for a datetime-local input showing UTC. */
 const toInput = (ms: number) => new Date(ms).toISOString().slice(0, 19);
@@ -42,7 +53,11 @@ export function TimeRangePicker({ time, window, onChange }: Props) {
   const zoomOut = () => {
     if (!window) return;
     const span = window.endMs - window.startMs;
-    onChange({ kind: 'absolute', fromMs: window.startMs - Math.round(span / 2), toMs: Math.min(window.endMs + Math.round(span / 2), Math.ceil(Date.now() / 1000) * 1000) });
+    onChange({
+      kind: 'absolute',
+      fromMs: window.startMs - Math.round(span / 2),
+      toMs: Math.min(window.endMs + Math.round(span / 2), Math.ceil(Date.now() / 1000) * 1000),
+    });
   };
   return (
     <div className={styles.group} data-testid="time-range">
@@ -73,16 +88,36 @@ export function TimeRangePicker({ time, window, onChange }: Props) {
             apply();
           }}
         >
-          <input aria-label="From (UTC)" type="datetime-local" step={1} className={styles.select} value={from} onChange={(e) => setFrom(e.target.value)} />
+          <input
+            aria-label="From (UTC)"
+            type="datetime-local"
+            step={1}
+            className={styles.select}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
           <span className={styles.label}>to</span>
-          <input aria-label="To (UTC)" type="datetime-local" step={1} className={styles.select} value={to} onChange={(e) => setTo(e.target.value)} />
+          <input
+            aria-label="To (UTC)"
+            type="datetime-local"
+            step={1}
+            className={styles.select}
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+          />
           <Button type="submit" variant="secondary" className={styles.small}>
             Apply
           </Button>
           {error ? <span className={styles.fieldError}>{error}</span> : null}
         </form>
       ) : null}
-      <Button variant="secondary" className={styles.small} onClick={zoomOut} disabled={!window} title={window ? `Zoom out from ${isoSec(window.startMs)} – ${isoSec(window.endMs)}` : undefined}>
+      <Button
+        variant="secondary"
+        className={styles.small}
+        onClick={zoomOut}
+        disabled={!window}
+        title={window ? `Zoom out from ${isoSec(window.startMs)} – ${isoSec(window.endMs)}` : undefined}
+      >
         Zoom out
       </Button>
     </div>

@@ -17,7 +17,9 @@ export function WideQueryPrompt({ window, groups, onConfirm, onShorter }: Props)
     <section className={styles.confirm} data-testid="wide-query" aria-labelledby="wide-query-title">
       <h2 id="wide-query-title">Run a wide query?</h2>
       <p>
-        This view scans {groups} log group{groups > 1 ? 's' : ''} over {spanLabel(window.endMs - window.startMs)}, with about 10 queries per account. Logs Insights charges for the bytes each query scans, and wide queries take longer.
+        This view scans {groups} log group{groups > 1 ? 's' : ''} over {spanLabel(window.endMs - window.startMs)}, with
+        about 10 queries per account. Logs Insights charges for the bytes each query scans, and wide queries take
+        longer.
       </p>
       <p>Narrow the time range or the sources if you can; each panel shows what it scanned.</p>
       <div className={styles.confirmActions}>

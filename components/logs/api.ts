@@ -20,7 +20,10 @@ export interface StartRequest {
 }
 
 /** Requests of the route, by op. */
-export type LogsRequest = ({ op: 'start' } & StartRequest) | { op: 'poll'; runs: RunRef[]; rows?: boolean } | { op: 'stop'; runs: RunRef[] };
+export type LogsRequest =
+  | ({ op: 'start' } & StartRequest)
+  | { op: 'poll'; runs: RunRef[]; rows?: boolean }
+  | { op: 'stop'; runs: RunRef[] };
 
 /** Answers of the route, by op. */
 export interface LogsAnswers {
@@ -30,20 +33,36 @@ export interface LogsAnswers {
 }
 
 /** Sends one request; transport failures become a Result too. */
-export type LogsPoster = <R extends LogsRequest>(req: R, opts?: { signal?: AbortSignal; keepalive?: boolean }) => Promise<Result<LogsAnswers[R['op']]>>;
+export type LogsPoster = <R extends LogsRequest>(
+  req: R,
+  opts?: { signal?: AbortSignal; keepalive?: boolean },
+) => Promise<Result<LogsAnswers[R['op']]>>;
 
 const ENDPOINT = '/api/logs/query';
 
 function transportError(e: unknown): ErrorInfo {
   const message = e instanceof Error ? e.message : String(e);
-  return { code: 'UNREACHABLE', message: `The console did not answer (${message}). Check the connection and retry.`, retryable: true };
+  return {
+    code: 'UNREACHABLE',
+    message: `The console did not answer (${message}). Check the connection and retry.`,
+    retryable: true,
+  };
 }
 
 /** The poster that talks to the console. Aborts reject with the AbortError (callers treat it as cancel). */
-export const postLogs: LogsPoster = async <R extends LogsRequest>(req: R, opts: { signal?: AbortSignal; keepalive?: boolean } = {}): Promise<Result<LogsAnswers[R['op']]>> => {
+export const postLogs: LogsPoster = async <R extends LogsRequest>(
+  req: R,
+  opts: { signal?: AbortSignal; keepalive?: boolean } = {},
+): Promise<Result<LogsAnswers[R['op']]>> => {
   let res: Response;
   try {
-    res = await fetch(ENDPOINT, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req), ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.keepalive ? { keepalive: true } : {}) });
+    res = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(req),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.keepalive ? { keepalive: true } : {}),
+    });
   } catch (e) {
     if (opts.signal?.aborted) throw e;
     return { ok: false, error: transportError(e) };
@@ -52,6 +71,14 @@ export const postLogs: LogsPoster = async <R extends LogsRequest>(req: R, opts: 
     return (await res.json()) as Result<LogsAnswers[R['op']]>;
   } catch (e) {
     if (opts.signal?.aborted) throw e;
-    return { ok: false, error: { code: 'UNKNOWN', message: `The console answered ${res.status} without a readable body.`, retryable: true, httpStatus: res.status } };
+    return {
+      ok: false,
+      error: {
+        code: 'UNKNOWN',
+        message: `The console answered ${res.status} without a readable body.`,
+        retryable: true,
+        httpStatus: res.status,
+      },
+    };
   }
 };

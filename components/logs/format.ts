@@ -35,7 +35,8 @@ export function displayName(value: string, names: Readonly<Record<string, string
   if (group) return group.name;
   // Role sessions: `checkout/1a2b3c4d… (333333333333)`; other IAM principals: `role/checkout (333333333333)`.
   const session = /^arn:aws[a-z-]*:sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(value);
-  if (session) return `${session[2]}/${session[3]!.length > 12 ? `${session[3]!.slice(0, 8)}…` : session[3]} (${session[1]})`;
+  if (session)
+    return `${session[2]}/${session[3]!.length > 12 ? `${session[3]!.slice(0, 8)}…` : session[3]} (${session[1]})`;
   const iam = /^arn:aws[a-z-]*:iam::(\d{12}):(.+)$/.exec(value);
   if (iam) return `${iam[2]} (${iam[1]})`;
   return value;

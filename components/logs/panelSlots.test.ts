@@ -30,6 +30,6 @@ describe('PanelSlots', () => {
     const next = s.acquire(new AbortController().signal);
     s.setLimit(2);
     expect(await next).toBeTypeOf('function');
-    expect((await new PanelSlots(1).acquire(AbortSignal.abort()))).toBeUndefined();
+    expect(await new PanelSlots(1).acquire(AbortSignal.abort())).toBeUndefined();
   });
 });

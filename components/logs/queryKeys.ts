@@ -6,5 +6,6 @@ export const logsKeys = {
   /** Sources and names for a selection (the URL's network/service/targetGroup/source parameters). */
   context: (selection: string) => ['logs', 'context', selection] as const,
   /** One panel's queries for filters, window and bin. */
-  panel: (r: StartRequest) => ['logs', 'panel', r.panel, r.params, r.window.startMs, r.window.endMs, r.bin, r.confirmed === true] as const,
+  panel: (r: StartRequest) =>
+    ['logs', 'panel', r.panel, r.params, r.window.startMs, r.window.endMs, r.bin, r.confirmed === true] as const,
 };

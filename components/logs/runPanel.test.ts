@@ -17,43 +17,99 @@ function fakeRoute(script: RunProgress[][], startFailures = 0) {
     calls.push({ req, ...(opts?.keepalive ? { keepalive: true } : {}) });
     if (req.op === 'start') {
       if (startFailures) return { ok: false, error: { code: 'VALIDATION', message: 'no', retryable: false } };
-      return { ok: true, value: { runs: [RUN_A, RUN_B], failures: [], queryText: 'stats count(*)', sources: ['arn'], reason: 'r' } };
+      return {
+        ok: true,
+        value: { runs: [RUN_A, RUN_B], failures: [], queryText: 'stats count(*)', sources: ['arn'], reason: 'r' },
+      };
     }
-    if (req.op === 'poll') return { ok: true, value: script[Math.min(turn++, script.length - 1)]!.filter((p) => req.runs.some((r) => r.queryId === p.queryId)) };
+    if (req.op === 'poll')
+      return {
+        ok: true,
+        value: script[Math.min(turn++, script.length - 1)]!.filter((p) =>
+          req.runs.some((r) => r.queryId === p.queryId),
+        ),
+      };
     return { ok: true, value: { stopped: req.runs.length } };
   }) as LogsPoster;
   return { post, calls };
 }
 
-const progress = (run: typeof RUN_A, status: RunProgress['status'], n: number, extra: Partial<RunProgress> = {}): RunProgress => ({ accountId: run.accountId, region: run.region, queryId: run.queryId, status, statistics: stats(n), rows: [{ n: String(n) }], ...extra });
+const progress = (
+  run: typeof RUN_A,
+  status: RunProgress['status'],
+  n: number,
+  extra: Partial<RunProgress> = {},
+): RunProgress => ({
+  accountId: run.accountId,
+  region: run.region,
+  queryId: run.queryId,
+  status,
+  statistics: stats(n),
+  rows: [{ n: String(n) }],
+  ...extra,
+});
 
 describe('runPanel', () => {
   it('polls until every account is complete, summing statistics', async () => {
-    const { post, calls } = fakeRoute([[progress(RUN_A, 'Running', 1), progress(RUN_B, 'Running', 1)], [progress(RUN_A, 'Complete', 2), progress(RUN_B, 'Running', 2)], [progress(RUN_B, 'Complete', 3)]]);
+    const { post, calls } = fakeRoute([
+      [progress(RUN_A, 'Running', 1), progress(RUN_B, 'Running', 1)],
+      [progress(RUN_A, 'Complete', 2), progress(RUN_B, 'Running', 2)],
+      [progress(RUN_B, 'Complete', 3)],
+    ]);
     const seen: PanelState[] = [];
-    const end = await runPanel(REQ, { post, signal: new AbortController().signal, emit: (s) => seen.push(s), rowsWhileRunning: true, pollMs: 1 });
+    const end = await runPanel(REQ, {
+      post,
+      signal: new AbortController().signal,
+      emit: (s) => seen.push(s),
+      rowsWhileRunning: true,
+      pollMs: 1,
+    });
     expect(end.phase).toBe('done');
     expect(end.stats).toEqual(stats(5));
     expect(end.runs.map((r) => r.rows)).toEqual([[{ n: '2' }], [{ n: '3' }]]);
     expect(seen.map((s) => s.phase)).toEqual(['starting', 'running', 'running', 'running', 'running', 'done']);
     // The last poll asks only for the run still open.
-    const polls = calls.filter((c) => c.req.op === 'poll').map((c) => (c.req as { runs: Array<{ queryId: string }> }).runs.map((r) => r.queryId));
+    const polls = calls
+      .filter((c) => c.req.op === 'poll')
+      .map((c) => (c.req as { runs: Array<{ queryId: string }> }).runs.map((r) => r.queryId));
     expect(polls).toEqual([['qa', 'qb'], ['qa', 'qb'], ['qb']]);
   });
 
   it('moves a failing account to failures and finishes the others', async () => {
-    const denied = { code: 'ACCESS_DENIED' as const, message: 'User is not authorized to perform logs:GetQueryResults', retryable: false, account: RUN_B.accountId };
+    const denied = {
+      code: 'ACCESS_DENIED' as const,
+      message: 'User is not authorized to perform logs:GetQueryResults',
+      retryable: false,
+      account: RUN_B.accountId,
+    };
     const { post } = fakeRoute([[progress(RUN_A, 'Complete', 4), progress(RUN_B, 'Failed', 0, { error: denied })]]);
-    const end = await runPanel(REQ, { post, signal: new AbortController().signal, emit: () => undefined, rowsWhileRunning: true, pollMs: 1 });
+    const end = await runPanel(REQ, {
+      post,
+      signal: new AbortController().signal,
+      emit: () => undefined,
+      rowsWhileRunning: true,
+      pollMs: 1,
+    });
     expect(end.phase).toBe('done');
     expect(end.runs.map((r) => r.accountId)).toEqual([RUN_A.accountId]);
-    expect(end.failures).toEqual([{ accountId: RUN_B.accountId, region: 'us-east-1', logGroupNames: ['/b'], error: denied }]);
+    expect(end.failures).toEqual([
+      { accountId: RUN_B.accountId, region: 'us-east-1', logGroupNames: ['/b'], error: denied },
+    ]);
   });
 
   it('keeps polling a query whose poll was throttled', async () => {
     const throttled = { code: 'THROTTLED' as const, message: 'Rate exceeded', retryable: true };
-    const { post } = fakeRoute([[progress(RUN_A, 'Running', 1, { error: throttled, rows: undefined }), progress(RUN_B, 'Complete', 2)], [progress(RUN_A, 'Complete', 3)]]);
-    const end = await runPanel(REQ, { post, signal: new AbortController().signal, emit: () => undefined, rowsWhileRunning: true, pollMs: 1 });
+    const { post } = fakeRoute([
+      [progress(RUN_A, 'Running', 1, { error: throttled, rows: undefined }), progress(RUN_B, 'Complete', 2)],
+      [progress(RUN_A, 'Complete', 3)],
+    ]);
+    const end = await runPanel(REQ, {
+      post,
+      signal: new AbortController().signal,
+      emit: () => undefined,
+      rowsWhileRunning: true,
+      pollMs: 1,
+    });
     expect(end.phase).toBe('done');
     expect(end.failures).toEqual([]);
     expect(end.stats).toEqual(stats(5));
@@ -73,8 +129,13 @@ describe('runPanel', () => {
     });
     expect(end.phase).toBe('cancelled');
     const stop = calls.find((c) => c.req.op === 'stop');
-    expect(stop).toEqual({ req: { op: 'stop', runs: [{ accountId: RUN_B.accountId, region: 'us-east-1', queryId: 'qb' }] }, keepalive: true });
-    expect(calls.filter((c) => c.req.op === 'poll').every((c) => (c.req as { rows?: boolean }).rows === false)).toBe(true);
+    expect(stop).toEqual({
+      req: { op: 'stop', runs: [{ accountId: RUN_B.accountId, region: 'us-east-1', queryId: 'qb' }] },
+      keepalive: true,
+    });
+    expect(calls.filter((c) => c.req.op === 'poll').every((c) => (c.req as { rows?: boolean }).rows === false)).toBe(
+      true,
+    );
   });
 
   it('stops the queries still running when the tab goes away', async () => {
@@ -95,14 +156,21 @@ describe('runPanel', () => {
       pollMs: 1,
     });
     await run;
-    const stops = calls.filter((c) => c.req.op === 'stop').map((c) => (c.req as { runs: Array<{ queryId: string }> }).runs.map((r) => r.queryId));
+    const stops = calls
+      .filter((c) => c.req.op === 'stop')
+      .map((c) => (c.req as { runs: Array<{ queryId: string }> }).runs.map((r) => r.queryId));
     // The page-hide stop names only the open query; the panel's own stop follows for the same one.
     expect(stops[0]).toEqual(['qb']);
   });
 
   it('reports a refused start as a failed panel', async () => {
     const { post } = fakeRoute([], 1);
-    const end = await runPanel(REQ, { post, signal: new AbortController().signal, emit: () => undefined, rowsWhileRunning: true });
+    const end = await runPanel(REQ, {
+      post,
+      signal: new AbortController().signal,
+      emit: () => undefined,
+      rowsWhileRunning: true,
+    });
     expect(end).toMatchObject({ phase: 'failed', error: { code: 'VALIDATION' } });
   });
 });
@@ -114,15 +182,37 @@ describe('runPanel waiting its turn', () => {
     const post = (async (req: LogsRequest, opts?: { keepalive?: boolean }) => {
       if (req.op === 'start' && refusals-- > 0) {
         calls.push({ req });
-        const error = { code: 'THROTTLED' as const, message: 'You have 15 Logs Insights queries running', retryable: true, account: RUN_A.accountId };
-        return { ok: true, value: { runs: [], failures: [{ accountId: RUN_A.accountId, region: 'us-east-1', logGroupNames: ['/a'], error }], queryText: 'q', sources: [], reason: '' } };
+        const error = {
+          code: 'THROTTLED' as const,
+          message: 'You have 15 Logs Insights queries running',
+          retryable: true,
+          account: RUN_A.accountId,
+        };
+        return {
+          ok: true,
+          value: {
+            runs: [],
+            failures: [{ accountId: RUN_A.accountId, region: 'us-east-1', logGroupNames: ['/a'], error }],
+            queryText: 'q',
+            sources: [],
+            reason: '',
+          },
+        };
       }
       return inner(req, opts);
     }) as LogsPoster;
     const acquired: string[] = [];
     const slots = { acquire: async () => (acquired.push('slot'), () => void acquired.push('released')) };
     const seen: PanelState[] = [];
-    const end = await runPanel(REQ, { post, signal: new AbortController().signal, emit: (s) => seen.push(s), rowsWhileRunning: true, pollMs: 1, throttledRetryMs: 1, slots });
+    const end = await runPanel(REQ, {
+      post,
+      signal: new AbortController().signal,
+      emit: (s) => seen.push(s),
+      rowsWhileRunning: true,
+      pollMs: 1,
+      throttledRetryMs: 1,
+      slots,
+    });
     expect(end.phase).toBe('done');
     expect(calls.filter((c) => c.req.op === 'start')).toHaveLength(3);
     expect(seen.some((s) => s.phase === 'starting' && s.failures[0]?.error.code === 'THROTTLED')).toBe(true);
@@ -133,7 +223,10 @@ describe('runPanel waiting its turn', () => {
   it('is cancelled while waiting for a slot without starting anything', async () => {
     const { post, calls } = fakeRoute([]);
     const ctl = new AbortController();
-    const slots = { acquire: (signal: AbortSignal) => new Promise<undefined>((resolve) => signal.addEventListener('abort', () => resolve(undefined))) };
+    const slots = {
+      acquire: (signal: AbortSignal) =>
+        new Promise<undefined>((resolve) => signal.addEventListener('abort', () => resolve(undefined))),
+    };
     const run = runPanel(REQ, { post, signal: ctl.signal, emit: () => undefined, rowsWhileRunning: true, slots });
     ctl.abort();
     expect((await run).phase).toBe('cancelled');
@@ -150,11 +243,25 @@ describe('runNewestFirst', () => {
       if (req.op === 'start') {
         starts.push(req.window);
         const n = rowsFor(req.window);
-        return { ok: true, value: { runs: [{ ...RUN_A, queryId: `q${starts.length}`, n }], failures: [], queryText: 'fields …', sources: [], reason: '' } };
+        return {
+          ok: true,
+          value: {
+            runs: [{ ...RUN_A, queryId: `q${starts.length}`, n }],
+            failures: [],
+            queryText: 'fields …',
+            sources: [],
+            reason: '',
+          },
+        };
       }
       if (req.op === 'poll') {
         const n = rowsFor(starts[Number(req.runs[0]!.queryId.slice(1)) - 1]!);
-        return { ok: true, value: [{ ...req.runs[0]!, status: 'Complete', statistics: stats(n), rows: Array.from({ length: n }, () => ({})) }] };
+        return {
+          ok: true,
+          value: [
+            { ...req.runs[0]!, status: 'Complete', statistics: stats(n), rows: Array.from({ length: n }, () => ({})) },
+          ],
+        };
       }
       return { ok: true, value: { stopped: 0 } };
     }) as LogsPoster;
@@ -164,7 +271,11 @@ describe('runNewestFirst', () => {
 
   it('stops after the newest part when it already has enough rows', async () => {
     const { post, starts } = windowedRoute(() => 1000);
-    const end = await runNewestFirst(req, { post, signal: new AbortController().signal, emit: () => undefined, rowsWhileRunning: false, pollMs: 1 }, 1000);
+    const end = await runNewestFirst(
+      req,
+      { post, signal: new AbortController().signal, emit: () => undefined, rowsWhileRunning: false, pollMs: 1 },
+      1000,
+    );
     expect(starts).toEqual([{ startMs: H - tailOf(req.window), endMs: H }]);
     expect(tailOf(req.window)).toBe(450_000);
     expect(end.phase).toBe('done');
@@ -173,9 +284,16 @@ describe('runNewestFirst', () => {
   it('queries the older part when the newest had too few rows, without overlap, summing both', async () => {
     const { post, starts } = windowedRoute((w) => (w.endMs === H ? 10 : 500));
     const seen: PanelState[] = [];
-    const end = await runNewestFirst(req, { post, signal: new AbortController().signal, emit: (s) => seen.push(s), rowsWhileRunning: false, pollMs: 1 }, 1000);
+    const end = await runNewestFirst(
+      req,
+      { post, signal: new AbortController().signal, emit: (s) => seen.push(s), rowsWhileRunning: false, pollMs: 1 },
+      1000,
+    );
     const cut = H - tailOf(req.window);
-    expect(starts).toEqual([{ startMs: cut, endMs: H }, { startMs: 0, endMs: cut - 1000 }]);
+    expect(starts).toEqual([
+      { startMs: cut, endMs: H },
+      { startMs: 0, endMs: cut - 1000 },
+    ]);
     expect(end.runs.map((r) => r.rows?.length)).toEqual([10, 500]);
     expect(end.stats).toEqual(stats(510));
     // While the older part runs, the newest rows stay on screen.
@@ -184,7 +302,11 @@ describe('runNewestFirst', () => {
 
   it('queries short windows in one go', async () => {
     const { post, starts } = windowedRoute(() => 1);
-    await runNewestFirst({ ...req, window: { startMs: 0, endMs: 6 * 60_000 } }, { post, signal: new AbortController().signal, emit: () => undefined, rowsWhileRunning: false, pollMs: 1 }, 1000);
+    await runNewestFirst(
+      { ...req, window: { startMs: 0, endMs: 6 * 60_000 } },
+      { post, signal: new AbortController().signal, emit: () => undefined, rowsWhileRunning: false, pollMs: 1 },
+      1000,
+    );
     expect(starts).toEqual([{ startMs: 0, endMs: 6 * 60_000 }]);
   });
 });

@@ -82,7 +82,14 @@ async function runStarted(req: StartRequest, o: RunPanelOptions): Promise<PanelS
   // Not aborted by the signal: once the server started queries, their ids are needed to stop them.
   let started = await o.post({ op: 'start', ...req });
   // Refused for too many running queries (e.g. another tab): wait for some to finish, then retry.
-  while (!o.signal.aborted && (started.ok ? started.value.runs.length === 0 && started.value.failures.length > 0 && started.value.failures.every((f) => throttled(f.error)) : throttled(started.error))) {
+  while (
+    !o.signal.aborted &&
+    (started.ok
+      ? started.value.runs.length === 0 &&
+        started.value.failures.length > 0 &&
+        started.value.failures.every((f) => throttled(f.error))
+      : throttled(started.error))
+  ) {
     emit({ ...state, ...(started.ok ? { failures: started.value.failures } : { error: started.error }) });
     await sleep(o.throttledRetryMs ?? 1000, o.signal);
     if (o.signal.aborted) break;
@@ -125,7 +132,14 @@ async function runStarted(req: StartRequest, o: RunPanelOptions): Promise<PanelS
     if (Date.now() > fastUntil) delay = Math.min(maxDelay, Math.round(delay * 1.5));
     let polled: Awaited<ReturnType<LogsPoster>>;
     try {
-      polled = await o.post({ op: 'poll', runs: open.map(({ accountId, region, queryId }) => ({ accountId, region, queryId })), rows: o.rowsWhileRunning }, { signal: o.signal });
+      polled = await o.post(
+        {
+          op: 'poll',
+          runs: open.map(({ accountId, region, queryId }) => ({ accountId, region, queryId })),
+          rows: o.rowsWhileRunning,
+        },
+        { signal: o.signal },
+      );
     } catch {
       continue; // aborted mid-poll: the next turn stops the queries
     }
@@ -151,10 +165,28 @@ export function merge(state: PanelState, progress: readonly RunProgress[]): Pane
     // A poll that failed for a passing reason (throttled): the query still runs; keep what we had.
     if (p.error && !isFinished(p.status)) return [r];
     if (p.error || p.status === 'Failed' || p.status === 'Timeout') {
-      failures.push({ accountId: r.accountId, region: r.region, logGroupNames: r.logGroupNames, error: p.error ?? { code: 'AWS_INTERNAL', message: `The Logs Insights query ended as ${p.status}.`, retryable: true, account: r.accountId, resource: r.queryId } });
+      failures.push({
+        accountId: r.accountId,
+        region: r.region,
+        logGroupNames: r.logGroupNames,
+        error: p.error ?? {
+          code: 'AWS_INTERNAL',
+          message: `The Logs Insights query ended as ${p.status}.`,
+          retryable: true,
+          account: r.accountId,
+          resource: r.queryId,
+        },
+      });
       return [];
     }
-    return [{ ...r, status: p.status, statistics: p.statistics, ...(p.rows ? { rows: p.rows } : r.rows ? { rows: r.rows } : {}) }];
+    return [
+      {
+        ...r,
+        status: p.status,
+        statistics: p.statistics,
+        ...(p.rows ? { rows: p.rows } : r.rows ? { rows: r.rows } : {}),
+      },
+    ];
   });
   return { ...state, runs, failures, stats: sumStats(runs) };
 }
@@ -166,7 +198,14 @@ export function tailOf(w: { startMs: number; endMs: number }): number {
 
 function combine(first: PanelState, later: PanelState): PanelState {
   const runs = [...first.runs, ...later.runs];
-  return { ...later, queryText: later.queryText ?? first.queryText, reason: later.reason ?? first.reason, runs, failures: [...first.failures, ...later.failures], stats: sumStats(runs) };
+  return {
+    ...later,
+    queryText: later.queryText ?? first.queryText,
+    reason: later.reason ?? first.reason,
+    runs,
+    failures: [...first.failures, ...later.failures],
+    stats: sumStats(runs),
+  };
 }
 
 /**
@@ -182,6 +221,9 @@ export async function runNewestFirst(req: StartRequest, o: RunPanelOptions, limi
   const first = await runPanel({ ...req, window: { startMs: cut, endMs: w.endMs } }, o);
   const rows = first.runs.reduce((n, r) => n + (r.rows?.length ?? 0), 0);
   if (first.phase !== 'done' || rows >= limit || o.signal.aborted) return first;
-  const rest = await runPanel({ ...req, window: { startMs: w.startMs, endMs: cut - 1000 } }, { ...o, emit: (s) => o.emit(combine(first, s)) });
+  const rest = await runPanel(
+    { ...req, window: { startMs: w.startMs, endMs: cut - 1000 } },
+    { ...o, emit: (s) => o.emit(combine(first, s)) },
+  );
   return combine(first, rest);
 }

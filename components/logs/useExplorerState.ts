@@ -37,10 +37,17 @@ export function useExplorerState(): ExplorerState {
   const query = search.toString();
   const { filters, problems } = useMemo(() => parseLogFilters(new URLSearchParams(query)), [query]);
   const [tick, setTick] = useState(0);
-  const [resolved, setResolved] = useState<{ window: TimeWindow; at: number; query: string; tick: number } | undefined>(undefined);
+  const [resolved, setResolved] = useState<{ window: TimeWindow; at: number; query: string; tick: number } | undefined>(
+    undefined,
+  );
   useEffect(() => {
     const at = Date.now();
-    setResolved({ window: resolveWindow(parseLogFilters(new URLSearchParams(query)).filters.time, at), at, query, tick });
+    setResolved({
+      window: resolveWindow(parseLogFilters(new URLSearchParams(query)).filters.time, at),
+      at,
+      query,
+      tick,
+    });
   }, [query, tick]);
   // A window resolved for other filters is not used: no panel starts a query it would stop at once.
   const current = resolved && resolved.query === query && resolved.tick === tick ? resolved : undefined;
@@ -54,10 +61,14 @@ export function useExplorerState(): ExplorerState {
     [pathname],
   );
   const refresh = useCallback(() => setTick((t) => t + 1), []);
-  const queryParams = useMemo(() => filtersToParams({ ...filters, time: { kind: 'relative', range: '1h' }, compare: false }).toString(), [filters]);
+  const queryParams = useMemo(
+    () => filtersToParams({ ...filters, time: { kind: 'relative', range: '1h' }, compare: false }).toString(),
+    [filters],
+  );
   const selectionParams = useMemo(() => {
     const p = new URLSearchParams();
-    for (const k of ['network', 'service', 'targetGroup', 'source']) for (const v of new URLSearchParams(query).getAll(k)) p.append(k, v);
+    for (const k of ['network', 'service', 'targetGroup', 'source'])
+      for (const v of new URLSearchParams(query).getAll(k)) p.append(k, v);
     return p.toString();
   }, [query]);
   const window = current?.window;

@@ -36,7 +36,14 @@ export function usePanel(req: StartRequest | undefined, rowsWhileRunning = true)
     queryFn: ({ signal, queryKey }) => {
       // The latency figures are shown only when final, so that panel polls less often (every
       // GetQueryResults of a running percentile query recomputes it over everything read so far).
-      const o = { post: postLogs, signal, rowsWhileRunning, slots: panelSlots, emit: (s: PanelState) => client.setQueryData(queryKey, s), ...(req?.panel === 'latency' ? { pollMs: 800 } : {}) };
+      const o = {
+        post: postLogs,
+        signal,
+        rowsWhileRunning,
+        slots: panelSlots,
+        emit: (s: PanelState) => client.setQueryData(queryKey, s),
+        ...(req?.panel === 'latency' ? { pollMs: 800 } : {}),
+      };
       // The newest records are usually all in the newest part of the window: query that first.
       return req!.panel === 'records' ? runNewestFirst(req!, o, RECORD_ROWS) : runPanel(req!, o);
     },

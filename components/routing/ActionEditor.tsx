@@ -22,13 +22,34 @@ export function ActionEditor({ action, groups, locked, disabled, invalid, onChan
       <legend>Action</legend>
       <div className={styles.fieldRow} role="radiogroup" aria-label="Action type">
         <label className={styles.inline}>
-          <input type="radio" name="action-type" checked={action.type === 'forward'} onChange={() => onChange({ type: 'forward', targetGroups: first ? [{ targetGroupArn: first, weight: 100 }] : [] }, new Set())} /> forward
+          <input
+            type="radio"
+            name="action-type"
+            checked={action.type === 'forward'}
+            onChange={() =>
+              onChange(
+                { type: 'forward', targetGroups: first ? [{ targetGroupArn: first, weight: 100 }] : [] },
+                new Set(),
+              )
+            }
+          />{' '}
+          forward
         </label>
         <label className={styles.inline}>
-          <input type="radio" name="action-type" checked={action.type === 'fixedResponse'} onChange={() => onChange({ type: 'fixedResponse', statusCode: 404 }, new Set())} /> fixed response
+          <input
+            type="radio"
+            name="action-type"
+            checked={action.type === 'fixedResponse'}
+            onChange={() => onChange({ type: 'fixedResponse', statusCode: 404 }, new Set())}
+          />{' '}
+          fixed response
         </label>
         {action.type === 'fixedResponse' ? (
-          <select aria-label="Status code" value={action.statusCode} onChange={(e) => onChange({ type: 'fixedResponse', statusCode: Number(e.target.value) }, locked)}>
+          <select
+            aria-label="Status code"
+            value={action.statusCode}
+            onChange={(e) => onChange({ type: 'fixedResponse', statusCode: Number(e.target.value) }, locked)}
+          >
             {[404, 500, ...([404, 500].includes(action.statusCode) ? [] : [action.statusCode])].map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -37,7 +58,16 @@ export function ActionEditor({ action, groups, locked, disabled, invalid, onChan
           </select>
         ) : null}
       </div>
-      {action.type === 'forward' ? <WeightEditor targets={action.targetGroups} groups={groups} locked={locked} disabled={disabled} {...(invalid ? { invalid } : {})} onChange={(t, l) => onChange({ type: 'forward', targetGroups: t }, l)} /> : null}
+      {action.type === 'forward' ? (
+        <WeightEditor
+          targets={action.targetGroups}
+          groups={groups}
+          locked={locked}
+          disabled={disabled}
+          {...(invalid ? { invalid } : {})}
+          onChange={(t, l) => onChange({ type: 'forward', targetGroups: t }, l)}
+        />
+      ) : null}
     </fieldset>
   );
 }

@@ -21,7 +21,13 @@ function FigureCells({ f }: { f: GateFigures }) {
 const MARK: Record<GateVerdict['verdict'], string> = { pass: '✓', fail: '✗', insufficient: '…' };
 
 /** The figures block. */
-export function CanaryFigures({ view, nameOf }: { view: CanaryStatusView; nameOf: (arn: string | undefined) => string }) {
+export function CanaryFigures({
+  view,
+  nameOf,
+}: {
+  view: CanaryStatusView;
+  nameOf: (arn: string | undefined) => string;
+}) {
   return (
     <>
       <ol className={styles.steps} data-testid="canary-steps">
@@ -31,7 +37,8 @@ export function CanaryFigures({ view, nameOf }: { view: CanaryStatusView; nameOf
             {s.figures ? (
               <span className={styles.muted}>
                 {' '}
-                · {s.figures.canary.requests} req, 5xx {rate(s.figures.canary.errors5xx, s.figures.canary.requests)}, p99 {ms(s.figures.canary.p99Ms)}
+                · {s.figures.canary.requests} req, 5xx {rate(s.figures.canary.errors5xx, s.figures.canary.requests)},
+                p99 {ms(s.figures.canary.p99Ms)}
               </span>
             ) : null}
           </li>
@@ -41,15 +48,24 @@ export function CanaryFigures({ view, nameOf }: { view: CanaryStatusView; nameOf
       {view.live ? (
         <table className={styles.table} data-testid="canary-live">
           <caption>
-            This step since {new Date(view.live.startMs).toLocaleTimeString()} (access logs, Logs Insights; stable counts all requests to its target group)
+            This step since {new Date(view.live.startMs).toLocaleTimeString()} (access logs, Logs Insights; stable
+            counts all requests to its target group)
           </caption>
           <thead>
             <tr>
               <th scope="col">Target group</th>
-              <th scope="col" className={styles.num}>Requests</th>
-              <th scope="col" className={styles.num}>5xx</th>
-              <th scope="col" className={styles.num}>403</th>
-              <th scope="col" className={styles.num}>p99</th>
+              <th scope="col" className={styles.num}>
+                Requests
+              </th>
+              <th scope="col" className={styles.num}>
+                5xx
+              </th>
+              <th scope="col" className={styles.num}>
+                403
+              </th>
+              <th scope="col" className={styles.num}>
+                p99
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -27,7 +27,11 @@ interface Props {
   announce: (t: string) => void;
 }
 
-const parseSteps = (s: string) => s.split(/[\s,→>]+/).filter(Boolean).map(Number);
+const parseSteps = (s: string) =>
+  s
+    .split(/[\s,→>]+/)
+    .filter(Boolean)
+    .map(Number);
 
 /** The plan form and its preview. */
 export function CanaryForm({ target, action, version, groups, disabled, announce }: Props) {
@@ -35,7 +39,9 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
   const byWeight = [...forward].sort((a, b) => b.weight - a.weight);
   const idOf = (arn: string | undefined) => groups.find((g) => g.arn === arn)?.id ?? '';
   const [stable, setStable] = useState(idOf(byWeight[0]?.targetGroupArn));
-  const [canary, setCanary] = useState(idOf(byWeight[1]?.targetGroupArn) || (groups.find((g) => g.id !== idOf(byWeight[0]?.targetGroupArn))?.id ?? ''));
+  const [canary, setCanary] = useState(
+    idOf(byWeight[1]?.targetGroupArn) || (groups.find((g) => g.id !== idOf(byWeight[0]?.targetGroupArn))?.id ?? ''),
+  );
   const [steps, setSteps] = useState(DEFAULT_CANARY.steps.join(', '));
   const [bake, setBake] = useState(String(DEFAULT_CANARY.bakeSeconds));
   const [e5, setE5] = useState(String(DEFAULT_CANARY.gates.max5xxRate * 100));
@@ -44,24 +50,50 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
   const [min, setMin] = useState(String(DEFAULT_CANARY.gates.minRequests));
   const [preview, setPreview] = useState(false);
   const qc = useQueryClient();
-  const plan: Omit<CanaryPlan, 'id'> = { stableTargetGroupId: stable, canaryTargetGroupId: canary, steps: parseSteps(steps), bakeSeconds: Number(bake), gates: { max5xxRate: Number(e5) / 100, max403Rate: Number(e403) / 100, maxP99Ms: Number(p99), minRequests: Number(min) } };
+  const plan: Omit<CanaryPlan, 'id'> = {
+    stableTargetGroupId: stable,
+    canaryTargetGroupId: canary,
+    steps: parseSteps(steps),
+    bakeSeconds: Number(bake),
+    gates: {
+      max5xxRate: Number(e5) / 100,
+      max403Rate: Number(e403) / 100,
+      maxP99Ms: Number(p99),
+      minRequests: Number(min),
+    },
+  };
   const issues = validatePlan(plan);
   const mutation = useMutation({
     mutationFn: async () => unwrap(await startCanaryPlan({ target, expectedVersion: version, plan })),
     onSuccess: async (r) => {
       setPreview(false);
       announce(`Canary plan ${r.plan.id} started at ${r.plan.steps[0]} %.`);
-      await Promise.all([qc.invalidateQueries({ queryKey: routingKeys.all }), qc.invalidateQueries({ queryKey: auditKeys.all })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: routingKeys.all }),
+        qc.invalidateQueries({ queryKey: auditKeys.all }),
+      ]);
     },
   });
   const arnOf = (id: string) => groups.find((g) => g.id === id)?.arn ?? id;
   const first = canaryWeights(plan.steps[0] ?? 0);
-  const after: RuleAction = { type: 'forward', targetGroups: [{ targetGroupArn: arnOf(stable), weight: first.stable }, { targetGroupArn: arnOf(canary), weight: first.canary }] };
+  const after: RuleAction = {
+    type: 'forward',
+    targetGroups: [
+      { targetGroupArn: arnOf(stable), weight: first.stable },
+      { targetGroupArn: arnOf(canary), weight: first.canary },
+    ],
+  };
   const nameOf = (arn: string) => targetGroupName(groups, arn);
   const field = (id: string, label: string, value: string, set: (v: string) => void, unit?: string) => (
     <div className={styles.fieldRow}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} className={styles.weightInput} value={value} onChange={(e) => set(e.target.value)} inputMode="decimal" />
+      <input
+        id={id}
+        className={styles.weightInput}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        inputMode="decimal"
+      />
       {unit ? <span className={styles.muted}>{unit}</span> : null}
     </div>
   );
@@ -78,14 +110,24 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
     </div>
   );
   return (
-    <form className={styles.canaryForm} onSubmit={(e) => (e.preventDefault(), mutation.reset(), setPreview(true))} data-testid="canary-form">
+    <form
+      className={styles.canaryForm}
+      onSubmit={(e) => (e.preventDefault(), mutation.reset(), setPreview(true))}
+      data-testid="canary-form"
+    >
       <fieldset className={styles.fieldset} disabled={disabled}>
         <legend>New canary plan</legend>
         {groupSelect('canary-stable', 'Stable', stable, setStable)}
         {groupSelect('canary-canary', 'Canary', canary, setCanary)}
         <div className={styles.fieldRow}>
           <label htmlFor="canary-steps">Steps</label>
-          <input id="canary-steps" className={styles.textInput} value={steps} onChange={(e) => setSteps(e.target.value)} aria-describedby="canary-steps-hint" />
+          <input
+            id="canary-steps"
+            className={styles.textInput}
+            value={steps}
+            onChange={(e) => setSteps(e.target.value)}
+            aria-describedby="canary-steps-hint"
+          />
           <span id="canary-steps-hint" className={styles.muted}>
             % to the canary, ending at 100
           </span>
@@ -105,7 +147,12 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
           </ul>
         ) : null}
         <div className={styles.editorActions}>
-          <button type="submit" className={styles.primaryButton} disabled={disabled || issues.length > 0} data-testid="canary-preview">
+          <button
+            type="submit"
+            className={styles.primaryButton}
+            disabled={disabled || issues.length > 0}
+            data-testid="canary-preview"
+          >
             Preview plan
           </button>
         </div>
@@ -114,7 +161,9 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
         <PreviewDialog
           title={`Start canary: ${plan.steps.join(' → ')} % to ${nameOf(arnOf(canary))}`}
           confirmLabel="Start plan"
-          diffs={[{ label: 'first step', diff: diffRule(action ? { action } : undefined, { action: after }, nameOf, true) }]}
+          diffs={[
+            { label: 'first step', diff: diffRule(action ? { action } : undefined, { action: after }, nameOf, true) },
+          ]}
           warnings={[]}
           pending={mutation.isPending}
           {...(mutation.error ? { error: errorInfoOf(mutation.error) } : {})}
@@ -122,7 +171,9 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
           onClose={() => setPreview(false)}
         >
           <p className={styles.muted}>
-            Each step bakes {plan.bakeSeconds} s. It advances only if the canary has at least {plan.gates.minRequests} requests with ≤ {e5} % 5xx, ≤ {e403} % 403 and p99 ≤ {plan.gates.maxP99Ms} ms; a failing gate aborts and returns all traffic to the stable target group; too little traffic pauses.
+            Each step bakes {plan.bakeSeconds} s. It advances only if the canary has at least {plan.gates.minRequests}{' '}
+            requests with ≤ {e5} % 5xx, ≤ {e403} % 403 and p99 ≤ {plan.gates.maxP99Ms} ms; a failing gate aborts and
+            returns all traffic to the stable target group; too little traffic pauses.
           </p>
         </PreviewDialog>
       ) : null}

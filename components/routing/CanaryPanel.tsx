@@ -36,7 +36,11 @@ const COMMANDS: Array<{ command: CanaryCommand; label: string; when: (s: string)
 
 /** The panel (not for new rules). */
 export function CanaryPanel({ serviceArn, listener, target, groups, blockedReason, announce }: Props) {
-  const t: CanaryTarget = { serviceArn, listenerArn: listener.arn, ...(target.kind === 'rule' ? { ruleArn: target.rule.arn } : {}) };
+  const t: CanaryTarget = {
+    serviceArn,
+    listenerArn: listener.arn,
+    ...(target.kind === 'rule' ? { ruleArn: target.rule.arn } : {}),
+  };
   const key = routingKeys.canary(t.ruleArn ?? t.listenerArn);
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -46,10 +50,14 @@ export function CanaryPanel({ serviceArn, listener, target, groups, blockedReaso
     refetchInterval: (query) => (query.state.data?.state && isActive(query.state.data.state) ? 5_000 : false),
   });
   const command = useMutation({
-    mutationFn: async (c: CanaryCommand) => unwrap(await commandCanaryPlan({ target: t, planId: q.data?.plan?.id ?? '', command: c })),
+    mutationFn: async (c: CanaryCommand) =>
+      unwrap(await commandCanaryPlan({ target: t, planId: q.data?.plan?.id ?? '', command: c })),
     onSuccess: async (s, c) => {
       announce(`Canary plan ${s.planId}: ${c} done (${s.status}).`);
-      await Promise.all([qc.invalidateQueries({ queryKey: routingKeys.all }), qc.invalidateQueries({ queryKey: auditKeys.all })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: routingKeys.all }),
+        qc.invalidateQueries({ queryKey: auditKeys.all }),
+      ]);
     },
   });
   // The runner moves weights on the server: when the plan's state advances, re-read the rules and history.
@@ -90,20 +98,43 @@ export function CanaryPanel({ serviceArn, listener, target, groups, blockedReaso
           {active ? (
             <div className={styles.editorActions}>
               {COMMANDS.filter((c) => c.when(data.state!.status)).map((c) => (
-                <button key={c.command} type="button" className={c.danger ? styles.dangerButton : styles.secondaryButton} disabled={Boolean(blockedReason) || command.isPending} title={blockedReason} onClick={() => command.mutate(c.command)}>
+                <button
+                  key={c.command}
+                  type="button"
+                  className={c.danger ? styles.dangerButton : styles.secondaryButton}
+                  disabled={Boolean(blockedReason) || command.isPending}
+                  title={blockedReason}
+                  onClick={() => command.mutate(c.command)}
+                >
                   {c.label}
                 </button>
               ))}
             </div>
           ) : null}
-          {command.error ? <ErrorNote error={errorInfoOf(command.error)} title="The command was not carried out" /> : null}
+          {command.error ? (
+            <ErrorNote error={errorInfoOf(command.error)} title="The command was not carried out" />
+          ) : null}
         </div>
       ) : null}
       {q.isSuccess && !active ? (
         open ? (
-          <CanaryForm target={t} action={action} version={version} groups={groups} disabled={Boolean(blockedReason)} announce={(s) => (setOpen(false), announce(s))} />
+          <CanaryForm
+            target={t}
+            action={action}
+            version={version}
+            groups={groups}
+            disabled={Boolean(blockedReason)}
+            announce={(s) => (setOpen(false), announce(s))}
+          />
         ) : (
-          <button type="button" className={styles.smallButton} onClick={() => setOpen(true)} disabled={Boolean(blockedReason) || action?.type !== 'forward'} title={blockedReason ?? (action?.type !== 'forward' ? 'A canary plan needs a forward action.' : undefined)} data-testid="canary-new">
+          <button
+            type="button"
+            className={styles.smallButton}
+            onClick={() => setOpen(true)}
+            disabled={Boolean(blockedReason) || action?.type !== 'forward'}
+            title={blockedReason ?? (action?.type !== 'forward' ? 'A canary plan needs a forward action.' : undefined)}
+            data-testid="canary-new"
+          >
             Plan a canary shift…
           </button>
         )

@@ -19,7 +19,9 @@ export function ChangeDiff({ diff }: { diff: RuleDiff }) {
             <tr key={r.aspect} className={r.changed ? styles.changed : undefined}>
               <th scope="row">{r.aspect}</th>
               <td>{r.before}</td>
-              <td>{r.changed ? <strong>→ {r.after}</strong> : <span className={styles.muted}>{r.after} (unchanged)</span>}</td>
+              <td>
+                {r.changed ? <strong>→ {r.after}</strong> : <span className={styles.muted}>{r.after} (unchanged)</span>}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -36,10 +38,17 @@ export function ChangeDiff({ diff }: { diff: RuleDiff }) {
           </thead>
           <tbody>
             {diff.shares.map((s) => (
-              <tr key={s.targetGroupArn} className={s.changed ? styles.changed : undefined} data-testid={`share-${s.name}`}>
+              <tr
+                key={s.targetGroupArn}
+                className={s.changed ? styles.changed : undefined}
+                data-testid={`share-${s.name}`}
+              >
                 <th scope="row">{s.name}</th>
                 <td>
-                  {s.beforePercent} %{s.beforeWeight !== undefined ? <span className={styles.muted}> (weight {s.beforeWeight})</span> : null}
+                  {s.beforePercent} %
+                  {s.beforeWeight !== undefined ? (
+                    <span className={styles.muted}> (weight {s.beforeWeight})</span>
+                  ) : null}
                 </td>
                 <td>
                   {s.changed ? <strong>→ {s.afterPercent} %</strong> : `${s.afterPercent} %`}

@@ -18,11 +18,20 @@ interface Props {
 /** The rules table of a listener. */
 export function ListenerRules({ listener, groups, selected, onSelect, canAdd }: Props) {
   const nameOf = (arn: string) => targetGroupName(groups, arn);
-  const row = (key: string, cells: { priority: string; name: string; match: string; action: ListenerView['defaultAction'] }) => (
+  const row = (
+    key: string,
+    cells: { priority: string; name: string; match: string; action: ListenerView['defaultAction'] },
+  ) => (
     <tr key={key} className={selected === key ? styles.selectedRow : undefined} aria-selected={selected === key}>
       <td className={styles.num}>{cells.priority}</td>
       <td className={styles.nowrap}>
-        <button type="button" className={styles.linkButton} onClick={() => onSelect(key)} aria-current={selected === key ? 'true' : undefined} data-testid={`rule-${cells.name}`}>
+        <button
+          type="button"
+          className={styles.linkButton}
+          onClick={() => onSelect(key)}
+          aria-current={selected === key ? 'true' : undefined}
+          data-testid={`rule-${cells.name}`}
+        >
           {cells.name}
         </button>
       </td>
@@ -35,10 +44,18 @@ export function ListenerRules({ listener, groups, selected, onSelect, canAdd }: 
     </tr>
   );
   return (
-    <section className={styles.listener} aria-labelledby={`listener-${listener.id}`} data-testid={`listener-${listener.name}`}>
+    <section
+      className={styles.listener}
+      aria-labelledby={`listener-${listener.id}`}
+      data-testid={`listener-${listener.name}`}
+    >
       <div className={styles.listenerHead}>
         <h2 id={`listener-${listener.id}`}>
-          {listener.name} <span className={styles.muted}>· {listener.protocol}{listener.port !== undefined ? `:${listener.port}` : ''}</span>
+          {listener.name}{' '}
+          <span className={styles.muted}>
+            · {listener.protocol}
+            {listener.port !== undefined ? `:${listener.port}` : ''}
+          </span>
         </h2>
         {canAdd ? (
           <button type="button" className={styles.smallButton} onClick={() => onSelect('new')} data-testid="add-rule">
@@ -46,19 +63,30 @@ export function ListenerRules({ listener, groups, selected, onSelect, canAdd }: 
           </button>
         ) : null}
       </div>
-      {listener.rulesError ? <ErrorNote error={listener.rulesError} title="The rules of this listener could not be read" /> : null}
+      {listener.rulesError ? (
+        <ErrorNote error={listener.rulesError} title="The rules of this listener could not be read" />
+      ) : null}
       <table className={styles.table}>
         <thead>
           <tr>
-            <th scope="col" className={styles.num}>Priority</th>
+            <th scope="col" className={styles.num}>
+              Priority
+            </th>
             <th scope="col">Rule</th>
             <th scope="col">Match</th>
             <th scope="col">Action and traffic</th>
           </tr>
         </thead>
         <tbody>
-          {listener.rules.map((r) => row(r.arn, { priority: String(r.priority), name: r.name, match: matchSummary(r.match), action: r.action }))}
-          {row('default', { priority: 'last', name: 'default', match: 'any request not matched above', action: listener.defaultAction })}
+          {listener.rules.map((r) =>
+            row(r.arn, { priority: String(r.priority), name: r.name, match: matchSummary(r.match), action: r.action }),
+          )}
+          {row('default', {
+            priority: 'last',
+            name: 'default',
+            match: 'any request not matched above',
+            action: listener.defaultAction,
+          })}
         </tbody>
       </table>
     </section>

@@ -26,7 +26,17 @@ interface Props {
 }
 
 /** The preview/confirm dialog; rendered only while open. */
-export function PreviewDialog({ title, diffs, warnings, pending, error, confirmLabel = 'Apply change', children, onConfirm, onClose }: Props) {
+export function PreviewDialog({
+  title,
+  diffs,
+  warnings,
+  pending,
+  error,
+  confirmLabel = 'Apply change',
+  children,
+  onConfirm,
+  onClose,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -35,9 +45,17 @@ export function PreviewDialog({ title, diffs, warnings, pending, error, confirmL
   }, []);
   const refused = error?.code === 'CONFLICT' || error?.code === 'VALIDATION';
   return (
-    <dialog ref={ref} className={styles.dialog} aria-labelledby="preview-title" onCancel={(e) => (e.preventDefault(), onClose())} data-testid="preview-dialog">
+    <dialog
+      ref={ref}
+      className={styles.dialog}
+      aria-labelledby="preview-title"
+      onCancel={(e) => (e.preventDefault(), onClose())}
+      data-testid="preview-dialog"
+    >
       <h2 id="preview-title">{title}</h2>
-      <p className={styles.muted}>Nothing is written until you apply. The change is refused if the rule changed since it was read.</p>
+      <p className={styles.muted}>
+        Nothing is written until you apply. The change is refused if the rule changed since it was read.
+      </p>
       {diffs.map((d) => (
         <section key={d.label} className={styles.diffSection}>
           {diffs.length > 1 ? <h3>{d.label}</h3> : null}
@@ -51,14 +69,27 @@ export function PreviewDialog({ title, diffs, warnings, pending, error, confirmL
           ))}
         </ul>
       ) : null}
-      {error ? <ErrorNote error={error} title={error.code === 'CONFLICT' ? 'Not applied: the rule changed meanwhile' : 'Not applied'} testId="apply-error" /> : null}
+      {error ? (
+        <ErrorNote
+          error={error}
+          title={error.code === 'CONFLICT' ? 'Not applied: the rule changed meanwhile' : 'Not applied'}
+          testId="apply-error"
+        />
+      ) : null}
       {children}
       <div className={styles.dialogActions}>
         <button type="button" className={styles.secondaryButton} onClick={onClose}>
           {refused ? 'Close' : 'Cancel'}
         </button>
         {refused ? null : (
-          <button type="button" className={styles.primaryButton} onClick={onConfirm} disabled={pending} data-testid="confirm-apply" autoFocus>
+          <button
+            type="button"
+            className={styles.primaryButton}
+            onClick={onConfirm}
+            disabled={pending}
+            data-testid="confirm-apply"
+            autoFocus
+          >
             {pending ? 'Applying…' : confirmLabel}
           </button>
         )}

@@ -26,18 +26,38 @@ interface Current {
   version: string | undefined;
 }
 
-function currentOf(routing: ServiceRouting, listenerArn: string, ruleArn: string | undefined, isDefault: boolean): Current {
+function currentOf(
+  routing: ServiceRouting,
+  listenerArn: string,
+  ruleArn: string | undefined,
+  isDefault: boolean,
+): Current {
   const l = routing.listeners.find((x) => x.arn === listenerArn);
   if (!l) return { content: undefined, version: undefined };
   if (isDefault) return { content: l.defaultAction ? { action: l.defaultAction } : {}, version: l.defaultVersion };
   const r = l.rules.find((x) => x.arn === ruleArn);
-  return r ? { content: { priority: r.priority, match: r.match, ...(r.action ? { action: r.action } : {}) }, version: r.version } : { content: undefined, version: undefined };
+  return r
+    ? {
+        content: { priority: r.priority, match: r.match, ...(r.action ? { action: r.action } : {}) },
+        version: r.version,
+      }
+    : { content: undefined, version: undefined };
 }
 
-function diffsOf(change: RoutingChange, routing: ServiceRouting): { diffs: Array<{ label: string; diff: RuleDiff }>; conflict: boolean } {
+function diffsOf(
+  change: RoutingChange,
+  routing: ServiceRouting,
+): { diffs: Array<{ label: string; diff: RuleDiff }>; conflict: boolean } {
   const nameOf = (arn: string) => targetGroupName(routing.targetGroups, arn);
-  const ruleName = (arn: string) => routing.listeners.flatMap((l) => l.rules).find((r) => r.arn === arn)?.name ?? arn.split('/').pop() ?? arn;
-  const one = (ruleArn: string | undefined, isDefault: boolean, expected: string | undefined, after: RuleContent | undefined, label: string) => {
+  const ruleName = (arn: string) =>
+    routing.listeners.flatMap((l) => l.rules).find((r) => r.arn === arn)?.name ?? arn.split('/').pop() ?? arn;
+  const one = (
+    ruleArn: string | undefined,
+    isDefault: boolean,
+    expected: string | undefined,
+    after: RuleContent | undefined,
+    label: string,
+  ) => {
     const cur = currentOf(routing, change.listenerArn, ruleArn, isDefault);
     const conflict = expected !== undefined && (cur.version === undefined || !sameVersion(expected, cur.version));
     return { label, diff: diffRule(cur.content, after, nameOf, isDefault), conflict };
@@ -49,14 +69,37 @@ function diffsOf(change: RoutingChange, routing: ServiceRouting): { diffs: Array
         ? [one(undefined, true, change.expectedVersion, change.after, 'default action')]
         : change.kind === 'createRule'
           ? [one(undefined, false, undefined, change.after, change.name)]
-          : [one(change.ruleArn, false, change.expectedVersion, change.kind === 'updateRule' ? change.after : undefined, ruleName(change.ruleArn))];
+          : [
+              one(
+                change.ruleArn,
+                false,
+                change.expectedVersion,
+                change.kind === 'updateRule' ? change.after : undefined,
+                ruleName(change.ruleArn),
+              ),
+            ];
   return { diffs: parts.map(({ label, diff }) => ({ label, diff })), conflict: parts.some((p) => p.conflict) };
 }
 
 /** The rollback preview of `event`; closes itself after a successful rollback. */
-export function RollbackDialog({ event, announce, onClose }: { event: AuditEvent; announce: (t: string) => void; onClose: () => void }) {
-  const prep = useQuery({ queryKey: auditKeys.rollback(event.id), queryFn: async () => unwrap(await previewRollback({ eventId: event.id, time: event.time })), staleTime: 0 });
-  const routing = useQuery({ queryKey: routingKeys.service(event.serviceArn), queryFn: async () => unwrap(await getServiceRouting({ serviceArn: event.serviceArn })) });
+export function RollbackDialog({
+  event,
+  announce,
+  onClose,
+}: {
+  event: AuditEvent;
+  announce: (t: string) => void;
+  onClose: () => void;
+}) {
+  const prep = useQuery({
+    queryKey: auditKeys.rollback(event.id),
+    queryFn: async () => unwrap(await previewRollback({ eventId: event.id, time: event.time })),
+    staleTime: 0,
+  });
+  const routing = useQuery({
+    queryKey: routingKeys.service(event.serviceArn),
+    queryFn: async () => unwrap(await getServiceRouting({ serviceArn: event.serviceArn })),
+  });
   const mutation = useRollback((r) => {
     announce(appliedText(`Rolled back the change of ${event.time}`, r));
     onClose();
@@ -68,7 +111,17 @@ export function RollbackDialog({ event, announce, onClose }: { event: AuditEvent
       title="Preview: roll back this change"
       confirmLabel="Roll back"
       diffs={ready?.diffs ?? []}
-      warnings={ready?.conflict ? [{ kind: 'no-traffic', message: 'The rule changed since this entry: the rollback will be refused. Review the current state first.' }] : []}
+      warnings={
+        ready?.conflict
+          ? [
+              {
+                kind: 'no-traffic',
+                message:
+                  'The rule changed since this entry: the rollback will be refused. Review the current state first.',
+              },
+            ]
+          : []
+      }
       pending={mutation.isPending || !ready}
       {...(mutation.error ? { error: errorInfoOf(mutation.error) } : {})}
       onConfirm={() => mutation.mutate({ eventId: event.id, time: event.time })}

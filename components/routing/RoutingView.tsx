@@ -32,20 +32,43 @@ export function RoutingView({ blockedReason }: { blockedReason?: string }) {
     enabled: Boolean(sel.serviceArn),
   });
   const data = q.data;
-  const listener = data?.listeners.find((l) => l.arn === sel.listenerArn) ?? (sel.rule ? data?.listeners.find((l) => l.rules.some((r) => r.arn === sel.rule)) : undefined) ?? data?.listeners[0];
-  const rule = sel.rule && sel.rule !== 'default' && sel.rule !== 'new' ? listener?.rules.find((r) => r.arn === sel.rule) : undefined;
-  const target: EditTarget | undefined = sel.rule === 'default' ? { kind: 'default' } : sel.rule === 'new' ? { kind: 'new' } : rule ? { kind: 'rule', rule } : undefined;
+  const listener =
+    data?.listeners.find((l) => l.arn === sel.listenerArn) ??
+    (sel.rule ? data?.listeners.find((l) => l.rules.some((r) => r.arn === sel.rule)) : undefined) ??
+    data?.listeners[0];
+  const rule =
+    sel.rule && sel.rule !== 'default' && sel.rule !== 'new'
+      ? listener?.rules.find((r) => r.arn === sel.rule)
+      : undefined;
+  const target: EditTarget | undefined =
+    sel.rule === 'default'
+      ? { kind: 'default' }
+      : sel.rule === 'new'
+        ? { kind: 'new' }
+        : rule
+          ? { kind: 'rule', rule }
+          : undefined;
   const nameOf = (arn: string) => targetGroupName(data?.targetGroups ?? [], arn);
-  const select = (listenerArn: string, r?: string) => setSel({ ...(sel.serviceArn ? { serviceArn: sel.serviceArn } : {}), listenerArn, ...(r ? { rule: r } : {}) });
+  const select = (listenerArn: string, r?: string) =>
+    setSel({ ...(sel.serviceArn ? { serviceArn: sel.serviceArn } : {}), listenerArn, ...(r ? { rule: r } : {}) });
 
   return (
     <div className={styles.view}>
       <div className={styles.toolbar}>
-        <ServicePicker {...(sel.serviceArn ? { value: sel.serviceArn } : {})} onChange={(serviceArn) => setSel({ serviceArn })} />
+        <ServicePicker
+          {...(sel.serviceArn ? { value: sel.serviceArn } : {})}
+          onChange={(serviceArn) => setSel({ serviceArn })}
+        />
         {data ? (
           <p className={styles.muted} data-testid="service-meta">
-            {data.service.name} · {data.service.accountName ?? data.service.accountId} ({data.service.accountId}) · {data.service.region} · read {new Date(data.readAt).toLocaleTimeString()}{' '}
-            <button type="button" className={styles.linkButton} onClick={() => void q.refetch()} disabled={q.isFetching}>
+            {data.service.name} · {data.service.accountName ?? data.service.accountId} ({data.service.accountId}) ·{' '}
+            {data.service.region} · read {new Date(data.readAt).toLocaleTimeString()}{' '}
+            <button
+              type="button"
+              className={styles.linkButton}
+              onClick={() => void q.refetch()}
+              disabled={q.isFetching}
+            >
               {q.isFetching ? 'refreshing…' : 'refresh'}
             </button>
           </p>
@@ -56,12 +79,19 @@ export function RoutingView({ blockedReason }: { blockedReason?: string }) {
       </div>
       {!sel.serviceArn ? (
         <EmptyState title="Choose a service" testId="routing-empty">
-          <p>Its listeners and rules are read fresh from the VPC Lattice API. Select a rule to change its weights, match, priority or action.</p>
+          <p>
+            Its listeners and rules are read fresh from the VPC Lattice API. Select a rule to change its weights, match,
+            priority or action.
+          </p>
         </EmptyState>
       ) : q.isPending ? (
         <Skeleton lines={6} label="Reading listeners and rules" />
       ) : q.isError ? (
-        <ErrorNote error={errorInfoOf(q.error)} title="This service's routing could not be read" testId="routing-error" />
+        <ErrorNote
+          error={errorInfoOf(q.error)}
+          title="This service's routing could not be read"
+          testId="routing-error"
+        />
       ) : data ? (
         <div className={styles.columns}>
           <div className={styles.rulesColumn}>
@@ -69,13 +99,24 @@ export function RoutingView({ blockedReason }: { blockedReason?: string }) {
               <details className={styles.problems}>
                 <summary>{data.problems.length} part(s) could not be read</summary>
                 {data.problems.map((p, i) => (
-                  <ErrorNote key={i} error={p.error} title={`${p.operation} ${p.resourceArn?.split('/').pop() ?? ''}`} />
+                  <ErrorNote
+                    key={i}
+                    error={p.error}
+                    title={`${p.operation} ${p.resourceArn?.split('/').pop() ?? ''}`}
+                  />
                 ))}
               </details>
             ) : null}
             {data.listeners.length === 0 ? <EmptyState title="This service has no listener" /> : null}
             {data.listeners.map((l) => (
-              <ListenerRules key={l.arn} listener={l} groups={data.targetGroups} {...(l.arn === listener?.arn && sel.rule ? { selected: sel.rule } : {})} onSelect={(r) => select(l.arn, r)} canAdd={!blockedReason} />
+              <ListenerRules
+                key={l.arn}
+                listener={l}
+                groups={data.targetGroups}
+                {...(l.arn === listener?.arn && sel.rule ? { selected: sel.rule } : {})}
+                onSelect={(r) => select(l.arn, r)}
+                canAdd={!blockedReason}
+              />
             ))}
           </div>
           <div className={styles.editorColumn}>
@@ -94,7 +135,15 @@ export function RoutingView({ blockedReason }: { blockedReason?: string }) {
                 />
                 {target.kind !== 'new' ? (
                   <>
-                    <CanaryPanel key={`canary|${listener.arn}|${sel.rule}`} serviceArn={data.service.arn} listener={listener} target={target} groups={data.targetGroups} {...(blockedReason ? { blockedReason } : {})} announce={setAnnouncement} />
+                    <CanaryPanel
+                      key={`canary|${listener.arn}|${sel.rule}`}
+                      serviceArn={data.service.arn}
+                      listener={listener}
+                      target={target}
+                      groups={data.targetGroups}
+                      {...(blockedReason ? { blockedReason } : {})}
+                      announce={setAnnouncement}
+                    />
                     <RuleHistory
                       resourceArn={target.kind === 'rule' ? target.rule.arn : listener.arn}
                       defaultOnly={target.kind === 'default'}

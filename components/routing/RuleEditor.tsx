@@ -28,22 +28,41 @@ interface Props {
 }
 
 /** The editor panel. Mount it with a key per listener and rule. */
-export function RuleEditor({ serviceArn, listener, target, groups, blockedReason, announce, onCreated, onDeleted }: Props) {
+export function RuleEditor({
+  serviceArn,
+  listener,
+  target,
+  groups,
+  blockedReason,
+  announce,
+  onCreated,
+  onDeleted,
+}: Props) {
   const d = useRuleDraft(listener, target, groups, serviceArn);
   const [preview, setPreview] = useState<'change' | 'delete' | undefined>();
   const justApplied = useRef(false);
   const nameOf = (arn: string) => targetGroupName(groups, arn);
-  const label = target.kind === 'default' ? `default action of ${listener.name}` : target.kind === 'new' ? 'new rule' : `rule ${d.draft.name}`;
+  const label =
+    target.kind === 'default'
+      ? `default action of ${listener.name}`
+      : target.kind === 'new'
+        ? 'new rule'
+        : `rule ${d.draft.name}`;
   const mutation = useApplyChange((r) => {
     justApplied.current = true;
     setPreview(undefined);
-    announce(appliedText(`${preview === 'delete' ? 'Deleted' : target.kind === 'new' ? 'Created' : 'Updated'} ${label}`, r));
+    announce(
+      appliedText(`${preview === 'delete' ? 'Deleted' : target.kind === 'new' ? 'Created' : 'Updated'} ${label}`, r),
+    );
     if (target.kind === 'new' && r.changes[0]?.ruleArn) onCreated(r.changes[0].ruleArn);
     if (preview === 'delete') onDeleted();
   });
 
   const latest = currentVersion(listener, target);
-  const freshTarget = (): EditTarget => (target.kind === 'rule' ? { kind: 'rule', rule: listener.rules.find((r) => r.arn === target.rule.arn) ?? target.rule } : target);
+  const freshTarget = (): EditTarget =>
+    target.kind === 'rule'
+      ? { kind: 'rule', rule: listener.rules.find((r) => r.arn === target.rule.arn) ?? target.rule }
+      : target;
   // After our own apply, the refetched state becomes the new base; someone else's change does not.
   // An untouched editor follows the rule (e.g. a canary step); edits in progress are never overwritten.
   useEffect(() => {
@@ -54,10 +73,24 @@ export function RuleEditor({ serviceArn, listener, target, groups, blockedReason
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [latest]);
-  const stale = target.kind !== 'new' && latest !== undefined && d.base.version !== undefined && latest !== d.base.version && !justApplied.current;
+  const stale =
+    target.kind !== 'new' &&
+    latest !== undefined &&
+    d.base.version !== undefined &&
+    latest !== d.base.version &&
+    !justApplied.current;
   const disabled = Boolean(blockedReason);
   const invalid = new Set(d.issues.map((i) => i.field));
-  const deleteChange: DeleteRuleChange | undefined = target.kind === 'rule' ? { kind: 'deleteRule', serviceArn, listenerArn: listener.arn, ruleArn: target.rule.arn, expectedVersion: d.base.version ?? '' } : undefined;
+  const deleteChange: DeleteRuleChange | undefined =
+    target.kind === 'rule'
+      ? {
+          kind: 'deleteRule',
+          serviceArn,
+          listenerArn: listener.arn,
+          ruleArn: target.rule.arn,
+          expectedVersion: d.base.version ?? '',
+        }
+      : undefined;
   const reloadCurrent = () => {
     d.reload(listener, freshTarget());
     mutation.reset();
@@ -83,22 +116,58 @@ export function RuleEditor({ serviceArn, listener, target, groups, blockedReason
       {target.kind === 'new' ? (
         <div className={styles.fieldRow}>
           <label htmlFor="rule-name">Name</label>
-          <input id="rule-name" className={styles.textInput} aria-invalid={invalid.has('name') || undefined} value={d.draft.name} disabled={disabled} onChange={(e) => d.setDraft({ ...d.draft, name: e.target.value })} />
+          <input
+            id="rule-name"
+            className={styles.textInput}
+            aria-invalid={invalid.has('name') || undefined}
+            value={d.draft.name}
+            disabled={disabled}
+            onChange={(e) => d.setDraft({ ...d.draft, name: e.target.value })}
+          />
         </div>
       ) : null}
       {target.kind !== 'default' ? (
         <div className={styles.fieldRow}>
           <label htmlFor="rule-priority">Priority</label>
-          <input id="rule-priority" type="number" className={styles.weightInput} aria-invalid={invalid.has('priority') || undefined} value={d.draft.priority ?? ''} disabled={disabled} onChange={(e) => d.setDraft({ ...d.draft, priority: e.target.value === '' ? undefined : Number(e.target.value) })} />
+          <input
+            id="rule-priority"
+            type="number"
+            className={styles.weightInput}
+            aria-invalid={invalid.has('priority') || undefined}
+            value={d.draft.priority ?? ''}
+            disabled={disabled}
+            onChange={(e) =>
+              d.setDraft({ ...d.draft, priority: e.target.value === '' ? undefined : Number(e.target.value) })
+            }
+          />
           {d.holder && target.kind === 'rule' ? (
             <label className={styles.inline}>
-              <input type="checkbox" checked={d.swap} disabled={disabled} onChange={(e) => d.setSwap(e.target.checked)} /> swap with {d.holder.name} (gets {d.base.content?.priority})
+              <input
+                type="checkbox"
+                checked={d.swap}
+                disabled={disabled}
+                onChange={(e) => d.setSwap(e.target.checked)}
+              />{' '}
+              swap with {d.holder.name} (gets {d.base.content?.priority})
             </label>
           ) : null}
         </div>
       ) : null}
-      {target.kind !== 'default' ? <MatchEditor match={d.draft.match} disabled={disabled} onChange={(match) => d.setDraft({ ...d.draft, match })} /> : null}
-      <ActionEditor action={d.draft.action} groups={groups} locked={d.locked} disabled={disabled} invalid={invalid} onChange={(action, locked) => (d.setDraft({ ...d.draft, action }), d.setLocked(locked))} />
+      {target.kind !== 'default' ? (
+        <MatchEditor
+          match={d.draft.match}
+          disabled={disabled}
+          onChange={(match) => d.setDraft({ ...d.draft, match })}
+        />
+      ) : null}
+      <ActionEditor
+        action={d.draft.action}
+        groups={groups}
+        locked={d.locked}
+        disabled={disabled}
+        invalid={invalid}
+        onChange={(action, locked) => (d.setDraft({ ...d.draft, action }), d.setLocked(locked))}
+      />
       {d.issues.length > 0 ? (
         <ul className={styles.issues} data-testid="validation-issues" aria-live="polite">
           {d.issues.map((i) => (
@@ -114,20 +183,40 @@ export function RuleEditor({ serviceArn, listener, target, groups, blockedReason
         </ul>
       ) : null}
       <div className={styles.editorActions}>
-        <button type="button" className={styles.primaryButton} disabled={disabled || !d.change || !d.changed} onClick={() => (mutation.reset(), setPreview('change'))} data-testid="preview-change" title={blockedReason}>
+        <button
+          type="button"
+          className={styles.primaryButton}
+          disabled={disabled || !d.change || !d.changed}
+          onClick={() => (mutation.reset(), setPreview('change'))}
+          data-testid="preview-change"
+          title={blockedReason}
+        >
           Preview change
         </button>
         <button type="button" className={styles.secondaryButton} disabled={disabled} onClick={reloadCurrent}>
           Reset
         </button>
         {deleteChange ? (
-          <button type="button" className={styles.dangerButton} disabled={disabled} onClick={() => (mutation.reset(), setPreview('delete'))}>
+          <button
+            type="button"
+            className={styles.dangerButton}
+            disabled={disabled}
+            onClick={() => (mutation.reset(), setPreview('delete'))}
+          >
             Delete rule
           </button>
         ) : null}
       </div>
       {preview === 'change' && d.change ? (
-        <PreviewDialog title={`Preview: ${label}`} diffs={d.diffs} warnings={d.warnings} pending={mutation.isPending} {...(mutation.error ? { error: errorInfoOf(mutation.error) } : {})} onConfirm={() => d.change && mutation.mutate(d.change)} onClose={() => setPreview(undefined)}>
+        <PreviewDialog
+          title={`Preview: ${label}`}
+          diffs={d.diffs}
+          warnings={d.warnings}
+          pending={mutation.isPending}
+          {...(mutation.error ? { error: errorInfoOf(mutation.error) } : {})}
+          onConfirm={() => d.change && mutation.mutate(d.change)}
+          onClose={() => setPreview(undefined)}
+        >
           {mutation.error && errorInfoOf(mutation.error).code === 'CONFLICT' ? (
             <button type="button" className={styles.secondaryButton} onClick={reloadCurrent} data-testid="load-current">
               Load the current state into the editor
@@ -136,7 +225,16 @@ export function RuleEditor({ serviceArn, listener, target, groups, blockedReason
         </PreviewDialog>
       ) : null}
       {preview === 'delete' && deleteChange ? (
-        <PreviewDialog title={`Delete ${label}?`} confirmLabel="Delete rule" diffs={[{ label, diff: diffRule(d.base.content, undefined, nameOf) }]} warnings={[]} pending={mutation.isPending} {...(mutation.error ? { error: errorInfoOf(mutation.error) } : {})} onConfirm={() => mutation.mutate(deleteChange)} onClose={() => setPreview(undefined)} />
+        <PreviewDialog
+          title={`Delete ${label}?`}
+          confirmLabel="Delete rule"
+          diffs={[{ label, diff: diffRule(d.base.content, undefined, nameOf) }]}
+          warnings={[]}
+          pending={mutation.isPending}
+          {...(mutation.error ? { error: errorInfoOf(mutation.error) } : {})}
+          onConfirm={() => mutation.mutate(deleteChange)}
+          onClose={() => setPreview(undefined)}
+        />
       ) : null}
     </section>
   );

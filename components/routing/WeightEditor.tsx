@@ -27,7 +27,9 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 export function WeightEditor({ targets, groups, locked, disabled, invalid = new Set(), onChange }: Props) {
   const group = (arn: string) => groups.find((g) => g.arn === arn);
   const nameOf = (arn: string) => group(arn)?.name ?? arn.split('/').pop() ?? arn;
-  const shares = trafficShares(targets.map((t) => ({ ...t, weight: Number.isFinite(t.weight) ? Math.max(0, t.weight) : 0 })));
+  const shares = trafficShares(
+    targets.map((t) => ({ ...t, weight: Number.isFinite(t.weight) ? Math.max(0, t.weight) : 0 })),
+  );
   const percents = roundedPercents(targets.map((t) => (Number.isFinite(t.weight) ? t.weight : 0)));
   const withWeights = (ws: number[]) => targets.map((t, i) => ({ ...t, weight: ws[i] ?? 0 }));
   const unused = groups.filter((g) => !targets.some((t) => t.targetGroupArn === g.arn));
@@ -41,7 +43,10 @@ export function WeightEditor({ targets, groups, locked, disabled, invalid = new 
   const remove = (i: number) => {
     const next = new Set<number>();
     for (const l of locked) if (l !== i) next.add(l > i ? l - 1 : l);
-    onChange(targets.filter((_, k) => k !== i), next);
+    onChange(
+      targets.filter((_, k) => k !== i),
+      next,
+    );
   };
 
   return (
@@ -64,8 +69,16 @@ export function WeightEditor({ targets, groups, locked, disabled, invalid = new 
             return (
               <tr key={t.targetGroupArn} data-testid={`weight-row-${name}`}>
                 <td>
-                  <span className={styles.swatch} style={{ background: TG_COLORS[i % TG_COLORS.length] }} aria-hidden="true" />
-                  {name} <HealthBadge {...(g?.health ? { health: g.health } : {})} {...(g?.healthError ? { error: g.healthError } : {})} />
+                  <span
+                    className={styles.swatch}
+                    style={{ background: TG_COLORS[i % TG_COLORS.length] }}
+                    aria-hidden="true"
+                  />
+                  {name}{' '}
+                  <HealthBadge
+                    {...(g?.health ? { health: g.health } : {})}
+                    {...(g?.healthError ? { error: g.healthError } : {})}
+                  />
                 </td>
                 <td>
                   <input
@@ -76,7 +89,14 @@ export function WeightEditor({ targets, groups, locked, disabled, invalid = new 
                     aria-invalid={invalid.has(`action.targetGroups[${i}].weight`) || undefined}
                     value={Number.isFinite(t.weight) ? t.weight : ''}
                     disabled={disabled}
-                    onChange={(e) => onChange(targets.map((x, k) => (k === i ? { ...x, weight: e.target.value === '' ? Number.NaN : Number(e.target.value) } : x)), locked)}
+                    onChange={(e) =>
+                      onChange(
+                        targets.map((x, k) =>
+                          k === i ? { ...x, weight: e.target.value === '' ? Number.NaN : Number(e.target.value) } : x,
+                        ),
+                        locked,
+                      )
+                    }
                   />
                 </td>
                 <td className={styles.shareCell}>
@@ -88,15 +108,34 @@ export function WeightEditor({ targets, groups, locked, disabled, invalid = new 
                     aria-label={`Share of ${name} in percent`}
                     value={percents[i] ?? 0}
                     disabled={disabled || locked.has(i)}
-                    onChange={(e) => onChange(withWeights(setPercent(targets.map((x) => (Number.isFinite(x.weight) ? x.weight : 0)), i, Number(e.target.value), locked)), locked)}
+                    onChange={(e) =>
+                      onChange(
+                        withWeights(
+                          setPercent(
+                            targets.map((x) => (Number.isFinite(x.weight) ? x.weight : 0)),
+                            i,
+                            Number(e.target.value),
+                            locked,
+                          ),
+                        ),
+                        locked,
+                      )
+                    }
                   />
                   <output className={styles.shareValue}>{pct(shares[i]?.share ?? 0)}</output>
                 </td>
                 <td className={styles.rowActions}>
                   <label className={styles.lock}>
-                    <input type="checkbox" checked={locked.has(i)} disabled={disabled} onChange={() => toggleLock(i)} /> lock
+                    <input type="checkbox" checked={locked.has(i)} disabled={disabled} onChange={() => toggleLock(i)} />{' '}
+                    lock
                   </label>
-                  <button type="button" className={styles.iconButton} aria-label={`Remove ${name}`} disabled={disabled || targets.length <= 1} onClick={() => remove(i)}>
+                  <button
+                    type="button"
+                    className={styles.iconButton}
+                    aria-label={`Remove ${name}`}
+                    disabled={disabled || targets.length <= 1}
+                    onClick={() => remove(i)}
+                  >
                     ×
                   </button>
                 </td>
@@ -106,12 +145,34 @@ export function WeightEditor({ targets, groups, locked, disabled, invalid = new 
         </tbody>
       </table>
       <div className={styles.weightTools}>
-        <button type="button" className={styles.smallButton} disabled={disabled || targets.length === 0} onClick={() => onChange(withWeights(evenSplit(targets.map((t) => (Number.isFinite(t.weight) ? t.weight : 0)), locked)), locked)}>
+        <button
+          type="button"
+          className={styles.smallButton}
+          disabled={disabled || targets.length === 0}
+          onClick={() =>
+            onChange(
+              withWeights(
+                evenSplit(
+                  targets.map((t) => (Number.isFinite(t.weight) ? t.weight : 0)),
+                  locked,
+                ),
+              ),
+              locked,
+            )
+          }
+        >
           Even split
         </button>
         <label>
           All to{' '}
-          <select value="" disabled={disabled || targets.length === 0} aria-label="Send all traffic to" onChange={(e) => e.target.value !== '' && onChange(withWeights(allTo(targets.length, Number(e.target.value))), new Set())}>
+          <select
+            value=""
+            disabled={disabled || targets.length === 0}
+            aria-label="Send all traffic to"
+            onChange={(e) =>
+              e.target.value !== '' && onChange(withWeights(allTo(targets.length, Number(e.target.value))), new Set())
+            }
+          >
             <option value="">…</option>
             {targets.map((t, i) => (
               <option key={t.targetGroupArn} value={i}>
@@ -122,7 +183,14 @@ export function WeightEditor({ targets, groups, locked, disabled, invalid = new 
         </label>
         <label>
           Add{' '}
-          <select value="" disabled={disabled || unused.length === 0} aria-label="Add a target group" onChange={(e) => e.target.value && onChange([...targets, { targetGroupArn: e.target.value, weight: 0 }], locked)}>
+          <select
+            value=""
+            disabled={disabled || unused.length === 0}
+            aria-label="Add a target group"
+            onChange={(e) =>
+              e.target.value && onChange([...targets, { targetGroupArn: e.target.value, weight: 0 }], locked)
+            }
+          >
             <option value="">{unused.length === 0 ? 'no other target group' : 'target group…'}</option>
             {unused.map((g) => (
               <option key={g.arn} value={g.arn}>

@@ -31,7 +31,10 @@ export function useApplyChange(onDone: (r: ApplyResult) => void) {
     onError: (e) => refreshOnConflict(qc, e),
     onSuccess: async (r) => {
       onDone(r);
-      await Promise.all([qc.invalidateQueries({ queryKey: routingKeys.all }), qc.invalidateQueries({ queryKey: auditKeys.all })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: routingKeys.all }),
+        qc.invalidateQueries({ queryKey: auditKeys.all }),
+      ]);
     },
   });
 }
@@ -44,7 +47,10 @@ export function useRollback(onDone: (r: ApplyResult) => void) {
     onError: (e) => refreshOnConflict(qc, e),
     onSuccess: async (r) => {
       onDone(r);
-      await Promise.all([qc.invalidateQueries({ queryKey: routingKeys.all }), qc.invalidateQueries({ queryKey: auditKeys.all })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: routingKeys.all }),
+        qc.invalidateQueries({ queryKey: auditKeys.all }),
+      ]);
     },
   });
 }

@@ -69,7 +69,9 @@ export function AccountIndicator(props: Props) {
         onClick={() => setOpen((o) => !o)}
       >
         <span className={accounts.ok ? styles.count : styles.countError}>{label(accounts)}</span>
-        <span className={styles.sep} aria-hidden="true">·</span>
+        <span className={styles.sep} aria-hidden="true">
+          ·
+        </span>
         <span className={styles.region}>{props.region}</span>
         <span className={styles.caret} aria-hidden="true" />
       </button>
@@ -84,7 +86,9 @@ export function AccountIndicator(props: Props) {
               <li key={a.accountId} className={styles.item}>
                 <span className={styles.name}>{a.name}</span>
                 <span className={styles.id}>{a.accountId}</span>
-                {a.regions.length > 1 || a.regions[0] !== props.region ? <span className={styles.regions}>{a.regions.join(', ')}</span> : null}
+                {a.regions.length > 1 || a.regions[0] !== props.region ? (
+                  <span className={styles.regions}>{a.regions.join(', ')}</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -102,7 +106,9 @@ export function AccountIndicatorPending({ region }: { region: string }) {
     <div className={styles.root} aria-busy="true">
       <span className={styles.button} data-pending="true">
         <span className={styles.count}>Accounts…</span>
-        <span className={styles.sep} aria-hidden="true">·</span>
+        <span className={styles.sep} aria-hidden="true">
+          ·
+        </span>
         <span className={styles.region}>{region}</span>
         <span className={styles.caret} aria-hidden="true" />
       </span>

@@ -40,7 +40,11 @@ export function Shell(p: ShellProps) {
             <AccountIndicator region={p.region} accounts={p.accounts} configured={p.accountsConfigured} />
           </Suspense>
           {p.user.ok ? (
-            <span className={styles.user} data-testid="user-chip" title={`Signed in as ${p.user.value.name} (${p.user.value.role}). ${p.blockedReason ?? 'May change routes and weights.'}`}>
+            <span
+              className={styles.user}
+              data-testid="user-chip"
+              title={`Signed in as ${p.user.value.name} (${p.user.value.role}). ${p.blockedReason ?? 'May change routes and weights.'}`}
+            >
               {p.user.value.name} · {p.user.value.role}
             </span>
           ) : null}

@@ -9,8 +9,20 @@ export interface Area {
 }
 
 export const AREAS: readonly Area[] = [
-  { href: '/topology', label: 'Topology', summary: 'Service networks, services, listeners and target groups across your accounts, as one graph.' },
-  { href: '/logs', label: 'Logs', summary: 'VPC Lattice access logs from CloudWatch Logs: response codes, denied callers, slow targets.' },
-  { href: '/routing', label: 'Routing', summary: 'Listener rules and target-group weights, with a preview before every change.' },
+  {
+    href: '/topology',
+    label: 'Topology',
+    summary: 'Service networks, services, listeners and target groups across your accounts, as one graph.',
+  },
+  {
+    href: '/logs',
+    label: 'Logs',
+    summary: 'VPC Lattice access logs from CloudWatch Logs: response codes, denied callers, slow targets.',
+  },
+  {
+    href: '/routing',
+    label: 'Routing',
+    summary: 'Listener rules and target-group weights, with a preview before every change.',
+  },
   { href: '/audit', label: 'Audit', summary: 'Who changed which rule or weight, and when.' },
 ];

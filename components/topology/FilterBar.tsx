@@ -25,10 +25,25 @@ function toggle<T>(list: readonly T[], v: T): T[] {
 }
 
 /** A disclosure with checkboxes (accounts, networks). */
-function CheckMenu({ label, options, selected, onToggle, testId }: { label: string; options: Array<{ value: string; text: string }>; selected: string[]; onToggle(v: string): void; testId: string }) {
+function CheckMenu({
+  label,
+  options,
+  selected,
+  onToggle,
+  testId,
+}: {
+  label: string;
+  options: Array<{ value: string; text: string }>;
+  selected: string[];
+  onToggle(v: string): void;
+  testId: string;
+}) {
   return (
     <details className={styles.menu} data-testid={testId}>
-      <summary className={styles.chip} aria-label={`${label} filter${selected.length ? `, ${selected.length} selected` : ''}`}>
+      <summary
+        className={styles.chip}
+        aria-label={`${label} filter${selected.length ? `, ${selected.length} selected` : ''}`}
+      >
         {label}
         {selected.length ? ` (${selected.length})` : ''} ▾
       </summary>
@@ -49,12 +64,35 @@ function CheckMenu({ label, options, selected, onToggle, testId }: { label: stri
 export function FilterBar({ filter, onChange, groups, networks }: Props) {
   return (
     <>
-      <CheckMenu label="Accounts" testId="filter-accounts" options={groups.map((g) => ({ value: g.accountId, text: `${g.name} · ${g.accountId}` }))} selected={filter.accounts} onToggle={(v) => onChange((f) => ({ ...f, accounts: toggle(f.accounts, v).sort() }))} />
-      <CheckMenu label="Networks" testId="filter-networks" options={networks.map((n) => ({ value: n.id, text: `${n.label} · ${n.accountId}` }))} selected={filter.networks} onToggle={(v) => onChange((f) => ({ ...f, networks: toggle(f.networks, v).sort() }))} />
+      <CheckMenu
+        label="Accounts"
+        testId="filter-accounts"
+        options={groups.map((g) => ({ value: g.accountId, text: `${g.name} · ${g.accountId}` }))}
+        selected={filter.accounts}
+        onToggle={(v) => onChange((f) => ({ ...f, accounts: toggle(f.accounts, v).sort() }))}
+      />
+      <CheckMenu
+        label="Networks"
+        testId="filter-networks"
+        options={networks.map((n) => ({ value: n.id, text: `${n.label} · ${n.accountId}` }))}
+        selected={filter.networks}
+        onToggle={(v) => onChange((f) => ({ ...f, networks: toggle(f.networks, v).sort() }))}
+      />
       <span className={styles.sep} aria-hidden="true" />
       <span role="group" aria-label="Health" style={{ display: 'inline-flex', gap: 4 }}>
         {HEALTH.map(([h, text]) => (
-          <button key={h} type="button" className={styles.chip} aria-pressed={filter.health.includes(h)} onClick={() => onChange((f) => ({ ...f, health: HEALTH.map(([x]) => x).filter((x) => (x === h ? !f.health.includes(h) : f.health.includes(x))) }))}>
+          <button
+            key={h}
+            type="button"
+            className={styles.chip}
+            aria-pressed={filter.health.includes(h)}
+            onClick={() =>
+              onChange((f) => ({
+                ...f,
+                health: HEALTH.map(([x]) => x).filter((x) => (x === h ? !f.health.includes(h) : f.health.includes(x))),
+              }))
+            }
+          >
             <span className={styles.dot} data-health={h} aria-hidden="true" />
             {text}
           </button>
@@ -62,20 +100,48 @@ export function FilterBar({ filter, onChange, groups, networks }: Props) {
       </span>
       <span role="group" aria-label="Auth type" style={{ display: 'inline-flex', gap: 4 }}>
         {AUTH.map((a) => (
-          <button key={a} type="button" className={styles.chip} aria-pressed={filter.auth.includes(a)} onClick={() => onChange((f) => ({ ...f, auth: AUTH.filter((x) => (x === a ? !f.auth.includes(a) : f.auth.includes(x))) }))}>
+          <button
+            key={a}
+            type="button"
+            className={styles.chip}
+            aria-pressed={filter.auth.includes(a)}
+            onClick={() =>
+              onChange((f) => ({
+                ...f,
+                auth: AUTH.filter((x) => (x === a ? !f.auth.includes(a) : f.auth.includes(x))),
+              }))
+            }
+          >
             {a}
           </button>
         ))}
       </span>
-      <button type="button" className={styles.chip} aria-pressed={filter.errors} onClick={() => onChange((f) => ({ ...f, errors: !f.errors }))}>
+      <button
+        type="button"
+        className={styles.chip}
+        aria-pressed={filter.errors}
+        onClick={() => onChange((f) => ({ ...f, errors: !f.errors }))}
+      >
         Has errors
       </button>
       <span className={styles.sep} aria-hidden="true" />
-      <button type="button" className={styles.chip} aria-pressed={filter.mode === 'hide'} onClick={() => onChange((f) => ({ ...f, mode: f.mode === 'hide' ? 'dim' : 'hide' }))} title="Hide what does not match instead of dimming it">
+      <button
+        type="button"
+        className={styles.chip}
+        aria-pressed={filter.mode === 'hide'}
+        onClick={() => onChange((f) => ({ ...f, mode: f.mode === 'hide' ? 'dim' : 'hide' }))}
+        title="Hide what does not match instead of dimming it"
+      >
         Hide others
       </button>
       {isFilterActive(filter) ? (
-        <button type="button" className={styles.linkButton} onClick={() => onChange((f) => ({ ...f, q: '', accounts: [], networks: [], health: [], auth: [], errors: false }))}>
+        <button
+          type="button"
+          className={styles.linkButton}
+          onClick={() =>
+            onChange((f) => ({ ...f, q: '', accounts: [], networks: [], health: [], auth: [], errors: false }))
+          }
+        >
           × Clear
         </button>
       ) : null}

@@ -55,7 +55,13 @@ function Canvas(p: Props) {
       void rf.setViewport({ x: (box.clientWidth - b.width * zoom) / 2 - b.x * zoom, y: 12 - b.y * zoom, zoom });
       return;
     }
-    void rf.fitView({ ...(ids.length ? { nodes: ids.map((id) => ({ id })) } : {}), duration: ids.length ? 250 : 0, maxZoom: p.focus.maxZoom ?? 1, minZoom: 0.02, padding: 0.25 });
+    void rf.fitView({
+      ...(ids.length ? { nodes: ids.map((id) => ({ id })) } : {}),
+      duration: ids.length ? 250 : 0,
+      maxZoom: p.focus.maxZoom ?? 1,
+      minZoom: 0.02,
+      padding: 0.25,
+    });
   }, [p.focus, p.layoutStatus, p.nodes.length, rf]);
 
   // While the view moves, the viewport is its own compositor layer: panning then moves pixels instead
@@ -91,7 +97,14 @@ function Canvas(p: Props) {
   );
 
   return (
-    <div ref={container} className={styles.canvas} data-testid="topology-canvas" data-layout-state={p.layoutStatus} data-node-count={p.nodes.length} data-edge-count={p.edges.length}>
+    <div
+      ref={container}
+      className={styles.canvas}
+      data-testid="topology-canvas"
+      data-layout-state={p.layoutStatus}
+      data-node-count={p.nodes.length}
+      data-edge-count={p.edges.length}
+    >
       <ReactFlow<TopoNode, TopoEdge>
         nodes={p.nodes}
         edges={p.edges}

@@ -4,7 +4,13 @@ import { useId, useState } from 'react';
 import type { GraphNode } from '@/lib/graph/types';
 import styles from './topology.module.css';
 
-const KIND = { vpc: 'VPC', network: 'network', service: 'service', targetGroup: 'target group', target: 'target' } as const;
+const KIND = {
+  vpc: 'VPC',
+  network: 'network',
+  service: 'service',
+  targetGroup: 'target group',
+  target: 'target',
+} as const;
 
 interface Props {
   value: string;
@@ -55,7 +61,9 @@ export function SearchBox({ value, onChange, matches, total, onPick }: Props) {
       {show ? (
         <div className={styles.results} id={listId} data-testid="search-results">
           <p className={styles.resultsHead} role="status">
-            {total === 0 ? 'No match' : `${total} match${total === 1 ? '' : 'es'}${total > matches.length ? `, first ${matches.length}` : ''}`}
+            {total === 0
+              ? 'No match'
+              : `${total} match${total === 1 ? '' : 'es'}${total > matches.length ? `, first ${matches.length}` : ''}`}
           </p>
           <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Matches">
             {matches.map((n) => (

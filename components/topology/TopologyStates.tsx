@@ -9,7 +9,10 @@ import styles from './topology.module.css';
 export function TopologyEmpty({ what }: { what: 'accounts' | 'networks' }) {
   return what === 'accounts' ? (
     <EmptyState title="No accounts to read" testId="topology-empty">
-      <p>The console has no AWS account to read. Set TRELLIS_ACCOUNTS (or give the console credentials of an account) and refresh.</p>
+      <p>
+        The console has no AWS account to read. Set TRELLIS_ACCOUNTS (or give the console credentials of an account) and
+        refresh.
+      </p>
     </EmptyState>
   ) : (
     <EmptyState title="No service networks or services yet" testId="topology-empty">

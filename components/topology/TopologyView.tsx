@@ -43,7 +43,10 @@ export function TopologyView({ initial }: { initial: Result<Snapshot> | undefine
     if (model.layoutDone && !drawn) setDrawn(true);
   }, [model.layoutDone, drawn]);
 
-  const setFilter = useCallback((update: (f: GraphFilter) => GraphFilter) => setView((v) => ({ ...v, filter: update(v.filter) })), [setView]);
+  const setFilter = useCallback(
+    (update: (f: GraphFilter) => GraphFilter) => setView((v) => ({ ...v, filter: update(v.filter) })),
+    [setView],
+  );
   const [draft, setDraft] = useState(view.filter.q);
   const typed = useRef(false);
   useEffect(() => {
@@ -61,7 +64,11 @@ export function TopologyView({ initial }: { initial: Result<Snapshot> | undefine
   const [focus, setFocus] = useState<FocusRequest | undefined>();
   const [panelFocus, setPanelFocus] = useState(0);
   const seq = useRef(0);
-  const request = useCallback((ids: string[], maxZoom?: number, mode: FocusRequest['mode'] = 'nodes') => setFocus({ mode, ids, seq: ++seq.current, ...(maxZoom ? { maxZoom } : {}) }), []);
+  const request = useCallback(
+    (ids: string[], maxZoom?: number, mode: FocusRequest['mode'] = 'nodes') =>
+      setFocus({ mode, ids, seq: ++seq.current, ...(maxZoom ? { maxZoom } : {}) }),
+    [],
+  );
 
   const select = useCallback(
     (id: string, zoom: boolean, focusPanel = true) => {
@@ -77,7 +84,10 @@ export function TopologyView({ initial }: { initial: Result<Snapshot> | undefine
       const { selected: _drop, ...rest } = v;
       return rest;
     });
-    if (was) requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(was)}"]`)?.focus());
+    if (was)
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(was)}"]`)?.focus(),
+      );
   }, [setView, view.selected]);
   const onCanvasSelect = useCallback((id: string) => select(id, false), [select]);
 
@@ -109,27 +119,95 @@ export function TopologyView({ initial }: { initial: Result<Snapshot> | undefine
     return () => document.removeEventListener('keydown', onKey);
   }, [clear, view.selected]);
 
-  const actions = useMemo(() => ({ toggleExpanded: (arn: string) => setView((v) => ({ ...v, expanded: v.expanded.includes(arn) ? v.expanded.filter((x) => x !== arn) : [...v.expanded, arn].sort() })) }), [setView]);
-  const networks = useMemo(() => (model.graph?.nodes.filter((n): n is NetworkNode => n.kind === 'network') ?? []).sort((a, b) => a.label.localeCompare(b.label)), [model.graph]);
+  const actions = useMemo(
+    () => ({
+      toggleExpanded: (arn: string) =>
+        setView((v) => ({
+          ...v,
+          expanded: v.expanded.includes(arn) ? v.expanded.filter((x) => x !== arn) : [...v.expanded, arn].sort(),
+        })),
+    }),
+    [setView],
+  );
+  const networks = useMemo(
+    () =>
+      (model.graph?.nodes.filter((n): n is NetworkNode => n.kind === 'network') ?? []).sort((a, b) =>
+        a.label.localeCompare(b.label),
+      ),
+    [model.graph],
+  );
   const selectedNode = view.selected ? model.lookup?.node(view.selected) : undefined;
 
-  const trafficControls = snapshot ? <TrafficControls window={view.window} onWindow={(w) => setView((v) => ({ ...v, window: w }))} paused={view.paused} onPaused={(p) => setView((v) => ({ ...v, paused: p }))} overlay={traffic} error={trafficQ.data && !trafficQ.data.ok ? trafficQ.data.error : undefined} fetching={trafficQ.isFetching} updatedAt={trafficQ.dataUpdatedAt} now={now} /> : null;
+  const trafficControls = snapshot ? (
+    <TrafficControls
+      window={view.window}
+      onWindow={(w) => setView((v) => ({ ...v, window: w }))}
+      paused={view.paused}
+      onPaused={(p) => setView((v) => ({ ...v, paused: p }))}
+      overlay={traffic}
+      error={trafficQ.data && !trafficQ.data.ok ? trafficQ.data.error : undefined}
+      fetching={trafficQ.isFetching}
+      updatedAt={trafficQ.dataUpdatedAt}
+      now={now}
+    />
+  ) : null;
   const header = (
-    <TopologyHeader snapshot={snapshot} now={now} refreshing={refresh.isPending || snapQ.isFetching} onRefresh={() => refresh.mutate()} refreshError={refresh.data && !refresh.data.ok ? refresh.data.error : undefined}>
+    <TopologyHeader
+      snapshot={snapshot}
+      now={now}
+      refreshing={refresh.isPending || snapQ.isFetching}
+      onRefresh={() => refresh.mutate()}
+      refreshError={refresh.data && !refresh.data.ok ? refresh.data.error : undefined}
+    >
       {trafficControls}
     </TopologyHeader>
   );
-  if (result && !result.ok) return <div className={styles.page}>{header}<TopologyError error={result.error} onRetry={() => refresh.mutate()} /></div>;
-  if (snapQ.isError) return <div className={styles.page}>{header}<TopologyError error={{ code: 'UNKNOWN', message: snapQ.error.message, retryable: true }} onRetry={() => void snapQ.refetch()} /></div>;
-  if (!snapshot || !model.graph || !model.lookup) return <div className={styles.page}>{header}<div className={styles.skeletonCanvas} role="status" aria-label="Loading the topology" /></div>;
+  if (result && !result.ok)
+    return (
+      <div className={styles.page}>
+        {header}
+        <TopologyError error={result.error} onRetry={() => refresh.mutate()} />
+      </div>
+    );
+  if (snapQ.isError)
+    return (
+      <div className={styles.page}>
+        {header}
+        <TopologyError
+          error={{ code: 'UNKNOWN', message: snapQ.error.message, retryable: true }}
+          onRetry={() => void snapQ.refetch()}
+        />
+      </div>
+    );
+  if (!snapshot || !model.graph || !model.lookup)
+    return (
+      <div className={styles.page}>
+        {header}
+        <div className={styles.skeletonCanvas} role="status" aria-label="Loading the topology" />
+      </div>
+    );
 
-  const empty = snapshot.accounts.length === 0 ? 'accounts' : snapshot.serviceNetworks.length === 0 && snapshot.services.length === 0 ? 'networks' : undefined;
+  const empty =
+    snapshot.accounts.length === 0
+      ? 'accounts'
+      : snapshot.serviceNetworks.length === 0 && snapshot.services.length === 0
+        ? 'networks'
+        : undefined;
   return (
     <TopologyActionsContext.Provider value={actions}>
       <div className={styles.page}>
         {header}
         <div className={styles.toolbar} role="toolbar" aria-label="Find and filter">
-          <SearchBox value={draft} onChange={(v) => { typed.current = true; setDraft(v); }} matches={model.found.list} total={model.found.total} onPick={(id, fromKeyboard) => select(id, true, !fromKeyboard)} />
+          <SearchBox
+            value={draft}
+            onChange={(v) => {
+              typed.current = true;
+              setDraft(v);
+            }}
+            matches={model.found.list}
+            total={model.found.total}
+            onPick={(id, fromKeyboard) => select(id, true, !fromKeyboard)}
+          />
           <FilterBar filter={view.filter} onChange={setFilter} groups={model.graph.groups} networks={networks} />
         </div>
         <AccountStrip accounts={snapshot.accounts} problems={snapshot.problems} now={now} />
@@ -137,8 +215,27 @@ export function TopologyView({ initial }: { initial: Result<Snapshot> | undefine
           <TopologyEmpty what={empty} />
         ) : (
           <div className={styles.body}>
-            <GraphCanvas nodes={model.flow.nodes} edges={model.flow.edges} layoutStatus={model.layoutDone ? 'done' : model.layout.status === 'error' ? 'error' : 'pending'} {...(model.layout.status === 'error' ? { layoutMessage: model.layout.message } : {})} pendingCount={model.visible?.nodes.length ?? 0} focus={focus} onSelect={onCanvasSelect} onClear={clear} />
-            {selectedNode ? <SidePanel node={selectedNode} lookup={model.lookup} traffic={traffic} window={view.window} focusToken={panelFocus} onPick={(id) => select(id, true)} onClose={clear} /> : null}
+            <GraphCanvas
+              nodes={model.flow.nodes}
+              edges={model.flow.edges}
+              layoutStatus={model.layoutDone ? 'done' : model.layout.status === 'error' ? 'error' : 'pending'}
+              {...(model.layout.status === 'error' ? { layoutMessage: model.layout.message } : {})}
+              pendingCount={model.visible?.nodes.length ?? 0}
+              focus={focus}
+              onSelect={onCanvasSelect}
+              onClear={clear}
+            />
+            {selectedNode ? (
+              <SidePanel
+                node={selectedNode}
+                lookup={model.lookup}
+                traffic={traffic}
+                window={view.window}
+                focusToken={panelFocus}
+                onPick={(id) => select(id, true)}
+                onClose={clear}
+              />
+            ) : null}
           </div>
         )}
       </div>

@@ -30,7 +30,12 @@ export function TrafficControls(p: Props) {
     <>
       <label className={styles.small} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
         Traffic
-        <select className={styles.select} value={p.window} onChange={(e) => p.onWindow(e.target.value as TrafficWindow)} aria-label="Traffic window">
+        <select
+          className={styles.select}
+          value={p.window}
+          onChange={(e) => p.onWindow(e.target.value as TrafficWindow)}
+          aria-label="Traffic window"
+        >
           {Object.keys(TRAFFIC_WINDOWS).map((w) => (
             <option key={w} value={w}>
               last {w}
@@ -38,7 +43,13 @@ export function TrafficControls(p: Props) {
           ))}
         </select>
       </label>
-      <button type="button" className={styles.chip} aria-pressed={p.paused} onClick={() => p.onPaused(!p.paused)} data-testid="traffic-pause">
+      <button
+        type="button"
+        className={styles.chip}
+        aria-pressed={p.paused}
+        onClick={() => p.onPaused(!p.paused)}
+        data-testid="traffic-pause"
+      >
         {p.paused ? '▶ Resume' : '❚❚ Pause'}
       </button>
       <span className={styles.small} role="status" data-testid="traffic-status" suppressHydrationWarning>
@@ -61,7 +72,8 @@ export function TrafficControls(p: Props) {
             {failed.map((f, i) => (
               <p key={i} className={styles.problem} data-testid="traffic-source-error">
                 <strong>
-                  Account {f.accountId} ({f.region}), {f.logGroupNames.length} log group{f.logGroupNames.length === 1 ? '' : 's'}:
+                  Account {f.accountId} ({f.region}), {f.logGroupNames.length} log group
+                  {f.logGroupNames.length === 1 ? '' : 's'}:
                 </strong>{' '}
                 {f.error?.awsCode ? `${f.error.awsCode}: ` : ''}
                 {f.error?.message}

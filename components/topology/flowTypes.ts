@@ -37,6 +37,8 @@ export interface EdgeData extends Record<string, unknown> {
 }
 
 /** A node of the topology canvas. */
-export type TopoNode = Node<ResourceData, 'vpc' | 'network' | 'service' | 'targetGroup' | 'target'> | Node<AccountData, 'account'>;
+export type TopoNode =
+  | Node<ResourceData, 'vpc' | 'network' | 'service' | 'targetGroup' | 'target'>
+  | Node<AccountData, 'account'>;
 /** An edge of the topology canvas. */
 export type TopoEdge = Edge<EdgeData, 'topo'>;

@@ -56,9 +56,28 @@ export function toFlowElements(i: FlowInputs, cache: FlowCache): { nodes: TopoNo
     if (!box) continue;
     const prev = cache.nodes.get(g.id);
     const node: TopoNode =
-      prev && prev.type === 'account' && prev.data.group === g && prev.position.x === box.x && prev.position.y === box.y && prev.data.height === box.h && prev.data.width === box.w
+      prev &&
+      prev.type === 'account' &&
+      prev.data.group === g &&
+      prev.position.x === box.x &&
+      prev.position.y === box.y &&
+      prev.data.height === box.h &&
+      prev.data.width === box.w
         ? prev
-        : { id: g.id, type: 'account', position: { x: box.x, y: box.y }, width: box.w, height: box.h, measured: { width: box.w, height: box.h }, data: { group: g, width: box.w, height: box.h }, selectable: false, focusable: false, draggable: false, zIndex: -1, ariaLabel: `Account ${g.name} ${g.accountId}` };
+        : {
+            id: g.id,
+            type: 'account',
+            position: { x: box.x, y: box.y },
+            width: box.w,
+            height: box.h,
+            measured: { width: box.w, height: box.h },
+            data: { group: g, width: box.w, height: box.h },
+            selectable: false,
+            focusable: false,
+            draggable: false,
+            zIndex: -1,
+            ariaLabel: `Account ${g.name} ${g.accountId}`,
+          };
     nodes.push(node);
     nextNodes.set(g.id, node);
   }
@@ -72,7 +91,19 @@ export function toFlowElements(i: FlowInputs, cache: FlowCache): { nodes: TopoNo
     const expanded = n.kind === 'targetGroup' ? i.expanded.has(n.id) : undefined;
     const truncated = i.visible.truncated[n.id];
     const prev = cache.nodes.get(n.id);
-    if (prev && prev.type !== 'account' && prev.data.node === n && prev.data.traffic === traffic && prev.data.dimmed === dimmed && prev.data.matched === matched && prev.data.expanded === expanded && prev.data.truncated === truncated && prev.selected === selected && prev.position.x === pos.x && prev.position.y === pos.y) {
+    if (
+      prev &&
+      prev.type !== 'account' &&
+      prev.data.node === n &&
+      prev.data.traffic === traffic &&
+      prev.data.dimmed === dimmed &&
+      prev.data.matched === matched &&
+      prev.data.expanded === expanded &&
+      prev.data.truncated === truncated &&
+      prev.selected === selected &&
+      prev.position.x === pos.x &&
+      prev.position.y === pos.y
+    ) {
       nodes.push(prev);
       nextNodes.set(n.id, prev);
       continue;
@@ -90,7 +121,14 @@ export function toFlowElements(i: FlowInputs, cache: FlowCache): { nodes: TopoNo
       draggable: false,
       connectable: false,
       ariaLabel: `${n.kind === 'targetGroup' ? 'target group' : n.kind} ${n.label}, ${n.health === 'unknown' ? 'health unknown' : n.health}`,
-      data: { node: n, dimmed, matched, ...(traffic ? { traffic } : {}), ...(expanded !== undefined ? { expanded } : {}), ...(truncated ? { truncated } : {}) },
+      data: {
+        node: n,
+        dimmed,
+        matched,
+        ...(traffic ? { traffic } : {}),
+        ...(expanded !== undefined ? { expanded } : {}),
+        ...(truncated ? { truncated } : {}),
+      },
     };
     nodes.push(node);
     nextNodes.set(n.id, node);
@@ -103,7 +141,22 @@ export function toFlowElements(i: FlowInputs, cache: FlowCache): { nodes: TopoNo
     const traffic = e.kind === 'route' ? i.traffic?.routes[e.id] : undefined;
     const dimmed = i.matches !== undefined && !(i.matches.has(e.source) && i.matches.has(e.target));
     const prev = cache.edges.get(e.id);
-    const edge: TopoEdge = prev && prev.data?.edge === e && prev.data.traffic === traffic && prev.data.dimmed === dimmed && prev.data.haveTraffic === haveTraffic ? prev : { id: e.id, type: 'topo', source: e.source, target: e.target, selectable: false, focusable: false, data: { edge: e, dimmed, haveTraffic, ...(traffic ? { traffic } : {}) } };
+    const edge: TopoEdge =
+      prev &&
+      prev.data?.edge === e &&
+      prev.data.traffic === traffic &&
+      prev.data.dimmed === dimmed &&
+      prev.data.haveTraffic === haveTraffic
+        ? prev
+        : {
+            id: e.id,
+            type: 'topo',
+            source: e.source,
+            target: e.target,
+            selectable: false,
+            focusable: false,
+            data: { edge: e, dimmed, haveTraffic, ...(traffic ? { traffic } : {}) },
+          };
     edges.push(edge);
     nextEdges.set(e.id, edge);
   }

@@ -11,7 +11,10 @@ import type { LayoutInput } from '@/lib/graph/layoutInput';
 import type { LayoutRequest, LayoutResponse } from '@/lib/graph/layout.worker';
 
 /** Where a layout is. */
-export type LayoutState = { status: 'pending'; result?: LayoutResult } | { status: 'done'; result: LayoutResult } | { status: 'error'; message: string; result?: LayoutResult };
+export type LayoutState =
+  | { status: 'pending'; result?: LayoutResult }
+  | { status: 'done'; result: LayoutResult }
+  | { status: 'error'; message: string; result?: LayoutResult };
 
 const CACHE_SIZE = 8;
 const cache = new Map<string, LayoutResult>();
@@ -28,7 +31,8 @@ function getWorker(): Worker {
       done?.(e.data);
     };
     worker.onerror = (e) => {
-      for (const done of waiting.values()) done({ id: 0, ok: false, message: `The layout worker failed: ${e.message}` });
+      for (const done of waiting.values())
+        done({ id: 0, ok: false, message: `The layout worker failed: ${e.message}` });
       waiting.clear();
       worker = undefined;
     };
@@ -62,10 +66,16 @@ export function useLayout(input: LayoutInput | undefined): LayoutState {
       if (r.ok) {
         remember(r.result);
         // For bench/graph.ts and the browser's performance panel.
-        performance.mark('trellis:layout', { detail: { ms: r.ms, elkRuns: r.elkRuns, nodes: Object.keys(r.result.positions).length } });
+        performance.mark('trellis:layout', {
+          detail: { ms: r.ms, elkRuns: r.elkRuns, nodes: Object.keys(r.result.positions).length },
+        });
       }
       if (!live) return;
-      setState((s) => (r.ok ? { status: 'done', result: r.result } : { status: 'error', message: r.message, ...(s.result ? { result: s.result } : {}) }));
+      setState((s) =>
+        r.ok
+          ? { status: 'done', result: r.result }
+          : { status: 'error', message: r.message, ...(s.result ? { result: s.result } : {}) },
+      );
     });
     const request: LayoutRequest = { id, input };
     try {

@@ -24,16 +24,31 @@ export function useTopologyModel(snapshot: Snapshot | undefined, view: ViewState
   const graph = useMemo(() => (snapshot ? buildGraph(snapshot) : undefined), [snapshot]);
   const lookup = useMemo(() => (snapshot && graph ? makeLookup(snapshot, graph) : undefined), [snapshot, graph]);
   const active = isFilterActive(view.filter);
-  const matches = useMemo(() => (graph && active ? matchNodes(graph, view.filter, traffic) : undefined), [graph, active, view.filter, traffic]);
+  const matches = useMemo(
+    () => (graph && active ? matchNodes(graph, view.filter, traffic) : undefined),
+    [graph, active, view.filter, traffic],
+  );
   const hideKey = view.filter.mode === 'hide' && matches ? [...matches].sort().join('\n') : '';
   const expandedKey = view.expanded.join('\n');
   const expanded = useMemo(() => new Set(expandedKey ? expandedKey.split('\n') : []), [expandedKey]);
-  const visible = useMemo(() => (graph ? collapseGraph(graph, { expanded, ...(hideKey ? { only: new Set(hideKey.split('\n')) } : {}) }) : undefined), [graph, expanded, hideKey]);
+  const visible = useMemo(
+    () =>
+      graph
+        ? collapseGraph(graph, { expanded, ...(hideKey ? { only: new Set(hideKey.split('\n')) } : {}) })
+        : undefined,
+    [graph, expanded, hideKey],
+  );
   const layoutInput = useMemo(() => (visible ? toLayoutInput(visible) : undefined), [visible]);
   const layout = useLayout(layoutInput);
   const cache = useRef(newFlowCache());
   const flow = useMemo(
-    () => (visible && layout.result ? toFlowElements({ visible, layout: layout.result, matches, traffic, selected: view.selected, expanded }, cache.current) : { nodes: [], edges: [] }),
+    () =>
+      visible && layout.result
+        ? toFlowElements(
+            { visible, layout: layout.result, matches, traffic, selected: view.selected, expanded },
+            cache.current,
+          )
+        : { nodes: [], edges: [] },
     [visible, layout.result, matches, traffic, view.selected, expanded],
   );
   const found = useMemo(() => {
@@ -41,7 +56,8 @@ export function useTopologyModel(snapshot: Snapshot | undefined, view: ViewState
     const all = graph.nodes.filter((n) => matches.has(n.id) && SEARCH_KINDS.has(n.kind));
     // The exact name (or ARN) first, then services before the rest, then worst health first.
     const q = view.filter.q.trim().toLowerCase();
-    const rank = (n: GraphNode) => (n.label.toLowerCase() === q || n.id.toLowerCase() === q ? 0 : 2) + (n.kind === 'service' ? 0 : 1);
+    const rank = (n: GraphNode) =>
+      (n.label.toLowerCase() === q || n.id.toLowerCase() === q ? 0 : 2) + (n.kind === 'service' ? 0 : 1);
     return { list: all.sort((a, b) => rank(a) - rank(b) || byHealthThenName(a, b)).slice(0, 8), total: all.length };
   }, [graph, matches, view.filter.q]);
   const layoutDone = layout.status === 'done' && layout.result?.key === layoutInput?.key;

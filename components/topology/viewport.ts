@@ -1,7 +1,9 @@
 /** Viewport arithmetic of the canvas. Pure. */
 
 /** The box around the given nodes (account boxes included), in flow coordinates. */
-export function graphBounds(nodes: ReadonlyArray<{ position: { x: number; y: number }; width?: number; height?: number }>): { x: number; y: number; width: number; height: number } {
+export function graphBounds(
+  nodes: ReadonlyArray<{ position: { x: number; y: number }; width?: number; height?: number }>,
+): { x: number; y: number; width: number; height: number } {
   if (nodes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
   let x0 = Infinity;
   let y0 = Infinity;

@@ -9,7 +9,8 @@ export function ErrorPanel({ error, retry }: { error: unknown; retry: () => void
   useEffect(() => {
     console.error(error);
   }, [error]);
-  const digest = error instanceof Error && 'digest' in error ? String((error as Error & { digest?: string }).digest ?? '') : '';
+  const digest =
+    error instanceof Error && 'digest' in error ? String((error as Error & { digest?: string }).digest ?? '') : '';
   const message = error instanceof Error ? error.message : 'Unexpected error';
   return (
     <section className={styles.panel} role="alert" data-testid="error-panel">

@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import styles from './ui.module.css';
 
 /** Title row of a page: an h1 and an optional one-line description. */
-export function PageHeader({ title, description, children }: { title: string; description?: string; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children?: ReactNode;
+}) {
   return (
     <div className={styles.pageHeader}>
       <div>

@@ -3,7 +3,17 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { ShellPage } from './ShellPage';
 
 /** Panel ids as the explorer names them (`panel-<id>`). */
-export type PanelName = 'histogram' | 'latency' | 'records' | 'top-user' | 'top-authDenied' | 'top-code' | 'top-path' | 'top-targetGroup' | 'top-sourceVpc' | 'top-failure';
+export type PanelName =
+  | 'histogram'
+  | 'latency'
+  | 'records'
+  | 'top-user'
+  | 'top-authDenied'
+  | 'top-code'
+  | 'top-path'
+  | 'top-targetGroup'
+  | 'top-sourceVpc'
+  | 'top-failure';
 
 export class LogsPage extends ShellPage {
   readonly explorer: Locator;
@@ -52,15 +62,24 @@ export class LogsPage extends ShellPage {
   async breakdown(name: PanelName): Promise<Map<string, number>> {
     const rows = this.panel(name).locator('li[data-value]');
     const out = new Map<string, number>();
-    for (const r of await rows.all()) out.set((await r.getAttribute('data-value')) ?? '', Number(await r.getAttribute('data-count')));
+    for (const r of await rows.all())
+      out.set((await r.getAttribute('data-value')) ?? '', Number(await r.getAttribute('data-count')));
     return out;
   }
 
   /** Histogram bins: start time and counts per status class. */
   async histogramBins(): Promise<Array<{ t: number; total: number; c5xx: number; c403: number }>> {
-    return this.page.getByTestId('histogram-chart').locator('g[data-bin]').evaluateAll((gs) =>
-      gs.map((g) => ({ t: Date.parse(g.getAttribute('data-bin') ?? ''), total: Number(g.getAttribute('data-total')), c5xx: Number(g.getAttribute('data-c5xx')), c403: Number(g.getAttribute('data-c403')) })),
-    );
+    return this.page
+      .getByTestId('histogram-chart')
+      .locator('g[data-bin]')
+      .evaluateAll((gs) =>
+        gs.map((g) => ({
+          t: Date.parse(g.getAttribute('data-bin') ?? ''),
+          total: Number(g.getAttribute('data-total')),
+          c5xx: Number(g.getAttribute('data-c5xx')),
+          c403: Number(g.getAttribute('data-c403')),
+        })),
+      );
   }
 
   /** Rendered record rows (the table is virtualised: only the visible ones). */

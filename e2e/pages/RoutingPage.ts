@@ -3,7 +3,13 @@
  * clients with the demo's admin keys) for setting up and reading back what the UI did.
  */
 import { CloudWatchLogsClient, GetQueryResultsCommand, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { GetRuleCommand, ListListenersCommand, ListRulesCommand, ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
+import {
+  GetRuleCommand,
+  ListListenersCommand,
+  ListRulesCommand,
+  ListServicesCommand,
+  VPCLatticeClient,
+} from '@aws-sdk/client-vpc-lattice';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { STANDARD_ACCOUNTS } from '../../emulator/scenarios/accounts';
 import { ShellPage } from './ShellPage';
@@ -13,7 +19,10 @@ export const EMULATOR_URL = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ??
 
 /** Calls the emulator's control API. */
 export async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${EMULATOR_URL}/_emulator${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+  const res = await fetch(`${EMULATOR_URL}/_emulator${path}`, {
+    method,
+    ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+  });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   const text = await res.text();
   return text ? (JSON.parse(text) as unknown) : undefined;
@@ -44,22 +53,44 @@ export interface CanaryRuleRef {
 export async function canaryRule(lattice: VPCLatticeClient): Promise<CanaryRuleRef> {
   const svc = (await lattice.send(new ListServicesCommand({}))).items?.find((s) => s.name === 'payments-api');
   const listener = (await lattice.send(new ListListenersCommand({ serviceIdentifier: svc!.arn! }))).items![0]!;
-  const rule = (await lattice.send(new ListRulesCommand({ serviceIdentifier: svc!.arn!, listenerIdentifier: listener.arn! }))).items!.find((r) => r.name === 'v2-canary')!;
+  const rule = (
+    await lattice.send(new ListRulesCommand({ serviceIdentifier: svc!.arn!, listenerIdentifier: listener.arn! }))
+  ).items!.find((r) => r.name === 'v2-canary')!;
   return { serviceArn: svc!.arn!, listenerArn: listener.arn!, ruleArn: rule.arn! };
 }
 
 /** The rule's weights as the emulator holds them. */
 export async function ruleWeights(lattice: VPCLatticeClient, ref: CanaryRuleRef): Promise<number[]> {
-  const r = await lattice.send(new GetRuleCommand({ serviceIdentifier: ref.serviceArn, listenerIdentifier: ref.listenerArn, ruleIdentifier: ref.ruleArn }));
+  const r = await lattice.send(
+    new GetRuleCommand({
+      serviceIdentifier: ref.serviceArn,
+      listenerIdentifier: ref.listenerArn,
+      ruleIdentifier: ref.ruleArn,
+    }),
+  );
   return (r.action?.forward?.targetGroups ?? []).map((t) => t.weight ?? 0);
 }
 
 /** Runs a Logs Insights query with the SDK and returns its rows. */
-export async function insights(logs: CloudWatchLogsClient, logGroupName: string, queryString: string, startMs: number, endMs: number): Promise<Array<Record<string, string>>> {
-  const { queryId } = await logs.send(new StartQueryCommand({ logGroupNames: [logGroupName], queryString, startTime: Math.floor(startMs / 1000), endTime: Math.ceil(endMs / 1000) }));
+export async function insights(
+  logs: CloudWatchLogsClient,
+  logGroupName: string,
+  queryString: string,
+  startMs: number,
+  endMs: number,
+): Promise<Array<Record<string, string>>> {
+  const { queryId } = await logs.send(
+    new StartQueryCommand({
+      logGroupNames: [logGroupName],
+      queryString,
+      startTime: Math.floor(startMs / 1000),
+      endTime: Math.ceil(endMs / 1000),
+    }),
+  );
   for (let i = 0; i < 100; i++) {
     const r = await logs.send(new GetQueryResultsCommand({ queryId }));
-    if (r.status === 'Complete') return (r.results ?? []).map((row) => Object.fromEntries(row.map((f) => [f.field ?? '', f.value ?? ''])));
+    if (r.status === 'Complete')
+      return (r.results ?? []).map((row) => Object.fromEntries(row.map((f) => [f.field ?? '', f.value ?? ''])));
     await new Promise((res) => setTimeout(res, 200));
   }
   throw new Error('query did not complete');

@@ -84,6 +84,8 @@ export class TopologyPage extends ShellPage {
 
   /** A toggle of the filter bar by its label. */
   chip(label: string): Locator {
-    return this.page.getByRole('toolbar', { name: 'Find and filter' }).getByRole('button', { name: label, exact: true });
+    return this.page
+      .getByRole('toolbar', { name: 'Find and filter' })
+      .getByRole('button', { name: label, exact: true });
   }
 }

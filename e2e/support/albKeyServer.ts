@@ -24,7 +24,8 @@ export interface AlbKeyServer {
 }
 
 /** The ALB ARN the e2e console is configured with. */
-export const TEST_ALB_ARN = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/trellis-e2e/50dc6c495c0c9188';
+export const TEST_ALB_ARN =
+  'arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/trellis-e2e/50dc6c495c0c9188';
 
 /** The kid the server serves. */
 export const TEST_KID = '8f2a7c1e-4b3d-4e5f-9a6b-0c1d2e3f4a5b';
@@ -43,20 +44,30 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Starts the server on 127.0.0.1 (`port` 0 picks a free one). */
-export async function startAlbKeyServer(opts: { port?: number; albArn?: string; kid?: string } = {}): Promise<AlbKeyServer> {
+export async function startAlbKeyServer(
+  opts: { port?: number; albArn?: string; kid?: string } = {},
+): Promise<AlbKeyServer> {
   const albArn = opts.albArn ?? TEST_ALB_ARN;
   const kid = opts.kid ?? TEST_KID;
   const { privateKey, publicPem } = await newAlbKeyPair();
   let fetches = 0;
   const sign = (claims: Record<string, unknown>, header: AlbHeader = {}, ttlSec = 600): Promise<string> => {
     const exp = Math.floor(Date.now() / 1000) + ttlSec;
-    return signAlbToken(privateKey, { kid, signer: albArn, iss: 'https://idp.example.com', client: 'trellis', exp, ...header }, { exp, iss: 'https://idp.example.com', ...claims });
+    return signAlbToken(
+      privateKey,
+      { kid, signer: albArn, iss: 'https://idp.example.com', client: 'trellis', exp, ...header },
+      { exp, iss: 'https://idp.example.com', ...claims },
+    );
   };
   const server: Server = createServer((req, res) => {
     void (async () => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (req.method === 'POST' && path === '/_test/sign') {
-        const body = JSON.parse((await readBody(req)) || '{}') as { claims?: Record<string, unknown>; header?: AlbHeader; ttlSec?: number };
+        const body = JSON.parse((await readBody(req)) || '{}') as {
+          claims?: Record<string, unknown>;
+          header?: AlbHeader;
+          ttlSec?: number;
+        };
         const token = await sign(body.claims ?? {}, body.header, body.ttlSec);
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token }));
       } else if (req.method === 'GET' && path === '/_test/stats') {

@@ -15,10 +15,18 @@ export function paddedBase64url(bytes: Uint8Array | string): string {
 export type AlbHeader = Record<string, unknown> & { alg?: string; kid?: string; signer?: string };
 
 /** Signs `claims` the way the ALB does. `header` overrides the defaults (alg ES256). */
-export async function signAlbToken(privateKey: webcrypto.CryptoKey, header: AlbHeader, claims: Record<string, unknown>): Promise<string> {
+export async function signAlbToken(
+  privateKey: webcrypto.CryptoKey,
+  header: AlbHeader,
+  claims: Record<string, unknown>,
+): Promise<string> {
   const h = paddedBase64url(JSON.stringify({ alg: 'ES256', typ: 'JWT', ...header }));
   const p = paddedBase64url(JSON.stringify(claims));
-  const sig = await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, new TextEncoder().encode(`${h}.${p}`));
+  const sig = await webcrypto.subtle.sign(
+    { name: 'ECDSA', hash: 'SHA-256' },
+    privateKey,
+    new TextEncoder().encode(`${h}.${p}`),
+  );
   return `${h}.${p}.${paddedBase64url(new Uint8Array(sig))}`;
 }
 
@@ -29,8 +37,14 @@ export function unsignedToken(header: AlbHeader, claims: Record<string, unknown>
 
 /** A fresh P-256 key pair and its public key as PEM (what the ALB key endpoint serves). */
 export async function newAlbKeyPair(): Promise<{ privateKey: webcrypto.CryptoKey; publicPem: string }> {
-  const pair = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const pair = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+    'sign',
+    'verify',
+  ])) as webcrypto.CryptoKeyPair;
   const spki = Buffer.from(await webcrypto.subtle.exportKey('spki', pair.publicKey)).toString('base64');
   const lines = spki.match(/.{1,64}/g) ?? [];
-  return { privateKey: pair.privateKey, publicPem: `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----\n` };
+  return {
+    privateKey: pair.privateKey,
+    publicPem: `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----\n`,
+  };
 }

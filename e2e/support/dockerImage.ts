@@ -59,7 +59,8 @@ export function parseDockerfile(text: string): { args: Record<string, string>; s
 export function execForm(arg: string): string[] {
   const json = arg.slice(arg.indexOf('['));
   const words: unknown = JSON.parse(json);
-  if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) throw new Error(`not an exec-form array: ${arg}`);
+  if (!Array.isArray(words) || !words.every((w) => typeof w === 'string'))
+    throw new Error(`not an exec-form array: ${arg}`);
   return words;
 }
 

@@ -25,5 +25,11 @@ export function e2eServers(env: Record<string, string | undefined> = process.env
     keys: Number(env.E2E_KEYS_PORT ?? 4598),
   };
   const url = (p: number) => `http://127.0.0.1:${p}`;
-  return { emulatorUrl: url(ports.emulator), appUrl: url(ports.app), albAppUrl: url(ports.albApp), keysUrl: url(ports.keys), ports };
+  return {
+    emulatorUrl: url(ports.emulator),
+    appUrl: url(ports.app),
+    albAppUrl: url(ports.albApp),
+    keysUrl: url(ports.keys),
+    ports,
+  };
 }

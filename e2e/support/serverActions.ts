@@ -28,18 +28,40 @@ function pathOfWorker(worker: string): string {
 /** Every server action of the built console, with its classification. */
 export function builtActions(): BuiltAction[] {
   const dir = join(repoImageStart().standaloneDir, '.next');
-  const manifest = JSON.parse(readFileSync(join(dir, 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }> };
-  const policy = JSON.parse(readFileSync(join(dir, 'trellis-action-policy.json'), 'utf8')) as { actions: Record<string, { action: string; mutates: boolean }> };
+  const manifest = JSON.parse(readFileSync(join(dir, 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
+  };
+  const policy = JSON.parse(readFileSync(join(dir, 'trellis-action-policy.json'), 'utf8')) as {
+    actions: Record<string, { action: string; mutates: boolean }>;
+  };
   return Object.entries(manifest.node).map(([id, entry]) => {
     const worker = Object.keys(entry.workers).find((w) => w.endsWith('/page')) ?? 'app/page';
-    return { id, name: policy.actions[id]?.action ?? `${entry.filename}#${entry.exportedName}`, mutates: policy.actions[id]?.mutates ?? true, path: pathOfWorker(worker) };
+    return {
+      id,
+      name: policy.actions[id]?.action ?? `${entry.filename}#${entry.exportedName}`,
+      mutates: policy.actions[id]?.mutates ?? true,
+      path: pathOfWorker(worker),
+    };
   });
 }
 
 /** Calls a server action with `args`, as `origin` (default: the console itself), with extra headers. */
-export function callAction(request: APIRequestContext, baseURL: string, a: Pick<BuiltAction, 'id' | 'path'>, args: unknown[], headers: Record<string, string> = {}, origin = baseURL): Promise<APIResponse> {
+export function callAction(
+  request: APIRequestContext,
+  baseURL: string,
+  a: Pick<BuiltAction, 'id' | 'path'>,
+  args: unknown[],
+  headers: Record<string, string> = {},
+  origin = baseURL,
+): Promise<APIResponse> {
   return request.post(a.path, {
-    headers: { 'next-action': a.id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin, ...headers },
+    headers: {
+      'next-action': a.id,
+      'content-type': 'text/plain;charset=UTF-8',
+      accept: 'text/x-component',
+      origin,
+      ...headers,
+    },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });

@@ -56,24 +56,61 @@ describe('garbage to every VPC Lattice route', () => {
     for (const r of routes) {
       const path = fill(r.uri, 'garbage');
       expectSafe(await send(r.method, path, { body: '{"name": "oops",' }), `${r.operation} malformed JSON`, r.hasBody);
-      const wrongTypes = JSON.stringify({ name: 42, authType: ['x'], priority: 'high', maxResults: {}, tags: 'no', targets: 'none', action: [], match: 1, defaultAction: 'x', policy: 7, destinationArn: false, rules: {} });
-      expectSafe(await send(r.method, path, { body: wrongTypes }), `${r.operation} wrong types`, r.hasBody || r.uri.includes('{'));
-      expectSafe(await send(r.method, fill(r.uri, longLabel), { body: JSON.stringify({ name: huge, policy: huge }) }), `${r.operation} huge strings`, r.hasBody || r.uri.includes('{'));
+      const wrongTypes = JSON.stringify({
+        name: 42,
+        authType: ['x'],
+        priority: 'high',
+        maxResults: {},
+        tags: 'no',
+        targets: 'none',
+        action: [],
+        match: 1,
+        defaultAction: 'x',
+        policy: 7,
+        destinationArn: false,
+        rules: {},
+      });
+      expectSafe(
+        await send(r.method, path, { body: wrongTypes }),
+        `${r.operation} wrong types`,
+        r.hasBody || r.uri.includes('{'),
+      );
+      expectSafe(
+        await send(r.method, fill(r.uri, longLabel), { body: JSON.stringify({ name: huge, policy: huge }) }),
+        `${r.operation} huge strings`,
+        r.hasBody || r.uri.includes('{'),
+      );
       expectSafe(await send(r.method, path, { body: '[1,2,3]' }), `${r.operation} array body`, r.hasBody);
     }
   });
 
   it('bad percent-encoding in labels and wrong methods get a 4xx AWS error', async () => {
     for (const r of routes) {
-      if (r.uri.includes('{')) expectLatticeError(await send(r.method, fill(r.uri, '%ZZ%E0%A4%A'), { body: '{}' }), `${r.operation} bad encoding`);
+      if (r.uri.includes('{'))
+        expectLatticeError(
+          await send(r.method, fill(r.uri, '%ZZ%E0%A4%A'), { body: '{}' }),
+          `${r.operation} bad encoding`,
+        );
       const used = new Set(routes.filter((x) => x.uri === r.uri).map((x) => x.method));
       const wrong = METHODS.find((m) => !used.has(m))!;
-      expectLatticeError(await send(wrong, fill(r.uri, 'garbage'), { body: '{}' }), `${r.operation} wrong method ${wrong}`);
+      expectLatticeError(
+        await send(wrong, fill(r.uri, 'garbage'), { body: '{}' }),
+        `${r.operation} wrong method ${wrong}`,
+      );
     }
   });
 
   it('unknown paths, empty labels, trailing slashes and binary bodies get a 4xx AWS error', async () => {
-    for (const path of ['/', '/nope', '/services/', '/services//listeners', '/servicenetworks/a/b/c/d', '/tags', '/%00', `/${'a/'.repeat(500)}`]) {
+    for (const path of [
+      '/',
+      '/nope',
+      '/services/',
+      '/services//listeners',
+      '/servicenetworks/a/b/c/d',
+      '/tags',
+      '/%00',
+      `/${'a/'.repeat(500)}`,
+    ]) {
       expectLatticeError(await send('GET', path), `GET ${path}`);
     }
     expectLatticeError(await send('POST', '/services', { body: Buffer.from([0xff, 0xfe, 0x00, 0x81]) }), 'binary body');
@@ -82,7 +119,11 @@ describe('garbage to every VPC Lattice route', () => {
 
   it('oversized bodies (> 6 MB) get 413 with an AWS error shape', async () => {
     const big = Buffer.alloc(6 * 1024 * 1024 + 10, 0x61);
-    for (const [method, path] of [['POST', '/services'], ['PUT', '/authpolicy/svc-00000000000000000'], ['PATCH', '/targetgroups/tg-00000000000000000']] as const) {
+    for (const [method, path] of [
+      ['POST', '/services'],
+      ['PUT', '/authpolicy/svc-00000000000000000'],
+      ['PATCH', '/targetgroups/tg-00000000000000000'],
+    ] as const) {
       const r = await send(method, path, { body: big });
       expect(r.status).toBe(413);
       expect(r.headers['x-amzn-errortype']).toBeTruthy();
@@ -108,12 +149,21 @@ describe('garbage to every STS action', () => {
     ];
     for (const action of [...Object.keys(sts.operations), 'NoSuchAction', '']) {
       for (const body of bodies(action)) {
-        const r = await send('POST', '/', { service: 'sts', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        const r = await send('POST', '/', {
+          service: 'sts',
+          body,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
         expect(r.status, `${action}: ${r.text.slice(0, 200)}`).toBeLessThan(500);
-        if (r.status >= 400) expect(r.text, action).toMatch(/<ErrorResponse[\s\S]*<Code>[A-Za-z]+<\/Code>[\s\S]*<Message>/);
+        if (r.status >= 400)
+          expect(r.text, action).toMatch(/<ErrorResponse[\s\S]*<Code>[A-Za-z]+<\/Code>[\s\S]*<Message>/);
       }
     }
-    const put = await send('PUT', '/', { service: 'sts', body: 'Action=GetCallerIdentity', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const put = await send('PUT', '/', {
+      service: 'sts',
+      body: 'Action=GetCallerIdentity',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(put.status).toBeLessThan(500);
     const who = await h.sts().send(new GetCallerIdentityCommand({}));
     expect(who.Account).toBe('111111111111');

@@ -40,10 +40,19 @@ const common = (endpoint: string, creds: Creds, region: string) => ({
 });
 
 /** Starts an emulator for a test file. Call `close()` in afterAll. */
-export async function startHarness(opts: { scenario?: string; seed?: number; clock?: Clock; params?: Record<string, unknown> } = {}): Promise<Harness> {
-  const emu = await startEmulator({ port: 0, scenario: opts.scenario ?? 'empty', seed: opts.seed ?? 1, ...(opts.clock ? { clock: opts.clock } : {}), params: opts.params ?? {} });
+export async function startHarness(
+  opts: { scenario?: string; seed?: number; clock?: Clock; params?: Record<string, unknown> } = {},
+): Promise<Harness> {
+  const emu = await startEmulator({
+    port: 0,
+    scenario: opts.scenario ?? 'empty',
+    seed: opts.seed ?? 1,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    params: opts.params ?? {},
+  });
   const credsOf = (account: number | string): Creds => {
-    const a: ScenarioAccount | undefined = typeof account === 'number' ? STANDARD_ACCOUNTS[account] : STANDARD_ACCOUNTS.find((x) => x.id === account);
+    const a: ScenarioAccount | undefined =
+      typeof account === 'number' ? STANDARD_ACCOUNTS[account] : STANDARD_ACCOUNTS.find((x) => x.id === account);
     if (!a) throw new Error(`no standard account ${account}`);
     return { accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey };
   };
@@ -55,13 +64,25 @@ export async function startHarness(opts: { scenario?: string; seed?: number; clo
     sts: (creds = hub) => new STSClient(common(emu.url, creds, 'us-east-1')),
     creds: credsOf,
     async assume(accountId, roleName = 'TrellisOperator') {
-      const out = await h.sts().send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`, RoleSessionName: 'contract-test', ExternalId: DEMO_EXTERNAL_ID }));
+      const out = await h
+        .sts()
+        .send(
+          new AssumeRoleCommand({
+            RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`,
+            RoleSessionName: 'contract-test',
+            ExternalId: DEMO_EXTERNAL_ID,
+          }),
+        );
       const c = out.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) throw new Error('AssumeRole returned no credentials');
+      if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken)
+        throw new Error('AssumeRole returned no credentials');
       return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
     },
     async control(method, path, body) {
-      const res = await fetch(`${emu.url}/_emulator${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+      const res = await fetch(`${emu.url}/_emulator${path}`, {
+        method,
+        ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },

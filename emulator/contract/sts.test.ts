@@ -27,35 +27,86 @@ describe('STS', () => {
   });
 
   it('AssumeRole issues keys that belong to the role account and carry the source identity', async () => {
-    const out = await h.sts().send(
-      new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::333333333333:role/TrellisReadOnly', RoleSessionName: 'alice-session', ExternalId: 'trellis-demo', SourceIdentity: 'alice@example.com' }),
-    );
+    const out = await h
+      .sts()
+      .send(
+        new AssumeRoleCommand({
+          RoleArn: 'arn:aws:iam::333333333333:role/TrellisReadOnly',
+          RoleSessionName: 'alice-session',
+          ExternalId: 'trellis-demo',
+          SourceIdentity: 'alice@example.com',
+        }),
+      );
     expect(out.SourceIdentity).toBe('alice@example.com');
     expect(out.AssumedRoleUser?.Arn).toBe('arn:aws:sts::333333333333:assumed-role/TrellisReadOnly/alice-session');
     expect(out.Credentials?.Expiration?.getTime()).toBeGreaterThan(Date.now());
     const c = out.Credentials!;
-    const who = await h.sts({ accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! }).send(new GetCallerIdentityCommand({}));
+    const who = await h
+      .sts({ accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! })
+      .send(new GetCallerIdentityCommand({}));
     expect(who.Account).toBe('333333333333');
   });
 
   it('refuses a wrong ExternalId and an unknown role with AccessDenied', async () => {
-    const wrong = await caught(h.sts().send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::222222222222:role/TrellisReadOnly', RoleSessionName: 's1', ExternalId: 'nope' })));
+    const wrong = await caught(
+      h
+        .sts()
+        .send(
+          new AssumeRoleCommand({
+            RoleArn: 'arn:aws:iam::222222222222:role/TrellisReadOnly',
+            RoleSessionName: 's1',
+            ExternalId: 'nope',
+          }),
+        ),
+    );
     expect(wrong.name).toBe('AccessDenied');
     expect(wrong.$metadata.httpStatusCode).toBe(403);
-    const unknown = await caught(h.sts().send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::222222222222:role/Nope', RoleSessionName: 's1', ExternalId: 'trellis-demo' })));
+    const unknown = await caught(
+      h
+        .sts()
+        .send(
+          new AssumeRoleCommand({
+            RoleArn: 'arn:aws:iam::222222222222:role/Nope',
+            RoleSessionName: 's1',
+            ExternalId: 'trellis-demo',
+          }),
+        ),
+    );
     expect(unknown.name).toBe('AccessDenied');
   });
 
   it('refuses a role that does not trust the caller account', async () => {
-    const e = await caught(h.sts(h.creds(2)).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::222222222222:role/TrellisReadOnly', RoleSessionName: 's1', ExternalId: 'trellis-demo' })));
+    const e = await caught(
+      h
+        .sts(h.creds(2))
+        .send(
+          new AssumeRoleCommand({
+            RoleArn: 'arn:aws:iam::222222222222:role/TrellisReadOnly',
+            RoleSessionName: 's1',
+            ExternalId: 'trellis-demo',
+          }),
+        ),
+    );
     expect(e.name).toBe('AccessDenied');
   });
 
   it('answers ValidationError for a bad session name and InvalidClientTokenId-style errors for unknown keys', async () => {
-    const bad = await caught(h.sts().send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::222222222222:role/TrellisReadOnly', RoleSessionName: 'has space', ExternalId: 'trellis-demo' })));
+    const bad = await caught(
+      h
+        .sts()
+        .send(
+          new AssumeRoleCommand({
+            RoleArn: 'arn:aws:iam::222222222222:role/TrellisReadOnly',
+            RoleSessionName: 'has space',
+            ExternalId: 'trellis-demo',
+          }),
+        ),
+    );
     expect(bad.name).toBe('ValidationError');
     expect(bad.message).toContain('RoleSessionName');
-    const unknownKey = await caught(h.sts({ accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' }).send(new GetCallerIdentityCommand({})));
+    const unknownKey = await caught(
+      h.sts({ accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' }).send(new GetCallerIdentityCommand({})),
+    );
     expect(unknownKey.$metadata.httpStatusCode).toBe(403);
   });
 

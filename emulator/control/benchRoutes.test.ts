@@ -12,10 +12,30 @@ afterAll(() => h?.close());
 describe('POST /_emulator/bench/access-logs', () => {
   it("fills the service's own log group with queryable records of its target groups", async () => {
     const end = Date.now();
-    const res = await h.control('POST', '/bench/access-logs', { service: 'payments-api', count: 2000, spanMs: 600_000, endMs: end });
-    expect(res).toEqual({ status: 200, body: { logGroupArn: 'arn:aws:logs:us-east-1:222222222222:log-group:/aws/vpc-lattice/payments-api', appended: 2000, fromMs: end - 600_000, toMs: end } });
+    const res = await h.control('POST', '/bench/access-logs', {
+      service: 'payments-api',
+      count: 2000,
+      spanMs: 600_000,
+      endMs: end,
+    });
+    expect(res).toEqual({
+      status: 200,
+      body: {
+        logGroupArn: 'arn:aws:logs:us-east-1:222222222222:log-group:/aws/vpc-lattice/payments-api',
+        appended: 2000,
+        fromMs: end - 600_000,
+        toMs: end,
+      },
+    });
     const logs = h.logs(await h.assume('222222222222'));
-    const { queryId } = await logs.send(new StartQueryCommand({ logGroupName: '/aws/vpc-lattice/payments-api', startTime: Math.floor((end - 700_000) / 1000), endTime: Math.ceil(end / 1000), queryString: 'stats count(*) as n by targetGroupArn | sort n desc' }));
+    const { queryId } = await logs.send(
+      new StartQueryCommand({
+        logGroupName: '/aws/vpc-lattice/payments-api',
+        startTime: Math.floor((end - 700_000) / 1000),
+        endTime: Math.ceil(end / 1000),
+        queryString: 'stats count(*) as n by targetGroupArn | sort n desc',
+      }),
+    );
     let out;
     do out = await logs.send(new GetQueryResultsCommand({ queryId }));
     while (out.status !== 'Complete');

@@ -15,7 +15,12 @@ const body = z.object({
   /** Service name or ARN. */
   service: z.string().min(1),
   count: z.number().int().min(1).max(5_000_000),
-  spanMs: z.number().int().min(1000).max(31 * 86_400_000).default(3 * 3_600_000),
+  spanMs: z
+    .number()
+    .int()
+    .min(1000)
+    .max(31 * 86_400_000)
+    .default(3 * 3_600_000),
   endMs: z.number().int().nonnegative().optional(),
   /** Destination log group ARN; default: the service's own subscription, else its first network's. */
   logGroupArn: z.string().optional(),
@@ -24,7 +29,15 @@ const body = z.object({
   errorRate: z.number().min(0).max(1).default(0.04),
 });
 
-const PATHS = ['/api/v1/orders', '/api/v1/orders/{id}', '/api/v1/payments', '/health', '/v2/search', '/login', '/api/v1/items/{id}/stock'];
+const PATHS = [
+  '/api/v1/orders',
+  '/api/v1/orders/{id}',
+  '/api/v1/payments',
+  '/health',
+  '/v2/search',
+  '/login',
+  '/api/v1/items/{id}/stock',
+];
 const AGENTS = ['curl/8.4.0', 'Go-http-client/1.1', 'aws-sdk-js/3.600.0', 'okhttp/4.12.0', 'python-requests/2.32.3'];
 const METHODS = ['GET', 'GET', 'GET', 'POST', 'PUT', 'DELETE'];
 const OK_CODES = [200, 200, 200, 200, 201, 204, 301, 304, 400, 404];
@@ -43,12 +56,17 @@ function catalogOf(state: EmulatorState, service: string): { catalog: Catalog; d
   if (!view) throw new ControlError(404, `no service '${service}'`);
   const tgIds = new Set<string>();
   for (const l of state.lattice.listenerViews(view.service.id)) {
-    for (const a of [l.defaultAction, ...l.rules.map((r) => r.action)]) for (const t of a.forward?.targetGroups ?? []) tgIds.add(t.targetGroupIdentifier);
+    for (const a of [l.defaultAction, ...l.rules.map((r) => r.action)])
+      for (const t of a.forward?.targetGroups ?? []) tgIds.add(t.targetGroupIdentifier);
   }
-  const targetGroups = [...tgIds].map((id) => state.lattice.targetGroup(id)?.arn ?? state.lattice.byArn(id)?.record.arn).filter((a): a is string => a !== undefined);
+  const targetGroups = [...tgIds]
+    .map((id) => state.lattice.targetGroup(id)?.arn ?? state.lattice.byArn(id)?.record.arn)
+    .filter((a): a is string => a !== undefined);
   const nets = state.lattice.networkViews().filter((n) => view.networks.some((x) => x.id === n.network.id));
   const vpcs = nets.flatMap((n) => n.vpcAssociations.map((v) => v.vpcId));
-  const destinations = [view.service.arn, ...view.networks.map((n) => n.arn)].flatMap((arn) => state.lattice.accessLogSubscriptionsOf(arn).map((s) => s.destinationArn)).filter((d) => d.includes(':logs:'));
+  const destinations = [view.service.arn, ...view.networks.map((n) => n.arn)]
+    .flatMap((arn) => state.lattice.accessLogSubscriptionsOf(arn).map((s) => s.destinationArn))
+    .filter((d) => d.includes(':logs:'));
   const accounts = ['111111111111', '222222222222', '333333333333'];
   return {
     catalog: {
@@ -120,7 +138,11 @@ export const benchRoutes: ControlRoute[] = [
       const state = host.state;
       const { catalog, destinations } = catalogOf(state, b.service);
       const arn = b.logGroupArn ?? destinations[0];
-      if (!arn) throw new ControlError(400, `service '${b.service}' and its networks have no access-log subscription to CloudWatch Logs; pass logGroupArn`);
+      if (!arn)
+        throw new ControlError(
+          400,
+          `service '${b.service}' and its networks have no access-log subscription to CloudWatch Logs; pass logGroupArn`,
+        );
       const ref = /^arn:aws[a-z-]*:logs:([a-z0-9-]+):(\d{12}):log-group:([^:]+)(:\*)?$/.exec(arn);
       if (!ref) throw new ControlError(400, `not a log group ARN: ${arn}`);
       const now = state.clock.now();

@@ -9,7 +9,10 @@ const faultBody = z.object({
   service: z.enum(['vpc-lattice', 'logs', 'sts']).optional(),
   operation: z.string().min(1).optional(),
   errorRate: z.number().min(0).max(1).default(0),
-  errorCode: z.string().regex(/^[A-Za-z]+$/).optional(),
+  errorCode: z
+    .string()
+    .regex(/^[A-Za-z]+$/)
+    .optional(),
   errorMessage: z.string().max(500).optional(),
   latencyMs: z.number().int().min(0).max(120_000).default(0),
 });
@@ -28,7 +31,8 @@ export const faultRoutes: ControlRoute[] = [
     path: '/faults',
     handle: (host, body) => {
       const b = parseBody(faultBody, body);
-      if (b.errorRate === 0 && b.latencyMs === 0) throw new ControlError(400, 'a fault needs errorRate > 0 or latencyMs > 0');
+      if (b.errorRate === 0 && b.latencyMs === 0)
+        throw new ControlError(400, 'a fault needs errorRate > 0 or latencyMs > 0');
       return ok(host.state.faults.addFault(b));
     },
   },

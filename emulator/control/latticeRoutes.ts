@@ -19,7 +19,8 @@ const unshareBody = z.object({ resourceArn: z.string().min(1), accounts: z.array
 /** The network or service behind an ARN, or a 400/404 the caller can act on. */
 function shareable(store: LatticeStore, arn: string): { accountId: string } {
   const kind = parseArn(arn)?.kind;
-  if (kind !== 'servicenetwork' && kind !== 'service') throw new ControlError(400, `only service networks and services can be shared; '${arn}' is neither`);
+  if (kind !== 'servicenetwork' && kind !== 'service')
+    throw new ControlError(400, `only service networks and services can be shared; '${arn}' is neither`);
   const found = store.byArn(arn);
   if (!found) throw new ControlError(404, `no ${kind === 'service' ? 'service' : 'service network'} ${arn}`);
   return found.record;
@@ -58,8 +59,13 @@ export const latticeRoutes: ControlRoute[] = [
       const b = parseBody(shareBody, body);
       const store = host.state.lattice;
       const owner = shareable(store, b.resourceArn).accountId;
-      if (b.accounts.includes(owner)) throw new ControlError(400, `${b.resourceArn} is owned by ${owner}; share it with other accounts`);
-      return ok({ resourceArn: b.resourceArn, ownerAccountId: owner, accounts: store.share(b.resourceArn, b.accounts) });
+      if (b.accounts.includes(owner))
+        throw new ControlError(400, `${b.resourceArn} is owned by ${owner}; share it with other accounts`);
+      return ok({
+        resourceArn: b.resourceArn,
+        ownerAccountId: owner,
+        accounts: store.share(b.resourceArn, b.accounts),
+      });
     },
   },
   {
@@ -69,7 +75,11 @@ export const latticeRoutes: ControlRoute[] = [
       const b = parseBody(unshareBody, body);
       const store = host.state.lattice;
       const owner = shareable(store, b.resourceArn).accountId;
-      return ok({ resourceArn: b.resourceArn, ownerAccountId: owner, accounts: store.unshare(b.resourceArn, b.accounts) });
+      return ok({
+        resourceArn: b.resourceArn,
+        ownerAccountId: owner,
+        accounts: store.unshare(b.resourceArn, b.accounts),
+      });
     },
   },
   {
@@ -77,9 +87,17 @@ export const latticeRoutes: ControlRoute[] = [
     path: '/shares',
     handle: (host) => {
       const store = host.state.lattice;
-      const shares = [...store.shares.entries()].map(([resourceArn, accounts]) => ({ resourceArn, ownerAccountId: store.byArn(resourceArn)?.record.accountId, accounts }));
+      const shares = [...store.shares.entries()].map(([resourceArn, accounts]) => ({
+        resourceArn,
+        ownerAccountId: store.byArn(resourceArn)?.record.accountId,
+        accounts,
+      }));
       return ok({ shares });
     },
   },
-  { method: 'GET', path: '/lattice/summary', handle: (host) => ok(summary(host.state.lattice, host.state.clock.now())) },
+  {
+    method: 'GET',
+    path: '/lattice/summary',
+    handle: (host) => ok(summary(host.state.lattice, host.state.clock.now())),
+  },
 ];

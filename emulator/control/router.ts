@@ -41,7 +41,11 @@ export function ok(body: unknown): RawResponse {
 }
 
 /** Routes a control request; unknown routes are 404, bad JSON 400, never a crash. */
-export async function route(routes: readonly ControlRoute[], host: EmulatorHost, req: RawRequest): Promise<RawResponse> {
+export async function route(
+  routes: readonly ControlRoute[],
+  host: EmulatorHost,
+  req: RawRequest,
+): Promise<RawResponse> {
   const sub = req.path.slice('/_emulator'.length) || '/';
   try {
     let body: unknown = undefined;
@@ -58,7 +62,13 @@ export async function route(routes: readonly ControlRoute[], host: EmulatorHost,
         if (r.path === sub) return await r.handle(host, body, [], req);
       } else {
         const m = r.path.exec(sub);
-        if (m) return await r.handle(host, body, m.slice(1).map((p) => decodeURIComponent(p ?? '')), req);
+        if (m)
+          return await r.handle(
+            host,
+            body,
+            m.slice(1).map((p) => decodeURIComponent(p ?? '')),
+            req,
+          );
       }
     }
     throw new ControlError(404, `no control route ${req.method} /_emulator${sub} (see emulator/README.md)`);

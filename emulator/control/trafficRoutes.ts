@@ -18,7 +18,11 @@ import { ControlError, ok, parseBody, type ControlRoute } from './router';
 
 function simulator(host: EmulatorHost): TrafficSimulator {
   const sim = host.state.traffic;
-  if (!sim) throw new ControlError(409, `the '${host.state.scenario}' world has no simulated traffic; POST /_emulator/traffic with callers and profiles first`);
+  if (!sim)
+    throw new ControlError(
+      409,
+      `the '${host.state.scenario}' world has no simulated traffic; POST /_emulator/traffic with callers and profiles first`,
+    );
   return sim;
 }
 
@@ -49,11 +53,19 @@ export const trafficRoutes: ControlRoute[] = [
       const { callers, profiles, ...settings } = parseBody(trafficBody, body);
       const state = host.state;
       const now = state.clock.now();
-      const sim = state.traffic ?? (callers && profiles ? createTraffic(state, { callers, profiles, generatedUntil: now, healthEpoch: now }) : simulator(host));
+      const sim =
+        state.traffic ??
+        (callers && profiles
+          ? createTraffic(state, { callers, profiles, generatedUntil: now, healthEpoch: now })
+          : simulator(host));
       const known = new Set((callers ?? sim.callers).map((c) => c.id));
       for (const p of profiles ?? sim.profiles) {
         const unknown = p.callers.find(([id]) => !known.has(id));
-        if (unknown) throw new ControlError(400, `profile of '${p.service}' names caller '${unknown[0]}', which is not among the callers`);
+        if (unknown)
+          throw new ControlError(
+            400,
+            `profile of '${p.service}' names caller '${unknown[0]}', which is not among the callers`,
+          );
       }
       if (callers) sim.callers = callers;
       if (profiles) sim.profiles = profiles;

@@ -44,16 +44,29 @@ export const worldRoutes: ControlRoute[] = [
   {
     method: 'GET',
     path: '/health',
-    handle: (host) => ok({ ok: true, scenario: host.state.scenario, seed: host.state.seed, now: host.state.clock.now(), scenarios: scenarioNames() }),
+    handle: (host) =>
+      ok({
+        ok: true,
+        scenario: host.state.scenario,
+        seed: host.state.seed,
+        now: host.state.clock.now(),
+        scenarios: scenarioNames(),
+      }),
   },
   {
     method: 'POST',
     path: '/reset',
     handle: async (host, body) => {
       const b = parseBody(resetBody, body);
-      if (!scenarioNames().includes(b.scenario)) throw new ControlError(400, `unknown scenario '${b.scenario}'; known: ${scenarioNames().join(', ')}`);
+      if (!scenarioNames().includes(b.scenario))
+        throw new ControlError(400, `unknown scenario '${b.scenario}'; known: ${scenarioNames().join(', ')}`);
       const state = await host.reset(b.scenario, b.seed, b.params, clockFrom(b.clock));
-      return ok({ scenario: state.scenario, seed: state.seed, now: state.clock.now(), accounts: [...state.iam.accounts.values()] });
+      return ok({
+        scenario: state.scenario,
+        seed: state.seed,
+        now: state.clock.now(),
+        accounts: [...state.iam.accounts.values()],
+      });
     },
   },
   {
@@ -77,9 +90,16 @@ export const worldRoutes: ControlRoute[] = [
     method: 'POST',
     path: '/clock',
     handle: (host, body) => {
-      const b = parseBody(z.object({ advanceMs: z.number().int().nonnegative().optional(), setMs: z.number().int().nonnegative().optional() }), body);
+      const b = parseBody(
+        z.object({
+          advanceMs: z.number().int().nonnegative().optional(),
+          setMs: z.number().int().nonnegative().optional(),
+        }),
+        body,
+      );
       const clock = host.state.clock;
-      if (!(clock instanceof ManualClock)) throw new ControlError(409, 'the clock is not manual; reset with {"clock":{"mode":"manual"}} first');
+      if (!(clock instanceof ManualClock))
+        throw new ControlError(409, 'the clock is not manual; reset with {"clock":{"mode":"manual"}} first');
       if (b.advanceMs !== undefined) clock.advance(b.advanceMs);
       if (b.setMs !== undefined) {
         if (b.setMs < clock.now()) throw new ControlError(400, 'the clock cannot go backwards');

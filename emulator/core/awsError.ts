@@ -12,7 +12,13 @@ export class AwsError extends Error {
   /** Extra response headers (e.g. `Retry-After`). */
   readonly headers: Record<string, string>;
 
-  constructor(code: string, status: number, message: string, fields: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  constructor(
+    code: string,
+    status: number,
+    message: string,
+    fields: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) {
     super(message);
     this.name = 'AwsError';
     this.code = code;

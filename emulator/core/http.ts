@@ -33,7 +33,11 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
     size += buf.length;
     if (size > limit) {
       req.resume();
-      throw new AwsError('RequestEntityTooLargeException', 413, `Request body of more than ${limit} bytes is not accepted`);
+      throw new AwsError(
+        'RequestEntityTooLargeException',
+        413,
+        `Request body of more than ${limit} bytes is not accepted`,
+      );
     }
     chunks.push(buf);
   }
@@ -51,6 +55,15 @@ export function flattenHeaders(req: IncomingMessage): Record<string, string> {
 }
 
 /** A JSON response. */
-export function json(status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json'): RawResponse {
-  return { status, headers: { 'content-type': contentType, ...headers }, body: body === undefined ? '' : JSON.stringify(body) };
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  contentType = 'application/json',
+): RawResponse {
+  return {
+    status,
+    headers: { 'content-type': contentType, ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
 }

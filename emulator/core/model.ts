@@ -14,7 +14,18 @@ export interface MemberRef {
 
 /** One shape of the model, reduced to its contract (no documentation). */
 export interface Shape {
-  type: 'structure' | 'string' | 'integer' | 'long' | 'boolean' | 'list' | 'map' | 'timestamp' | 'double' | 'float' | 'blob';
+  type:
+    | 'structure'
+    | 'string'
+    | 'integer'
+    | 'long'
+    | 'boolean'
+    | 'list'
+    | 'map'
+    | 'timestamp'
+    | 'double'
+    | 'float'
+    | 'blob';
   required?: string[];
   min?: number;
   max?: number;

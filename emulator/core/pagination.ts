@@ -49,14 +49,23 @@ export class Paginator {
    * One page of `items` (in any order; they are sorted by `key` here): the items after the token's
    * cursor and the token of the next page, if any. `maxResults` is validated by the model (1–100).
    */
-  page<T>(scope: string, items: readonly T[], key: (item: T) => string, maxResults: number | undefined, nextToken: string | undefined, defaultMax = 100): { items: T[]; nextToken?: string } {
+  page<T>(
+    scope: string,
+    items: readonly T[],
+    key: (item: T) => string,
+    maxResults: number | undefined,
+    nextToken: string | undefined,
+    defaultMax = 100,
+  ): { items: T[]; nextToken?: string } {
     const sorted = [...items].sort((a, b) => compare(key(a), key(b)));
     const after = nextToken === undefined ? undefined : this.cursor(scope, nextToken);
     const start = after === undefined ? 0 : firstAfter(sorted, key, after);
     const size = maxResults ?? defaultMax;
     const slice = sorted.slice(start, start + size);
     const last = slice[slice.length - 1];
-    return start + slice.length < sorted.length && last !== undefined ? { items: slice, nextToken: this.token(scope, key(last)) } : { items: slice };
+    return start + slice.length < sorted.length && last !== undefined
+      ? { items: slice, nextToken: this.token(scope, key(last)) }
+      : { items: slice };
   }
 }
 

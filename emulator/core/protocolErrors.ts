@@ -35,12 +35,21 @@ export function renderQueryError(err: AwsError, requestId: string): RawResponse 
     `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>${type}</Type>` +
     `<Code>${xmlEscape(err.code)}</Code><Message>${xmlEscape(err.message)}</Message></Error>` +
     `<RequestId>${requestId}</RequestId></ErrorResponse>`;
-  return { status: err.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, ...err.headers }, body };
+  return {
+    status: err.status,
+    headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, ...err.headers },
+    body,
+  };
 }
 
 /** Escapes text for an XML element or attribute. */
 export function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 const COMMON_STATUS: Record<string, number> = {
@@ -55,7 +64,13 @@ const COMMON_STATUS: Record<string, number> = {
 };
 
 /** An AwsError for `code` with the HTTP status the model declares for it (or the common one). */
-export function modelError(model: ModelTables, code: string, message: string, fields: Record<string, unknown> = {}, fallbackStatus = 400): AwsError {
+export function modelError(
+  model: ModelTables,
+  code: string,
+  message: string,
+  fields: Record<string, unknown> = {},
+  fallbackStatus = 400,
+): AwsError {
   const shape = model.shapes[code];
   const status = shape?.error?.httpStatusCode ?? COMMON_STATUS[code] ?? fallbackStatus;
   return new AwsError(code, status, message, fields);

@@ -27,5 +27,11 @@ export function readSignature(req: Pick<RawRequest, 'headers' | 'query'>): Signa
   if (!scope) return undefined;
   const [, accessKeyId, date, region, service] = scope;
   const sessionToken = req.headers['x-amz-security-token'] ?? req.query.get('X-Amz-Security-Token') ?? undefined;
-  return { accessKeyId: accessKeyId!, date: date!, region: region!, service: service!, ...(sessionToken ? { sessionToken } : {}) };
+  return {
+    accessKeyId: accessKeyId!,
+    date: date!,
+    region: region!,
+    service: service!,
+    ...(sessionToken ? { sessionToken } : {}),
+  };
 }

@@ -45,7 +45,13 @@ export function validate(model: ModelTables, shapeName: string, value: unknown, 
   return out;
 }
 
-function add(out: Violation[], name: string, value: unknown, message: string, kind: Violation['kind'] = 'constraint'): void {
+function add(
+  out: Violation[],
+  name: string,
+  value: unknown,
+  message: string,
+  kind: Violation['kind'] = 'constraint',
+): void {
   out.push({ name: name || 'input', value: render(value), message, kind });
 }
 
@@ -62,17 +68,20 @@ function visit(model: ModelTables, shape: Shape, value: unknown, path: string, o
       return visitString(shape, value, path, out);
     case 'integer':
     case 'long':
-      if (typeof value !== 'number' || !Number.isInteger(value)) return add(out, path, value, `Member must be an ${shape.type}`, 'type');
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        return add(out, path, value, `Member must be an ${shape.type}`, 'type');
       return checkRange(shape, value, path, out, 'value');
     case 'double':
     case 'float':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return add(out, path, value, 'Member must be a number', 'type');
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return add(out, path, value, 'Member must be a number', 'type');
       return checkRange(shape, value, path, out, 'value');
     case 'boolean':
       if (typeof value !== 'boolean') add(out, path, value, 'Member must be a boolean', 'type');
       return;
     case 'timestamp':
-      if (typeof value !== 'number' && typeof value !== 'string') add(out, path, value, 'Member must be a timestamp', 'type');
+      if (typeof value !== 'number' && typeof value !== 'string')
+        add(out, path, value, 'Member must be a timestamp', 'type');
       return;
     default:
       return;
@@ -80,7 +89,8 @@ function visit(model: ModelTables, shape: Shape, value: unknown, path: string, o
 }
 
 function visitStructure(model: ModelTables, shape: Shape, value: unknown, path: string, out: Violation[]): void {
-  if (typeof value !== 'object' || Array.isArray(value)) return add(out, path, value, 'Member must be a structure', 'type');
+  if (typeof value !== 'object' || Array.isArray(value))
+    return add(out, path, value, 'Member must be a structure', 'type');
   const obj = value as Record<string, unknown>;
   const members = shape.members ?? {};
   for (const req of shape.required ?? []) {
@@ -88,7 +98,8 @@ function visitStructure(model: ModelTables, shape: Shape, value: unknown, path: 
   }
   if (shape.union) {
     const set = Object.keys(members).filter((k) => obj[k] !== undefined && obj[k] !== null);
-    if (set.length !== 1) add(out, path, value, `Member must have exactly one of [${Object.keys(members).join(', ')}] set`);
+    if (set.length !== 1)
+      add(out, path, value, `Member must have exactly one of [${Object.keys(members).join(', ')}] set`);
   }
   for (const [name, ref] of Object.entries(members)) {
     if (obj[name] === undefined) continue;
@@ -125,13 +136,23 @@ function visitString(shape: Shape, value: unknown, path: string, out: Violation[
   }
   if (shape.pattern) {
     const re = compile(shape.pattern);
-    if (re && !re.test(value)) add(out, path, value, `Member must satisfy regular expression pattern: ${shape.pattern}`);
+    if (re && !re.test(value))
+      add(out, path, value, `Member must satisfy regular expression pattern: ${shape.pattern}`);
   }
 }
 
-function checkRange(shape: Shape, n: number, path: string, out: Violation[], what: 'value' | 'length', shown: unknown = n): void {
-  if (shape.min !== undefined && n < shape.min) add(out, path, shown, `Member must have ${what} greater than or equal to ${shape.min}`);
-  if (shape.max !== undefined && n > shape.max) add(out, path, shown, `Member must have ${what} less than or equal to ${shape.max}`);
+function checkRange(
+  shape: Shape,
+  n: number,
+  path: string,
+  out: Violation[],
+  what: 'value' | 'length',
+  shown: unknown = n,
+): void {
+  if (shape.min !== undefined && n < shape.min)
+    add(out, path, shown, `Member must have ${what} greater than or equal to ${shape.min}`);
+  if (shape.max !== undefined && n > shape.max)
+    add(out, path, shown, `Member must have ${what} less than or equal to ${shape.max}`);
 }
 
 function join(path: string, name: string): string {

@@ -75,13 +75,31 @@ export class Iam {
     if (!this.accounts.has(accountId)) throw new Error(`unknown account ${accountId}`);
     this.keys.set(accessKeyId, {
       secretAccessKey,
-      principal: { accountId, arn: `arn:aws:iam::${accountId}:user/${userName}`, userId: `AIDA${accessKeyId.slice(4, 20)}`, type: 'user' },
+      principal: {
+        accountId,
+        arn: `arn:aws:iam::${accountId}:user/${userName}`,
+        userId: `AIDA${accessKeyId.slice(4, 20)}`,
+        type: 'user',
+      },
     });
   }
 
   /** Adds a role that principals of `trustedAccounts` may assume. */
-  addRole(accountId: string, name: string, trustedAccounts: string[], externalId?: string, maxSessionSeconds = 3600): RoleDef {
-    const role: RoleDef = { arn: `arn:aws:iam::${accountId}:role/${name}`, name, accountId, trustedAccounts, maxSessionSeconds, ...(externalId ? { externalId } : {}) };
+  addRole(
+    accountId: string,
+    name: string,
+    trustedAccounts: string[],
+    externalId?: string,
+    maxSessionSeconds = 3600,
+  ): RoleDef {
+    const role: RoleDef = {
+      arn: `arn:aws:iam::${accountId}:role/${name}`,
+      name,
+      accountId,
+      trustedAccounts,
+      maxSessionSeconds,
+      ...(externalId ? { externalId } : {}),
+    };
     this.roles.set(role.arn, role);
     return role;
   }
@@ -90,7 +108,13 @@ export class Iam {
   userKeys(): Array<{ accessKeyId: string; secretAccessKey: string; accountId: string; arn: string }> {
     const out = [];
     for (const [accessKeyId, k] of this.keys) {
-      if (k.principal.type === 'user') out.push({ accessKeyId, secretAccessKey: k.secretAccessKey, accountId: k.principal.accountId, arn: k.principal.arn });
+      if (k.principal.type === 'user')
+        out.push({
+          accessKeyId,
+          secretAccessKey: k.secretAccessKey,
+          accountId: k.principal.accountId,
+          arn: k.principal.arn,
+        });
     }
     return out;
   }
@@ -108,16 +132,41 @@ export class Iam {
   }
 
   /** Issues temporary credentials for `roleArn` after checking the trust policy and ExternalId. */
-  assumeRole(caller: Principal, req: { roleArn: string; sessionName: string; externalId?: string; durationSeconds?: number; sourceIdentity?: string }, now: number, rng: Rng): IssuedCredentials {
+  assumeRole(
+    caller: Principal,
+    req: {
+      roleArn: string;
+      sessionName: string;
+      externalId?: string;
+      durationSeconds?: number;
+      sourceIdentity?: string;
+    },
+    now: number,
+    rng: Rng,
+  ): IssuedCredentials {
     const role = this.roles.get(req.roleArn);
-    const denied = () => new AwsError('AccessDenied', 403, `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${req.roleArn}`);
+    const denied = () =>
+      new AwsError(
+        'AccessDenied',
+        403,
+        `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${req.roleArn}`,
+      );
     if (!role || !role.trustedAccounts.includes(caller.accountId)) throw denied();
     if (role.externalId !== undefined && role.externalId !== req.externalId) throw denied();
     // AWS refuses to change a source identity once set in a role chain.
-    if (caller.sourceIdentity !== undefined && req.sourceIdentity !== undefined && req.sourceIdentity !== caller.sourceIdentity) throw denied();
+    if (
+      caller.sourceIdentity !== undefined &&
+      req.sourceIdentity !== undefined &&
+      req.sourceIdentity !== caller.sourceIdentity
+    )
+      throw denied();
     const duration = req.durationSeconds ?? 3600;
     if (duration > role.maxSessionSeconds) {
-      throw new AwsError('ValidationError', 400, `The requested DurationSeconds exceeds the MaxSessionDuration set for this role.`);
+      throw new AwsError(
+        'ValidationError',
+        400,
+        `The requested DurationSeconds exceeds the MaxSessionDuration set for this role.`,
+      );
     }
     const accessKeyId = `ASIA${rng.chars(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`;
     const roleId = `AROA${rng.chars(17, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`;
@@ -137,7 +186,12 @@ export class Iam {
       principal,
       roleId,
     };
-    this.keys.set(accessKeyId, { secretAccessKey: issued.secretAccessKey, principal, sessionToken: issued.sessionToken, expiresAt: issued.expiresAt });
+    this.keys.set(accessKeyId, {
+      secretAccessKey: issued.secretAccessKey,
+      principal,
+      sessionToken: issued.sessionToken,
+      expiresAt: issued.expiresAt,
+    });
     return issued;
   }
 

@@ -23,7 +23,13 @@ export function newId(rng: Rng, kind: ResourceKind): string {
 }
 
 /** The ARN of a resource. Listeners and rules need the ids of their parents. */
-export function arnOf(region: string, accountId: string, kind: ResourceKind, id: string, parents: { serviceId?: string; listenerId?: string } = {}): string {
+export function arnOf(
+  region: string,
+  accountId: string,
+  kind: ResourceKind,
+  id: string,
+  parents: { serviceId?: string; listenerId?: string } = {},
+): string {
   const base = `arn:aws:vpc-lattice:${region}:${accountId}:`;
   if (kind === 'listener') return `${base}service/${parents.serviceId}/listener/${id}`;
   if (kind === 'rule') return `${base}service/${parents.serviceId}/listener/${parents.listenerId}/rule/${id}`;
@@ -40,8 +46,10 @@ export interface ParsedArn {
   listenerId?: string;
 }
 
-const SIMPLE = /^arn:aws[a-z-]*:vpc-lattice:([a-z0-9-]+):(\d{12}):(servicenetwork|service|targetgroup|servicenetworkserviceassociation|servicenetworkvpcassociation|accesslogsubscription)\/([a-z]+-[0-9a-z]{17})$/;
-const NESTED = /^arn:aws[a-z-]*:vpc-lattice:([a-z0-9-]+):(\d{12}):service\/(svc-[0-9a-z]{17})\/listener\/(listener-[0-9a-z]{17})(?:\/rule\/(rule-[0-9a-z]{17}))?$/;
+const SIMPLE =
+  /^arn:aws[a-z-]*:vpc-lattice:([a-z0-9-]+):(\d{12}):(servicenetwork|service|targetgroup|servicenetworkserviceassociation|servicenetworkvpcassociation|accesslogsubscription)\/([a-z]+-[0-9a-z]{17})$/;
+const NESTED =
+  /^arn:aws[a-z-]*:vpc-lattice:([a-z0-9-]+):(\d{12}):service\/(svc-[0-9a-z]{17})\/listener\/(listener-[0-9a-z]{17})(?:\/rule\/(rule-[0-9a-z]{17}))?$/;
 
 /** Parses a Lattice ARN; undefined for anything else (other services, resource configurations, typos). */
 export function parseArn(arn: string): ParsedArn | undefined {
@@ -52,7 +60,14 @@ export function parseArn(arn: string): ParsedArn | undefined {
   }
   const nested = NESTED.exec(arn);
   if (!nested) return undefined;
-  const [, region, accountId, serviceId, listenerId, ruleId] = nested as unknown as [string, string, string, string, string, string | undefined];
+  const [, region, accountId, serviceId, listenerId, ruleId] = nested as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+  ];
   return ruleId
     ? { region, accountId, kind: 'rule', id: ruleId, serviceId, listenerId }
     : { region, accountId, kind: 'listener', id: listenerId, serviceId };
@@ -68,5 +83,8 @@ export function kindOfId(id: string): ResourceKind | undefined {
 export function serviceDnsEntry(rng: Rng, name: string, region: string): { domainName: string; hostedZoneId: string } {
   const hex = '0123456789abcdef';
   const zone = new Rng(hashString(`lattice-zone:${region}`)).chars(13, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
-  return { domainName: `${name}-${rng.chars(17, hex)}.${rng.chars(7, hex)}.vpc-lattice-svcs.${region}.on.aws`, hostedZoneId: `Z${zone}` };
+  return {
+    domainName: `${name}-${rng.chars(17, hex)}.${rng.chars(7, hex)}.vpc-lattice-svcs.${region}.on.aws`,
+    hostedZoneId: `Z${zone}`,
+  };
 }

@@ -96,22 +96,46 @@ function action(spec: ActionSpec, tgIds: Map<string, string>): Record<string, un
   };
 }
 
-function buildService(call: Call, spec: ServiceSpec, tgIds: Map<string, string>, networks: Map<string, string>): string {
-  const svc = call('CreateService', { name: spec.name, authType: spec.authType ?? 'NONE', ...(spec.tags ? { tags: spec.tags } : {}) });
+function buildService(
+  call: Call,
+  spec: ServiceSpec,
+  tgIds: Map<string, string>,
+  networks: Map<string, string>,
+): string {
+  const svc = call('CreateService', {
+    name: spec.name,
+    authType: spec.authType ?? 'NONE',
+    ...(spec.tags ? { tags: spec.tags } : {}),
+  });
   const svcId = svc.id as string;
   for (const l of spec.listeners) {
-    const listener = call('CreateListener', { serviceIdentifier: svcId, name: l.name, protocol: l.protocol, ...(l.port ? { port: l.port } : {}), defaultAction: action(l.defaultAction, tgIds) });
+    const listener = call('CreateListener', {
+      serviceIdentifier: svcId,
+      name: l.name,
+      protocol: l.protocol,
+      ...(l.port ? { port: l.port } : {}),
+      defaultAction: action(l.defaultAction, tgIds),
+    });
     for (const r of l.rules ?? []) {
-      call('CreateRule', { serviceIdentifier: svcId, listenerIdentifier: listener.id, name: r.name, priority: r.priority, match: r.match, action: action(r.action, tgIds) });
+      call('CreateRule', {
+        serviceIdentifier: svcId,
+        listenerIdentifier: listener.id,
+        name: r.name,
+        priority: r.priority,
+        match: r.match,
+        action: action(r.action, tgIds),
+      });
     }
   }
-  if (spec.authPolicy !== undefined) call('PutAuthPolicy', { resourceIdentifier: svcId, policy: JSON.stringify(spec.authPolicy) });
+  if (spec.authPolicy !== undefined)
+    call('PutAuthPolicy', { resourceIdentifier: svcId, policy: JSON.stringify(spec.authPolicy) });
   for (const n of spec.networks) {
     const arn = networks.get(n);
     if (!arn) throw new Error(`scenario: no service network '${n}'`);
     call('CreateServiceNetworkServiceAssociation', { serviceIdentifier: svcId, serviceNetworkIdentifier: arn });
   }
-  if (spec.accessLogDestination) call('CreateAccessLogSubscription', { resourceIdentifier: svcId, destinationArn: spec.accessLogDestination });
+  if (spec.accessLogDestination)
+    call('CreateAccessLogSubscription', { resourceIdentifier: svcId, destinationArn: spec.accessLogDestination });
   return svc.arn as string;
 }
 
@@ -123,24 +147,38 @@ export function buildLattice(state: EmulatorState, region: string, accounts: rea
   for (const a of accounts) {
     const call = asAccount(state, a.accountId, region);
     for (const n of a.networks ?? []) {
-      const sn = call('CreateServiceNetwork', { name: n.name, authType: n.authType ?? 'NONE', ...(n.tags ? { tags: n.tags } : {}) });
+      const sn = call('CreateServiceNetwork', {
+        name: n.name,
+        authType: n.authType ?? 'NONE',
+        ...(n.tags ? { tags: n.tags } : {}),
+      });
       result.networks.set(n.name, sn.arn as string);
-      if (n.authPolicy !== undefined) call('PutAuthPolicy', { resourceIdentifier: sn.id, policy: JSON.stringify(n.authPolicy) });
+      if (n.authPolicy !== undefined)
+        call('PutAuthPolicy', { resourceIdentifier: sn.id, policy: JSON.stringify(n.authPolicy) });
       if (n.shareWith?.length) state.lattice.share(sn.arn as string, n.shareWith);
-      if (n.accessLogDestination) call('CreateAccessLogSubscription', { resourceIdentifier: sn.id, destinationArn: n.accessLogDestination });
+      if (n.accessLogDestination)
+        call('CreateAccessLogSubscription', { resourceIdentifier: sn.id, destinationArn: n.accessLogDestination });
     }
   }
   for (const a of accounts) {
     const call = asAccount(state, a.accountId, region);
     const tgIds = new Map<string, string>();
     for (const tg of a.targetGroups ?? []) {
-      const created = call('CreateTargetGroup', { name: tg.name, type: tg.type, ...(tg.config ? { config: tg.config } : {}), ...(tg.tags ? { tags: tg.tags } : {}) });
+      const created = call('CreateTargetGroup', {
+        name: tg.name,
+        type: tg.type,
+        ...(tg.config ? { config: tg.config } : {}),
+        ...(tg.tags ? { tags: tg.tags } : {}),
+      });
       const tgId = created.id as string;
       tgIds.set(tg.name, tgId);
       tgIdsAll.push(tgId);
       result.targetGroups.set(tg.name, created.arn as string);
       if (tg.targets.length > 0) {
-        const out = call('RegisterTargets', { targetGroupIdentifier: tgId, targets: tg.targets.map((t) => ({ id: t.id, ...(t.port ? { port: t.port } : {}) })) });
+        const out = call('RegisterTargets', {
+          targetGroupIdentifier: tgId,
+          targets: tg.targets.map((t) => ({ id: t.id, ...(t.port ? { port: t.port } : {}) })),
+        });
         const failed = out.unsuccessful as unknown[];
         if (failed.length > 0) throw new Error(`scenario: targets of ${tg.name} refused: ${JSON.stringify(failed)}`);
       }
@@ -155,6 +193,7 @@ export function buildLattice(state: EmulatorState, region: string, accounts: rea
   }
   const now = state.clock.now();
   for (const id of tgIdsAll) state.lattice.settleTargets(id, now);
-  for (const { tgId, target } of forced) state.lattice.setTargetStatus(tgId, target.id, target.force!.status, target.force!.reasonCode, target.port);
+  for (const { tgId, target } of forced)
+    state.lattice.setTargetStatus(tgId, target.id, target.force!.status, target.force!.reasonCode, target.port);
   return result;
 }

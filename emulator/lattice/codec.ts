@@ -25,7 +25,9 @@ function compile(model: ModelTables): Route[] {
     const segments: Segment[] = op.uri
       .split('?')[0]!
       .split('/')
-      .map((s) => (s.startsWith('{') && s.endsWith('}') ? { label: s.slice(1, -1).replace(/\+$/, '') } : { literal: s }));
+      .map((s) =>
+        s.startsWith('{') && s.endsWith('}') ? { label: s.slice(1, -1).replace(/\+$/, '') } : { literal: s },
+      );
     routes.push({ operation, method: op.method, segments, literals: segments.filter((s) => 'literal' in s).length });
   }
   // The most specific template wins when several match (literals before labels).
@@ -59,7 +61,11 @@ function decodeLabel(name: string, raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw validationError(`Could not decode the URI label ${name}: invalid percent-encoding`, [{ name, message: 'Invalid percent-encoding' }], 'cannotParse');
+    throw validationError(
+      `Could not decode the URI label ${name}: invalid percent-encoding`,
+      [{ name, message: 'Invalid percent-encoding' }],
+      'cannotParse',
+    );
   }
 }
 
@@ -103,7 +109,8 @@ export function decodeRequest(req: RawRequest): { operation: string; input: Reco
       const values = req.query.getAll(wire);
       if (values.length === 0) continue;
       const shape = shapeOf(latticeModel, ref.shape);
-      if (shape.type === 'list') input[name] = shape.member ? values.map((v) => scalar(latticeModel, shape.member!, v)) : values;
+      if (shape.type === 'list')
+        input[name] = shape.member ? values.map((v) => scalar(latticeModel, shape.member!, v)) : values;
       else input[name] = scalar(latticeModel, ref, values[values.length - 1]!);
     } else if (ref.location === 'header') {
       const raw = req.headers[wire.toLowerCase()];
@@ -131,11 +138,14 @@ export function toWire(model: ModelTables, shape: Shape, value: unknown): unknow
       return out;
     }
     case 'list':
-      return Array.isArray(value) && shape.member ? value.map((v) => toWire(model, shapeOf(model, shape.member!.shape), v)) : undefined;
+      return Array.isArray(value) && shape.member
+        ? value.map((v) => toWire(model, shapeOf(model, shape.member!.shape), v))
+        : undefined;
     case 'map': {
       if (typeof value !== 'object') return undefined;
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = shape.value ? toWire(model, shapeOf(model, shape.value.shape), v) : v;
+      for (const [k, v] of Object.entries(value as Record<string, unknown>))
+        out[k] = shape.value ? toWire(model, shapeOf(model, shape.value.shape), v) : v;
       return out;
     }
     case 'timestamp':
@@ -154,7 +164,8 @@ export function encodeResponse(operation: string, output: Record<string, unknown
   if (!op.output) return { status, headers, body: status === 204 ? '' : '{}' };
   const shape = shapeOf(latticeModel, op.output);
   for (const [name, ref] of Object.entries(shape.members ?? {})) {
-    if (ref.location === 'header' && output[name] !== undefined) headers[(ref.locationName ?? name).toLowerCase()] = String(output[name]);
+    if (ref.location === 'header' && output[name] !== undefined)
+      headers[(ref.locationName ?? name).toLowerCase()] = String(output[name]);
   }
   if (status === 204) return { status, headers, body: '' };
   return { status, headers, body: JSON.stringify(toWire(latticeModel, shape, output) ?? {}) };

@@ -26,30 +26,52 @@ export type ErrorResourceType =
   | 'TAG';
 
 /** A ValidationException with a message and the offending fields. */
-export function validationError(message: string, fields: Array<{ name: string; message: string }> = [], reason: ValidationReason = 'fieldValidationFailed'): AwsError {
+export function validationError(
+  message: string,
+  fields: Array<{ name: string; message: string }> = [],
+  reason: ValidationReason = 'fieldValidationFailed',
+): AwsError {
   return modelError(latticeModel, 'ValidationException', message, { reason, fieldList: fields });
 }
 
 /** A ValidationException for violations found by the model validator; type errors read as `cannotParse`. */
 export function violationsError(violations: Violation[]): AwsError {
   const reason: ValidationReason = violations.some((v) => v.kind === 'type') ? 'cannotParse' : 'fieldValidationFailed';
-  return validationError(violationMessage(violations), violations.map((v) => ({ name: v.name, message: v.message })), reason);
+  return validationError(
+    violationMessage(violations),
+    violations.map((v) => ({ name: v.name, message: v.message })),
+    reason,
+  );
 }
 
 /** A ValidationException about one field, phrased like the model validator's messages. */
 export function fieldError(name: string, value: unknown, message: string): AwsError {
-  const v: FieldViolation = { name, value: typeof value === 'string' ? `'${value.length > 64 ? value.slice(0, 61) + '...' : value}'` : `'${JSON.stringify(value) ?? 'null'}'`, message };
+  const v: FieldViolation = {
+    name,
+    value:
+      typeof value === 'string'
+        ? `'${value.length > 64 ? value.slice(0, 61) + '...' : value}'`
+        : `'${JSON.stringify(value) ?? 'null'}'`,
+    message,
+  };
   return validationError(violationMessage([v]), [{ name, message }]);
 }
 
 /** An operation of the model the emulator does not implement: refused, never silently accepted. */
 export function unimplemented(operation: string): AwsError {
-  return validationError(`The Trellis emulator does not implement the VPC Lattice operation ${operation}`, [], 'unknownOperation');
+  return validationError(
+    `The Trellis emulator does not implement the VPC Lattice operation ${operation}`,
+    [],
+    'unknownOperation',
+  );
 }
 
 /** ResourceNotFoundException (404). `id` is the identifier the caller gave. */
 export function notFound(resourceType: ErrorResourceType, id: string, what?: string): AwsError {
-  return modelError(latticeModel, 'ResourceNotFoundException', what ?? `${label(resourceType)} '${id}' was not found`, { resourceId: id, resourceType });
+  return modelError(latticeModel, 'ResourceNotFoundException', what ?? `${label(resourceType)} '${id}' was not found`, {
+    resourceId: id,
+    resourceType,
+  });
 }
 
 /** ConflictException (409). */
@@ -58,8 +80,18 @@ export function conflict(resourceType: ErrorResourceType, id: string, message: s
 }
 
 /** ServiceQuotaExceededException (402). */
-export function quotaExceeded(resourceType: ErrorResourceType, quotaCode: string, message: string, resourceId?: string): AwsError {
-  return modelError(latticeModel, 'ServiceQuotaExceededException', message, { resourceType, serviceCode: 'vpc-lattice', quotaCode, ...(resourceId ? { resourceId } : {}) });
+export function quotaExceeded(
+  resourceType: ErrorResourceType,
+  quotaCode: string,
+  message: string,
+  resourceId?: string,
+): AwsError {
+  return modelError(latticeModel, 'ServiceQuotaExceededException', message, {
+    resourceType,
+    serviceCode: 'vpc-lattice',
+    quotaCode,
+    ...(resourceId ? { resourceId } : {}),
+  });
 }
 
 /** AccessDeniedException (403): the caller can see the resource but does not own it. */
@@ -73,12 +105,22 @@ export function accessDenied(principalArn: string, operation: string, resourceAr
 
 /** ThrottlingException (429) with the `Retry-After` header the SDK reads into `retryAfterSeconds`. */
 export function throttlingError(retryAfterSeconds: number): AwsError {
-  return new AwsError('ThrottlingException', 429, 'Rate exceeded', { serviceCode: 'vpc-lattice' }, { 'Retry-After': String(retryAfterSeconds) });
+  return new AwsError(
+    'ThrottlingException',
+    429,
+    'Rate exceeded',
+    { serviceCode: 'vpc-lattice' },
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
 }
 
 /** The answer for a route no operation of the model has. */
 export function unknownRoute(method: string, path: string): AwsError {
-  return new AwsError('UnknownOperationException', 404, `The VPC Lattice API has no operation for ${method} ${path.length > 200 ? path.slice(0, 200) + '...' : path}`);
+  return new AwsError(
+    'UnknownOperationException',
+    404,
+    `The VPC Lattice API has no operation for ${method} ${path.length > 200 ? path.slice(0, 200) + '...' : path}`,
+  );
 }
 
 /** Fields the model requires for a generic fault code (injected through the control API). */

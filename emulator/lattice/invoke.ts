@@ -44,12 +44,24 @@ export function invokeLattice(state: EmulatorState, ctx: CallContext, operation:
   if (!handler || !op) throw unimplemented(operation);
   const violations = op.input ? validate(latticeModel, op.input, input) : [];
   if (violations.length > 0) throw violationsError(violations);
-  const env: Env = { state, store: state.lattice, ctx, account: ctx.accountId, region: ctx.region, now: ctx.now, operation };
+  const env: Env = {
+    state,
+    store: state.lattice,
+    ctx,
+    account: ctx.accountId,
+    region: ctx.region,
+    now: ctx.now,
+    operation,
+  };
   return handler(env, input);
 }
 
 /** A caller acting as the `admin` user of an account, for scenarios and tools that build worlds through the API. */
-export function asAccount(state: EmulatorState, accountId: string, region = 'us-east-1'): (operation: string, input: Input) => Output {
+export function asAccount(
+  state: EmulatorState,
+  accountId: string,
+  region = 'us-east-1',
+): (operation: string, input: Input) => Output {
   return (operation, input) => {
     const ctx: CallContext = {
       accountId,

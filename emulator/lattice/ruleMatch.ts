@@ -61,7 +61,10 @@ export function evaluationOrder<T extends Pick<RuleRecord, 'isDefault' | 'priori
 }
 
 /** The rule that handles `req`: the first matching non-default rule by priority, else the default rule. */
-export function evaluateRules<T extends Pick<RuleRecord, 'isDefault' | 'priority' | 'match'>>(rules: readonly T[], req: RequestFacts): T | undefined {
+export function evaluateRules<T extends Pick<RuleRecord, 'isDefault' | 'priority' | 'match'>>(
+  rules: readonly T[],
+  req: RequestFacts,
+): T | undefined {
   for (const r of evaluationOrder(rules)) {
     if (r.isDefault || ruleMatches(r.match, req)) return r;
   }

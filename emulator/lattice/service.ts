@@ -15,7 +15,8 @@ export const latticeService: ServiceModule = {
   signingName: 'vpc-lattice',
   protocol: 'restJson1',
   parse: (req: RawRequest): ParsedCall => decodeRequest(req),
-  handle: (state: EmulatorState, ctx: CallContext, call: ParsedCall) => encodeResponse(call.operation, invokeLattice(state, ctx, call.operation, call.input)),
+  handle: (state: EmulatorState, ctx: CallContext, call: ParsedCall) =>
+    encodeResponse(call.operation, invokeLattice(state, ctx, call.operation, call.input)),
   renderError: renderRestJsonError,
   errorFor: faultError,
   throttled: throttlingError,

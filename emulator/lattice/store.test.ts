@@ -13,7 +13,12 @@ async function demo() {
 describe('LatticeStore persistence', () => {
   it('round-trips every resource, policy, share, idempotency record and forced status through JSON', async () => {
     const state = await demo();
-    state.lattice.idempotency.set('k', { fingerprint: 'f', resourceArn: 'arn', resourceType: 'SERVICE', output: { id: 'svc-x' } });
+    state.lattice.idempotency.set('k', {
+      fingerprint: 'f',
+      resourceArn: 'arn',
+      resourceType: 'SERVICE',
+      output: { id: 'svc-x' },
+    });
     state.lattice.quotas.listenersPerService = 3;
     const json = JSON.parse(JSON.stringify(state.lattice.toJSON())) as ReturnType<LatticeStore['toJSON']>;
     const copy = LatticeStore.fromJSON(json);
@@ -43,12 +48,20 @@ describe('LatticeStore read API', () => {
     expect(refunds.ownerAccountId).toBe('222222222222');
     expect(refunds.authType).toBe('AWS_IAM');
     expect(refunds.authPolicy?.state).toBe('Active');
-    expect(JSON.parse(refunds.authPolicy!.policy).Statement[0].Principal.AWS).toEqual(['arn:aws:iam::333333333333:role/checkout']);
+    expect(JSON.parse(refunds.authPolicy!.policy).Statement[0].Principal.AWS).toEqual([
+      'arn:aws:iam::333333333333:role/checkout',
+    ]);
     expect(refunds.networks.map((n) => n.name)).toEqual(['prod-mesh']);
     const mesh = lattice.networkViews().find((v) => v.network.name === 'prod-mesh')!;
     expect(mesh.authPolicy?.state).toBe('Active');
-    expect(mesh.vpcAssociations.map((a) => a.accountId).sort()).toEqual(['111111111111', '222222222222', '333333333333']);
-    expect(lattice.accessLogSubscriptionsOf(mesh.network.arn).map((s) => s.destinationArn)).toEqual(['arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/prod-mesh']);
+    expect(mesh.vpcAssociations.map((a) => a.accountId).sort()).toEqual([
+      '111111111111',
+      '222222222222',
+      '333333333333',
+    ]);
+    expect(lattice.accessLogSubscriptionsOf(mesh.network.arn).map((s) => s.destinationArn)).toEqual([
+      'arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/prod-mesh',
+    ]);
   });
 
   it('lists rules in evaluation order and evaluates requests against them', async () => {
@@ -57,7 +70,9 @@ describe('LatticeStore read API', () => {
     const [view] = lattice.listenerViews(api.service.id);
     expect(view!.rules.map((r) => r.name)).toEqual(['debug-header', 'refund-post', 'v2-canary', 'default']);
     expect(view!.defaultAction.forward?.targetGroups).toHaveLength(1);
-    expect(lattice.evaluate(view!.listener.id, { method: 'GET', path: '/v2/charge', headers: {} })?.name).toBe('v2-canary');
+    expect(lattice.evaluate(view!.listener.id, { method: 'GET', path: '/v2/charge', headers: {} })?.name).toBe(
+      'v2-canary',
+    );
     expect(lattice.evaluate(view!.listener.id, { method: 'GET', path: '/v1', headers: {} })?.isDefault).toBe(true);
   });
 

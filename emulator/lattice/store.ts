@@ -54,7 +54,16 @@ import type {
   VpcAssociationRecord,
 } from './types';
 
-const KINDS: ResourceKind[] = ['servicenetwork', 'service', 'listener', 'rule', 'targetgroup', 'servicenetworkserviceassociation', 'servicenetworkvpcassociation', 'accesslogsubscription'];
+const KINDS: ResourceKind[] = [
+  'servicenetwork',
+  'service',
+  'listener',
+  'rule',
+  'targetgroup',
+  'servicenetworkserviceassociation',
+  'servicenetworkvpcassociation',
+  'accesslogsubscription',
+];
 
 function parentKey(kind: ResourceKind, rec: AnyRecord): string | undefined {
   if (kind === 'listener') return `listener:${(rec as ListenerRecord).serviceId}`;
@@ -157,7 +166,10 @@ export class LatticeStore {
       }
       case 'servicenetworkserviceassociation': {
         const a = rec as ServiceAssociationRecord;
-        return this.get('servicenetwork', a.serviceNetworkId)?.accountId === accountId || this.get('service', a.serviceId)?.accountId === accountId;
+        return (
+          this.get('servicenetwork', a.serviceNetworkId)?.accountId === accountId ||
+          this.get('service', a.serviceId)?.accountId === accountId
+        );
       }
       case 'servicenetworkvpcassociation':
         return this.get('servicenetwork', (rec as VpcAssociationRecord).serviceNetworkId)?.accountId === accountId;
@@ -195,21 +207,29 @@ export class LatticeStore {
 
   /** Services whose listeners or rules forward to a target group. */
   servicesUsing(targetGroupId: string): ServiceRecord[] {
-    const ids = new Set(this.all('rule').filter((r) => r.action.forward?.targetGroups.some((t) => t.targetGroupIdentifier === targetGroupId)).map((r) => r.serviceId));
+    const ids = new Set(
+      this.all('rule')
+        .filter((r) => r.action.forward?.targetGroups.some((t) => t.targetGroupIdentifier === targetGroupId))
+        .map((r) => r.serviceId),
+    );
     return [...ids].map((id) => this.get('service', id)).filter((s): s is ServiceRecord => s !== undefined);
   }
 
   /** Service associations of a network and/or a service. */
   serviceAssociations(filter: { serviceNetworkId?: string; serviceId?: string }): ServiceAssociationRecord[] {
     return this.all('servicenetworkserviceassociation').filter(
-      (a) => (filter.serviceNetworkId === undefined || a.serviceNetworkId === filter.serviceNetworkId) && (filter.serviceId === undefined || a.serviceId === filter.serviceId),
+      (a) =>
+        (filter.serviceNetworkId === undefined || a.serviceNetworkId === filter.serviceNetworkId) &&
+        (filter.serviceId === undefined || a.serviceId === filter.serviceId),
     );
   }
 
   /** VPC associations of a network and/or a VPC. */
   vpcAssociations(filter: { serviceNetworkId?: string; vpcId?: string }): VpcAssociationRecord[] {
     return this.all('servicenetworkvpcassociation').filter(
-      (a) => (filter.serviceNetworkId === undefined || a.serviceNetworkId === filter.serviceNetworkId) && (filter.vpcId === undefined || a.vpcId === filter.vpcId),
+      (a) =>
+        (filter.serviceNetworkId === undefined || a.serviceNetworkId === filter.serviceNetworkId) &&
+        (filter.vpcId === undefined || a.vpcId === filter.vpcId),
     );
   }
 
@@ -231,9 +251,18 @@ export class LatticeStore {
   serviceViews(region?: string): ServiceView[] {
     return this.all('service', region).map((service) => {
       const associations = this.serviceAssociations({ serviceId: service.id });
-      const networks = associations.map((a) => this.get('servicenetwork', a.serviceNetworkId)).filter((n): n is ServiceNetworkRecord => n !== undefined);
+      const networks = associations
+        .map((a) => this.get('servicenetwork', a.serviceNetworkId))
+        .filter((n): n is ServiceNetworkRecord => n !== undefined);
       const authPolicy = this.authPolicyOf(service.arn);
-      return { service, ownerAccountId: service.accountId, authType: service.authType, ...(authPolicy ? { authPolicy } : {}), networks, associations };
+      return {
+        service,
+        ownerAccountId: service.accountId,
+        authType: service.authType,
+        ...(authPolicy ? { authPolicy } : {}),
+        networks,
+        associations,
+      };
     });
   }
 
@@ -277,7 +306,8 @@ export class LatticeStore {
 
   /** Drops targets that finished draining (called before reads and writes of targets). */
   purgeTargets(tg: TargetGroupRecord, now: number): void {
-    if (tg.targets.some((t) => isGone(t, now, this.drainMs))) tg.targets = tg.targets.filter((t) => !isGone(t, now, this.drainMs));
+    if (tg.targets.some((t) => isGone(t, now, this.drainMs)))
+      tg.targets = tg.targets.filter((t) => !isGone(t, now, this.drainMs));
   }
 
   /** The targets of a group with their status at `now`. */
@@ -286,12 +316,25 @@ export class LatticeStore {
     if (!tg) return [];
     this.purgeTargets(tg, now);
     const inUse = this.servicesUsing(tg.id).length > 0;
-    return tg.targets.map((t) => ({ id: t.id, ...(t.port !== undefined ? { port: t.port } : {}), ...targetHealth(t, tg, inUse, now) }));
+    return tg.targets.map((t) => ({
+      id: t.id,
+      ...(t.port !== undefined ? { port: t.port } : {}),
+      ...targetHealth(t, tg, inUse, now),
+    }));
   }
 
   /** Forces the status of matching targets (all ports of `targetId` unless `port` is given); returns how many changed. */
-  setTargetStatus(targetGroupId: string, targetId: string, status: TargetStatus, reasonCode?: string, port?: number): number {
-    const matches = this.get('targetgroup', targetGroupId)?.targets.filter((t) => t.id === targetId && (port === undefined || t.port === port)) ?? [];
+  setTargetStatus(
+    targetGroupId: string,
+    targetId: string,
+    status: TargetStatus,
+    reasonCode?: string,
+    port?: number,
+  ): number {
+    const matches =
+      this.get('targetgroup', targetGroupId)?.targets.filter(
+        (t) => t.id === targetId && (port === undefined || t.port === port),
+      ) ?? [];
     for (const t of matches) {
       t.forcedStatus = status;
       if (reasonCode !== undefined) t.forcedReasonCode = reasonCode;
@@ -302,7 +345,11 @@ export class LatticeStore {
 
   /** Releases forced statuses (of one target, or of every target of the group); returns how many changed. */
   clearTargetStatus(targetGroupId: string, targetId?: string, port?: number): number {
-    const matches = this.get('targetgroup', targetGroupId)?.targets.filter((t) => (targetId === undefined || t.id === targetId) && (port === undefined || t.port === port) && t.forcedStatus) ?? [];
+    const matches =
+      this.get('targetgroup', targetGroupId)?.targets.filter(
+        (t) =>
+          (targetId === undefined || t.id === targetId) && (port === undefined || t.port === port) && t.forcedStatus,
+      ) ?? [];
     for (const t of matches) {
       delete t.forcedStatus;
       delete t.forcedReasonCode;

@@ -43,8 +43,6 @@ export interface RecordOf {
   accesslogsubscription: AccessLogSubscriptionRecord;
 }
 
-
-
 /** Serialized form of the Lattice state. */
 export interface LatticeJson {
   version?: 1;

@@ -16,7 +16,9 @@ export interface TargetHealth {
 }
 
 /** Health-check defaults of the API (interval 30 s, 5 healthy checks). */
-export const DEFAULT_HEALTH_CHECK: Required<Pick<HealthCheckConfig, 'healthCheckIntervalSeconds' | 'healthyThresholdCount'>> = {
+export const DEFAULT_HEALTH_CHECK: Required<
+  Pick<HealthCheckConfig, 'healthCheckIntervalSeconds' | 'healthyThresholdCount'>
+> = {
   healthCheckIntervalSeconds: 30,
   healthyThresholdCount: 5,
 };
@@ -42,11 +44,18 @@ export function isGone(t: TargetRecord, now: number, drainMs: number): boolean {
 }
 
 /** The status of a target that is not gone. */
-export function targetHealth(t: TargetRecord, tg: Pick<TargetGroupRecord, 'type' | 'config'>, inUse: boolean, now: number): TargetHealth {
+export function targetHealth(
+  t: TargetRecord,
+  tg: Pick<TargetGroupRecord, 'type' | 'config'>,
+  inUse: boolean,
+  now: number,
+): TargetHealth {
   if (t.deregisteredAt !== undefined) return { status: 'DRAINING', reasonCode: 'Target.DeregistrationInProgress' };
-  if (t.forcedStatus) return { status: t.forcedStatus, ...(t.forcedReasonCode ? { reasonCode: t.forcedReasonCode } : {}) };
+  if (t.forcedStatus)
+    return { status: t.forcedStatus, ...(t.forcedReasonCode ? { reasonCode: t.forcedReasonCode } : {}) };
   if (!inUse) return { status: 'UNUSED', reasonCode: 'Target.NotInUse' };
   if (!healthChecksRun(tg)) return { status: 'UNAVAILABLE', reasonCode: 'Target.HealthCheckDisabled' };
-  if (now < t.registeredAt + initialWindowMs(tg)) return { status: 'INITIAL', reasonCode: 'Elb.RegistrationInProgress' };
+  if (now < t.registeredAt + initialWindowMs(tg))
+    return { status: 'INITIAL', reasonCode: 'Elb.RegistrationInProgress' };
   return { status: 'HEALTHY' };
 }

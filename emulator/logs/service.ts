@@ -61,7 +61,8 @@ function jsonDepth(text: string): number {
 
 function parse(req: RawRequest): ParsedCall {
   const target = req.headers['x-amz-target'];
-  if (!target) throw unknownOperation(`Missing X-Amz-Target header; CloudWatch Logs expects '${TARGET_PREFIX}<Operation>'`);
+  if (!target)
+    throw unknownOperation(`Missing X-Amz-Target header; CloudWatch Logs expects '${TARGET_PREFIX}<Operation>'`);
   if (!target.startsWith(TARGET_PREFIX) || !logsModel.operations[target.slice(TARGET_PREFIX.length)]) {
     throw unknownOperation(`Unknown operation '${target.slice(0, 200)}'`);
   }
@@ -69,21 +70,30 @@ function parse(req: RawRequest): ParsedCall {
   const operation = target.slice(TARGET_PREFIX.length);
   const text = req.body.toString('utf8');
   if (text.trim() === '') return { operation, input: {} };
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new AwsError('SerializationException', 400, `The request body nests JSON deeper than ${MAX_JSON_DEPTH} levels`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new AwsError(
+      'SerializationException',
+      400,
+      `The request body nests JSON deeper than ${MAX_JSON_DEPTH} levels`,
+    );
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     throw new AwsError('SerializationException', 400, 'The request body is not valid JSON');
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AwsError('SerializationException', 400, 'The request body must be a JSON object');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new AwsError('SerializationException', 400, 'The request body must be a JSON object');
   return { operation, input: body as Record<string, unknown> };
 }
 
 async function handle(state: EmulatorState, ctx: CallContext, call: ParsedCall): Promise<RawResponse> {
   const handler = handlers[call.operation];
   if (!handler) {
-    throw logsError('InvalidOperationException', `The Trellis emulator does not implement CloudWatch Logs ${call.operation}; it implements ${LOGS_OPERATIONS.join(', ')}`);
+    throw logsError(
+      'InvalidOperationException',
+      `The Trellis emulator does not implement CloudWatch Logs ${call.operation}; it implements ${LOGS_OPERATIONS.join(', ')}`,
+    );
   }
   const op = logsModel.operations[call.operation];
   const violations = op?.input ? validate(logsModel, op.input, call.input) : [];
@@ -104,7 +114,8 @@ export const logsService: ServiceModule = {
   renderError: renderJsonError,
   errorFor: (code, message) => {
     // The fault injector's generic internal error is, in CloudWatch Logs terms, ServiceUnavailableException (500).
-    if (code === 'InternalServerException' || code === 'InternalFailure') return new AwsError('ServiceUnavailableException', 500, message);
+    if (code === 'InternalServerException' || code === 'InternalFailure')
+      return new AwsError('ServiceUnavailableException', 500, message);
     if (code === 'ThrottlingException') return new AwsError(code, 400, message);
     return logsError(code, message, {});
   },

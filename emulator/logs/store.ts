@@ -81,7 +81,13 @@ export class LogsStore {
   }
 
   /** Creates a group; undefined when one of that name exists. */
-  createGroup(accountId: string, region: string, name: string, now: number, opts: GroupOptions = {}): LogGroup | undefined {
+  createGroup(
+    accountId: string,
+    region: string,
+    name: string,
+    now: number,
+    opts: GroupOptions = {},
+  ): LogGroup | undefined {
     const m = this.scope(accountId, region, true) as Map<string, LogGroup>;
     if (m.has(name)) return undefined;
     const g = new LogGroup(accountId, region, name, now, opts);
@@ -115,7 +121,8 @@ export class LogsStore {
     const first = events[0];
     if (!first) return 0;
     if (now !== undefined) group.enforceRetention(now);
-    const stream = group.streams.get(streamName) ?? group.createStream(streamName, now ?? first.ingestionTime ?? first.timestamp)!;
+    const stream =
+      group.streams.get(streamName) ?? group.createStream(streamName, now ?? first.ingestionTime ?? first.timestamp)!;
     for (const e of events) group.appendRecord(stream, e.timestamp, e.ingestionTime ?? e.timestamp, e.record);
     return events.length;
   }

@@ -21,9 +21,24 @@ export const OPERATOR_ROLE = 'TrellisOperator';
 
 /** Hub first. Keys follow the AWS format (AKIA + 16 upper-case characters). */
 export const STANDARD_ACCOUNTS: readonly ScenarioAccount[] = [
-  { id: '111111111111', name: 'network-hub', accessKeyId: 'AKIATRELLISHUB000001', secretAccessKey: 'trellis-emulator-hub-secret' },
-  { id: '222222222222', name: 'payments', accessKeyId: 'AKIATRELLISPAY000001', secretAccessKey: 'trellis-emulator-payments-secret' },
-  { id: '333333333333', name: 'storefront', accessKeyId: 'AKIATRELLISSHOP00001', secretAccessKey: 'trellis-emulator-storefront-secret' },
+  {
+    id: '111111111111',
+    name: 'network-hub',
+    accessKeyId: 'AKIATRELLISHUB000001',
+    secretAccessKey: 'trellis-emulator-hub-secret',
+  },
+  {
+    id: '222222222222',
+    name: 'payments',
+    accessKeyId: 'AKIATRELLISPAY000001',
+    secretAccessKey: 'trellis-emulator-payments-secret',
+  },
+  {
+    id: '333333333333',
+    name: 'storefront',
+    accessKeyId: 'AKIATRELLISSHOP00001',
+    secretAccessKey: 'trellis-emulator-storefront-secret',
+  },
 ];
 
 /** Creates accounts, admin keys, and in every non-hub account the read-only and operator roles trusted by the hub. */
@@ -45,7 +60,12 @@ export function generatedAccounts(n: number): ScenarioAccount[] {
   const out = STANDARD_ACCOUNTS.slice(0, Math.min(n, STANDARD_ACCOUNTS.length));
   for (let i = out.length; i < n; i++) {
     const id = i < 9 ? String(i + 1).repeat(12) : String(900000000000 + i);
-    out.push({ id, name: `app-${i}`, accessKeyId: `AKIATRELLISAPP${String(i).padStart(6, '0')}`, secretAccessKey: `trellis-emulator-app-${i}-secret` });
+    out.push({
+      id,
+      name: `app-${i}`,
+      accessKeyId: `AKIATRELLISAPP${String(i).padStart(6, '0')}`,
+      secretAccessKey: `trellis-emulator-app-${i}-secret`,
+    });
   }
   return out;
 }

@@ -18,7 +18,8 @@ const PAYMENTS = '222222222222';
 const STOREFRONT = '333333333333';
 const HEX = '0123456789abcdef';
 
-const logGroup = (account: string, name: string) => `arn:aws:logs:${REGION}:${account}:log-group:/aws/vpc-lattice/${name}`;
+const logGroup = (account: string, name: string) =>
+  `arn:aws:logs:${REGION}:${account}:log-group:/aws/vpc-lattice/${name}`;
 const lambda = (account: string, name: string) => `arn:aws:lambda:${REGION}:${account}:function:${name}`;
 const rootOf = (account: string) => `arn:aws:iam::${account}:root`;
 
@@ -27,13 +28,23 @@ function makers(rng: Rng) {
   let host = 10;
   return {
     vpc: () => `vpc-${rng.chars(17, HEX)}`,
-    ips: (subnet: number, n: number, port?: number): TargetSpec[] => Array.from({ length: n }, () => ({ id: `10.${subnet}.${Math.floor(host / 250)}.${(host++ % 250) + 1}`, ...(port ? { port } : {}) })),
+    ips: (subnet: number, n: number, port?: number): TargetSpec[] =>
+      Array.from({ length: n }, () => ({
+        id: `10.${subnet}.${Math.floor(host / 250)}.${(host++ % 250) + 1}`,
+        ...(port ? { port } : {}),
+      })),
     instances: (n: number): TargetSpec[] => Array.from({ length: n }, () => ({ id: `i-${rng.chars(17, HEX)}` })),
-    alb: (account: string, name: string) => `arn:aws:elasticloadbalancing:${REGION}:${account}:loadbalancer/app/${name}/${rng.chars(16, HEX)}`,
+    alb: (account: string, name: string) =>
+      `arn:aws:elasticloadbalancing:${REGION}:${account}:loadbalancer/app/${name}/${rng.chars(16, HEX)}`,
   };
 }
 
-function ipGroup(name: string, vpc: string, targets: TargetSpec[], extra: Partial<TargetGroupSpec> = {}): TargetGroupSpec {
+function ipGroup(
+  name: string,
+  vpc: string,
+  targets: TargetSpec[],
+  extra: Partial<TargetGroupSpec> = {},
+): TargetGroupSpec {
   return { name, type: 'IP', config: { port: 8080, protocol: 'HTTP', vpcIdentifier: vpc }, targets, ...extra };
 }
 
@@ -44,21 +55,54 @@ const force = (targets: TargetSpec[], status: TargetSpec['force']) => targets.ma
 export function demoScenario(state: EmulatorState, params: Record<string, unknown> = {}): void {
   addAccounts(state, STANDARD_ACCOUNTS);
   const m = makers(state.rng.fork('demo'));
-  const vpc = { hubEdge: m.vpc(), hubShared: m.vpc(), payments: m.vpc(), storefront: m.vpc(), storefrontBatch: m.vpc() };
-  const allAccounts = { Effect: 'Allow', Principal: { AWS: [HUB, PAYMENTS, STOREFRONT].map(rootOf) }, Action: 'vpc-lattice-svcs:Invoke', Resource: '*' };
+  const vpc = {
+    hubEdge: m.vpc(),
+    hubShared: m.vpc(),
+    payments: m.vpc(),
+    storefront: m.vpc(),
+    storefrontBatch: m.vpc(),
+  };
+  const allAccounts = {
+    Effect: 'Allow',
+    Principal: { AWS: [HUB, PAYMENTS, STOREFRONT].map(rootOf) },
+    Action: 'vpc-lattice-svcs:Invoke',
+    Resource: '*',
+  };
 
   const hub: AccountBuild = {
     accountId: HUB,
     networks: [
-      { name: 'prod-mesh', authType: 'AWS_IAM', authPolicy: { Version: '2012-10-17', Statement: [allAccounts] }, shareWith: [PAYMENTS, STOREFRONT], accessLogDestination: logGroup(HUB, 'prod-mesh'), tags: { env: 'prod' } },
-      { name: 'shared-services', shareWith: [PAYMENTS, STOREFRONT], accessLogDestination: logGroup(HUB, 'shared-services'), tags: { env: 'shared' } },
+      {
+        name: 'prod-mesh',
+        authType: 'AWS_IAM',
+        authPolicy: { Version: '2012-10-17', Statement: [allAccounts] },
+        shareWith: [PAYMENTS, STOREFRONT],
+        accessLogDestination: logGroup(HUB, 'prod-mesh'),
+        tags: { env: 'prod' },
+      },
+      {
+        name: 'shared-services',
+        shareWith: [PAYMENTS, STOREFRONT],
+        accessLogDestination: logGroup(HUB, 'shared-services'),
+        tags: { env: 'shared' },
+      },
     ],
     targetGroups: [
-      { name: 'identity-tg', type: 'IP', config: { port: 8443, protocol: 'HTTPS', vpcIdentifier: vpc.hubEdge }, targets: m.ips(1, 3) },
+      {
+        name: 'identity-tg',
+        type: 'IP',
+        config: { port: 8443, protocol: 'HTTPS', vpcIdentifier: vpc.hubEdge },
+        targets: m.ips(1, 3),
+      },
       { name: 'feature-flags-fn', type: 'LAMBDA', targets: [{ id: lambda(HUB, 'feature-flags') }] },
     ],
     services: [
-      { name: 'identity', tags: { team: 'platform' }, listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('identity-tg') }], networks: ['prod-mesh', 'shared-services'] },
+      {
+        name: 'identity',
+        tags: { team: 'platform' },
+        listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('identity-tg') }],
+        networks: ['prod-mesh', 'shared-services'],
+      },
       // IAM auth inside an open network: unsigned batch jobs get 403 with resolvedUser "Anonymous".
       {
         name: 'feature-flags',
@@ -83,9 +127,32 @@ export function demoScenario(state: EmulatorState, params: Record<string, unknow
       ipGroup('payments-api-v2', vpc.payments, m.ips(2, 2), { tags: { canary: 'v2' } }),
       ipGroup('payments-api-debug', vpc.payments, m.ips(2, 1)),
       ipGroup('refunds-tg', vpc.payments, m.ips(2, 2)),
-      { name: 'ledger-instances', type: 'INSTANCE', config: { port: 8080, protocol: 'HTTP', vpcIdentifier: vpc.payments, healthCheck: { path: '/healthz', healthCheckIntervalSeconds: 10, healthyThresholdCount: 3 } }, targets: [...ledgerTargets.slice(0, 2), ...force(ledgerTargets.slice(2), { status: 'UNHEALTHY', reasonCode: 'HealthCheckFailed' })] },
-      { name: 'fraud-check-fn', type: 'LAMBDA', config: { lambdaEventStructureVersion: 'V2' }, targets: [{ id: lambda(PAYMENTS, 'fraud-check') }] },
-      { name: 'payouts-alb', type: 'ALB', config: { port: 443, protocol: 'HTTPS', vpcIdentifier: vpc.payments }, targets: [{ id: m.alb(PAYMENTS, 'payouts'), port: 443 }] },
+      {
+        name: 'ledger-instances',
+        type: 'INSTANCE',
+        config: {
+          port: 8080,
+          protocol: 'HTTP',
+          vpcIdentifier: vpc.payments,
+          healthCheck: { path: '/healthz', healthCheckIntervalSeconds: 10, healthyThresholdCount: 3 },
+        },
+        targets: [
+          ...ledgerTargets.slice(0, 2),
+          ...force(ledgerTargets.slice(2), { status: 'UNHEALTHY', reasonCode: 'HealthCheckFailed' }),
+        ],
+      },
+      {
+        name: 'fraud-check-fn',
+        type: 'LAMBDA',
+        config: { lambdaEventStructureVersion: 'V2' },
+        targets: [{ id: lambda(PAYMENTS, 'fraud-check') }],
+      },
+      {
+        name: 'payouts-alb',
+        type: 'ALB',
+        config: { port: 443, protocol: 'HTTPS', vpcIdentifier: vpc.payments },
+        targets: [{ id: m.alb(PAYMENTS, 'payouts'), port: 443 }],
+      },
       ipGroup('billing-webhooks-tg', vpc.payments, m.ips(2, 2)),
     ],
     services: [
@@ -100,30 +167,89 @@ export function demoScenario(state: EmulatorState, params: Record<string, unknow
             protocol: 'HTTPS',
             defaultAction: fwd('payments-api-v1'),
             rules: [
-              { name: 'debug-header', priority: 10, match: { httpMatch: { headerMatches: [{ name: 'x-debug', match: { exact: 'true' } }] } }, action: fwd('payments-api-debug') },
-              { name: 'refund-post', priority: 20, match: { httpMatch: { method: 'POST', pathMatch: { match: { exact: '/refund' } } } }, action: fwd('refunds-tg') },
-              { name: 'v2-canary', priority: 30, match: { httpMatch: { pathMatch: { match: { prefix: '/v2/' } } } }, action: { forward: [['payments-api-v1', 90], ['payments-api-v2', 10]] } },
+              {
+                name: 'debug-header',
+                priority: 10,
+                match: { httpMatch: { headerMatches: [{ name: 'x-debug', match: { exact: 'true' } }] } },
+                action: fwd('payments-api-debug'),
+              },
+              {
+                name: 'refund-post',
+                priority: 20,
+                match: { httpMatch: { method: 'POST', pathMatch: { match: { exact: '/refund' } } } },
+                action: fwd('refunds-tg'),
+              },
+              {
+                name: 'v2-canary',
+                priority: 30,
+                match: { httpMatch: { pathMatch: { match: { prefix: '/v2/' } } } },
+                action: {
+                  forward: [
+                    ['payments-api-v1', 90],
+                    ['payments-api-v2', 10],
+                  ],
+                },
+              },
             ],
           },
         ],
       },
-      { name: 'ledger', tags: { team: 'payments' }, networks: ['prod-mesh'], listeners: [{ name: 'http', protocol: 'HTTP', defaultAction: fwd('ledger-instances') }] },
-      { name: 'fraud-check', tags: { team: 'risk' }, networks: ['prod-mesh'], listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('fraud-check-fn') }] },
+      {
+        name: 'ledger',
+        tags: { team: 'payments' },
+        networks: ['prod-mesh'],
+        listeners: [{ name: 'http', protocol: 'HTTP', defaultAction: fwd('ledger-instances') }],
+      },
+      {
+        name: 'fraud-check',
+        tags: { team: 'risk' },
+        networks: ['prod-mesh'],
+        listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('fraud-check-fn') }],
+      },
       {
         name: 'refunds',
         authType: 'AWS_IAM',
-        authPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: [`arn:aws:iam::${STOREFRONT}:role/checkout`] }, Action: 'vpc-lattice-svcs:Invoke', Resource: '*' }] },
+        authPolicy: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: [`arn:aws:iam::${STOREFRONT}:role/checkout`] },
+              Action: 'vpc-lattice-svcs:Invoke',
+              Resource: '*',
+            },
+          ],
+        },
         tags: { team: 'payments' },
         networks: ['prod-mesh'],
         accessLogDestination: logGroup(PAYMENTS, 'refunds'),
         listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('refunds-tg') }],
       },
-      { name: 'payouts', tags: { team: 'payments' }, networks: ['prod-mesh', 'shared-services'], listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('payouts-alb') }] },
+      {
+        name: 'payouts',
+        tags: { team: 'payments' },
+        networks: ['prod-mesh', 'shared-services'],
+        listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('payouts-alb') }],
+      },
       {
         name: 'billing-webhooks',
         tags: { team: 'billing' },
         networks: ['shared-services'],
-        listeners: [{ name: 'http', protocol: 'HTTP', defaultAction: { fixedResponse: 404 }, rules: [{ name: 'post-only', priority: 10, match: { httpMatch: { method: 'POST' } }, action: fwd('billing-webhooks-tg') }] }],
+        listeners: [
+          {
+            name: 'http',
+            protocol: 'HTTP',
+            defaultAction: { fixedResponse: 404 },
+            rules: [
+              {
+                name: 'post-only',
+                priority: 10,
+                match: { httpMatch: { method: 'POST' } },
+                action: fwd('billing-webhooks-tg'),
+              },
+            ],
+          },
+        ],
       },
     ],
     vpcAssociations: [{ network: 'prod-mesh', vpcId: vpc.payments }],
@@ -137,19 +263,85 @@ export function demoScenario(state: EmulatorState, params: Record<string, unknow
       ipGroup('catalog-tg', vpc.storefront, m.ips(3, 3)),
       ipGroup('cart-tg', vpc.storefront, m.ips(3, 2)),
       ipGroup('checkout-tg', vpc.storefront, m.ips(3, 3)),
-      { name: 'search-instances', type: 'INSTANCE', config: { port: 9200, protocol: 'HTTP', vpcIdentifier: vpc.storefront }, targets: m.instances(3) },
-      ipGroup('recommendations-tg', vpc.storefront, [...recoTargets.slice(0, 2), ...force(recoTargets.slice(2), { status: 'DRAINING', reasonCode: 'Target.DeregistrationInProgress' })]),
-      { name: 'images-alb', type: 'ALB', config: { port: 80, protocol: 'HTTP', vpcIdentifier: vpc.storefront }, targets: [{ id: m.alb(STOREFRONT, 'images'), port: 80 }] },
-      ipGroup('reviews-tg', vpc.storefront, [reviewTargets[0]!, ...force(reviewTargets.slice(1), { status: 'INITIAL', reasonCode: 'Elb.RegistrationInProgress' })]),
+      {
+        name: 'search-instances',
+        type: 'INSTANCE',
+        config: { port: 9200, protocol: 'HTTP', vpcIdentifier: vpc.storefront },
+        targets: m.instances(3),
+      },
+      ipGroup('recommendations-tg', vpc.storefront, [
+        ...recoTargets.slice(0, 2),
+        ...force(recoTargets.slice(2), { status: 'DRAINING', reasonCode: 'Target.DeregistrationInProgress' }),
+      ]),
+      {
+        name: 'images-alb',
+        type: 'ALB',
+        config: { port: 80, protocol: 'HTTP', vpcIdentifier: vpc.storefront },
+        targets: [{ id: m.alb(STOREFRONT, 'images'), port: 80 }],
+      },
+      ipGroup('reviews-tg', vpc.storefront, [
+        reviewTargets[0]!,
+        ...force(reviewTargets.slice(1), { status: 'INITIAL', reasonCode: 'Elb.RegistrationInProgress' }),
+      ]),
     ],
     services: [
-      { name: 'catalog', tags: { team: 'storefront' }, networks: ['prod-mesh', 'shared-services'], listeners: [{ name: 'http', protocol: 'HTTP', defaultAction: fwd('catalog-tg'), rules: [{ name: 'api-v1', priority: 5, match: { httpMatch: { pathMatch: { match: { prefix: '/api/v1/' }, caseSensitive: true } } }, action: fwd('catalog-tg') }] }] },
-      { name: 'cart', tags: { team: 'storefront' }, networks: ['prod-mesh'], listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('cart-tg') }] },
-      { name: 'checkout', tags: { team: 'storefront' }, networks: ['prod-mesh'], accessLogDestination: logGroup(STOREFRONT, 'checkout'), listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('checkout-tg') }] },
-      { name: 'search', tags: { team: 'discovery' }, networks: ['prod-mesh', 'shared-services'], listeners: [{ name: 'http', protocol: 'HTTP', defaultAction: fwd('search-instances') }] },
-      { name: 'recommendations', tags: { team: 'discovery' }, networks: ['prod-mesh'], listeners: [{ name: 'http', protocol: 'HTTP', defaultAction: fwd('recommendations-tg') }] },
-      { name: 'images', tags: { team: 'storefront' }, networks: ['shared-services'], listeners: [{ name: 'http', protocol: 'HTTP', defaultAction: fwd('images-alb') }] },
-      { name: 'reviews', tags: { team: 'storefront' }, networks: ['prod-mesh'], listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('reviews-tg') }] },
+      {
+        name: 'catalog',
+        tags: { team: 'storefront' },
+        networks: ['prod-mesh', 'shared-services'],
+        listeners: [
+          {
+            name: 'http',
+            protocol: 'HTTP',
+            defaultAction: fwd('catalog-tg'),
+            rules: [
+              {
+                name: 'api-v1',
+                priority: 5,
+                match: { httpMatch: { pathMatch: { match: { prefix: '/api/v1/' }, caseSensitive: true } } },
+                action: fwd('catalog-tg'),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'cart',
+        tags: { team: 'storefront' },
+        networks: ['prod-mesh'],
+        listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('cart-tg') }],
+      },
+      {
+        name: 'checkout',
+        tags: { team: 'storefront' },
+        networks: ['prod-mesh'],
+        accessLogDestination: logGroup(STOREFRONT, 'checkout'),
+        listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('checkout-tg') }],
+      },
+      {
+        name: 'search',
+        tags: { team: 'discovery' },
+        networks: ['prod-mesh', 'shared-services'],
+        listeners: [{ name: 'http', protocol: 'HTTP', defaultAction: fwd('search-instances') }],
+      },
+      {
+        name: 'recommendations',
+        tags: { team: 'discovery' },
+        networks: ['prod-mesh'],
+        listeners: [{ name: 'http', protocol: 'HTTP', defaultAction: fwd('recommendations-tg') }],
+      },
+      {
+        name: 'images',
+        tags: { team: 'storefront' },
+        networks: ['shared-services'],
+        listeners: [{ name: 'http', protocol: 'HTTP', defaultAction: fwd('images-alb') }],
+      },
+      {
+        name: 'reviews',
+        tags: { team: 'storefront' },
+        networks: ['prod-mesh'],
+        listeners: [{ name: 'https', protocol: 'HTTPS', defaultAction: fwd('reviews-tg') }],
+      },
     ],
     vpcAssociations: [
       { network: 'prod-mesh', vpcId: vpc.storefront },

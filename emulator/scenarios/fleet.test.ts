@@ -5,13 +5,32 @@ import type { ResourceKind } from '../lattice/types';
 import { buildScenario } from './index';
 import { fleetParams } from './fleet';
 
-const KINDS: ResourceKind[] = ['servicenetwork', 'service', 'listener', 'rule', 'targetgroup', 'servicenetworkserviceassociation', 'servicenetworkvpcassociation', 'accesslogsubscription'];
+const KINDS: ResourceKind[] = [
+  'servicenetwork',
+  'service',
+  'listener',
+  'rule',
+  'targetgroup',
+  'servicenetworkserviceassociation',
+  'servicenetworkvpcassociation',
+  'accesslogsubscription',
+];
 
 async function world(params: Record<string, unknown>, seed = 7) {
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
   const state = await buildScenario('fleet', seed, clock, params);
-  const arns = Object.fromEntries(KINDS.map((k) => [k, state.lattice.all(k).map((r) => r.arn).sort()]));
-  const targets = state.lattice.all('targetgroup').flatMap((tg) => state.lattice.targetsOf(tg.id, clock.now()).map((t) => `${tg.arn} ${t.id} ${t.status}`));
+  const arns = Object.fromEntries(
+    KINDS.map((k) => [
+      k,
+      state.lattice
+        .all(k)
+        .map((r) => r.arn)
+        .sort(),
+    ]),
+  );
+  const targets = state.lattice
+    .all('targetgroup')
+    .flatMap((tg) => state.lattice.targetsOf(tg.id, clock.now()).map((t) => `${tg.arn} ${t.id} ${t.status}`));
   return { state, arns, targets };
 }
 
@@ -29,7 +48,8 @@ describe('fleet scenario', () => {
     // Shared meshes reach every account; every account owns services.
     const owners = new Set(state.lattice.all('service').map((s) => s.accountId));
     expect(owners.size).toBe(5);
-    for (const sn of state.lattice.all('servicenetwork').filter((n) => n.accountId === '111111111111')) expect(state.lattice.sharedWith(sn.arn)).toHaveLength(4);
+    for (const sn of state.lattice.all('servicenetwork').filter((n) => n.accountId === '111111111111'))
+      expect(state.lattice.sharedWith(sn.arn)).toHaveLength(4);
     expect(arns.listener!.length).toBeGreaterThan(600);
     expect(arns.rule!.length).toBeGreaterThan(arns.listener!.length);
     expect(arns.accesslogsubscription!.length).toBeGreaterThan(0);

@@ -15,14 +15,35 @@
 import { z } from 'zod';
 import { ControlError } from '../control/router';
 import type { Rng } from '../core/rng';
-import { buildLattice, type AccountBuild, type ListenerSpec, type RuleSpec, type ServiceSpec, type TargetGroupSpec, type TargetSpec } from '../lattice/build';
+import {
+  buildLattice,
+  type AccountBuild,
+  type ListenerSpec,
+  type RuleSpec,
+  type ServiceSpec,
+  type TargetGroupSpec,
+  type TargetSpec,
+} from '../lattice/build';
 import type { EmulatorState } from '../state';
 import { addAccounts, generatedAccounts, type ScenarioAccount } from './accounts';
 import { createAccessLogGroups } from '../traffic/demoTraffic';
 
 const REGION = 'us-east-1';
 const HEX = '0123456789abcdef';
-const DOMAINS = ['orders', 'billing', 'catalog', 'search', 'auth', 'profile', 'inventory', 'shipping', 'pricing', 'reviews', 'ledger', 'notify'];
+const DOMAINS = [
+  'orders',
+  'billing',
+  'catalog',
+  'search',
+  'auth',
+  'profile',
+  'inventory',
+  'shipping',
+  'pricing',
+  'reviews',
+  'ledger',
+  'notify',
+];
 
 const paramsSchema = z
   .object({
@@ -32,7 +53,9 @@ const paramsSchema = z
     targets: z.number().int().min(0).max(1_000_000).default(18_000),
   })
   .strict()
-  .refine((p) => p.services === 0 || (p.targetGroups >= p.services && p.targetGroups <= p.services * 10), { message: 'targetGroups must be 1 to 10 per service (the quota of target groups per service)' })
+  .refine((p) => p.services === 0 || (p.targetGroups >= p.services && p.targetGroups <= p.services * 10), {
+    message: 'targetGroups must be 1 to 10 per service (the quota of target groups per service)',
+  })
   // RegisterTargets takes 100 targets per call, and the scenario registers each group in one call.
   .refine((p) => p.targets <= p.targetGroups * 100, { message: 'at most 100 targets per target group' })
   .refine((p) => p.services / p.accounts <= 2000, { message: 'at most 2000 services per account (the Region quota)' });
@@ -43,7 +66,11 @@ export type FleetParams = z.infer<typeof paramsSchema>;
 /** Parses the reset params; a 400 naming the problem otherwise. */
 export function fleetParams(raw: Record<string, unknown>): FleetParams {
   const r = paramsSchema.safeParse(raw);
-  if (!r.success) throw new ControlError(400, `fleet params: ${r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new ControlError(
+      400,
+      `fleet params: ${r.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ')}`,
+    );
   return r.data;
 }
 
@@ -62,7 +89,13 @@ function targetsFor(rng: Rng, type: 'IP' | 'INSTANCE', first: number, n: number)
     const id = type === 'IP' ? ipOf(first + k) : `i-${rng.chars(17, HEX)}`;
     const roll = rng.next();
     const force: TargetSpec['force'] =
-      roll < 0.03 ? { status: 'UNHEALTHY', reasonCode: 'HealthCheckFailed' } : roll < 0.04 ? { status: 'DRAINING', reasonCode: 'Target.DeregistrationInProgress' } : roll < 0.05 ? { status: 'INITIAL', reasonCode: 'Elb.RegistrationInProgress' } : undefined;
+      roll < 0.03
+        ? { status: 'UNHEALTHY', reasonCode: 'HealthCheckFailed' }
+        : roll < 0.04
+          ? { status: 'DRAINING', reasonCode: 'Target.DeregistrationInProgress' }
+          : roll < 0.05
+            ? { status: 'INITIAL', reasonCode: 'Elb.RegistrationInProgress' }
+            : undefined;
     return { id, ...(force ? { force } : {}) };
   });
 }
@@ -70,8 +103,23 @@ function targetsFor(rng: Rng, type: 'IP' | 'INSTANCE', first: number, n: number)
 function rulesFor(i: number, tgs: string[]): RuleSpec[] {
   const [a, b, c] = [tgs[0]!, tgs[1] ?? tgs[0]!, tgs[2] ?? tgs[0]!];
   const all: RuleSpec[] = [
-    { name: 'v2-canary', priority: 10, match: { httpMatch: { pathMatch: { match: { prefix: '/v2/' } } } }, action: { forward: [[a, 90], [b, 10]] } },
-    { name: 'debug-header', priority: 20, match: { httpMatch: { headerMatches: [{ name: 'x-debug', match: { exact: 'true' } }] } }, action: { forward: [[c, 100]] } },
+    {
+      name: 'v2-canary',
+      priority: 10,
+      match: { httpMatch: { pathMatch: { match: { prefix: '/v2/' } } } },
+      action: {
+        forward: [
+          [a, 90],
+          [b, 10],
+        ],
+      },
+    },
+    {
+      name: 'debug-header',
+      priority: 20,
+      match: { httpMatch: { headerMatches: [{ name: 'x-debug', match: { exact: 'true' } }] } },
+      action: { forward: [[c, 100]] },
+    },
     { name: 'writes', priority: 30, match: { httpMatch: { method: 'POST' } }, action: { forward: [[b, 100]] } },
   ];
   return all.slice(0, i % 4);
@@ -84,19 +132,34 @@ export function fleetScenario(state: EmulatorState, raw: Record<string, unknown>
   addAccounts(state, accounts);
   const rng = state.rng.fork('fleet');
   const vpc = () => `vpc-${rng.chars(17, HEX)}`;
-  const logGroup = (account: string, name: string) => `arn:aws:logs:${REGION}:${account}:log-group:/aws/vpc-lattice/${name}`;
+  const logGroup = (account: string, name: string) =>
+    `arn:aws:logs:${REGION}:${account}:log-group:/aws/vpc-lattice/${name}`;
   const others = accounts.slice(1).map((a) => a.id);
   const meshes = Array.from({ length: Math.max(1, Math.ceil(p.services / 250)) }, (_, k) => `mesh-${k}`);
 
   const builds: AccountBuild[] = accounts.map((a, ai) => ({
     accountId: a.id,
     networks: [
-      ...(ai === 0 ? meshes.map((name) => ({ name, authType: 'AWS_IAM' as const, authPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'vpc-lattice-svcs:Invoke', Resource: '*' }] }, shareWith: others, accessLogDestination: logGroup(a.id, name) })) : []),
+      ...(ai === 0
+        ? meshes.map((name) => ({
+            name,
+            authType: 'AWS_IAM' as const,
+            authPolicy: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Principal: '*', Action: 'vpc-lattice-svcs:Invoke', Resource: '*' }],
+            },
+            shareWith: others,
+            accessLogDestination: logGroup(a.id, name),
+          }))
+        : []),
       ...(ai > 0 ? [{ name: `${a.name}-private`, accessLogDestination: logGroup(a.id, `${a.name}-private`) }] : []),
     ],
     targetGroups: [],
     services: [],
-    vpcAssociations: [{ network: meshes[ai % meshes.length]!, vpcId: vpc() }, ...(ai > 0 ? [{ network: `${a.name}-private`, vpcId: vpc() }] : [])],
+    vpcAssociations: [
+      { network: meshes[ai % meshes.length]!, vpcId: vpc() },
+      ...(ai > 0 ? [{ network: `${a.name}-private`, vpcId: vpc() }] : []),
+    ],
   }));
 
   let tgIndex = 0;
@@ -117,7 +180,12 @@ export function fleetScenario(state: EmulatorState, raw: Record<string, unknown>
       const n = Math.round(targetsLeft / tgsLeft);
       targetsLeft -= n;
       tgsLeft -= 1;
-      const tg: TargetGroupSpec = { name: `${name}-tg-${k}`, type, config: { port: 8080, protocol: 'HTTP', vpcIdentifier: `vpc-fleet${String(ai).padStart(12, '0')}` }, targets: targetsFor(rng, type, targetIndex, n) };
+      const tg: TargetGroupSpec = {
+        name: `${name}-tg-${k}`,
+        type,
+        config: { port: 8080, protocol: 'HTTP', vpcIdentifier: `vpc-fleet${String(ai).padStart(12, '0')}` },
+        targets: targetsFor(rng, type, targetIndex, n),
+      };
       tgIndex += 1;
       targetIndex += n;
       build.targetGroups!.push(tg);
@@ -127,11 +195,35 @@ export function fleetScenario(state: EmulatorState, raw: Record<string, unknown>
     // Groups no rule forwards to get a share of the default action, so none of them is UNUSED.
     const routed = new Set(rules.flatMap((r) => ('forward' in r.action ? r.action.forward.map(([n]) => n) : [])));
     const spare = tgNames.slice(1).filter((n) => !routed.has(n));
-    const defaultAction = { forward: [[tgNames[0]!, 100 - 10 * spare.length] as [string, number], ...spare.map((n) => [n, 10] as [string, number])] };
+    const defaultAction = {
+      forward: [
+        [tgNames[0]!, 100 - 10 * spare.length] as [string, number],
+        ...spare.map((n) => [n, 10] as [string, number]),
+      ],
+    };
     const listeners: ListenerSpec[] = [{ name: 'https', protocol: 'HTTPS', defaultAction, rules }];
-    if (j % 5 === 0) listeners.push({ name: 'http', protocol: 'HTTP', defaultAction: { fixedResponse: 404 }, rules: [{ name: 'health', priority: 1, match: { httpMatch: { pathMatch: { match: { exact: '/health' } } } }, action: { forward: [[tgNames[0]!, 100]] } }] });
+    if (j % 5 === 0)
+      listeners.push({
+        name: 'http',
+        protocol: 'HTTP',
+        defaultAction: { fixedResponse: 404 },
+        rules: [
+          {
+            name: 'health',
+            priority: 1,
+            match: { httpMatch: { pathMatch: { match: { exact: '/health' } } } },
+            action: { forward: [[tgNames[0]!, 100]] },
+          },
+        ],
+      });
     const networks = [meshes[j % meshes.length]!, ...(ai > 0 && j % 3 === 0 ? [`${account.name}-private`] : [])];
-    const svc: ServiceSpec = { name, tags: { team: DOMAINS[i % DOMAINS.length]! }, listeners, networks, ...(j % 4 === 0 ? { accessLogDestination: logGroup(account.id, name) } : {}) };
+    const svc: ServiceSpec = {
+      name,
+      tags: { team: DOMAINS[i % DOMAINS.length]! },
+      listeners,
+      networks,
+      ...(j % 4 === 0 ? { accessLogDestination: logGroup(account.id, name) } : {}),
+    };
     build.services!.push(svc);
   }
   buildLattice(state, REGION, builds);

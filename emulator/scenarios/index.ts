@@ -22,7 +22,12 @@ export function scenarioNames(): string[] {
 }
 
 /** Builds a world for `name` under `seed`. */
-export async function buildScenario(name: string, seed: number, clock: Clock, params: Record<string, unknown>): Promise<EmulatorState> {
+export async function buildScenario(
+  name: string,
+  seed: number,
+  clock: Clock,
+  params: Record<string, unknown>,
+): Promise<EmulatorState> {
   const builder = scenarios[name];
   if (!builder) throw new Error(`unknown scenario '${name}'; known: ${scenarioNames().join(', ')}`);
   const state = new EmulatorState({ clock, seed, scenario: name });

@@ -18,11 +18,13 @@ const SUPPORTED = new Set(['GetCallerIdentity', 'AssumeRole']);
 const ASSUME_ROLE_MEMBERS = new Set(['RoleArn', 'RoleSessionName', 'ExternalId', 'DurationSeconds', 'SourceIdentity']);
 
 function parse(req: RawRequest): ParsedCall {
-  if (req.method !== 'POST' && req.method !== 'GET') throw new AwsError('InvalidAction', 400, `Could not find operation for ${req.method}`);
+  if (req.method !== 'POST' && req.method !== 'GET')
+    throw new AwsError('InvalidAction', 400, `Could not find operation for ${req.method}`);
   const params = req.method === 'POST' ? new URLSearchParams(req.body.toString('utf8')) : req.query;
   const action = params.get('Action');
   if (!action) throw new AwsError('MissingAction', 400, 'Missing Action');
-  if (!model.operations[action]) throw new AwsError('InvalidAction', 400, `Could not find operation ${action} for version 2011-06-15`);
+  if (!model.operations[action])
+    throw new AwsError('InvalidAction', 400, `Could not find operation ${action} for version 2011-06-15`);
   const input: Record<string, unknown> = {};
   for (const [k, v] of params) if (k !== 'Action' && k !== 'Version') input[k] = v;
   return { operation: action, input };
@@ -54,21 +56,35 @@ function tag(name: string, value: string | number | undefined): string {
 
 function handle(state: EmulatorState, ctx: CallContext, call: ParsedCall): RawResponse {
   if (!SUPPORTED.has(call.operation)) {
-    throw new AwsError('InvalidAction', 400, `The emulator does not implement ${call.operation}; it supports ${[...SUPPORTED].join(', ')}`);
+    throw new AwsError(
+      'InvalidAction',
+      400,
+      `The emulator does not implement ${call.operation}; it supports ${[...SUPPORTED].join(', ')}`,
+    );
   }
   const input = coerce(call.operation, call.input);
   const op = model.operations[call.operation]!;
   const violations = op.input ? validate(model, op.input, input) : [];
   if (call.operation === 'AssumeRole') {
     for (const k of Object.keys(input)) {
-      if (!ASSUME_ROLE_MEMBERS.has(k)) violations.push({ name: k, value: 'given', message: 'Member is not supported by the Trellis emulator', kind: 'constraint' });
+      if (!ASSUME_ROLE_MEMBERS.has(k))
+        violations.push({
+          name: k,
+          value: 'given',
+          message: 'Member is not supported by the Trellis emulator',
+          kind: 'constraint',
+        });
     }
   }
   if (violations.length > 0) throw new AwsError('ValidationError', 400, violationMessage(violations));
 
   if (call.operation === 'GetCallerIdentity') {
     const p = ctx.principal;
-    return respond('GetCallerIdentity', tag('Arn', p.arn) + tag('UserId', p.userId) + tag('Account', p.accountId), ctx.requestId);
+    return respond(
+      'GetCallerIdentity',
+      tag('Arn', p.arn) + tag('UserId', p.userId) + tag('Account', p.accountId),
+      ctx.requestId,
+    );
   }
   const issued = state.iam.assumeRole(
     ctx.principal,

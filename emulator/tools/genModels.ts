@@ -15,12 +15,41 @@ const modelsDir = resolve(process.env.AWS_MODELS_DIR ?? join(here, '../../../sha
 type RawShape = Record<string, unknown> & { type: string };
 type RawModel = {
   metadata: Record<string, unknown>;
-  operations: Record<string, { name: string; http?: { method: string; requestUri: string; responseCode?: number }; input?: { shape: string }; output?: { shape: string }; errors?: { shape: string }[] }>;
+  operations: Record<
+    string,
+    {
+      name: string;
+      http?: { method: string; requestUri: string; responseCode?: number };
+      input?: { shape: string };
+      output?: { shape: string };
+      errors?: { shape: string }[];
+    }
+  >;
   shapes: Record<string, RawShape>;
 };
 
-const KEEP_SHAPE_KEYS = ['type', 'required', 'min', 'max', 'pattern', 'enum', 'union', 'timestampFormat', 'error', 'exception', 'sensitive'];
-const KEEP_MEMBER_KEYS = ['shape', 'location', 'locationName', 'idempotencyToken', 'jsonvalue', 'flattened', 'xmlAttribute'];
+const KEEP_SHAPE_KEYS = [
+  'type',
+  'required',
+  'min',
+  'max',
+  'pattern',
+  'enum',
+  'union',
+  'timestampFormat',
+  'error',
+  'exception',
+  'sensitive',
+];
+const KEEP_MEMBER_KEYS = [
+  'shape',
+  'location',
+  'locationName',
+  'idempotencyToken',
+  'jsonvalue',
+  'flattened',
+  'xmlAttribute',
+];
 
 function pick(obj: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -32,7 +61,8 @@ function trimShape(s: RawShape): Record<string, unknown> {
   const out = pick(s, KEEP_SHAPE_KEYS);
   if (s.members) {
     const members: Record<string, unknown> = {};
-    for (const [name, m] of Object.entries(s.members as Record<string, Record<string, unknown>>)) members[name] = pick(m, KEEP_MEMBER_KEYS);
+    for (const [name, m] of Object.entries(s.members as Record<string, Record<string, unknown>>))
+      members[name] = pick(m, KEEP_MEMBER_KEYS);
     out.members = members;
   }
   for (const k of ['member', 'key', 'value'] as const) {
@@ -55,7 +85,16 @@ export function tablesOf(file: string, dir = modelsDir): Record<string, unknown>
   }
   const shapes: Record<string, unknown> = {};
   for (const [name, s] of Object.entries(model.shapes)) shapes[name] = trimShape(s);
-  const metadata = pick(model.metadata, ['apiVersion', 'protocol', 'targetPrefix', 'jsonVersion', 'xmlNamespace', 'signingName', 'endpointPrefix', 'serviceId']);
+  const metadata = pick(model.metadata, [
+    'apiVersion',
+    'protocol',
+    'targetPrefix',
+    'jsonVersion',
+    'xmlNamespace',
+    'signingName',
+    'endpointPrefix',
+    'serviceId',
+  ]);
   return { source: `shared/aws-models/${file}`, metadata, operations, shapes };
 }
 

@@ -26,7 +26,13 @@ function req(principal?: AuthPrincipal, path = '/refund', method = 'POST'): Auth
   };
 }
 
-const allow = (extra: Record<string, unknown> = {}) => ({ Effect: 'Allow', Principal: '*', Action: 'vpc-lattice-svcs:Invoke', Resource: '*', ...extra });
+const allow = (extra: Record<string, unknown> = {}) => ({
+  Effect: 'Allow',
+  Principal: '*',
+  Action: 'vpc-lattice-svcs:Invoke',
+  Resource: '*',
+  ...extra,
+});
 const doc = (...Statement: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 
 describe('evaluatePolicy', () => {
@@ -38,7 +44,14 @@ describe('evaluatePolicy', () => {
   });
 
   it('matches AWS principals by account id, :root, role ARN (for its sessions), session ARN and lists', () => {
-    for (const AWS of ['333333333333', 'arn:aws:iam::333333333333:root', checkout.roleArn, checkout.arn, ['111111111111', checkout.roleArn], '*']) {
+    for (const AWS of [
+      '333333333333',
+      'arn:aws:iam::333333333333:root',
+      checkout.roleArn,
+      checkout.arn,
+      ['111111111111', checkout.roleArn],
+      '*',
+    ]) {
       expect(evaluatePolicy(doc(allow({ Principal: { AWS } })), req(checkout))).toBe('Allow');
     }
     for (const AWS of ['222222222222', 'arn:aws:iam::333333333333:role/other', 'arn:aws:iam::222222222222:root']) {
@@ -46,18 +59,24 @@ describe('evaluatePolicy', () => {
     }
     expect(evaluatePolicy(doc(allow({ Principal: { AWS: '333333333333' } })), req())).toBe('ImplicitDeny');
     expect(evaluatePolicy(doc(allow({ Principal: { AWS: '*' } })), req())).toBe('Allow');
-    expect(evaluatePolicy(doc(allow({ Principal: { Service: 'lambda.amazonaws.com' } })), req(checkout))).toBe('ImplicitDeny');
+    expect(evaluatePolicy(doc(allow({ Principal: { Service: 'lambda.amazonaws.com' } })), req(checkout))).toBe(
+      'ImplicitDeny',
+    );
   });
 
   it('matches actions case-insensitively with wildcards, resources as ARN patterns of service + path', () => {
     expect(evaluatePolicy(doc(allow({ Action: 'vpc-lattice-svcs:*' })), req(checkout))).toBe('Allow');
-    expect(evaluatePolicy(doc(allow({ Action: ['s3:GetObject', 'VPC-Lattice-Svcs:invoke'] })), req(checkout))).toBe('Allow');
+    expect(evaluatePolicy(doc(allow({ Action: ['s3:GetObject', 'VPC-Lattice-Svcs:invoke'] })), req(checkout))).toBe(
+      'Allow',
+    );
     expect(evaluatePolicy(doc(allow({ Action: '*' })), req(checkout))).toBe('Allow');
     expect(evaluatePolicy(doc(allow({ Action: 'vpc-lattice:*' })), req(checkout))).toBe('ImplicitDeny');
     expect(evaluatePolicy(doc(allow({ Resource: `${SVC}/*` })), req(checkout))).toBe('Allow');
     expect(evaluatePolicy(doc(allow({ Resource: `${SVC}/ref?nd` })), req(checkout))).toBe('Allow');
     expect(evaluatePolicy(doc(allow({ Resource: `${SVC}/v2/*` })), req(checkout))).toBe('ImplicitDeny');
-    expect(evaluatePolicy(doc(allow({ Resource: 'arn:aws:vpc-lattice:us-east-1:222222222222:service/*' })), req(checkout))).toBe('Allow');
+    expect(
+      evaluatePolicy(doc(allow({ Resource: 'arn:aws:vpc-lattice:us-east-1:222222222222:service/*' })), req(checkout)),
+    ).toBe('Allow');
     expect(evaluatePolicy(doc(allow({ Action: undefined })), req(checkout))).toBe('ImplicitDeny');
   });
 
@@ -73,7 +92,12 @@ describe('evaluatePolicy', () => {
     expect(c({ StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } })).toBe('Allow');
     expect(c({ StringEquals: { 'aws:principalorgid': ['o-x', 'o-abc123'] } })).toBe('Allow');
     expect(c({ StringEquals: { 'aws:PrincipalOrgID': 'o-other' } })).toBe('ImplicitDeny');
-    expect(c({ StringLike: { 'vpc-lattice-svcs:RequestPath': '/ref*' }, StringEqualsIgnoreCase: { 'vpc-lattice-svcs:RequestMethod': 'post' } })).toBe('Allow');
+    expect(
+      c({
+        StringLike: { 'vpc-lattice-svcs:RequestPath': '/ref*' },
+        StringEqualsIgnoreCase: { 'vpc-lattice-svcs:RequestMethod': 'post' },
+      }),
+    ).toBe('Allow');
     expect(c({ StringNotEquals: { 'vpc-lattice-svcs:SourceVpcOwnerAccount': '333333333333' } })).toBe('ImplicitDeny');
     expect(c({ StringEquals: { 'aws:PrincipalArn': checkout.roleArn } })).toBe('Allow');
     // Anonymous: positive operators on principal keys fail, negated ones and IfExists hold.
@@ -93,9 +117,21 @@ describe('evaluatePolicy', () => {
     expect(evaluatePolicy(doc(allow({ NotPrincipal: { AWS: '222222222222' } })), req(checkout))).toBe('ImplicitDeny');
     expect(evaluatePolicy(doc(allow({ Effect: 'Maybe' })), req(checkout))).toBe('ImplicitDeny');
     // A Deny it cannot fully read still denies when its principal, action and resource match.
-    expect(evaluatePolicy(doc(allow(), allow({ Effect: 'Deny', Condition: { Bogus: {} } })), req(checkout))).toBe('ExplicitDeny');
-    expect(evaluatePolicy(doc(allow(), allow({ Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111111111111:root' } })), req(checkout))).toBe('ExplicitDeny');
-    expect(evaluatePolicy(doc(allow(), allow({ Effect: 'Deny', Principal: { AWS: '999999999999' }, Condition: { Bogus: {} } })), req(checkout))).toBe('Allow');
+    expect(evaluatePolicy(doc(allow(), allow({ Effect: 'Deny', Condition: { Bogus: {} } })), req(checkout))).toBe(
+      'ExplicitDeny',
+    );
+    expect(
+      evaluatePolicy(
+        doc(allow(), allow({ Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111111111111:root' } })),
+        req(checkout),
+      ),
+    ).toBe('ExplicitDeny');
+    expect(
+      evaluatePolicy(
+        doc(allow(), allow({ Effect: 'Deny', Principal: { AWS: '999999999999' }, Condition: { Bogus: {} } })),
+        req(checkout),
+      ),
+    ).toBe('Allow');
   });
 });
 

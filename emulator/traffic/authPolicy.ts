@@ -64,7 +64,9 @@ function anyPattern(patterns: Json, value: string, ignoreCase: boolean): boolean
   const items = list(patterns);
   if (!items) return false;
   const v = ignoreCase ? value.toLowerCase() : value;
-  return items.some((pat) => typeof pat === 'string' && (pat === '*' || globMatch(ignoreCase ? pat.toLowerCase() : pat, v)));
+  return items.some(
+    (pat) => typeof pat === 'string' && (pat === '*' || globMatch(ignoreCase ? pat.toLowerCase() : pat, v)),
+  );
 }
 
 function conditionsHold(condition: Json, ctx: AuthContext, p: AuthPrincipal | undefined): boolean {
@@ -90,7 +92,11 @@ export function compilePolicy(policy: string | Json): CompiledPolicy {
   }
   if (doc === null || typeof doc !== 'object') return { statements: [] };
   const statements = (list((doc as Record<string, Json>).Statement) ?? []).filter(
-    (s): s is Record<string, Json> => s !== null && typeof s === 'object' && !Array.isArray(s) && ((s as Record<string, Json>).Effect === 'Allow' || (s as Record<string, Json>).Effect === 'Deny'),
+    (s): s is Record<string, Json> =>
+      s !== null &&
+      typeof s === 'object' &&
+      !Array.isArray(s) &&
+      ((s as Record<string, Json>).Effect === 'Allow' || (s as Record<string, Json>).Effect === 'Deny'),
   );
   return { statements };
 }

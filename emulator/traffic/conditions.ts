@@ -62,11 +62,18 @@ function values(v: unknown): string[] | undefined {
 export function conditionUnderstood(opName: string, block: unknown): boolean {
   const op = OPERATORS[opName.endsWith('IfExists') ? opName.slice(0, -'IfExists'.length) : opName];
   if (!op || block === null || typeof block !== 'object' || Array.isArray(block)) return false;
-  return Object.entries(block as Record<string, unknown>).every(([key, raw]) => KEYS[key.toLowerCase()] !== undefined && values(raw) !== undefined);
+  return Object.entries(block as Record<string, unknown>).every(
+    ([key, raw]) => KEYS[key.toLowerCase()] !== undefined && values(raw) !== undefined,
+  );
 }
 
 /** Whether one `"<Operator>": { "<key>": value(s), ... }` entry holds for the request. */
-export function conditionHolds(opName: string, block: unknown, ctx: AuthContext, p: AuthPrincipal | undefined): boolean {
+export function conditionHolds(
+  opName: string,
+  block: unknown,
+  ctx: AuthContext,
+  p: AuthPrincipal | undefined,
+): boolean {
   const ifExists = opName.endsWith('IfExists');
   const op = OPERATORS[ifExists ? opName.slice(0, -'IfExists'.length) : opName];
   if (!op || block === null || typeof block !== 'object' || Array.isArray(block)) return false;

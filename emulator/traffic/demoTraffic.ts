@@ -20,10 +20,17 @@ const MIN = 60_000;
 /** Retention of the demo's access-log groups (days): bounds a long-running demo to ≈0.5 GB of events. */
 export const DEMO_RETENTION_DAYS = 1;
 
-function numberParam(params: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
+function numberParam(
+  params: Record<string, unknown>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const v = params[name];
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw new Error(`scenario param ${name} must be a number from ${min} to ${max}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+    throw new Error(`scenario param ${name} must be a number from ${min} to ${max}`);
   return v;
 }
 
@@ -49,14 +56,35 @@ function pastIncidents(state: EmulatorState, now: number): Array<Omit<Incident, 
   if (typeof refunds === 'string') throw new Error(`demo traffic: ${refunds}`);
   return [
     { kind: 'unhealthy-targets', startedAt: now - 150 * MIN, endsAt: now - 138 * MIN, ...tg('catalog-tg'), count: 1 },
-    { kind: 'target-errors', startedAt: now - 100 * MIN, endsAt: now - 70 * MIN, ...tg('checkout-tg'), errorRate: 0.35, statusCode: 503 },
+    {
+      kind: 'target-errors',
+      startedAt: now - 100 * MIN,
+      endsAt: now - 70 * MIN,
+      ...tg('checkout-tg'),
+      errorRate: 0.35,
+      statusCode: 503,
+    },
     { kind: 'latency', startedAt: now - 95 * MIN, endsAt: now - 75 * MIN, ...tg('checkout-tg'), ms: 900 },
-    { kind: 'auth-denials', startedAt: now - 45 * MIN, endsAt: now - 37 * MIN, serviceId: refunds.id, serviceArn: refunds.arn, principal: 'arn:aws:iam::222222222222:role/payouts-batch', reason: 'Service', rps: 3 },
+    {
+      kind: 'auth-denials',
+      startedAt: now - 45 * MIN,
+      endsAt: now - 37 * MIN,
+      serviceId: refunds.id,
+      serviceArn: refunds.arn,
+      principal: 'arn:aws:iam::222222222222:role/payouts-batch',
+      reason: 'Service',
+      rps: 3,
+    },
   ];
 }
 
 /** Adds the demo's traffic to a freshly built demo world and backfills its history. */
-export function addDemoTraffic(state: EmulatorState, vpcs: DemoVpcs, rng: Rng, params: Record<string, unknown>): TrafficSimulator | undefined {
+export function addDemoTraffic(
+  state: EmulatorState,
+  vpcs: DemoVpcs,
+  rng: Rng,
+  params: Record<string, unknown>,
+): TrafficSimulator | undefined {
   if (params.traffic === false) return undefined;
   const backfillMs = numberParam(params, 'backfillMinutes', 180, 0, 1440) * MIN;
   const lagMs = numberParam(params, 'lagMs', 5000, 0, 3_600_000);

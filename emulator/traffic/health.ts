@@ -42,7 +42,8 @@ export class HealthTracker {
   seed(now: number): void {
     const store = this.store();
     for (const tg of store.targetGroups()) {
-      for (const t of store.targetsOf(tg.id, Math.max(now, this.epoch))) if (t.status === 'UNHEALTHY') this.since.set(key(tg.id, t), -Infinity);
+      for (const t of store.targetsOf(tg.id, Math.max(now, this.epoch)))
+        if (t.status === 'UNHEALTHY') this.since.set(key(tg.id, t), -Infinity);
     }
   }
 
@@ -96,7 +97,9 @@ export class HealthTracker {
     const routable = snap.healthy.length + recent.length;
     if (routable > 0) {
       const i = Math.floor(rng.next() * routable);
-      return i < snap.healthy.length ? { target: snap.healthy[i] as TargetView, failing: false } : { target: (recent[i - snap.healthy.length] as { target: TargetView }).target, failing: true };
+      return i < snap.healthy.length
+        ? { target: snap.healthy[i] as TargetView, failing: false }
+        : { target: (recent[i - snap.healthy.length] as { target: TargetView }).target, failing: true };
     }
     if (snap.all.length === 0) return undefined;
     const target = snap.all[Math.floor(rng.next() * snap.all.length)] as TargetView;

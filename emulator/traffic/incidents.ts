@@ -50,7 +50,14 @@ function start(i: Incident, store: LatticeStore, health: HealthTracker): void {
 function finish(i: Incident, at: number, store: LatticeStore, health: HealthTracker): void {
   if (i.phase === 'active' && i.kind === 'unhealthy-targets' && i.targetGroupId) {
     for (const f of i.forced ?? []) {
-      if (f.previousStatus) store.setTargetStatus(i.targetGroupId, f.targetId, f.previousStatus as TargetStatus, f.previousReasonCode, f.port);
+      if (f.previousStatus)
+        store.setTargetStatus(
+          i.targetGroupId,
+          f.targetId,
+          f.previousStatus as TargetStatus,
+          f.previousReasonCode,
+          f.port,
+        );
       else store.clearTargetStatus(i.targetGroupId, f.targetId, f.port);
     }
     health.invalidate();
@@ -84,7 +91,8 @@ export class IncidentBook {
       if (i.phase === 'ended') continue;
       const at = i.phase === 'scheduled' ? i.startedAt : i.endsAt;
       if (at !== undefined && at > t && (next === undefined || at < next)) next = at;
-      if (i.phase === 'scheduled' && i.endsAt !== undefined && i.endsAt > t && (next === undefined || i.endsAt < next)) next = i.endsAt;
+      if (i.phase === 'scheduled' && i.endsAt !== undefined && i.endsAt > t && (next === undefined || i.endsAt < next))
+        next = i.endsAt;
     }
     return next;
   }

@@ -24,7 +24,14 @@ export function rateOf(p: TrafficProfile, s: TrafficSettings): number {
 }
 
 /** Draws the requests of `second` in time order. */
-export function drawSecond(seed: number, second: number, profiles: readonly TrafficProfile[], callers: readonly CallerSpec[], settings: TrafficSettings, incidents: readonly Incident[]): Intent[] {
+export function drawSecond(
+  seed: number,
+  second: number,
+  profiles: readonly TrafficProfile[],
+  callers: readonly CallerSpec[],
+  settings: TrafficSettings,
+  incidents: readonly Incident[],
+): Intent[] {
   const rng = secondRng(seed, second);
   const base = second * 1000;
   const out: Intent[] = [];
@@ -46,7 +53,15 @@ export function drawSecond(seed: number, second: number, profiles: readonly Traf
   for (const inc of incidents) {
     if (inc.kind !== 'auth-denials' || !inc.rps) continue;
     const n = poisson(rng, inc.rps);
-    for (let k = 0; k < n; k++) out.push({ t: base + Math.floor(rng.next() * 1000), key: requestKey(rng), profile: -1, template: -1, caller: -1, incident: inc.id });
+    for (let k = 0; k < n; k++)
+      out.push({
+        t: base + Math.floor(rng.next() * 1000),
+        key: requestKey(rng),
+        profile: -1,
+        template: -1,
+        caller: -1,
+        incident: inc.id,
+      });
   }
   // Array.prototype.sort is stable: equal times keep their drawing order.
   return out.sort((a, b) => a.t - b.t);

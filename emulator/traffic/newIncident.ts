@@ -12,12 +12,24 @@ import type { Incident } from './types';
 export const DEFAULT_DENIAL_RPS = 2;
 
 /** The incident fields for a body starting at `now`, or a problem to answer with 400. */
-export function incidentFromBody(store: LatticeStore, body: IncidentBody, now: number): Omit<Incident, 'id' | 'phase'> | string {
+export function incidentFromBody(
+  store: LatticeStore,
+  body: IncidentBody,
+  now: number,
+): Omit<Incident, 'id' | 'phase'> | string {
   const timing = { startedAt: now, ...(body.durationMs !== undefined ? { endsAt: now + body.durationMs } : {}) };
   if (body.kind === 'auth-denials') {
     const svc = resolveService(store, body.service);
     if (typeof svc === 'string') return svc;
-    return { kind: body.kind, ...timing, serviceId: svc.id, serviceArn: svc.arn, principal: body.principal, reason: body.reason, rps: body.rps ?? DEFAULT_DENIAL_RPS };
+    return {
+      kind: body.kind,
+      ...timing,
+      serviceId: svc.id,
+      serviceArn: svc.arn,
+      principal: body.principal,
+      reason: body.reason,
+      rps: body.rps ?? DEFAULT_DENIAL_RPS,
+    };
   }
   const tg = resolveTargetGroup(store, body.targetGroup);
   if (typeof tg === 'string') return tg;

@@ -48,9 +48,15 @@ function sessionName(roleArn: string): string {
 /** The identity behind an incident's principal (undefined for "Anonymous"). */
 export function principalOf(ref: string): AuthPrincipal | undefined {
   const session = SESSION.exec(ref);
-  if (session) return { accountId: session[1] as string, arn: ref, roleArn: `arn:aws:iam::${session[1]}:role/${session[2]}` };
+  if (session)
+    return { accountId: session[1] as string, arn: ref, roleArn: `arn:aws:iam::${session[1]}:role/${session[2]}` };
   const role = ROLE.exec(ref);
-  if (role) return { accountId: role[1] as string, arn: `arn:aws:sts::${role[1]}:assumed-role/${role[2]}/${sessionName(ref)}`, roleArn: ref };
+  if (role)
+    return {
+      accountId: role[1] as string,
+      arn: `arn:aws:sts::${role[1]}:assumed-role/${role[2]}/${sessionName(ref)}`,
+      roleArn: ref,
+    };
   const other = OTHER_IAM.exec(ref);
   if (other) return { accountId: other[1] as string, arn: ref };
   if (/^\d{12}$/.test(ref)) return { accountId: ref, arn: `arn:aws:iam::${ref}:root` };

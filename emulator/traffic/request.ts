@@ -16,7 +16,15 @@ import { callerPrincipal, principalMatches, principalOf } from './principals';
 import { buildRecord, isoSecond } from './record';
 import { deniedOutcome, emptyGroupOutcome, fixedOutcome, targetOutcome, type Outcome } from './respond';
 import type { RecordSink } from './sink';
-import type { CallerSpec, Incident, LatencySpec, RequestTemplate, TrafficProfile, TrafficSettings, TrafficStats } from './types';
+import type {
+  CallerSpec,
+  Incident,
+  LatencySpec,
+  RequestTemplate,
+  TrafficProfile,
+  TrafficSettings,
+  TrafficStats,
+} from './types';
 import { ANONYMOUS, MISSING, TLS, type AccessLogRecord, type AuthDeniedReason } from './vocabulary';
 import type { ServiceInfo, WorldView } from './world';
 
@@ -47,7 +55,14 @@ function injectedCaller(inc: Incident, view: WorldView, service: ServiceInfo): C
   const vpcId = view.anyVpcFor(service.record, p?.accountId);
   if (!vpcId) return undefined;
   const roleArn = p?.roleArn;
-  return { id: `incident-${inc.id}`, vpcId, ...(roleArn ? { roleArn, sessions: [p.arn.split('/').pop() as string] } : {}), subnet: '10.250.0', hosts: 4, userAgents: ['aws-sdk-java/2.25.16'] };
+  return {
+    id: `incident-${inc.id}`,
+    vpcId,
+    ...(roleArn ? { roleArn, sessions: [p.arn.split('/').pop() as string] } : {}),
+    subnet: '10.250.0',
+    hosts: 4,
+    userAgents: ['aws-sdk-java/2.25.16'],
+  };
 }
 
 function targetAddress(tg: TargetGroupRecord, id: string, port: number | undefined): string {
@@ -73,7 +88,14 @@ function pickTargetGroup(rng: Rng, groups: readonly WeightedTargetGroup[]): stri
   return [...groups].reverse().find((g) => g.weight > 0)?.targetGroupIdentifier;
 }
 
-function forward(rng: Rng, ctx: ServeContext, action: RuleAction, t: number, method: string, profile: TrafficProfile | undefined): Outcome {
+function forward(
+  rng: Rng,
+  ctx: ServeContext,
+  action: RuleAction,
+  t: number,
+  method: string,
+  profile: TrafficProfile | undefined,
+): Outcome {
   const tgId = pickTargetGroup(rng, action.forward?.targetGroups ?? []);
   const tg = tgId === undefined ? undefined : ctx.view.targetGroup(tgId);
   if (!tg) return emptyGroupOutcome(rng, MISSING, MISSING);
@@ -84,7 +106,8 @@ function forward(rng: Rng, ctx: ServeContext, action: RuleAction, t: number, met
   let extraMs = 0;
   for (const inc of ctx.incidents) {
     if (inc.targetGroupId !== tg.id || !activeAt(inc, t)) continue;
-    if (inc.kind === 'target-errors') injected.push({ errorRate: inc.errorRate ?? 1, statusCode: inc.statusCode ?? 503 });
+    if (inc.kind === 'target-errors')
+      injected.push({ errorRate: inc.errorRate ?? 1, statusCode: inc.statusCode ?? 503 });
     if (inc.kind === 'latency') extraMs += inc.ms ?? 0;
   }
   return targetOutcome(rng, {
@@ -101,9 +124,20 @@ function forward(rng: Rng, ctx: ServeContext, action: RuleAction, t: number, met
   });
 }
 
-function forcedDenial(ctx: ServeContext, service: ServiceInfo, t: number, p: AuthPrincipal | undefined): AuthDeniedReason | undefined {
+function forcedDenial(
+  ctx: ServeContext,
+  service: ServiceInfo,
+  t: number,
+  p: AuthPrincipal | undefined,
+): AuthDeniedReason | undefined {
   for (const inc of ctx.incidents) {
-    if (inc.kind === 'auth-denials' && inc.serviceId === service.record.id && activeAt(inc, t) && principalMatches(inc.principal ?? ANONYMOUS, p)) return inc.reason ?? 'Service';
+    if (
+      inc.kind === 'auth-denials' &&
+      inc.serviceId === service.record.id &&
+      activeAt(inc, t) &&
+      principalMatches(inc.principal ?? ANONYMOUS, p)
+    )
+      return inc.reason ?? 'Service';
   }
   return undefined;
 }
@@ -129,7 +163,9 @@ export function serve(ctx: ServeContext, intent: Intent): void {
     const inc = ctx.incidents.find((i) => i.id === intent.incident);
     if (!inc || !activeAt(inc, t) || !inc.serviceArn) return;
     service = ctx.view.service(inc.serviceArn);
-    profile = service ? ctx.profiles.find((p) => ctx.view.service(p.service)?.record.id === service?.record.id) : undefined;
+    profile = service
+      ? ctx.profiles.find((p) => ctx.view.service(p.service)?.record.id === service?.record.id)
+      : undefined;
     template = profile ? profile.requests[Math.floor(rng.next() * profile.requests.length)] : GET_ROOT;
     caller = service ? injectedCaller(inc, ctx.view, service) : undefined;
   } else {
@@ -140,7 +176,9 @@ export function serve(ctx: ServeContext, intent: Intent): void {
   }
   ctx.stats.requests++;
   const network = service && caller ? ctx.view.route(caller.vpcId, service.record) : undefined;
-  const listener = service?.listeners.find((l) => !template?.protocol || l.listener.protocol === template.protocol) ?? service?.listeners[0];
+  const listener =
+    service?.listeners.find((l) => !template?.protocol || l.listener.protocol === template.protocol) ??
+    service?.listeners[0];
   if (!service || !caller || !template || !network || !listener) {
     ctx.stats.unreachable++;
     return;
@@ -150,10 +188,19 @@ export function serve(ctx: ServeContext, intent: Intent): void {
   const svc = service.record;
   let denied: AuthDeniedReason | undefined;
   if (network.authType === 'AWS_IAM' || svc.authType === 'AWS_IAM') {
-    const context = { serviceNetworkArn: network.record.arn, serviceArn: svc.arn, sourceVpc: caller.vpcId, sourceVpcOwnerAccount: network.vpcOwner, requestMethod: template.method, requestPath: path };
+    const context = {
+      serviceNetworkArn: network.record.arn,
+      serviceArn: svc.arn,
+      sourceVpc: caller.vpcId,
+      sourceVpcOwnerAccount: network.vpcOwner,
+      requestMethod: template.method,
+      requestPath: path,
+    };
     const authReq: AuthRequest = { principal, action: 'vpc-lattice-svcs:Invoke', resource: svc.arn + path, context };
-    if (network.authType === 'AWS_IAM' && (!network.policy || evaluatePolicy(network.policy, authReq) !== 'Allow')) denied = 'Network';
-    else if (svc.authType === 'AWS_IAM' && (!service.policy || evaluatePolicy(service.policy, authReq) !== 'Allow')) denied = 'Service';
+    if (network.authType === 'AWS_IAM' && (!network.policy || evaluatePolicy(network.policy, authReq) !== 'Allow'))
+      denied = 'Network';
+    else if (svc.authType === 'AWS_IAM' && (!service.policy || evaluatePolicy(service.policy, authReq) !== 'Allow'))
+      denied = 'Service';
   }
   if (ctx.incidents.length > 0) denied ??= forcedDenial(ctx, service, t, principal);
   const authOn = network.authType === 'AWS_IAM' || svc.authType === 'AWS_IAM' || denied !== undefined;
@@ -165,7 +212,9 @@ export function serve(ctx: ServeContext, intent: Intent): void {
     const facts = { method: template.method, path, headers: template.headers ?? NO_HEADERS };
     const rule = listener.rules.find((r) => r.isDefault || ruleMatches(r.match, facts));
     const action = rule?.action ?? listener.defaultAction;
-    outcome = action.fixedResponse ? fixedOutcome(rng, action.fixedResponse.statusCode) : forward(rng, ctx, action, t, template.method, profile);
+    outcome = action.fixedResponse
+      ? fixedOutcome(rng, action.fixedResponse.statusCode)
+      : forward(rng, ctx, action, t, template.method, profile);
   }
   const https = listener.listener.protocol === 'HTTPS';
   const record = buildRecord(

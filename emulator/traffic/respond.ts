@@ -57,7 +57,13 @@ export function emptyGroupOutcome(rng: Rng, targetGroupArn: string, destinationV
   return noTarget(rng, 503, FAILURE.unavailable, targetGroupArn, destinationVpcId);
 }
 
-function noTarget(rng: Rng, status: number, failureReason: string, targetGroupArn: string, destinationVpcId: string): Outcome {
+function noTarget(
+  rng: Rng,
+  status: number,
+  failureReason: string,
+  targetGroupArn: string,
+  destinationVpcId: string,
+): Outcome {
   return {
     responseCode: status,
     targetGroupArn,
@@ -86,7 +92,15 @@ function chooseStatus(rng: Rng, c: TargetCall): number {
   return okStatus(c.method, rng);
 }
 
-function outcome(c: TargetCall, status: number, toTarget: number, fromTarget: number | string, duration: number, failureReason: string, bytesSent: number): Outcome {
+function outcome(
+  c: TargetCall,
+  status: number,
+  toTarget: number,
+  fromTarget: number | string,
+  duration: number,
+  failureReason: string,
+  bytesSent: number,
+): Outcome {
   // One literal per outcome: object spread costs microseconds per request here.
   return {
     responseCode: status,
@@ -107,10 +121,20 @@ export function targetOutcome(rng: Rng, c: TargetCall): Outcome {
   const toTarget = rng.int(0, 2);
   const overhead = rng.int(0, 2);
   // 502: connection refused or reset, no response from the target. 504: no answer in time.
-  if (status === 502) return outcome(c, status, toTarget, MISSING, toTarget + rng.int(1, 5), FAILURE.connection, rng.int(90, 160));
-  if (status === 504) return outcome(c, status, toTarget, MISSING, TARGET_TIMEOUT_MS + toTarget, FAILURE.timeout, rng.int(90, 160));
+  if (status === 502)
+    return outcome(c, status, toTarget, MISSING, toTarget + rng.int(1, 5), FAILURE.connection, rng.int(90, 160));
+  if (status === 504)
+    return outcome(c, status, toTarget, MISSING, TARGET_TIMEOUT_MS + toTarget, FAILURE.timeout, rng.int(90, 160));
   const fast = status >= 500 && status !== 500;
-  const latency = Math.max(1, Math.round(fast ? logNormal(rng, 4, 0.5) : logNormal(rng, c.latency.medianMs, c.latency.sigma)) + c.extraMs);
-  const bytesSent = status < 300 ? (status === 204 ? rng.int(120, 200) : Math.round(200 + logNormal(rng, 1500, 0.9))) : rng.int(90, 320);
+  const latency = Math.max(
+    1,
+    Math.round(fast ? logNormal(rng, 4, 0.5) : logNormal(rng, c.latency.medianMs, c.latency.sigma)) + c.extraMs,
+  );
+  const bytesSent =
+    status < 300
+      ? status === 204
+        ? rng.int(120, 200)
+        : Math.round(200 + logNormal(rng, 1500, 0.9))
+      : rng.int(90, 320);
   return outcome(c, status, toTarget, latency, toTarget + latency + overhead, failureReasonOf(status), bytesSent);
 }

@@ -11,7 +11,15 @@ import { IncidentBook } from './incidents';
 import { drawSecond, type Intent } from './intents';
 import { serve, type ServeContext } from './request';
 import { RecordSink } from './sink';
-import { DEFAULT_SETTINGS, type CallerSpec, type Incident, type TrafficJson, type TrafficProfile, type TrafficSettings, type TrafficStats } from './types';
+import {
+  DEFAULT_SETTINGS,
+  type CallerSpec,
+  type Incident,
+  type TrafficJson,
+  type TrafficProfile,
+  type TrafficSettings,
+  type TrafficStats,
+} from './types';
 import { WorldView } from './world';
 
 /** Records buffered before they are handed to the Logs store. */
@@ -49,13 +57,22 @@ export class TrafficSimulator {
     private readonly state: EmulatorState,
     init: TrafficInit,
   ) {
-    this.settings = { ...DEFAULT_SETTINGS, ...init.settings, rates: { ...init.settings?.rates }, latency: { ...init.settings?.latency } };
+    this.settings = {
+      ...DEFAULT_SETTINGS,
+      ...init.settings,
+      rates: { ...init.settings?.rates },
+      latency: { ...init.settings?.latency },
+    };
     this.callers = init.callers;
     this.profiles = init.profiles;
     this.book = new IncidentBook(init.incidents ?? [], init.nextIncident ?? 1);
     this.generatedUntil = init.generatedUntil;
     this.stats = init.stats ?? { requests: 0, records: 0, unreachable: 0, undelivered: 0 };
-    this.health = new HealthTracker(() => this.state.lattice, init.healthEpoch, () => this.settings.detectionWindowMs);
+    this.health = new HealthTracker(
+      () => this.state.lattice,
+      init.healthEpoch,
+      () => this.settings.detectionWindowMs,
+    );
     this.health.seed(init.generatedUntil);
     if (init.unhealthySince) this.health.restore(init.unhealthySince);
   }
@@ -90,13 +107,26 @@ export class TrafficSimulator {
   private intentsOf(second: number): { second: number; intents: Intent[]; next: number } {
     if (this.current?.second !== second) {
       const incidents = this.book.overlapping(second * 1000, (second + 1) * 1000);
-      this.current = { second, intents: drawSecond(this.state.seed, second, this.profiles, this.callers, this.settings, incidents), next: 0 };
+      this.current = {
+        second,
+        intents: drawSecond(this.state.seed, second, this.profiles, this.callers, this.settings, incidents),
+        next: 0,
+      };
     }
     return this.current;
   }
 
   private serveRange(from: number, to: number, view: WorldView, sink: RecordSink, now: number): void {
-    const ctx: ServeContext = { view, health: this.health, settings: this.settings, callers: this.callers, profiles: this.profiles, incidents: [], sink, stats: this.stats };
+    const ctx: ServeContext = {
+      view,
+      health: this.health,
+      settings: this.settings,
+      callers: this.callers,
+      profiles: this.profiles,
+      incidents: [],
+      sink,
+      stats: this.stats,
+    };
     for (let s = Math.floor(from / 1000); s * 1000 < to; s++) {
       const sec = this.intentsOf(s);
       ctx.incidents = this.book.overlapping(s * 1000, (s + 1) * 1000);
@@ -124,7 +154,8 @@ export class TrafficSimulator {
   /** Adds an incident that starts at `startedAt` (now for the control API; the past for scenarios). */
   addIncident(i: Omit<Incident, 'id' | 'phase'>): Incident {
     const incident = this.book.add({ ...i, id: this.book.newId(), phase: 'scheduled' });
-    if (incident.startedAt <= this.generatedUntil) this.book.applyDue(this.generatedUntil, this.state.lattice, this.health);
+    if (incident.startedAt <= this.generatedUntil)
+      this.book.applyDue(this.generatedUntil, this.state.lattice, this.health);
     return incident;
   }
 

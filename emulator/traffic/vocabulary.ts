@@ -44,7 +44,14 @@ export const ACCESS_LOG_FIELDS = [
 ] as const;
 
 /** Fields whose value is a JSON number when present ("-" otherwise). */
-export const NUMERIC_FIELDS = ['responseCode', 'bytesReceived', 'bytesSent', 'duration', 'requestToTargetDuration', 'responseFromTargetDuration'] as const;
+export const NUMERIC_FIELDS = [
+  'responseCode',
+  'bytesReceived',
+  'bytesSent',
+  'duration',
+  'requestToTargetDuration',
+  'responseFromTargetDuration',
+] as const;
 
 /** One access-log record as written (a missing value is "-"). */
 export type AccessLogRecord = Record<(typeof ACCESS_LOG_FIELDS)[number], string | number>;

@@ -52,7 +52,9 @@ export class WorldView {
   service(ref: string): ServiceInfo | undefined {
     let info = this.byRef.get(ref);
     if (info === undefined) {
-      const record = ref.startsWith('arn:') ? this.store.all('service').find((s) => s.arn === ref) : this.store.all('service').find((s) => s.name === ref);
+      const record = ref.startsWith('arn:')
+        ? this.store.all('service').find((s) => s.arn === ref)
+        : this.store.all('service').find((s) => s.name === ref);
       info = record ? this.describe(record) : null;
       this.byRef.set(ref, info);
     }
@@ -73,7 +75,9 @@ export class WorldView {
     let info = byVpc.get(vpcId);
     if (info === undefined) {
       info = null;
-      for (const a of this.store.serviceAssociations({ serviceId: service.id }).sort((x, y) => x.createdAt - y.createdAt || x.id.localeCompare(y.id))) {
+      for (const a of this.store
+        .serviceAssociations({ serviceId: service.id })
+        .sort((x, y) => x.createdAt - y.createdAt || x.id.localeCompare(y.id))) {
         const vpc = this.store.vpcAssociations({ serviceNetworkId: a.serviceNetworkId, vpcId })[0];
         const network = this.store.get('servicenetwork', a.serviceNetworkId);
         if (!vpc || !network) continue;

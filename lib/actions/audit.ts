@@ -12,12 +12,19 @@ import { runAction } from './run';
 
 /** Audit entries matching the filter, newest first (at most 200). */
 export async function listAuditEvents(input: AuditFilter): Promise<Result<AuditPage>> {
-  return runAction({ name: 'audit.list', input: auditListSchema, mutates: false }, input, (i, { user }) => listAudit(routingContext(user), i));
+  return runAction({ name: 'audit.list', input: auditListSchema, mutates: false }, input, (i, { user }) =>
+    listAudit(routingContext(user), i),
+  );
 }
 
 /** The stored entry and the change that would revert it, for the preview. */
-export async function previewRollback(input: { eventId: string; time: string }): Promise<Result<{ event: AuditEvent; change: RoutingChange }>> {
-  return runAction({ name: 'audit.previewRollback', input: eventInputSchema, mutates: false }, input, (i, { user }) => prepareRollback(routingContext(user), i.eventId, i.time));
+export async function previewRollback(input: {
+  eventId: string;
+  time: string;
+}): Promise<Result<{ event: AuditEvent; change: RoutingChange }>> {
+  return runAction({ name: 'audit.previewRollback', input: eventInputSchema, mutates: false }, input, (i, { user }) =>
+    prepareRollback(routingContext(user), i.eventId, i.time),
+  );
 }
 
 /** Reverts an entry: its `before` is written if the rule still has its `after` version (else CONFLICT). */

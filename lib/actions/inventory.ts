@@ -12,5 +12,7 @@ const loadInput = z.object({ refresh: z.boolean().optional() }).strict();
 
 /** The snapshot of every configured account, as the signed-in user. */
 export async function loadSnapshot(input: { refresh?: boolean } = {}): Promise<Result<Snapshot>> {
-  return runAction({ name: 'inventory.loadSnapshot', input: loadInput, mutates: false }, input, (i, { user }) => getSnapshot({ user: user.id, ...(i.refresh ? { refresh: true } : {}) }));
+  return runAction({ name: 'inventory.loadSnapshot', input: loadInput, mutates: false }, input, (i, { user }) =>
+    getSnapshot({ user: user.id, ...(i.refresh ? { refresh: true } : {}) }),
+  );
 }

@@ -10,5 +10,10 @@ const contextInput = z.object({ params: z.string().max(64_000) });
 
 /** Log groups, the selection's sources and display names for the explorer URL's `params`. */
 export async function getLogsContext(raw: { params: string }): Promise<Result<LogsContext>> {
-  return runAction({ name: 'logs.context', input: contextInput, mutates: false }, raw, async (input, { user, config }) => buildContext(await getSnapshot({ user: user.id }), input.params, config.maxQueriesPerUser));
+  return runAction(
+    { name: 'logs.context', input: contextInput, mutates: false },
+    raw,
+    async (input, { user, config }) =>
+      buildContext(await getSnapshot({ user: user.id }), input.params, config.maxQueriesPerUser),
+  );
 }

@@ -16,43 +16,70 @@ import { resourceHistory } from '../routing/history';
 import { readServiceRouting } from '../routing/readService';
 import { commandCanary, startCanary } from '../routing/canary/commands';
 import { canaryStatus } from '../routing/canary/status';
-import { applyInputSchema, canaryCommandSchema, canaryTargetSchema, historyInputSchema, serviceInputSchema, startCanarySchema } from '../routing/schemas';
+import {
+  applyInputSchema,
+  canaryCommandSchema,
+  canaryTargetSchema,
+  historyInputSchema,
+  serviceInputSchema,
+  startCanarySchema,
+} from '../routing/schemas';
 import { listOwnedServices } from '../routing/services';
 import { runAction } from './run';
 
 /** Services the routing page can open. */
 export async function listRoutingServices(): Promise<Result<ServiceList>> {
-  return runAction({ name: 'routing.listServices', input: z.object({}), mutates: false }, {}, (_i, { user }) => listOwnedServices(routingContext(user)));
+  return runAction({ name: 'routing.listServices', input: z.object({}), mutates: false }, {}, (_i, { user }) =>
+    listOwnedServices(routingContext(user)),
+  );
 }
 
 /** One service's listeners, rules and target groups, read fresh from the Lattice API. */
 export async function getServiceRouting(input: { serviceArn: string }): Promise<Result<ServiceRouting>> {
-  return runAction({ name: 'routing.getService', input: serviceInputSchema, mutates: false }, input, (i, { user }) => readServiceRouting(routingContext(user), i.serviceArn));
+  return runAction({ name: 'routing.getService', input: serviceInputSchema, mutates: false }, input, (i, { user }) =>
+    readServiceRouting(routingContext(user), i.serviceArn),
+  );
 }
 
 /** Applies a change if every rule it touches still has the version the sender saw; audits the attempt. */
 export async function applyRoutingChange(input: unknown): Promise<Result<ApplyResult>> {
-  return runAction({ name: 'routing.apply', input: applyInputSchema, mutates: true }, input, (i, { user }) => applyChange(routingContext(user), i.change));
+  return runAction({ name: 'routing.apply', input: applyInputSchema, mutates: true }, input, (i, { user }) =>
+    applyChange(routingContext(user), i.change),
+  );
 }
 
 /** The audit history of a rule or listener (last 30 days). */
 export async function getResourceHistory(input: { resourceArn: string }): Promise<Result<AuditEvent[]>> {
-  return runAction({ name: 'routing.history', input: historyInputSchema, mutates: false }, input, (i, { user }) => resourceHistory(routingContext(user), i.resourceArn));
+  return runAction({ name: 'routing.history', input: historyInputSchema, mutates: false }, input, (i, { user }) =>
+    resourceHistory(routingContext(user), i.resourceArn),
+  );
 }
 
 /** The canary plan of a rule or default action: plan, state, step verdicts, live figures, next action. */
 export async function getCanaryStatus(input: { target: CanaryTarget }): Promise<Result<CanaryStatusView>> {
-  return runAction({ name: 'canary.status', input: z.object({ target: canaryTargetSchema }), mutates: false }, input, (i, { user }) => canaryStatus(routingContext(user), stripTarget(i.target)));
+  return runAction(
+    { name: 'canary.status', input: z.object({ target: canaryTargetSchema }), mutates: false },
+    input,
+    (i, { user }) => canaryStatus(routingContext(user), stripTarget(i.target)),
+  );
 }
 
 /** Starts a canary plan (step 0's weights are written if the action still has `expectedVersion`). */
 export async function startCanaryPlan(input: unknown): Promise<Result<{ plan: CanaryPlan; state: CanaryState }>> {
-  return runAction({ name: 'canary.start', input: startCanarySchema, mutates: true }, input, (i, { user }) => startCanary(routingContext(user), stripTarget(i.target), i.expectedVersion, i.plan));
+  return runAction({ name: 'canary.start', input: startCanarySchema, mutates: true }, input, (i, { user }) =>
+    startCanary(routingContext(user), stripTarget(i.target), i.expectedVersion, i.plan),
+  );
 }
 
 /** Pauses, resumes, promotes or aborts a plan. */
-export async function commandCanaryPlan(input: { target: CanaryTarget; planId: string; command: CanaryCommand }): Promise<Result<CanaryState>> {
-  return runAction({ name: 'canary.command', input: canaryCommandSchema, mutates: true }, input, (i, { user }) => commandCanary(routingContext(user), stripTarget(i.target), i.planId, i.command));
+export async function commandCanaryPlan(input: {
+  target: CanaryTarget;
+  planId: string;
+  command: CanaryCommand;
+}): Promise<Result<CanaryState>> {
+  return runAction({ name: 'canary.command', input: canaryCommandSchema, mutates: true }, input, (i, { user }) =>
+    commandCanary(routingContext(user), stripTarget(i.target), i.planId, i.command),
+  );
 }
 
 function stripTarget(t: { serviceArn: string; listenerArn: string; ruleArn?: string | undefined }): CanaryTarget {

@@ -26,8 +26,14 @@ describe('runAction', () => {
 
   it('refuses everyone in read-only mode, but lets viewers read', async () => {
     const ro = { ...config, readOnly: true };
-    expect(await runAction(spec, { weight: 1 }, async () => 1, deps(operator, ro))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await runAction({ ...spec, mutates: false }, { weight: 1 }, async () => 1, deps(viewer, ro))).toEqual({ ok: true, value: 1 });
+    expect(await runAction(spec, { weight: 1 }, async () => 1, deps(operator, ro))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await runAction({ ...spec, mutates: false }, { weight: 1 }, async () => 1, deps(viewer, ro))).toEqual({
+      ok: true,
+      value: 1,
+    });
   });
 
   it('names each invalid field and changes nothing', async () => {
@@ -43,11 +49,24 @@ describe('runAction', () => {
   });
 
   it('returns thrown TrellisErrors and unauthenticated users as data', async () => {
-    const failing = await runAction(spec, { weight: 1 }, async () => {
-      throw new TrellisError('CONFLICT', 'changed meanwhile');
-    }, deps(operator));
+    const failing = await runAction(
+      spec,
+      { weight: 1 },
+      async () => {
+        throw new TrellisError('CONFLICT', 'changed meanwhile');
+      },
+      deps(operator),
+    );
     expect(failing).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'changed meanwhile' } });
-    const noUser: ActionDeps = { user: async () => { throw new TrellisError('UNAUTHENTICATED', 'sign in'); }, config: () => config };
-    expect(await runAction(spec, { weight: 1 }, async () => 1, noUser)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const noUser: ActionDeps = {
+      user: async () => {
+        throw new TrellisError('UNAUTHENTICATED', 'sign in');
+      },
+      config: () => config,
+    };
+    expect(await runAction(spec, { weight: 1 }, async () => 1, noUser)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 });

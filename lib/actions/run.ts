@@ -56,7 +56,12 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 }
 
 /** Runs one server action; never throws (failures come back as `{ok:false, error}`). */
-export async function runAction<I, O>(spec: ActionSpec<I>, raw: unknown, body: (input: I, ctx: ActionContext) => Promise<O>, deps: ActionDeps = defaultDeps): Promise<Result<O>> {
+export async function runAction<I, O>(
+  spec: ActionSpec<I>,
+  raw: unknown,
+  body: (input: I, ctx: ActionContext) => Promise<O>,
+  deps: ActionDeps = defaultDeps,
+): Promise<Result<O>> {
   const started = performance.now();
   let user: User | undefined;
   let config: Config | undefined;
@@ -66,7 +71,8 @@ export async function runAction<I, O>(spec: ActionSpec<I>, raw: unknown, body: (
       config = deps.config();
       if (spec.mutates) assertCanMutate(user, config);
       const parsed = spec.input.safeParse(raw);
-      if (!parsed.success) throw new TrellisError('VALIDATION', `Invalid input for ${spec.name}: ${describeIssues(parsed.error.issues)}`);
+      if (!parsed.success)
+        throw new TrellisError('VALIDATION', `Invalid input for ${spec.name}: ${describeIssues(parsed.error.issues)}`);
       return body(parsed.data, { user, config });
     }),
   );
@@ -78,7 +84,9 @@ export async function runAction<I, O>(spec: ActionSpec<I>, raw: unknown, body: (
     action: spec.name,
     mutates: spec.mutates,
     outcome: result.ok ? 'ok' : result.error.code,
-    error: result.ok ? undefined : { message: result.error.message, awsCode: result.error.awsCode, account: result.error.account },
+    error: result.ok
+      ? undefined
+      : { message: result.error.message, awsCode: result.error.awsCode, account: result.error.account },
     latencyMs: Math.round(performance.now() - started),
     awsCalls: trace.awsCalls,
     awsRequestIds: trace.awsRequestIds,

@@ -12,7 +12,11 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 const config = loadConfig({ AWS_REGION: 'us-east-1', TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'operator' });
 const operator: User = { id: 'olga@example.com', name: 'Olga', role: 'operator', source: 'alb' };
 const viewer: User = { id: 'victor@example.com', name: 'Victor', role: 'viewer', source: 'alb' };
-const deps = (user: User): ActionDeps => ({ user: async () => user, config: () => config, requestId: async () => 'req-1' });
+const deps = (user: User): ActionDeps => ({
+  user: async () => user,
+  config: () => config,
+  requestId: async () => 'req-1',
+});
 const spec = { name: 'test.setWeight', input: z.object({ weight: z.number() }), mutates: true };
 
 function capture(): Array<Record<string, unknown>> {
@@ -26,26 +30,72 @@ describe('runAction log line', () => {
   it('writes one line per action with request id, user, action, outcome and latency', async () => {
     const lines = capture();
     await runAction(spec, { weight: 1 }, async () => 2, deps(operator));
-    expect(lines).toEqual([expect.objectContaining({ level: 'info', msg: 'action', requestId: 'req-1', user: 'olga@example.com', role: 'operator', action: 'test.setWeight', mutates: true, outcome: 'ok', latencyMs: expect.any(Number), awsCalls: 0, awsRequestIds: [] })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        msg: 'action',
+        requestId: 'req-1',
+        user: 'olga@example.com',
+        role: 'operator',
+        action: 'test.setWeight',
+        mutates: true,
+        outcome: 'ok',
+        latencyMs: expect.any(Number),
+        awsCalls: 0,
+        awsRequestIds: [],
+      }),
+    ]);
   });
 
   it("logs a viewer's refused mutation as FORBIDDEN, and a failure with its AWS details", async () => {
     const lines = capture();
     await runAction(spec, { weight: 1 }, async () => 2, deps(viewer));
-    await runAction(spec, { weight: 1 }, async () => {
-      throw new TrellisError('ACCESS_DENIED', 'not authorized', { awsCode: 'AccessDeniedException', account: '222222222222' });
-    }, deps(operator));
-    expect(lines.map((l) => [l.level, l.user, l.outcome])).toEqual([['warn', 'victor@example.com', 'FORBIDDEN'], ['warn', 'olga@example.com', 'ACCESS_DENIED']]);
-    expect(lines[1]?.error).toEqual({ message: 'not authorized', awsCode: 'AccessDeniedException', account: '222222222222' });
+    await runAction(
+      spec,
+      { weight: 1 },
+      async () => {
+        throw new TrellisError('ACCESS_DENIED', 'not authorized', {
+          awsCode: 'AccessDeniedException',
+          account: '222222222222',
+        });
+      },
+      deps(operator),
+    );
+    expect(lines.map((l) => [l.level, l.user, l.outcome])).toEqual([
+      ['warn', 'victor@example.com', 'FORBIDDEN'],
+      ['warn', 'olga@example.com', 'ACCESS_DENIED'],
+    ]);
+    expect(lines[1]?.error).toEqual({
+      message: 'not authorized',
+      awsCode: 'AccessDeniedException',
+      account: '222222222222',
+    });
   });
 
   it('gives the browser the error without role ARNs, and keeps them in the log', async () => {
     const lines = capture();
-    const r = await runAction(spec, { weight: 1 }, async () => {
-      throw new TrellisError('ACCESS_DENIED', 'AssumeRole of arn:aws:iam::222222222222:role/TrellisOperator failed', { resource: 'arn:aws:iam::222222222222:role/TrellisOperator' });
-    }, deps(operator));
-    expect(r).toEqual({ ok: false, error: { code: 'ACCESS_DENIED', message: "AssumeRole of the console's role in account 222222222222 failed", resource: "the console's role in account 222222222222", retryable: false } });
-    expect(lines[0]?.error).toMatchObject({ message: 'AssumeRole of arn:aws:iam::222222222222:role/TrellisOperator failed' });
+    const r = await runAction(
+      spec,
+      { weight: 1 },
+      async () => {
+        throw new TrellisError('ACCESS_DENIED', 'AssumeRole of arn:aws:iam::222222222222:role/TrellisOperator failed', {
+          resource: 'arn:aws:iam::222222222222:role/TrellisOperator',
+        });
+      },
+      deps(operator),
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'ACCESS_DENIED',
+        message: "AssumeRole of the console's role in account 222222222222 failed",
+        resource: "the console's role in account 222222222222",
+        retryable: false,
+      },
+    });
+    expect(lines[0]?.error).toMatchObject({
+      message: 'AssumeRole of arn:aws:iam::222222222222:role/TrellisOperator failed',
+    });
   });
 
   it('collects the AWS request ids of the calls the body made through the client factory', async () => {
@@ -53,10 +103,17 @@ describe('runAction log line', () => {
     try {
       const f: AwsClientFactory = app.factory();
       const lines = capture();
-      await runAction({ ...spec, mutates: false }, { weight: 1 }, async () => {
-        const sts = f.sts({ accountId: '222222222222', user: 'olga@example.com' });
-        return f.call({ accountId: '222222222222', operation: 'GetCallerIdentity' }, (abortSignal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal }));
-      }, deps(operator));
+      await runAction(
+        { ...spec, mutates: false },
+        { weight: 1 },
+        async () => {
+          const sts = f.sts({ accountId: '222222222222', user: 'olga@example.com' });
+          return f.call({ accountId: '222222222222', operation: 'GetCallerIdentity' }, (abortSignal) =>
+            sts.send(new GetCallerIdentityCommand({}), { abortSignal }),
+          );
+        },
+        deps(operator),
+      );
       expect(lines[0]).toMatchObject({ outcome: 'ok', awsCalls: 1, awsRequestIds: [expect.any(String)] });
       // The secrets the harness uses never reach the log.
       expect(JSON.stringify(lines)).not.toMatch(/secret|AKIA|ASIA/);

@@ -15,15 +15,27 @@ import { runAction } from './run';
 const windows = Object.keys(TRAFFIC_WINDOWS) as [TrafficWindow, ...TrafficWindow[]];
 const trafficInput = z.object({ window: z.enum(windows) }).strict();
 const policyInput = z
-  .object({ arn: z.string().max(2048).refine((a) => ['service', 'servicenetwork'].includes(parseLatticeArn(a)?.kind ?? ''), 'must be the ARN of a service or service network') })
+  .object({
+    arn: z
+      .string()
+      .max(2048)
+      .refine(
+        (a) => ['service', 'servicenetwork'].includes(parseLatticeArn(a)?.kind ?? ''),
+        'must be the ARN of a service or service network',
+      ),
+  })
   .strict();
 
 /** Requests, 4xx, 5xx and 403 per service, target group and route over the window. */
 export async function loadTraffic(input: { window: TrafficWindow }): Promise<Result<TrafficOverlay>> {
-  return runAction({ name: 'topology.loadTraffic', input: trafficInput, mutates: false }, input, async (i, { user }) => trafficOverlay(await getSnapshot({ user: user.id }), i.window, { user: user.id }));
+  return runAction({ name: 'topology.loadTraffic', input: trafficInput, mutates: false }, input, async (i, { user }) =>
+    trafficOverlay(await getSnapshot({ user: user.id }), i.window, { user: user.id }),
+  );
 }
 
 /** The auth policy of a service or service network (read in its owner account). */
 export async function loadAuthPolicy(input: { arn: string }): Promise<Result<AuthPolicyView>> {
-  return runAction({ name: 'topology.loadAuthPolicy', input: policyInput, mutates: false }, input, (i, { user }) => readAuthPolicy(i.arn, { user: user.id }));
+  return runAction({ name: 'topology.loadAuthPolicy', input: policyInput, mutates: false }, input, (i, { user }) =>
+    readAuthPolicy(i.arn, { user: user.id }),
+  );
 }

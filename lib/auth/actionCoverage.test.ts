@@ -19,8 +19,12 @@ describe('server actions are classifiable as reads or mutations', () => {
   it('every exported action of every use-server file in lib/actions', () => {
     const unknown: string[] = [];
     for (const { f, text } of serverFiles) {
-      for (const [name, kind] of classifyActionSource(text, f)) if (kind === 'unknown') unknown.push(`lib/actions/${f}#${name}`);
+      for (const [name, kind] of classifyActionSource(text, f))
+        if (kind === 'unknown') unknown.push(`lib/actions/${f}#${name}`);
     }
-    expect(unknown, 'declare each action as one runAction({ name, input, mutates: true|false }, ...) call (or a const spec of the same file)').toEqual([]);
+    expect(
+      unknown,
+      'declare each action as one runAction({ name, input, mutates: true|false }, ...) call (or a const spec of the same file)',
+    ).toEqual([]);
   });
 });

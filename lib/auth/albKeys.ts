@@ -41,20 +41,34 @@ export function albKeyResolver(o: AlbKeyOptions): KeyResolver {
     try {
       res = await doFetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
     } catch (e) {
-      throw new TrellisError('UNREACHABLE', `Cannot read the ALB public key ${kid} from ${o.baseUrl} (${(e as Error).message}); sign-in cannot be verified. Check the network path to the key endpoint (TRELLIS_ALB_KEYS_URL).`, { retryable: true });
+      throw new TrellisError(
+        'UNREACHABLE',
+        `Cannot read the ALB public key ${kid} from ${o.baseUrl} (${(e as Error).message}); sign-in cannot be verified. Check the network path to the key endpoint (TRELLIS_ALB_KEYS_URL).`,
+        { retryable: true },
+      );
     }
-    if (res.status === 403 || res.status === 404) throw new TrellisError('UNAUTHENTICATED', `The sign-in token names an unknown ALB key (${kid}).`);
-    if (!res.ok) throw new TrellisError('UNREACHABLE', `The ALB key endpoint answered ${res.status} for key ${kid}; sign-in cannot be verified.`, { retryable: true });
+    if (res.status === 403 || res.status === 404)
+      throw new TrellisError('UNAUTHENTICATED', `The sign-in token names an unknown ALB key (${kid}).`);
+    if (!res.ok)
+      throw new TrellisError(
+        'UNREACHABLE',
+        `The ALB key endpoint answered ${res.status} for key ${kid}; sign-in cannot be verified.`,
+        { retryable: true },
+      );
     const pem = (await res.text()).trim();
     try {
       return await importSPKI(pem, 'ES256');
     } catch {
-      throw new TrellisError('UNAUTHENTICATED', `The ALB key endpoint returned something that is not an ES256 public key for ${kid}.`);
+      throw new TrellisError(
+        'UNAUTHENTICATED',
+        `The ALB key endpoint returned something that is not an ES256 public key for ${kid}.`,
+      );
     }
   };
 
   return (kid: string) => {
-    if (!KID_RE.test(kid)) return Promise.reject(new TrellisError('UNAUTHENTICATED', 'The sign-in token has no usable key id (kid).'));
+    if (!KID_RE.test(kid))
+      return Promise.reject(new TrellisError('UNAUTHENTICATED', 'The sign-in token has no usable key id (kid).'));
     const failed = failures.get(kid);
     if (failed && now() - failed.at < failureTtlMs) return Promise.reject(failed.error);
     let p = keys.get(kid);
@@ -69,7 +83,10 @@ export function albKeyResolver(o: AlbKeyOptions): KeyResolver {
         () => failures.delete(kid),
         (e: unknown) => {
           keys.delete(kid);
-          failures.set(kid, { at: now(), error: e instanceof TrellisError ? e : new TrellisError('UNREACHABLE', String(e)) });
+          failures.set(kid, {
+            at: now(),
+            error: e instanceof TrellisError ? e : new TrellisError('UNREACHABLE', String(e)),
+          });
         },
       );
     }

@@ -26,18 +26,29 @@ describe('verifyAlbToken', () => {
 
   it('refuses an expired token', async () => {
     const token = await server.sign(claims, {}, -120);
-    await expect(verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('has expired') });
+    await expect(verify(token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('has expired'),
+    });
   });
 
   it('refuses a token without exp', async () => {
     const token = await server.sign({ ...claims, exp: undefined }, { exp: undefined });
-    await expect(verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('"exp"') });
+    await expect(verify(token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('"exp"'),
+    });
   });
 
   it('refuses a token from another load balancer before fetching any key', async () => {
-    const token = await server.sign(claims, { signer: 'arn:aws:elasticloadbalancing:us-east-1:999999999999:loadbalancer/app/evil/0123456789abcdef' });
+    const token = await server.sign(claims, {
+      signer: 'arn:aws:elasticloadbalancing:us-east-1:999999999999:loadbalancer/app/evil/0123456789abcdef',
+    });
     const before = server.keyFetches();
-    await expect(verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('signer does not match') });
+    await expect(verify(token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('signer does not match'),
+    });
     expect(server.keyFetches()).toBe(before);
   });
 
@@ -45,7 +56,10 @@ describe('verifyAlbToken', () => {
     const { privateKey } = await newAlbKeyPair();
     const exp = Math.floor(Date.now() / 1000) + 600;
     const token = await signAlbToken(privateKey, { kid: server.kid, signer: server.albArn, exp }, { ...claims, exp });
-    await expect(verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('invalid signature') });
+    await expect(verify(token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('invalid signature'),
+    });
   });
 
   it('refuses a genuine token whose claims were edited', async () => {
@@ -57,16 +71,33 @@ describe('verifyAlbToken', () => {
   it('refuses alg none and any algorithm but ES256', async () => {
     const exp = Math.floor(Date.now() / 1000) + 600;
     const none = unsignedToken({ kid: server.kid, signer: server.albArn }, { ...claims, exp });
-    await expect(verify(none)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('"none", not ES256') });
+    await expect(verify(none)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('"none", not ES256'),
+    });
     const hs = `${paddedBase64url(JSON.stringify({ alg: 'HS256', kid: server.kid, signer: server.albArn }))}.${paddedBase64url(JSON.stringify({ ...claims, exp }))}.c2ln`;
-    await expect(verify(hs)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('"HS256", not ES256') });
+    await expect(verify(hs)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('"HS256", not ES256'),
+    });
   });
 
   it('refuses garbage, an unknown kid and a kid that is not an id', async () => {
-    await expect(verify('not-a-token')).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('not a signed JWT') });
-    await expect(verify('a.b.c')).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('unreadable header') });
-    await expect(verify(await server.sign(claims, { kid: 'b0b0b0b0-0000-4000-8000-000000000000' }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('unknown ALB key') });
-    await expect(verify(await server.sign(claims, { kid: '../../etc/passwd' }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('kid') });
+    await expect(verify('not-a-token')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('not a signed JWT'),
+    });
+    await expect(verify('a.b.c')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('unreadable header'),
+    });
+    await expect(
+      verify(await server.sign(claims, { kid: 'b0b0b0b0-0000-4000-8000-000000000000' })),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('unknown ALB key') });
+    await expect(verify(await server.sign(claims, { kid: '../../etc/passwd' }))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('kid'),
+    });
   });
 });
 
@@ -90,7 +121,10 @@ describe('albKeyResolver', () => {
         throw new Error('connect ECONNREFUSED');
       },
     });
-    await expect(keys('k1')).rejects.toMatchObject({ code: 'UNREACHABLE', message: expect.stringContaining('sign-in cannot be verified') });
+    await expect(keys('k1')).rejects.toMatchObject({
+      code: 'UNREACHABLE',
+      message: expect.stringContaining('sign-in cannot be verified'),
+    });
     await expect(keys('k1')).rejects.toMatchObject({ code: 'UNREACHABLE' });
     expect(calls).toBe(1);
     now = 60_000;

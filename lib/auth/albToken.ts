@@ -55,7 +55,8 @@ export async function verifyAlbToken(token: string, o: AlbVerifyOptions): Promis
   }
   // Checked before any key is fetched: a token from another load balancer never costs a fetch.
   if (header.alg !== 'ES256') throw refuse(`uses algorithm ${JSON.stringify(header.alg ?? null)}, not ES256`);
-  if (header.signer !== o.albArn) throw refuse('was not issued by this console\'s load balancer (signer does not match TRELLIS_ALB_ARN)');
+  if (header.signer !== o.albArn)
+    throw refuse("was not issued by this console's load balancer (signer does not match TRELLIS_ALB_ARN)");
   if (typeof header.kid !== 'string') throw refuse('has no key id (kid)');
   if (parts[2] === '') throw refuse('has no signature');
   const [h, p, s] = parts as [string, string, string];

@@ -14,7 +14,17 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function albSettings(extra: Partial<Extract<AuthConfig, { mode: 'alb' }>> = {}, readOnly = false): AuthSettings {
-  return { region: 'us-east-1', readOnly, auth: { mode: 'alb', albArn: server.albArn, keysUrl: server.url, roles: { claim: 'groups', operatorValues: ['trellis-operators'] }, ...extra } };
+  return {
+    region: 'us-east-1',
+    readOnly,
+    auth: {
+      mode: 'alb',
+      albArn: server.albArn,
+      keysUrl: server.url,
+      roles: { claim: 'groups', operatorValues: ['trellis-operators'] },
+      ...extra,
+    },
+  };
 }
 
 async function signedIn(claims: Record<string, unknown>, settings = albSettings()) {
@@ -25,33 +35,60 @@ async function signedIn(claims: Record<string, unknown>, settings = albSettings(
 describe('authenticate with TRELLIS_AUTH=none', () => {
   it('gives everyone the anonymous role, and viewer when read-only', async () => {
     const none = { region: 'us-east-1', readOnly: false, auth: { mode: 'none', anonymousRole: 'operator' } } as const;
-    expect(await authenticate(noHeaders, none)).toEqual({ ok: true, value: { id: 'anonymous', name: 'Anonymous', role: 'operator', source: 'anonymous' } });
-    expect(await authenticate(noHeaders, { ...none, readOnly: true })).toMatchObject({ ok: true, value: { role: 'viewer' } });
+    expect(await authenticate(noHeaders, none)).toEqual({
+      ok: true,
+      value: { id: 'anonymous', name: 'Anonymous', role: 'operator', source: 'anonymous' },
+    });
+    expect(await authenticate(noHeaders, { ...none, readOnly: true })).toMatchObject({
+      ok: true,
+      value: { role: 'viewer' },
+    });
   });
 });
 
 describe('authenticate with TRELLIS_AUTH=alb', () => {
   it('maps a verified operator and a viewer from the groups claim', async () => {
-    expect(await signedIn({ sub: 's-1', email: 'olga@example.com', name: 'Olga Ops', groups: ['dev', 'trellis-operators'] })).toEqual({
+    expect(
+      await signedIn({ sub: 's-1', email: 'olga@example.com', name: 'Olga Ops', groups: ['dev', 'trellis-operators'] }),
+    ).toEqual({
       ok: true,
       value: { id: 'olga@example.com', name: 'Olga Ops', role: 'operator', source: 'alb' },
     });
-    expect(await signedIn({ sub: 's-2', email: 'victor@example.com', groups: 'dev' })).toEqual({ ok: true, value: { id: 'victor@example.com', name: 'victor@example.com', role: 'viewer', source: 'alb' } });
+    expect(await signedIn({ sub: 's-2', email: 'victor@example.com', groups: 'dev' })).toEqual({
+      ok: true,
+      value: { id: 'victor@example.com', name: 'victor@example.com', role: 'viewer', source: 'alb' },
+    });
   });
 
   it('makes everyone a viewer in read-only mode', async () => {
-    expect(await signedIn({ sub: 's-1', groups: ['trellis-operators'] }, albSettings({}, true))).toMatchObject({ ok: true, value: { id: 's-1', role: 'viewer' } });
+    expect(await signedIn({ sub: 's-1', groups: ['trellis-operators'] }, albSettings({}, true))).toMatchObject({
+      ok: true,
+      value: { id: 's-1', role: 'viewer' },
+    });
   });
 
   it('refuses a request without a token, and every request without TRELLIS_ALB_ARN', async () => {
-    expect(await authenticate(noHeaders, albSettings())).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: NO_TOKEN, retryable: false } });
+    expect(await authenticate(noHeaders, albSettings())).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: NO_TOKEN, retryable: false },
+    });
     const h = new Headers({ 'x-amzn-oidc-data': await server.sign({ sub: 'x' }), 'x-amzn-oidc-identity': 'alice' });
-    const noArn: AuthSettings = { region: 'us-east-1', readOnly: false, auth: { mode: 'alb', roles: { claim: 'groups', operatorValues: [] } } };
-    expect(await authenticate(h, noArn)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: ALB_NOT_CONFIGURED, retryable: false } });
+    const noArn: AuthSettings = {
+      region: 'us-east-1',
+      readOnly: false,
+      auth: { mode: 'alb', roles: { claim: 'groups', operatorValues: [] } },
+    };
+    expect(await authenticate(h, noArn)).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: ALB_NOT_CONFIGURED, retryable: false },
+    });
   });
 
   it('refuses a verified token that names nobody', async () => {
-    expect(await signedIn({ groups: ['trellis-operators'] })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('names no user') } });
+    expect(await signedIn({ groups: ['trellis-operators'] })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('names no user') },
+    });
   });
 
   it('trusts only the signed token, never the unsigned identity headers', async () => {
@@ -61,7 +98,13 @@ describe('authenticate with TRELLIS_AUTH=alb', () => {
 
   it('derives the key endpoint from the ALB region unless TRELLIS_ALB_KEYS_URL is set', () => {
     const arn = 'arn:aws:elasticloadbalancing:eu-central-1:111111111111:loadbalancer/app/t/0123456789abcdef';
-    expect(albKeysUrl({ region: 'us-east-1', readOnly: false, auth: { mode: 'alb', albArn: arn, roles: { claim: 'groups', operatorValues: [] } } })).toBe('https://public-keys.auth.elb.eu-central-1.amazonaws.com');
+    expect(
+      albKeysUrl({
+        region: 'us-east-1',
+        readOnly: false,
+        auth: { mode: 'alb', albArn: arn, roles: { claim: 'groups', operatorValues: [] } },
+      }),
+    ).toBe('https://public-keys.auth.elb.eu-central-1.amazonaws.com');
     expect(albKeysUrl(albSettings())).toBe(server.url);
   });
 });
@@ -72,7 +115,9 @@ describe('permissions', () => {
 
   it('lets operators change things unless the console is read-only', () => {
     expect(mutationBlockedReason(operator, { readOnly: false })).toBeUndefined();
-    expect(mutationBlockedReason(operator, { readOnly: true })).toBe('The console is read-only (TRELLIS_READ_ONLY=true).');
+    expect(mutationBlockedReason(operator, { readOnly: true })).toBe(
+      'The console is read-only (TRELLIS_READ_ONLY=true).',
+    );
     expect(mutationBlockedReason(viewer, { readOnly: false })).toBe('Changes need the operator role; Bob is a viewer.');
     expect(() => assertCanMutate(viewer, { readOnly: false })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });

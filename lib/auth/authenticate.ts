@@ -25,7 +25,8 @@ export const ALB_NOT_CONFIGURED =
   'ALB sign-in is not configured: set TRELLIS_ALB_ARN to the ARN of the load balancer that signs users in (see README, "Deploy on ECS"), or set TRELLIS_AUTH=none with TRELLIS_ANONYMOUS_ROLE behind your own access control.';
 
 /** The message when a request carries no token. */
-export const NO_TOKEN = 'Sign-in required: the request carries no ALB sign-in token (x-amzn-oidc-data). Open the console through its load balancer.';
+export const NO_TOKEN =
+  'Sign-in required: the request carries no ALB sign-in token (x-amzn-oidc-data). Open the console through its load balancer.';
 
 /** What authentication reads besides the headers. */
 export type AuthSettings = Pick<Config, 'auth' | 'readOnly' | 'region'>;
@@ -51,25 +52,48 @@ function sharedResolver(baseUrl: string): KeyResolver {
 /** The key base URL: TRELLIS_ALB_KEYS_URL, or the endpoint of the ALB's region. */
 export function albKeysUrl(config: AuthSettings): string {
   if (config.auth.mode !== 'alb') throw new Error('albKeysUrl: authentication is not alb');
-  return config.auth.keysUrl ?? defaultAlbKeysUrl((config.auth.albArn && regionOfArn(config.auth.albArn)) || config.region);
+  return (
+    config.auth.keysUrl ?? defaultAlbKeysUrl((config.auth.albArn && regionOfArn(config.auth.albArn)) || config.region)
+  );
 }
 
 /** The user of a request, or UNAUTHENTICATED (UNREACHABLE when the ALB key cannot be fetched). Never throws. */
-export async function authenticate(headers: HeaderSource, config: AuthSettings, deps: AuthDeps = {}): Promise<Result<User>> {
+export async function authenticate(
+  headers: HeaderSource,
+  config: AuthSettings,
+  deps: AuthDeps = {},
+): Promise<Result<User>> {
   const auth = config.auth;
   if (auth.mode === 'none') {
-    return ok({ id: 'anonymous', name: 'Anonymous', role: config.readOnly ? 'viewer' : auth.anonymousRole, source: 'anonymous' });
+    return ok({
+      id: 'anonymous',
+      name: 'Anonymous',
+      role: config.readOnly ? 'viewer' : auth.anonymousRole,
+      source: 'anonymous',
+    });
   }
   if (!auth.albArn) return err(new TrellisError('UNAUTHENTICATED', ALB_NOT_CONFIGURED).toInfo());
   const token = headers.get(ALB_DATA_HEADER)?.trim();
   if (!token) return err(new TrellisError('UNAUTHENTICATED', NO_TOKEN).toInfo());
   try {
-    const claims = await verifyAlbToken(token, { albArn: auth.albArn, keys: deps.keys ?? sharedResolver(albKeysUrl(config)), ...(deps.currentDate ? { currentDate: deps.currentDate } : {}) });
+    const claims = await verifyAlbToken(token, {
+      albArn: auth.albArn,
+      keys: deps.keys ?? sharedResolver(albKeysUrl(config)),
+      ...(deps.currentDate ? { currentDate: deps.currentDate } : {}),
+    });
     const user = userFromClaims(claims, auth.roles, config.readOnly);
-    if (!user) return err(new TrellisError('UNAUTHENTICATED', 'Sign-in required: the ALB sign-in token names no user (no email, username or sub claim).').toInfo());
+    if (!user)
+      return err(
+        new TrellisError(
+          'UNAUTHENTICATED',
+          'Sign-in required: the ALB sign-in token names no user (no email, username or sub claim).',
+        ).toInfo(),
+      );
     return ok(user);
   } catch (e) {
     if (isTrellisError(e)) return err(e.toInfo());
-    return err(new TrellisError('UNAUTHENTICATED', 'Sign-in required: the ALB sign-in token cannot be verified.').toInfo());
+    return err(
+      new TrellisError('UNAUTHENTICATED', 'Sign-in required: the ALB sign-in token cannot be verified.').toInfo(),
+    );
   }
 }

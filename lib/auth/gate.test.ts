@@ -10,12 +10,27 @@ beforeAll(async () => {
   server = await startAlbKeyServer();
   deps = {
     keys: albKeyResolver({ baseUrl: server.url }),
-    policy: actionPolicyOf({ version: 1, actions: { aa11: { action: 'lib/actions/routing.ts#setWeights', mutates: true }, bb22: { action: 'lib/actions/routing.ts#listRules', mutates: false } } }),
+    policy: actionPolicyOf({
+      version: 1,
+      actions: {
+        aa11: { action: 'lib/actions/routing.ts#setWeights', mutates: true },
+        bb22: { action: 'lib/actions/routing.ts#listRules', mutates: false },
+      },
+    }),
   };
 });
 afterAll(() => server.close());
 
-const cfg = (readOnly = false) => ({ region: 'us-east-1', readOnly, auth: { mode: 'alb' as const, albArn: server.albArn, keysUrl: server.url, roles: { claim: 'groups', operatorValues: ['ops'] } } });
+const cfg = (readOnly = false) => ({
+  region: 'us-east-1',
+  readOnly,
+  auth: {
+    mode: 'alb' as const,
+    albArn: server.albArn,
+    keysUrl: server.url,
+    roles: { claim: 'groups', operatorValues: ['ops'] },
+  },
+});
 const viewerClaims = { email: 'victor@example.com', groups: ['dev'] };
 const operatorClaims = { email: 'olga@example.com', groups: ['ops'] };
 
@@ -25,18 +40,29 @@ async function headersOf(claims: Record<string, unknown>, extra: Record<string, 
 
 describe('gate', () => {
   it('lets every request through when authentication is off', async () => {
-    expect(await gate({ method: 'GET', pathname: '/topology', headers: new Headers() }, { region: 'us-east-1', readOnly: false, auth: { mode: 'none', anonymousRole: 'viewer' } })).toMatchObject({ allow: true, user: { id: 'anonymous' } });
+    expect(
+      await gate(
+        { method: 'GET', pathname: '/topology', headers: new Headers() },
+        { region: 'us-east-1', readOnly: false, auth: { mode: 'none', anonymousRole: 'viewer' } },
+      ),
+    ).toMatchObject({ allow: true, user: { id: 'anonymous' } });
   });
 
   it('answers API requests without a token with a 401 JSON error', async () => {
     const d = await gate({ method: 'GET', pathname: '/api/topology', headers: new Headers() }, cfg(), deps);
     if (d.allow) throw new Error('expected a refusal');
     expect(d.response.status).toBe(401);
-    expect(await d.response.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('no ALB sign-in token'), retryable: false } });
+    expect(await d.response.json()).toEqual({
+      error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('no ALB sign-in token'), retryable: false },
+    });
   });
 
   it('answers pages with a 401 HTML page that says why, escaping the message', async () => {
-    const d = await gate({ method: 'GET', pathname: '/', headers: new Headers({ 'x-amzn-oidc-data': 'x.y.z' }) }, cfg(), deps);
+    const d = await gate(
+      { method: 'GET', pathname: '/', headers: new Headers({ 'x-amzn-oidc-data': 'x.y.z' }) },
+      cfg(),
+      deps,
+    );
     if (d.allow) throw new Error('expected a refusal');
     expect(d.response.status).toBe(401);
     expect(d.response.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -44,41 +70,88 @@ describe('gate', () => {
   });
 
   it("refuses a viewer's call of a mutating server action with 403 text/plain, before it runs", async () => {
-    const d = await gate({ method: 'POST', pathname: '/routing', headers: await headersOf(viewerClaims, { 'next-action': 'aa11' }) }, cfg(), deps);
+    const d = await gate(
+      { method: 'POST', pathname: '/routing', headers: await headersOf(viewerClaims, { 'next-action': 'aa11' }) },
+      cfg(),
+      deps,
+    );
     if (d.allow) throw new Error('expected a refusal');
     expect(d.response.status).toBe(403);
     expect(d.response.headers.get('content-type')).toBe('text/plain');
     expect(await d.response.text()).toBe('Changes need the operator role; victor@example.com is a viewer.');
-    expect(d).toMatchObject({ user: { id: 'victor@example.com' }, action: 'lib/actions/routing.ts#setWeights', error: { code: 'FORBIDDEN' } });
+    expect(d).toMatchObject({
+      user: { id: 'victor@example.com' },
+      action: 'lib/actions/routing.ts#setWeights',
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('lets a viewer call a read action, and an operator a mutating one', async () => {
-    expect(await gate({ method: 'POST', pathname: '/routing', headers: await headersOf(viewerClaims, { 'next-action': 'bb22' }) }, cfg(), deps)).toMatchObject({ allow: true, action: 'lib/actions/routing.ts#listRules' });
-    expect(await gate({ method: 'POST', pathname: '/routing', headers: await headersOf(operatorClaims, { 'next-action': 'aa11' }) }, cfg(), deps)).toMatchObject({ allow: true, user: { role: 'operator' } });
+    expect(
+      await gate(
+        { method: 'POST', pathname: '/routing', headers: await headersOf(viewerClaims, { 'next-action': 'bb22' }) },
+        cfg(),
+        deps,
+      ),
+    ).toMatchObject({ allow: true, action: 'lib/actions/routing.ts#listRules' });
+    expect(
+      await gate(
+        { method: 'POST', pathname: '/routing', headers: await headersOf(operatorClaims, { 'next-action': 'aa11' }) },
+        cfg(),
+        deps,
+      ),
+    ).toMatchObject({ allow: true, user: { role: 'operator' } });
   });
 
   it('refuses the operator too when the console is read-only', async () => {
-    const d = await gate({ method: 'POST', pathname: '/routing', headers: await headersOf(operatorClaims, { 'next-action': 'aa11' }) }, cfg(true), deps);
-    expect(d).toMatchObject({ allow: false, error: { code: 'FORBIDDEN', message: 'The console is read-only (TRELLIS_READ_ONLY=true).' } });
+    const d = await gate(
+      { method: 'POST', pathname: '/routing', headers: await headersOf(operatorClaims, { 'next-action': 'aa11' }) },
+      cfg(true),
+      deps,
+    );
+    expect(d).toMatchObject({
+      allow: false,
+      error: { code: 'FORBIDDEN', message: 'The console is read-only (TRELLIS_READ_ONLY=true).' },
+    });
   });
 
   it('answers an unauthenticated server-action call with 401 text/plain', async () => {
-    const d = await gate({ method: 'POST', pathname: '/routing', headers: new Headers({ 'next-action': 'bb22' }) }, cfg(), deps);
+    const d = await gate(
+      { method: 'POST', pathname: '/routing', headers: new Headers({ 'next-action': 'bb22' }) },
+      cfg(),
+      deps,
+    );
     if (d.allow) throw new Error('expected a refusal');
     expect(d.response.status).toBe(401);
     expect(d.response.headers.get('content-type')).toBe('text/plain');
   });
 
   it('leaves unknown action ids to Next (which answers 404) and runAction', async () => {
-    expect(await gate({ method: 'POST', pathname: '/', headers: await headersOf(viewerClaims, { 'next-action': 'ffff' }) }, cfg(), deps)).toMatchObject({ allow: true, action: 'ffff' });
+    expect(
+      await gate(
+        { method: 'POST', pathname: '/', headers: await headersOf(viewerClaims, { 'next-action': 'ffff' }) },
+        cfg(),
+        deps,
+      ),
+    ).toMatchObject({ allow: true, action: 'ffff' });
   });
 
   it("refuses a viewer's no-JavaScript form submission of a mutating action (id in the body)", async () => {
-    const d = await gate({ method: 'POST', pathname: '/routing', headers: await headersOf(viewerClaims) }, cfg(), { ...deps, formActionId: async () => 'aa11' });
-    expect(d).toMatchObject({ allow: false, error: { code: 'FORBIDDEN' }, action: 'lib/actions/routing.ts#setWeights' });
+    const d = await gate({ method: 'POST', pathname: '/routing', headers: await headersOf(viewerClaims) }, cfg(), {
+      ...deps,
+      formActionId: async () => 'aa11',
+    });
+    expect(d).toMatchObject({
+      allow: false,
+      error: { code: 'FORBIDDEN' },
+      action: 'lib/actions/routing.ts#setWeights',
+    });
     if (!d.allow) expect(d.response.status).toBe(403);
     let read = false;
-    const op = await gate({ method: 'POST', pathname: '/routing', headers: await headersOf(operatorClaims) }, cfg(), { ...deps, formActionId: async () => ((read = true), 'aa11') });
+    const op = await gate({ method: 'POST', pathname: '/routing', headers: await headersOf(operatorClaims) }, cfg(), {
+      ...deps,
+      formActionId: async () => ((read = true), 'aa11'),
+    });
     expect(op).toMatchObject({ allow: true });
     expect(read).toBe(false); // an operator's body is never parsed
   });

@@ -35,7 +35,10 @@ export interface GateDeps extends AuthDeps {
 }
 
 /** The server-action id in a form submission's fields (React's encoding of form actions), if any. */
-export function formActionIdOf(form: { forEach(cb: (value: unknown, key: string) => void): void; get(name: string): unknown }): string | undefined {
+export function formActionIdOf(form: {
+  forEach(cb: (value: unknown, key: string) => void): void;
+  get(name: string): unknown;
+}): string | undefined {
   let id: string | undefined;
   form.forEach((_v, key) => {
     if (id !== undefined) return;
@@ -70,7 +73,8 @@ export function refusal(req: GateRequest, error: ErrorInfo): Response {
   const status = httpStatusOf(error.code);
   const headers = { 'cache-control': 'no-store' };
   // Exactly `text/plain`: Next's client only shows the body of a failed action with that type.
-  if (serverActionId(req)) return new Response(error.message, { status, headers: { ...headers, 'content-type': 'text/plain' } });
+  if (serverActionId(req))
+    return new Response(error.message, { status, headers: { ...headers, 'content-type': 'text/plain' } });
   if (req.pathname.startsWith('/api/')) return Response.json({ error }, { status, headers });
   const title = status === 403 ? 'Not allowed' : status === 401 ? 'Sign-in required' : 'Sign-in unavailable';
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} · Trellis</title></head><body style="font-family:system-ui,sans-serif;padding:24px;max-width:70ch"><h1 style="font-size:20px">${title}</h1><p>${escapeHtml(error.message)}</p></body></html>`;
@@ -78,7 +82,11 @@ export function refusal(req: GateRequest, error: ErrorInfo): Response {
 }
 
 /** Decides one request. Never throws. */
-export async function gate(req: GateRequest, config: Pick<Config, 'auth' | 'readOnly' | 'region'>, deps: GateDeps = {}): Promise<GateDecision> {
+export async function gate(
+  req: GateRequest,
+  config: Pick<Config, 'auth' | 'readOnly' | 'region'>,
+  deps: GateDeps = {},
+): Promise<GateDecision> {
   const actionId = serverActionId(req);
   const action = actionId ? (deps.policy?.nameOf(actionId) ?? actionId) : undefined;
   const withAction = action ? { action } : {};

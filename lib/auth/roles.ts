@@ -34,7 +34,11 @@ export function roleFromClaims(claims: Record<string, unknown>, mapping: RoleMap
  * The user of verified claims, or undefined when they name nobody. The id (also the SourceIdentity
  * of assumed roles, so CloudTrail shows it) prefers the email, then the user name, then `sub`.
  */
-export function userFromClaims(claims: Record<string, unknown>, mapping: RoleMapping, readOnly: boolean): User | undefined {
+export function userFromClaims(
+  claims: Record<string, unknown>,
+  mapping: RoleMapping,
+  readOnly: boolean,
+): User | undefined {
   const id = firstString(claims, ['email', 'preferred_username', 'username', 'sub']);
   if (!id) return undefined;
   const name = firstString(claims, ['name', 'email', 'preferred_username', 'username', 'sub']) ?? id;

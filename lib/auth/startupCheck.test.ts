@@ -7,9 +7,13 @@ const albArn = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer
 
 describe('authStartupProblems', () => {
   it('stops a server with TRELLIS_AUTH=alb but no TRELLIS_ALB_ARN', () => {
-    expect(authStartupProblems(loadConfig(base))).toEqual([expect.stringMatching(/^TRELLIS_ALB_ARN: is required with TRELLIS_AUTH=alb/)]);
+    expect(authStartupProblems(loadConfig(base))).toEqual([
+      expect.stringMatching(/^TRELLIS_ALB_ARN: is required with TRELLIS_AUTH=alb/),
+    ]);
     expect(authStartupProblems(loadConfig({ ...base, TRELLIS_ALB_ARN: albArn }))).toEqual([]);
-    expect(authStartupProblems(loadConfig({ ...base, TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'viewer' }))).toEqual([]);
+    expect(
+      authStartupProblems(loadConfig({ ...base, TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'viewer' })),
+    ).toEqual([]);
   });
 
   it('describes sign-in and who is an operator', () => {
@@ -17,6 +21,10 @@ describe('authStartupProblems', () => {
       `auth alb (signer ${albArn}, keys https://public-keys.auth.elb.us-east-1.amazonaws.com, operators: 'groups' claim holds ops or sre)`,
     );
     expect(describeAuth(loadConfig({ ...base, TRELLIS_ALB_ARN: albArn }))).toMatch(/nobody is an operator/);
-    expect(describeAuth(loadConfig({ ...base, TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'operator', TRELLIS_READ_ONLY: 'true' }))).toBe('auth off (everyone is viewer)');
+    expect(
+      describeAuth(
+        loadConfig({ ...base, TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'operator', TRELLIS_READ_ONLY: 'true' }),
+      ),
+    ).toBe('auth off (everyone is viewer)');
   });
 });

@@ -22,7 +22,9 @@ const discovered = new WeakMap<AwsClientFactory, Promise<AccountConfig[]>>();
 
 async function discoverOwnAccount(factory: AwsClientFactory): Promise<AccountConfig[]> {
   const sts = factory.baseSts();
-  const out = await factory.call({ accountId: OWN_ACCOUNT, operation: 'GetCallerIdentity' }, (abortSignal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal }));
+  const out = await factory.call({ accountId: OWN_ACCOUNT, operation: 'GetCallerIdentity' }, (abortSignal) =>
+    sts.send(new GetCallerIdentityCommand({}), { abortSignal }),
+  );
   if (!out.Account) throw new TrellisError('AWS_INTERNAL', 'GetCallerIdentity returned no account id');
   return [{ accountId: out.Account, name: 'this account', regions: [factory.config.region] }];
 }

@@ -50,8 +50,18 @@ afterAll(async () => {
 function factory(extra: Env = {}, externalId = 'trellis-demo'): AwsClientFactory {
   const accounts = [
     { accountId: hub.id, name: hub.name },
-    { accountId: payments.id, name: payments.name, roleArn: `arn:aws:iam::${payments.id}:role/TrellisReadOnly`, externalId },
-    { accountId: storefront.id, name: storefront.name, roleArn: `arn:aws:iam::${storefront.id}:role/TrellisOperator`, externalId },
+    {
+      accountId: payments.id,
+      name: payments.name,
+      roleArn: `arn:aws:iam::${payments.id}:role/TrellisReadOnly`,
+      externalId,
+    },
+    {
+      accountId: storefront.id,
+      name: storefront.name,
+      roleArn: `arn:aws:iam::${storefront.id}:role/TrellisOperator`,
+      externalId,
+    },
   ];
   const f = new AwsClientFactory(loadConfig({ ...process.env, TRELLIS_ACCOUNTS: JSON.stringify(accounts), ...extra }));
   factories.push(f);
@@ -60,11 +70,16 @@ function factory(extra: Env = {}, externalId = 'trellis-demo'): AwsClientFactory
 
 function whoAmI(f: AwsClientFactory, scope: ClientScope): Promise<GetCallerIdentityCommandOutput> {
   const sts = f.sts(scope);
-  return f.call({ ...scope, operation: 'GetCallerIdentity' }, (abortSignal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal }));
+  return f.call({ ...scope, operation: 'GetCallerIdentity' }, (abortSignal) =>
+    sts.send(new GetCallerIdentityCommand({}), { abortSignal }),
+  );
 }
 
 async function failure(p: Promise<unknown>): Promise<TrellisError> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   if (!(e instanceof TrellisError)) throw new Error(`expected a TrellisError, got ${String(e)}`);
   return e;
 }
@@ -87,7 +102,11 @@ describe('AwsClientFactory against the emulator', () => {
     expect(shop.Arn).toBe(`arn:aws:sts::${storefront.id}:assumed-role/TrellisOperator/trellis-bob@example.com`);
     const creds = await f.credentialsFor({ accountId: storefront.id, user: 'bob@example.com' })!();
     const session = h.emu.state.iam.resolve(creds.accessKeyId, creds.sessionToken, Date.now());
-    expect(session).toMatchObject({ accountId: storefront.id, type: 'assumed-role', sourceIdentity: 'bob@example.com' });
+    expect(session).toMatchObject({
+      accountId: storefront.id,
+      type: 'assumed-role',
+      sourceIdentity: 'bob@example.com',
+    });
   });
 
   it('reuses clients and assumed-role credentials per account and user', async () => {
@@ -108,7 +127,9 @@ describe('AwsClientFactory against the emulator', () => {
   it('sends Lattice and Logs calls to the endpoints of AWS_ENDPOINT_URL_* without being told', async () => {
     const f = factory();
     const seen: string[] = [];
-    const capture = (client: { middlewareStack: { add: (mw: never, opts: { step: 'finalizeRequest'; name: string }) => void } }) =>
+    const capture = (client: {
+      middlewareStack: { add: (mw: never, opts: { step: 'finalizeRequest'; name: string }) => void };
+    }) =>
       client.middlewareStack.add(
         ((next: (a: unknown) => Promise<unknown>) => async (args: { request: { hostname: string; port?: number } }) => {
           seen.push(`${args.request.hostname}:${args.request.port}`);
@@ -138,7 +159,9 @@ describe('AwsClientFactory against the emulator', () => {
 
   it('refuses an account that is not configured', () => {
     const f = factory();
-    expect(() => f.lattice({ accountId: '999999999999' })).toThrow(expect.objectContaining({ code: 'CONFIG', account: '999999999999' }));
+    expect(() => f.lattice({ accountId: '999999999999' })).toThrow(
+      expect.objectContaining({ code: 'CONFIG', account: '999999999999' }),
+    );
   });
 
   it('retries a throttled call and succeeds', async () => {
@@ -164,16 +187,26 @@ describe('AwsClientFactory against the emulator', () => {
     await h.control('POST', '/faults', { account: hub.id, service: 'sts', latencyMs: 5_000 });
     const sts = f.sts({ accountId: hub.id });
     // A generous overall deadline, so that only the SDK's per-call timeout can end this call.
-    const e = await failure(f.call({ accountId: hub.id, operation: 'GetCallerIdentity', deadlineMs: 60_000 }, (abortSignal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal })));
+    const e = await failure(
+      f.call({ accountId: hub.id, operation: 'GetCallerIdentity', deadlineMs: 60_000 }, (abortSignal) =>
+        sts.send(new GetCallerIdentityCommand({}), { abortSignal }),
+      ),
+    );
     expect(e).toMatchObject({ code: 'TIMEOUT', retryable: true, account: hub.id, awsCode: 'TimeoutError' });
-    expect(e.message).toMatch(/^GetCallerIdentity in network-hub \(111111111111\), us-east-1 failed: TimeoutError: .*200 ms/);
+    expect(e.message).toMatch(
+      /^GetCallerIdentity in network-hub \(111111111111\), us-east-1 failed: TimeoutError: .*200 ms/,
+    );
   });
 
   it('stops at the overall deadline even while the SDK would keep retrying', async () => {
     const f = factory({ TRELLIS_AWS_TIMEOUT_MS: '2000', TRELLIS_AWS_MAX_ATTEMPTS: '4' });
     await h.control('POST', '/faults', { account: hub.id, service: 'sts', latencyMs: 5_000 });
     const sts = f.sts({ accountId: hub.id });
-    const e = await failure(f.call({ accountId: hub.id, operation: 'GetCallerIdentity', deadlineMs: 300 }, (abortSignal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal })));
+    const e = await failure(
+      f.call({ accountId: hub.id, operation: 'GetCallerIdentity', deadlineMs: 300 }, (abortSignal) =>
+        sts.send(new GetCallerIdentityCommand({}), { abortSignal }),
+      ),
+    );
     expect(e.code).toBe('TIMEOUT');
     expect(e.message).toContain('did not finish within 300 ms');
   });
@@ -192,13 +225,21 @@ describe('listAccounts', () => {
     expect(await listAccounts(f)).toEqual([{ accountId: hub.id, name: 'this account', regions: ['us-east-1'] }]);
   });
 
-  it('names the missing account id in errors as the console\'s own account, and retries later', async () => {
+  it("names the missing account id in errors as the console's own account, and retries later", async () => {
     const f = new AwsClientFactory(loadConfig({ ...process.env, TRELLIS_AWS_MAX_ATTEMPTS: '1' }));
     factories.push(f);
-    await h.control('POST', '/faults', { account: hub.id, service: 'sts', errorRate: 1, errorCode: 'AccessDenied', errorMessage: 'denied for the test' });
+    await h.control('POST', '/faults', {
+      account: hub.id,
+      service: 'sts',
+      errorRate: 1,
+      errorCode: 'AccessDenied',
+      errorMessage: 'denied for the test',
+    });
     const e = await failure(listAccounts(f));
     expect(e.code).toBe('ACCESS_DENIED');
-    expect(e.message).toMatch(/^GetCallerIdentity in the console's own account, us-east-1 failed: AccessDenied: denied for the test/);
+    expect(e.message).toMatch(
+      /^GetCallerIdentity in the console's own account, us-east-1 failed: AccessDenied: denied for the test/,
+    );
     await h.control('DELETE', '/faults');
     expect((await listAccounts(f))[0]?.accountId).toBe(hub.id);
   });

@@ -40,7 +40,12 @@ export interface CallScope extends ClientScope {
 type ServiceClient = VPCLatticeClient | CloudWatchLogsClient | STSClient;
 
 /** Errors meaning the session credentials themselves were rejected (not a missing permission). */
-const REJECTED_SESSION = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredToken', 'ExpiredTokenException']);
+const REJECTED_SESSION = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'ExpiredToken',
+  'ExpiredTokenException',
+]);
 
 /** Past this many cached clients, the oldest are destroyed (many users × accounts × regions). */
 const MAX_CLIENTS = 600;
@@ -72,7 +77,10 @@ export class AwsClientFactory {
 
   /** STS client with the base credentials (the default chain), e.g. for GetCallerIdentity of the console itself. */
   baseSts(region?: string): STSClient {
-    return this.cached(`sts|base|${region ?? this.config.region}`, () => new STSClient(this.clientConfig(region ?? this.config.region, undefined)));
+    return this.cached(
+      `sts|base|${region ?? this.config.region}`,
+      () => new STSClient(this.clientConfig(region ?? this.config.region, undefined)),
+    );
   }
 
   /**
@@ -105,10 +113,19 @@ export class AwsClientFactory {
     const account = this.account(scope.accountId);
     const region = scope.region ?? this.config.region;
     // Before the own account is known (GetCallerIdentity), `accountId` is a label rather than an id.
-    const who = /^\d{12}$/.test(scope.accountId) ? { account: scope.accountId, ...(account ? { accountName: account.name } : {}) } : { accountName: scope.accountId };
-    const ctx = { ...who, region, operation: scope.operation, timeoutMs: this.config.awsTimeoutMs, ...(scope.resource ? { resource: scope.resource } : {}) };
+    const who = /^\d{12}$/.test(scope.accountId)
+      ? { account: scope.accountId, ...(account ? { accountName: account.name } : {}) }
+      : { accountName: scope.accountId };
+    const ctx = {
+      ...who,
+      region,
+      operation: scope.operation,
+      timeoutMs: this.config.awsTimeoutMs,
+      ...(scope.resource ? { resource: scope.resource } : {}),
+    };
     const deadline = scope.deadlineMs ?? this.config.awsTimeoutMs * 2;
-    const run = () => this.limiter.of(scope.accountId).run(() => withDeadline(deadline, fn, describeCall(ctx), scope.signal));
+    const run = () =>
+      this.limiter.of(scope.accountId).run(() => withDeadline(deadline, fn, describeCall(ctx), scope.signal));
     try {
       const out = await run();
       noteAwsCall(awsRequestIdOf(out)); // for the action's log line
@@ -116,7 +133,10 @@ export class AwsClientFactory {
     } catch (e) {
       // An assumed-role session the service no longer knows (revoked, or an emulator reset): forget
       // it and retry once; `fn` gets a fresh session if it asks the factory for its client.
-      const retry = REJECTED_SESSION.has((e as { name?: string }).name ?? '') && account?.roleArn !== undefined && this.forgetAccount(account.accountId);
+      const retry =
+        REJECTED_SESSION.has((e as { name?: string }).name ?? '') &&
+        account?.roleArn !== undefined &&
+        this.forgetAccount(account.accountId);
       try {
         if (!retry) throw e;
         const out = await run();
@@ -160,16 +180,25 @@ export class AwsClientFactory {
     const accounts = this.config.accounts;
     if (!accounts) return undefined;
     const a = accounts.find((x) => x.accountId === accountId);
-    if (!a) throw new TrellisError('CONFIG', `Account ${accountId} is not in TRELLIS_ACCOUNTS; add it there to read it.`, { account: accountId });
+    if (!a)
+      throw new TrellisError('CONFIG', `Account ${accountId} is not in TRELLIS_ACCOUNTS; add it there to read it.`, {
+        account: accountId,
+      });
     return a;
   }
 
-  private client<C extends ServiceClient>(kind: string, scope: ClientScope, make: (cfg: ReturnType<AwsClientFactory['clientConfig']>) => C): C {
+  private client<C extends ServiceClient>(
+    kind: string,
+    scope: ClientScope,
+    make: (cfg: ReturnType<AwsClientFactory['clientConfig']>) => C,
+  ): C {
     const region = scope.region ?? this.config.region;
     const credentials = this.credentialsFor(scope);
     // Base-credential clients do not depend on the user: share them.
     const who = credentials ? (sourceIdentityFor(scope.user) ?? '') : '*';
-    return this.cached(`${kind}|${scope.accountId}|${region}|${who}`, () => make(this.clientConfig(region, credentials)));
+    return this.cached(`${kind}|${scope.accountId}|${region}|${who}`, () =>
+      make(this.clientConfig(region, credentials)),
+    );
   }
 
   private cached<C extends ServiceClient>(key: string, make: () => C): C {

@@ -13,11 +13,13 @@ describe('Semaphore', () => {
     const s = new Semaphore(2);
     const gates = [gate(), gate(), gate(), gate()];
     const started: number[] = [];
-    const runs = gates.map((g, i) => s.run(async () => {
-      started.push(i);
-      await g.promise;
-      return i;
-    }));
+    const runs = gates.map((g, i) =>
+      s.run(async () => {
+        started.push(i);
+        await g.promise;
+        return i;
+      }),
+    );
     await Promise.resolve();
     expect(started).toEqual([0, 1]);
     expect([s.running, s.waiting]).toEqual([2, 2]);

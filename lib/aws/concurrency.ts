@@ -10,7 +10,8 @@ export class Semaphore {
   private readonly queue: Array<() => void> = [];
 
   constructor(readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`semaphore limit must be a positive integer, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`semaphore limit must be a positive integer, got ${limit}`);
   }
 
   /** Calls running now. */
@@ -56,7 +57,11 @@ export class KeyedLimiter {
 }
 
 /** Maps `items` with at most `limit` calls of `fn` in flight; results keep the input order. */
-export async function mapLimited<T, U>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<U>): Promise<U[]> {
+export async function mapLimited<T, U>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<U>,
+): Promise<U[]> {
   const s = new Semaphore(limit);
   return Promise.all(items.map((item, i) => s.run(() => fn(item, i))));
 }

@@ -7,7 +7,12 @@ function fakeSource(clock: { t: number }, lifetimeMs: number) {
   const fetch = async (): Promise<Credentials> => {
     calls.n++;
     if (calls.fail) throw new Error('sts down');
-    return { accessKeyId: `ASIA${calls.n}`, secretAccessKey: 's', sessionToken: 't', expiration: new Date(clock.t + lifetimeMs) };
+    return {
+      accessKeyId: `ASIA${calls.n}`,
+      secretAccessKey: 's',
+      sessionToken: 't',
+      expiration: new Date(clock.t + lifetimeMs),
+    };
   };
   return { calls, fetch };
 }

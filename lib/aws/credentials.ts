@@ -27,7 +27,10 @@ export const REFRESH_MARGIN_MS = 5 * 60_000;
  * Concurrent callers share one fetch. A failed refresh falls back to credentials that have not
  * actually expired yet; otherwise the error is thrown and nothing is cached.
  */
-export function memoizeCredentials(fetch: CredentialProvider, opts: { marginMs?: number; now?: () => number } = {}): CredentialProvider {
+export function memoizeCredentials(
+  fetch: CredentialProvider,
+  opts: { marginMs?: number; now?: () => number } = {},
+): CredentialProvider {
   const margin = opts.marginMs ?? REFRESH_MARGIN_MS;
   const now = opts.now ?? Date.now;
   let current: Credentials | undefined;
@@ -40,7 +43,10 @@ export function memoizeCredentials(fetch: CredentialProvider, opts: { marginMs?:
       const creds = await fetch();
       const expiresAt = creds.expiration?.getTime();
       current = creds;
-      refreshAt = expiresAt === undefined ? Number.POSITIVE_INFINITY : expiresAt - Math.min(margin, Math.max(0, (expiresAt - fetchedAt) / 2));
+      refreshAt =
+        expiresAt === undefined
+          ? Number.POSITIVE_INFINITY
+          : expiresAt - Math.min(margin, Math.max(0, (expiresAt - fetchedAt) / 2));
       return creds;
     } catch (e) {
       const stillValid = current && (current.expiration === undefined || current.expiration.getTime() > now());
@@ -86,9 +92,18 @@ export interface AssumeRoleParams {
 }
 
 /** A memoised provider of `roleArn`'s credentials, assumed with `sts` (a client with the base credentials). */
-export function assumeRoleCredentials(sts: STSClient, p: AssumeRoleParams, opts: { marginMs?: number; now?: () => number } = {}): CredentialProvider {
+export function assumeRoleCredentials(
+  sts: STSClient,
+  p: AssumeRoleParams,
+  opts: { marginMs?: number; now?: () => number } = {},
+): CredentialProvider {
   const account = /^arn:[^:]+:iam::(\d{12}):/.exec(p.roleArn)?.[1];
-  const ctx = { operation: 'AssumeRole', resource: p.roleArn, ...(account ? { account } : {}), ...(p.accountName ? { accountName: p.accountName } : {}) };
+  const ctx = {
+    operation: 'AssumeRole',
+    resource: p.roleArn,
+    ...(account ? { account } : {}),
+    ...(p.accountName ? { accountName: p.accountName } : {}),
+  };
   return memoizeCredentials(async () => {
     let out;
     try {
@@ -106,8 +121,16 @@ export function assumeRoleCredentials(sts: STSClient, p: AssumeRoleParams, opts:
     }
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-      throw new TrellisError('AWS_INTERNAL', `AssumeRole of ${p.roleArn} returned no credentials`, { resource: p.roleArn, ...(account ? { account } : {}) });
+      throw new TrellisError('AWS_INTERNAL', `AssumeRole of ${p.roleArn} returned no credentials`, {
+        resource: p.roleArn,
+        ...(account ? { account } : {}),
+      });
     }
-    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, ...(c.Expiration ? { expiration: c.Expiration } : {}) };
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+      ...(c.Expiration ? { expiration: c.Expiration } : {}),
+    };
   }, opts);
 }

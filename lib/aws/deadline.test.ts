@@ -9,10 +9,14 @@ describe('withDeadline', () => {
 
   it('aborts the signal and rejects with TIMEOUT when work outlives the deadline', async () => {
     let seen: AbortSignal | undefined;
-    const p = withDeadline(20, (signal) => {
-      seen = signal;
-      return new Promise<never>(() => {}); // ignores the signal on purpose
-    }, 'ListServices in payments');
+    const p = withDeadline(
+      20,
+      (signal) => {
+        seen = signal;
+        return new Promise<never>(() => {}); // ignores the signal on purpose
+      },
+      'ListServices in payments',
+    );
     const e = await p.catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TrellisError);
     expect(e).toMatchObject({ code: 'TIMEOUT', retryable: true });

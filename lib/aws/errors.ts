@@ -18,15 +18,71 @@ export interface AwsErrorContext {
   timeoutMs?: number;
 }
 
-const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'ProvisionedThroughputExceededException']);
-const CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredToken', 'ExpiredTokenException', 'SignatureDoesNotMatch', 'InvalidSignatureException', 'IncompleteSignature', 'MissingAuthenticationToken', 'MissingAuthenticationTokenException', 'CredentialsProviderError']);
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'ProvisionedThroughputExceededException',
+]);
+const CREDENTIALS = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'SignatureDoesNotMatch',
+  'InvalidSignatureException',
+  'IncompleteSignature',
+  'MissingAuthenticationToken',
+  'MissingAuthenticationTokenException',
+  'CredentialsProviderError',
+]);
 const NOT_FOUND = new Set(['ResourceNotFoundException', 'NotFoundException', 'NoSuchEntity']);
-const CONFLICT = new Set(['ConflictException', 'ResourceAlreadyExistsException', 'OperationAbortedException', 'ResourceInUseException']);
-const VALIDATION = new Set(['ValidationException', 'ValidationError', 'InvalidParameterException', 'InvalidParameterValue', 'InvalidParameterCombination', 'MissingParameter', 'InvalidQueryException', 'MalformedQueryException', 'MalformedPolicyDocument', 'InvalidOperationException', 'InvalidSequenceTokenException']);
+const CONFLICT = new Set([
+  'ConflictException',
+  'ResourceAlreadyExistsException',
+  'OperationAbortedException',
+  'ResourceInUseException',
+]);
+const VALIDATION = new Set([
+  'ValidationException',
+  'ValidationError',
+  'InvalidParameterException',
+  'InvalidParameterValue',
+  'InvalidParameterCombination',
+  'MissingParameter',
+  'InvalidQueryException',
+  'MalformedQueryException',
+  'MalformedPolicyDocument',
+  'InvalidOperationException',
+  'InvalidSequenceTokenException',
+]);
 const QUOTA = new Set(['ServiceQuotaExceededException', 'LimitExceededException', 'PackedPolicyTooLarge']);
 const TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
-const INTERNAL = new Set(['InternalServerException', 'InternalFailure', 'InternalServerError', 'ServiceUnavailable', 'ServiceUnavailableException', 'ServiceException']);
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const INTERNAL = new Set([
+  'InternalServerException',
+  'InternalFailure',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'ServiceException',
+]);
+const NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ECONNABORTED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 
 interface SdkLike {
   name?: string;
@@ -44,11 +100,23 @@ function networkCode(e: SdkLike): string | undefined {
   return cause?.code && NETWORK.has(cause.code) ? cause.code : undefined;
 }
 
-function classify(name: string, status: number | undefined, netCode: string | undefined, code: string | undefined): ErrorCode {
+function classify(
+  name: string,
+  status: number | undefined,
+  netCode: string | undefined,
+  code: string | undefined,
+): ErrorCode {
   if (THROTTLING.has(name) || status === 429) return 'THROTTLED';
   if (TIMEOUT.has(name) || code === 'ETIMEDOUT') return 'TIMEOUT';
   if (netCode) return 'UNREACHABLE';
-  if (name.startsWith('AccessDenied') || CREDENTIALS.has(name) || name === 'UnauthorizedOperation' || status === 403 || status === 401) return 'ACCESS_DENIED';
+  if (
+    name.startsWith('AccessDenied') ||
+    CREDENTIALS.has(name) ||
+    name === 'UnauthorizedOperation' ||
+    status === 403 ||
+    status === 401
+  )
+    return 'ACCESS_DENIED';
   if (NOT_FOUND.has(name) || status === 404) return 'NOT_FOUND';
   if (CONFLICT.has(name) || status === 409) return 'CONFLICT';
   if (QUOTA.has(name) || status === 402) return 'QUOTA';
@@ -84,7 +152,11 @@ function hint(code: ErrorCode, name: string, ctx: AwsErrorContext, netCode: stri
 
 /** Names a call for messages: `ListServices in payments (222222222222), us-east-1`. */
 export function describeCall(ctx: AwsErrorContext): string {
-  const account = ctx.account ? (ctx.accountName ? `${ctx.accountName} (${ctx.account})` : ctx.account) : ctx.accountName;
+  const account = ctx.account
+    ? ctx.accountName
+      ? `${ctx.accountName} (${ctx.account})`
+      : ctx.account
+    : ctx.accountName;
   const place = [account, ctx.region].filter(Boolean).join(', ');
   const op = ctx.operation ?? 'AWS call';
   return place ? `${op} in ${place}` : op;

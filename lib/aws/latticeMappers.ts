@@ -3,7 +3,11 @@
  * The API may name target groups by id in an action; the domain always uses ARNs (a forward action
  * can only reference target groups of the service's own account and region).
  */
-import type { RuleAction as SdkRuleAction, RuleMatch as SdkRuleMatch, WeightedTargetGroup } from '@aws-sdk/client-vpc-lattice';
+import type {
+  RuleAction as SdkRuleAction,
+  RuleMatch as SdkRuleMatch,
+  WeightedTargetGroup,
+} from '@aws-sdk/client-vpc-lattice';
 import { parseLatticeArn, targetGroupArn } from '../domain/arn';
 import { TrellisError } from '../domain/errors';
 import type { HeaderCondition, RuleAction, RuleMatch } from '../domain/routing';
@@ -23,7 +27,9 @@ export function arnContextOf(arn: string): ArnContext {
 }
 
 function toTargetArn(identifier: string, ctx: ArnContext): string {
-  return identifier.startsWith('arn:') ? identifier : targetGroupArn(ctx.partition, ctx.region, ctx.accountId, identifier);
+  return identifier.startsWith('arn:')
+    ? identifier
+    : targetGroupArn(ctx.partition, ctx.region, ctx.accountId, identifier);
 }
 
 /** SDK action → domain action; undefined for an action kind this console does not know. */
@@ -32,7 +38,10 @@ export function toRuleAction(action: SdkRuleAction | undefined, ctx: ArnContext)
   if (action.forward) {
     return {
       type: 'forward',
-      targetGroups: (action.forward.targetGroups ?? []).map((t) => ({ targetGroupArn: toTargetArn(t.targetGroupIdentifier ?? '', ctx), weight: t.weight ?? 100 })),
+      targetGroups: (action.forward.targetGroups ?? []).map((t) => ({
+        targetGroupArn: toTargetArn(t.targetGroupIdentifier ?? '', ctx),
+        weight: t.weight ?? 100,
+      })),
     };
   }
   if (action.fixedResponse) return { type: 'fixedResponse', statusCode: action.fixedResponse.statusCode ?? 404 };
@@ -48,13 +57,23 @@ export function toRuleMatch(match: SdkRuleMatch | undefined): RuleMatch | undefi
   const pm = http.pathMatch;
   if (pm?.match) {
     const type = pm.match.exact !== undefined ? 'exact' : 'prefix';
-    out.path = { type, value: (pm.match.exact ?? pm.match.prefix ?? '') as string, caseSensitive: pm.caseSensitive ?? false };
+    out.path = {
+      type,
+      value: (pm.match.exact ?? pm.match.prefix ?? '') as string,
+      caseSensitive: pm.caseSensitive ?? false,
+    };
   }
   for (const h of http.headerMatches ?? []) {
     const m = h.match;
     if (!m || !h.name) continue;
-    const type: HeaderCondition['type'] = m.exact !== undefined ? 'exact' : m.prefix !== undefined ? 'prefix' : 'contains';
-    out.headers.push({ name: h.name, type, value: (m.exact ?? m.prefix ?? m.contains ?? '') as string, caseSensitive: h.caseSensitive ?? false });
+    const type: HeaderCondition['type'] =
+      m.exact !== undefined ? 'exact' : m.prefix !== undefined ? 'prefix' : 'contains';
+    out.headers.push({
+      name: h.name,
+      type,
+      value: (m.exact ?? m.prefix ?? m.contains ?? '') as string,
+      caseSensitive: h.caseSensitive ?? false,
+    });
   }
   return out;
 }
@@ -62,7 +81,10 @@ export function toRuleMatch(match: SdkRuleMatch | undefined): RuleMatch | undefi
 /** Domain action → SDK action (target groups by ARN, which the API accepts as identifiers). */
 export function fromRuleAction(action: RuleAction): SdkRuleAction {
   if (action.type === 'fixedResponse') return { fixedResponse: { statusCode: action.statusCode } };
-  const targetGroups: WeightedTargetGroup[] = action.targetGroups.map((t) => ({ targetGroupIdentifier: t.targetGroupArn, weight: t.weight }));
+  const targetGroups: WeightedTargetGroup[] = action.targetGroups.map((t) => ({
+    targetGroupIdentifier: t.targetGroupArn,
+    weight: t.weight,
+  }));
   return { forward: { targetGroups } };
 }
 
@@ -72,14 +94,24 @@ export function fromRuleMatch(match: RuleMatch): SdkRuleMatch {
     httpMatch: {
       ...(match.method ? { method: match.method } : {}),
       ...(match.path
-        ? { pathMatch: { match: match.path.type === 'exact' ? { exact: match.path.value } : { prefix: match.path.value }, caseSensitive: match.path.caseSensitive } }
+        ? {
+            pathMatch: {
+              match: match.path.type === 'exact' ? { exact: match.path.value } : { prefix: match.path.value },
+              caseSensitive: match.path.caseSensitive,
+            },
+          }
         : {}),
       ...(match.headers.length > 0
         ? {
             headerMatches: match.headers.map((h) => ({
               name: h.name,
               caseSensitive: h.caseSensitive,
-              match: h.type === 'exact' ? { exact: h.value } : h.type === 'prefix' ? { prefix: h.value } : { contains: h.value },
+              match:
+                h.type === 'exact'
+                  ? { exact: h.value }
+                  : h.type === 'prefix'
+                    ? { prefix: h.value }
+                    : { contains: h.value },
             })),
           }
         : {}),

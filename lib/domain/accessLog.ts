@@ -83,7 +83,14 @@ export function parseInsightsTime(s: string | undefined): number {
 }
 
 /** Fields that the record holds as JSON numbers (Insights prints every value as text). */
-export const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['responseCode', 'bytesReceived', 'bytesSent', 'duration', 'requestToTargetDuration', 'responseFromTargetDuration']);
+export const NUMERIC_FIELDS: ReadonlySet<string> = new Set([
+  'responseCode',
+  'bytesReceived',
+  'bytesSent',
+  'duration',
+  'requestToTargetDuration',
+  'responseFromTargetDuration',
+]);
 
 /**
  * A result row of the records query as an entry: either the record's fields as columns (numbers of
@@ -105,7 +112,11 @@ export function toAccessLogEntry(row: Readonly<Record<string, string>>): AccessL
     const parsed: unknown = JSON.parse(message);
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
       const record: Record<string, RecordValue> = {};
-      for (const [k, v] of Object.entries(parsed)) record[k] = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v);
+      for (const [k, v] of Object.entries(parsed))
+        record[k] =
+          v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+            ? v
+            : JSON.stringify(v);
       return { ...base, record };
     }
   } catch {

@@ -28,14 +28,27 @@ export interface LatticeArn {
 }
 
 const ID = '[a-z]+-[0-9a-z]{17}';
-const SIMPLE = new RegExp(`^arn:(aws[a-z-]*):vpc-lattice:([a-z0-9-]+):(\\d{12}):(servicenetwork|service|targetgroup|servicenetworkserviceassociation|servicenetworkvpcassociation|accesslogsubscription)/(${ID})$`);
+const SIMPLE = new RegExp(
+  `^arn:(aws[a-z-]*):vpc-lattice:([a-z0-9-]+):(\\d{12}):(servicenetwork|service|targetgroup|servicenetworkserviceassociation|servicenetworkvpcassociation|accesslogsubscription)/(${ID})$`,
+);
 const LISTENER = new RegExp(`^arn:(aws[a-z-]*):vpc-lattice:([a-z0-9-]+):(\\d{12}):service/(${ID})/listener/(${ID})$`);
-const RULE = new RegExp(`^arn:(aws[a-z-]*):vpc-lattice:([a-z0-9-]+):(\\d{12}):service/(${ID})/listener/(${ID})/rule/(${ID})$`);
+const RULE = new RegExp(
+  `^arn:(aws[a-z-]*):vpc-lattice:([a-z0-9-]+):(\\d{12}):service/(${ID})/listener/(${ID})/rule/(${ID})$`,
+);
 
 /** Parses a Lattice ARN; undefined when `arn` is not one. */
 export function parseLatticeArn(arn: string): LatticeArn | undefined {
   let m = RULE.exec(arn);
-  if (m) return { partition: m[1]!, region: m[2]!, accountId: m[3]!, kind: 'rule', id: m[6]!, serviceId: m[4]!, listenerId: m[5]! };
+  if (m)
+    return {
+      partition: m[1]!,
+      region: m[2]!,
+      accountId: m[3]!,
+      kind: 'rule',
+      id: m[6]!,
+      serviceId: m[4]!,
+      listenerId: m[5]!,
+    };
   m = LISTENER.exec(arn);
   if (m) return { partition: m[1]!, region: m[2]!, accountId: m[3]!, kind: 'listener', id: m[5]!, serviceId: m[4]! };
   m = SIMPLE.exec(arn);

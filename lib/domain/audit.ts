@@ -110,12 +110,18 @@ export function parseAuditEvent(message: string): AuditEvent | undefined {
   }
   if (!isObj(v) || v.v !== 1 || typeof v.id !== 'string' || typeof v.time !== 'string') return undefined;
   if (!isObj(v.user) || typeof v.user.id !== 'string') return undefined;
-  if (!(AUDIT_ACTIONS as readonly unknown[]).includes(v.action) || !(AUDIT_RESULTS as readonly unknown[]).includes(v.result)) return undefined;
+  if (
+    !(AUDIT_ACTIONS as readonly unknown[]).includes(v.action) ||
+    !(AUDIT_RESULTS as readonly unknown[]).includes(v.result)
+  )
+    return undefined;
   if (typeof v.serviceArn !== 'string' || !Array.isArray(v.changes)) return undefined;
   return v as unknown as AuditEvent;
 }
 
 /** True when the event changed routing and can be reverted (an applied change with a before/after). */
 export function isRevertible(e: AuditEvent): boolean {
-  return e.result === 'applied' && e.changes.length > 0 && e.changes.every((c) => c.before !== null || c.after !== null);
+  return (
+    e.result === 'applied' && e.changes.length > 0 && e.changes.every((c) => c.before !== null || c.after !== null)
+  );
 }

@@ -7,7 +7,12 @@ import { AUDIT_RESULTS, type AuditResult } from './audit';
 import type { Condition, InsightsQuery } from './query';
 
 /** Relative time ranges offered by the page. */
-export const AUDIT_RANGES = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 } as const;
+export const AUDIT_RANGES = {
+  '1h': 3_600_000,
+  '24h': 86_400_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+} as const;
 /** One of the keys of `AUDIT_RANGES`. */
 export type AuditRange = keyof typeof AUDIT_RANGES;
 
@@ -79,11 +84,26 @@ export function auditWindow(f: AuditFilter, now: number): { startMs: number; end
 }
 
 /** The Logs Insights query of a filter, newest first. */
-export function auditQuery(f: Pick<AuditFilter, 'user' | 'resource' | 'result'> & { id?: string }, limit = 200): InsightsQuery {
+export function auditQuery(
+  f: Pick<AuditFilter, 'user' | 'resource' | 'result'> & { id?: string },
+  limit = 200,
+): InsightsQuery {
   const conditions: Condition[] = [{ op: '=', field: 'v', value: 1 }];
   if (f.id) conditions.push({ op: '=', field: 'id', value: f.id });
-  if (f.user) conditions.push({ op: 'or', conditions: [{ op: '=', field: 'user.id', value: f.user }, { op: '=', field: 'user.name', value: f.user }] });
+  if (f.user)
+    conditions.push({
+      op: 'or',
+      conditions: [
+        { op: '=', field: 'user.id', value: f.user },
+        { op: '=', field: 'user.name', value: f.user },
+      ],
+    });
   if (f.resource) conditions.push({ op: 'contains', field: 'resources', value: f.resource });
   if (f.result) conditions.push({ op: '=', field: 'result', value: f.result });
-  return { fields: ['@timestamp', '@message'], filter: { op: 'and', conditions }, sort: [{ field: '@timestamp', order: 'desc' }], limit };
+  return {
+    fields: ['@timestamp', '@message'],
+    filter: { op: 'and', conditions },
+    sort: [{ field: '@timestamp', order: 'desc' }],
+    limit,
+  };
 }

@@ -1,12 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { bakeEndsAt, currentPercent, DEFAULT_CANARY, validatePlan, type CanaryPlan, type CanaryState } from './canary';
 import { decide, judgeGates, type GateFigures } from './canaryGates';
-import { CANARY_TAGS, decodeLease, decodePlan, decodeState, encodeLease, encodePlan, encodeState, MAX_TAG_VALUE, tagSafe } from './canaryTags';
+import {
+  CANARY_TAGS,
+  decodeLease,
+  decodePlan,
+  decodeState,
+  encodeLease,
+  encodePlan,
+  encodeState,
+  MAX_TAG_VALUE,
+  tagSafe,
+} from './canaryTags';
 
 const TG1 = 'tg-00000000000000001';
 const TG2 = 'tg-00000000000000002';
-const plan: CanaryPlan = { id: 'abc123xyz0', stableTargetGroupId: TG1, canaryTargetGroupId: TG2, ...DEFAULT_CANARY, bakeSeconds: 60 };
-const baking = (step: number, since = 1_000_000): CanaryState => ({ planId: plan.id, step, status: 'baking', since, seq: step + 1 });
+const plan: CanaryPlan = {
+  id: 'abc123xyz0',
+  stableTargetGroupId: TG1,
+  canaryTargetGroupId: TG2,
+  ...DEFAULT_CANARY,
+  bakeSeconds: 60,
+};
+const baking = (step: number, since = 1_000_000): CanaryState => ({
+  planId: plan.id,
+  step,
+  status: 'baking',
+  since,
+  seq: step + 1,
+});
 const healthy: GateFigures = { requests: 1000, errors5xx: 2, denied403: 0, p99Ms: 120 };
 
 describe('validatePlan', () => {
@@ -31,7 +53,12 @@ describe('judgeGates', () => {
   it('passes healthy figures', () => {
     const j = judgeGates(plan.gates, healthy);
     expect(j.overall).toBe('pass');
-    expect(j.verdicts.map((v) => v.text)).toEqual(['1000 requests ≥ 50', '5xx 0.2 % ≤ 1 %', '403 0 % ≤ 5 %', 'p99 120 ms ≤ 1000 ms']);
+    expect(j.verdicts.map((v) => v.text)).toEqual([
+      '1000 requests ≥ 50',
+      '5xx 0.2 % ≤ 1 %',
+      '403 0 % ≤ 5 %',
+      'p99 120 ms ≤ 1000 ms',
+    ]);
   });
 
   it('fails on a 5xx rate, a 403 rate or a slow p99', () => {
@@ -44,7 +71,9 @@ describe('judgeGates', () => {
     const j = judgeGates(plan.gates, { requests: 10, errors5xx: 10, denied403: 0, p99Ms: 9999 });
     expect(j.overall).toBe('insufficient');
     expect(j.verdicts.every((v) => v.verdict === 'insufficient')).toBe(true);
-    expect(judgeGates({ ...plan.gates, minRequests: 0 }, { requests: 0, errors5xx: 0, denied403: 0, p99Ms: null }).overall).toBe('insufficient');
+    expect(
+      judgeGates({ ...plan.gates, minRequests: 0 }, { requests: 0, errors5xx: 0, denied403: 0, p99Ms: null }).overall,
+    ).toBe('insufficient');
   });
 });
 
@@ -93,7 +122,11 @@ describe('canary tags', () => {
     expect(p.length).toBeLessThanOrEqual(MAX_TAG_VALUE);
     expect(p).toMatch(/^[\p{L}\p{N}\s_.:/=+\-@]+$/u);
     expect(decodePlan(p)).toEqual(plan);
-    const st: CanaryState = { ...baking(2), status: 'aborted', reason: 'Gate failed at 25 %: 5xx 50 % > 1 %; "quoted" <x>' };
+    const st: CanaryState = {
+      ...baking(2),
+      status: 'aborted',
+      reason: 'Gate failed at 25 %: 5xx 50 % > 1 %; "quoted" <x>',
+    };
     const enc = encodeState(st);
     expect(enc).toMatch(/^[\p{L}\p{N}\s_.:/=+\-@]+$/u);
     expect(decodeState(enc)).toEqual({ ...st, reason: 'Gate failed at 25 pct: 5xx 50 pct gt 1 pct quoted ltxgt' });
@@ -104,7 +137,8 @@ describe('canary tags', () => {
   });
 
   it('reads malformed tags as absent', () => {
-    for (const bad of [undefined, '', 'v2 id=x', 'v1 id=x steps=a/b bake=1 e5=0 e403=0 p99=1 min=1 stable=s canary=c']) expect(decodePlan(bad)).toBeUndefined();
+    for (const bad of [undefined, '', 'v2 id=x', 'v1 id=x steps=a/b bake=1 e5=0 e403=0 p99=1 min=1 stable=s canary=c'])
+      expect(decodePlan(bad)).toBeUndefined();
     expect(decodeState('v1 id=x step=1 status=flying since=1 seq=1')).toBeUndefined();
     expect(decodeLease('v1 owner=x')).toBeUndefined();
   });

@@ -58,7 +58,13 @@ export interface CanaryLease {
 }
 
 /** Limits of plans. */
-export const CANARY_LIMITS = { maxSteps: 10, minBakeSeconds: 1, maxBakeSeconds: 86_400, maxP99Ms: 600_000, maxMinRequests: 1_000_000_000 } as const;
+export const CANARY_LIMITS = {
+  maxSteps: 10,
+  minBakeSeconds: 1,
+  maxBakeSeconds: 86_400,
+  maxP99Ms: 600_000,
+  maxMinRequests: 1_000_000_000,
+} as const;
 
 /** Sensible defaults for the form. */
 export const DEFAULT_CANARY: Omit<CanaryPlan, 'id' | 'stableTargetGroupId' | 'canaryTargetGroupId'> = {
@@ -72,23 +78,44 @@ const TG_ID = /^tg-[0-9a-z]{17}$/;
 /** Issues of a plan (before it is started). */
 export function validatePlan(p: Omit<CanaryPlan, 'id'>): Issue[] {
   const issues: Issue[] = [];
-  if (!TG_ID.test(p.stableTargetGroupId)) issues.push({ field: 'stableTargetGroupId', message: 'Pick the stable target group.' });
-  if (!TG_ID.test(p.canaryTargetGroupId)) issues.push({ field: 'canaryTargetGroupId', message: 'Pick the canary target group.' });
-  if (p.stableTargetGroupId === p.canaryTargetGroupId) issues.push({ field: 'canaryTargetGroupId', message: 'The canary must be another target group than the stable one.' });
+  if (!TG_ID.test(p.stableTargetGroupId))
+    issues.push({ field: 'stableTargetGroupId', message: 'Pick the stable target group.' });
+  if (!TG_ID.test(p.canaryTargetGroupId))
+    issues.push({ field: 'canaryTargetGroupId', message: 'Pick the canary target group.' });
+  if (p.stableTargetGroupId === p.canaryTargetGroupId)
+    issues.push({
+      field: 'canaryTargetGroupId',
+      message: 'The canary must be another target group than the stable one.',
+    });
   const s = p.steps;
-  if (s.length < 1 || s.length > CANARY_LIMITS.maxSteps) issues.push({ field: 'steps', message: `A plan has 1 to ${CANARY_LIMITS.maxSteps} steps.` });
-  if (s.some((x) => !Number.isInteger(x) || x < 1 || x > 100)) issues.push({ field: 'steps', message: 'Steps are whole percents from 1 to 100.' });
-  else if (s.some((x, i) => i > 0 && x <= (s[i - 1] ?? 0))) issues.push({ field: 'steps', message: 'Steps must increase.' });
+  if (s.length < 1 || s.length > CANARY_LIMITS.maxSteps)
+    issues.push({ field: 'steps', message: `A plan has 1 to ${CANARY_LIMITS.maxSteps} steps.` });
+  if (s.some((x) => !Number.isInteger(x) || x < 1 || x > 100))
+    issues.push({ field: 'steps', message: 'Steps are whole percents from 1 to 100.' });
+  else if (s.some((x, i) => i > 0 && x <= (s[i - 1] ?? 0)))
+    issues.push({ field: 'steps', message: 'Steps must increase.' });
   else if (s[s.length - 1] !== 100) issues.push({ field: 'steps', message: 'The last step must be 100 %.' });
-  if (!Number.isInteger(p.bakeSeconds) || p.bakeSeconds < CANARY_LIMITS.minBakeSeconds || p.bakeSeconds > CANARY_LIMITS.maxBakeSeconds) {
-    issues.push({ field: 'bakeSeconds', message: `Bake time is ${CANARY_LIMITS.minBakeSeconds} to ${CANARY_LIMITS.maxBakeSeconds} seconds.` });
+  if (
+    !Number.isInteger(p.bakeSeconds) ||
+    p.bakeSeconds < CANARY_LIMITS.minBakeSeconds ||
+    p.bakeSeconds > CANARY_LIMITS.maxBakeSeconds
+  ) {
+    issues.push({
+      field: 'bakeSeconds',
+      message: `Bake time is ${CANARY_LIMITS.minBakeSeconds} to ${CANARY_LIMITS.maxBakeSeconds} seconds.`,
+    });
   }
   const g = p.gates;
-  for (const [field, v] of [['max5xxRate', g.max5xxRate], ['max403Rate', g.max403Rate]] as const) {
+  for (const [field, v] of [
+    ['max5xxRate', g.max5xxRate],
+    ['max403Rate', g.max403Rate],
+  ] as const) {
     if (!(v >= 0 && v <= 1)) issues.push({ field: `gates.${field}`, message: 'Rates are from 0 to 100 %.' });
   }
-  if (!(g.maxP99Ms > 0 && g.maxP99Ms <= CANARY_LIMITS.maxP99Ms)) issues.push({ field: 'gates.maxP99Ms', message: `The p99 limit is 1 to ${CANARY_LIMITS.maxP99Ms} ms.` });
-  if (!Number.isInteger(g.minRequests) || g.minRequests < 0 || g.minRequests > CANARY_LIMITS.maxMinRequests) issues.push({ field: 'gates.minRequests', message: 'The minimum request count is a whole number ≥ 0.' });
+  if (!(g.maxP99Ms > 0 && g.maxP99Ms <= CANARY_LIMITS.maxP99Ms))
+    issues.push({ field: 'gates.maxP99Ms', message: `The p99 limit is 1 to ${CANARY_LIMITS.maxP99Ms} ms.` });
+  if (!Number.isInteger(g.minRequests) || g.minRequests < 0 || g.minRequests > CANARY_LIMITS.maxMinRequests)
+    issues.push({ field: 'gates.minRequests', message: 'The minimum request count is a whole number ≥ 0.' });
   return issues;
 }
 

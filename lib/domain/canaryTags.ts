@@ -7,7 +7,11 @@
 import type { CanaryLease, CanaryPlan, CanaryState, CanaryStatus } from './canary';
 
 /** Tag keys. */
-export const CANARY_TAGS = { plan: 'trellis:canary:plan', state: 'trellis:canary:state', lease: 'trellis:canary:lease' } as const;
+export const CANARY_TAGS = {
+  plan: 'trellis:canary:plan',
+  state: 'trellis:canary:state',
+  lease: 'trellis:canary:lease',
+} as const;
 
 /** Longest tag value AWS accepts. */
 export const MAX_TAG_VALUE = 256;
@@ -44,7 +48,8 @@ function fields(value: string | undefined, restKey?: string): Map<string, string
   return out;
 }
 
-const num = (s: string | undefined): number | undefined => (s !== undefined && /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : undefined);
+const num = (s: string | undefined): number | undefined =>
+  s !== undefined && /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
 
 /** The plan tag's value. */
 export function encodePlan(p: CanaryPlan): string {
@@ -66,8 +71,16 @@ export function decodePlan(value: string | undefined): CanaryPlan | undefined {
   const p99 = num(f.get('p99'));
   const min = num(f.get('min'));
   if (!id || !stable || !canary || steps.length === 0 || steps.some((s) => s === undefined)) return undefined;
-  if (bake === undefined || e5 === undefined || e403 === undefined || p99 === undefined || min === undefined) return undefined;
-  return { id, stableTargetGroupId: stable, canaryTargetGroupId: canary, steps: steps as number[], bakeSeconds: bake, gates: { max5xxRate: e5, max403Rate: e403, maxP99Ms: p99, minRequests: min } };
+  if (bake === undefined || e5 === undefined || e403 === undefined || p99 === undefined || min === undefined)
+    return undefined;
+  return {
+    id,
+    stableTargetGroupId: stable,
+    canaryTargetGroupId: canary,
+    steps: steps as number[],
+    bakeSeconds: bake,
+    gates: { max5xxRate: e5, max403Rate: e403, maxP99Ms: p99, minRequests: min },
+  };
 }
 
 /** The state tag's value (the reason last, made tag-safe and cut to fit). */
@@ -85,7 +98,15 @@ export function decodeState(value: string | undefined): CanaryState | undefined 
   const status = f.get('status') as CanaryStatus | undefined;
   const since = num(f.get('since'));
   const seq = num(f.get('seq'));
-  if (!planId || step === undefined || !status || !STATUSES.includes(status) || since === undefined || seq === undefined) return undefined;
+  if (
+    !planId ||
+    step === undefined ||
+    !status ||
+    !STATUSES.includes(status) ||
+    since === undefined ||
+    seq === undefined
+  )
+    return undefined;
   const reason = f.get('why');
   return { planId, step, status, since, seq, ...(reason ? { reason } : {}) };
 }

@@ -43,20 +43,36 @@ export interface CanaryStatusView {
 
 /** Step rows from the plan, its state and its events. */
 export function stepRows(plan: CanaryPlan, state: CanaryState, events: readonly AuditEvent[]): StepRow[] {
-  const ending = (i: number) => events.find((e) => e.canary?.fromStep === i && e.canary.figures && (e.action === 'canary.step' || e.action === 'canary.complete' || e.action === 'canary.abort'));
+  const ending = (i: number) =>
+    events.find(
+      (e) =>
+        e.canary?.fromStep === i &&
+        e.canary.figures &&
+        (e.action === 'canary.step' || e.action === 'canary.complete' || e.action === 'canary.abort'),
+    );
   return plan.steps.map((percent, index) => {
     const end = ending(index);
     const figures = end?.canary?.figures ? { figures: end.canary.figures } : {};
     if (index < state.step) return { index, percent, status: 'passed', ...figures };
-    if (index > state.step) return { index, percent, status: state.status === 'promoted' || state.status === 'aborted' ? 'skipped' : 'pending' };
-    if (state.status === 'aborted') return { index, percent, status: end?.action === 'canary.abort' ? 'failed' : 'skipped', ...figures };
+    if (index > state.step)
+      return {
+        index,
+        percent,
+        status: state.status === 'promoted' || state.status === 'aborted' ? 'skipped' : 'pending',
+      };
+    if (state.status === 'aborted')
+      return { index, percent, status: end?.action === 'canary.abort' ? 'failed' : 'skipped', ...figures };
     if (state.status === 'promoted') return { index, percent, status: 'passed', ...figures };
     return { index, percent, status: 'current' };
   });
 }
 
 /** The next action in words, and when (for a baking plan). */
-export function describeNext(plan: CanaryPlan, state: CanaryState, judgement: Judgement | undefined): { text: string; at?: number } {
+export function describeNext(
+  plan: CanaryPlan,
+  state: CanaryState,
+  judgement: Judgement | undefined,
+): { text: string; at?: number } {
   const pct = plan.steps[state.step] ?? 100;
   switch (state.status) {
     case 'promoted':
@@ -70,7 +86,10 @@ export function describeNext(plan: CanaryPlan, state: CanaryState, judgement: Ju
       const last = state.step >= plan.steps.length - 1;
       const then = last ? 'complete the plan' : `shift to ${plan.steps[state.step + 1]} %`;
       const hint = judgement?.overall === 'insufficient' ? ' (too little traffic so far: it will pause instead)' : '';
-      return { text: `Baking ${pct} %; at the end of the bake, if the gates pass, ${then}${hint}. A failing gate aborts at once.`, at };
+      return {
+        text: `Baking ${pct} %; at the end of the bake, if the gates pass, ${then}${hint}. A failing gate aborts at once.`,
+        at,
+      };
     }
   }
 }

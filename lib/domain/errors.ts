@@ -84,7 +84,10 @@ const DEFAULT_RETRYABLE: ReadonlySet<ErrorCode> = new Set(['THROTTLED', 'TIMEOUT
 
 /** True for a `TrellisError` (also one from another copy of this module). */
 export function isTrellisError(e: unknown): e is TrellisError {
-  return e instanceof TrellisError || (e instanceof Error && e.name === 'TrellisError' && 'code' in e && isErrorCode((e as { code: unknown }).code));
+  return (
+    e instanceof TrellisError ||
+    (e instanceof Error && e.name === 'TrellisError' && 'code' in e && isErrorCode((e as { code: unknown }).code))
+  );
 }
 
 /** True for a known error code. */

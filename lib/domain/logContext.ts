@@ -30,7 +30,9 @@ export function logsContext(snapshot: Snapshot, params: string, maxQueries: numb
     selection: selectSources(snapshot, filters),
     names: nameIndex(snapshot),
     accounts: Object.fromEntries(snapshot.accounts.map((a) => [a.accountId, a.name])),
-    unreachable: snapshot.accounts.filter((a) => !a.reachable).map((a) => ({ accountId: a.accountId, name: a.name, message: a.error?.message ?? 'not reachable' })),
+    unreachable: snapshot.accounts
+      .filter((a) => !a.reachable)
+      .map((a) => ({ accountId: a.accountId, name: a.name, message: a.error?.message ?? 'not reachable' })),
     maxQueries,
   };
 }

@@ -4,7 +4,12 @@ import type { AccessLogEntry } from './accessLog';
 import { csvCell, exportColumns, exportFileName, neutralise, toCsv, toJsonLines } from './logExport';
 
 const T0 = Date.UTC(2024, 4, 1, 9, 0, 0);
-const entry = (record: AccessLogEntry['record'], raw?: string): AccessLogEntry => ({ timestamp: T0, log: '222222222222:/aws/vpc-lattice/x', record, ...(raw !== undefined ? { raw } : {}) });
+const entry = (record: AccessLogEntry['record'], raw?: string): AccessLogEntry => ({
+  timestamp: T0,
+  log: '222222222222:/aws/vpc-lattice/x',
+  record,
+  ...(raw !== undefined ? { raw } : {}),
+});
 
 describe('CSV cells', () => {
   it('quotes commas, quotes and line breaks', () => {
@@ -18,26 +23,19 @@ describe('CSV cells', () => {
     expect(csvCell(true)).toBe('true');
   });
   it('neutralises formulas but keeps "-" and numbers', () => {
-    expect(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx', '-', '-12', '3.5', '/path', 'a=b'].map(neutralise)).toEqual([
-      "'=1+1",
-      "'+SUM(A1)",
-      "'-2+3",
-      "'@cmd",
-      "'\tx",
-      "'\rx",
-      '-',
-      '-12',
-      '3.5',
-      '/path',
-      'a=b',
-    ]);
+    expect(
+      ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx', '-', '-12', '3.5', '/path', 'a=b'].map(neutralise),
+    ).toEqual(["'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tx", "'\rx", '-', '-12', '3.5', '/path', 'a=b']);
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
   });
 });
 
 describe('toCsv / toJsonLines', () => {
   it('writes a header of every documented field plus extras, one row per record', () => {
-    const rows = [entry({ responseCode: 403, resolvedUser: 'Anonymous', requestPath: '/a,b', zeta: 'z' }), entry({}, 'not json')];
+    const rows = [
+      entry({ responseCode: 403, resolvedUser: 'Anonymous', requestPath: '/a,b', zeta: 'z' }),
+      entry({}, 'not json'),
+    ];
     const cols = exportColumns(rows);
     expect(cols.slice(0, 3)).toEqual(['@timestamp', '@log', 'startTime']);
     expect(cols.slice(-2)).toEqual(['zeta', '@message']);
@@ -54,8 +52,18 @@ describe('toCsv / toJsonLines', () => {
   });
   it('writes one JSON object per line with values as logged', () => {
     const out = toJsonLines([entry({ responseCode: 403, x: '=1' }), entry({}, 'raw')]);
-    expect(out.split('\n').slice(0, 2).map((l) => JSON.parse(l))).toEqual([
-      { '@timestamp': '2024-05-01T09:00:00.000Z', '@log': '222222222222:/aws/vpc-lattice/x', responseCode: 403, x: '=1' },
+    expect(
+      out
+        .split('\n')
+        .slice(0, 2)
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      {
+        '@timestamp': '2024-05-01T09:00:00.000Z',
+        '@log': '222222222222:/aws/vpc-lattice/x',
+        responseCode: 403,
+        x: '=1',
+      },
       { '@timestamp': '2024-05-01T09:00:00.000Z', '@log': '222222222222:/aws/vpc-lattice/x', '@message': 'raw' },
     ]);
     expect(toJsonLines([])).toBe('');

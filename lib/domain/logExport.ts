@@ -9,7 +9,13 @@ export function exportColumns(entries: readonly AccessLogEntry[]): string[] {
   const known = new Set<string>(ACCESS_LOG_FIELDS);
   const extra = new Set<string>();
   for (const e of entries) for (const k of Object.keys(e.record)) if (!known.has(k)) extra.add(k);
-  return ['@timestamp', '@log', ...ACCESS_LOG_FIELDS, ...[...extra].sort(), ...(entries.some((e) => e.raw !== undefined) ? ['@message'] : [])];
+  return [
+    '@timestamp',
+    '@log',
+    ...ACCESS_LOG_FIELDS,
+    ...[...extra].sort(),
+    ...(entries.some((e) => e.raw !== undefined) ? ['@message'] : []),
+  ];
 }
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
@@ -49,11 +55,27 @@ export function toCsv(entries: readonly AccessLogEntry[]): string {
 
 /** The entries as JSON lines: `{"@timestamp": …, "@log": …, …fields}` per line. */
 export function toJsonLines(entries: readonly AccessLogEntry[]): string {
-  return entries.map((e) => JSON.stringify({ '@timestamp': new Date(e.timestamp).toISOString(), '@log': e.log, ...(e.raw !== undefined ? { '@message': e.raw } : {}), ...e.record })).join('\n') + (entries.length > 0 ? '\n' : '');
+  return (
+    entries
+      .map((e) =>
+        JSON.stringify({
+          '@timestamp': new Date(e.timestamp).toISOString(),
+          '@log': e.log,
+          ...(e.raw !== undefined ? { '@message': e.raw } : {}),
+          ...e.record,
+        }),
+      )
+      .join('\n') + (entries.length > 0 ? '\n' : '')
+  );
 }
 
 /** A file name for an export of a window: `trellis-access-logs-20240501T0900Z-20240501T1000Z.csv`. */
 export function exportFileName(startMs: number, endMs: number, ext: 'csv' | 'jsonl'): string {
-  const t = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace(/(\d{4})\d\dZ$/, '$1Z');
+  const t = (ms: number) =>
+    new Date(ms)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z')
+      .replace(/(\d{4})\d\dZ$/, '$1Z');
   return `trellis-access-logs-${t(startMs)}-${t(endMs)}.${ext}`;
 }

@@ -1,6 +1,15 @@
 /** URL ⇄ filters: every parameter, round trips, and bad parameters reported and ignored (never thrown). */
 import { describe, expect, it } from 'vitest';
-import { defaultFilters, excludeParam, filterChips, filtersToParams, parseLogFilters, withoutValue, withValue, checkValue } from './logFilters';
+import {
+  defaultFilters,
+  excludeParam,
+  filterChips,
+  filtersToParams,
+  parseLogFilters,
+  withoutValue,
+  withValue,
+  checkValue,
+} from './logFilters';
 
 const SVC = 'arn:aws:vpc-lattice:us-east-1:222222222222:service/svc-0123456789abcdefg';
 const SN = 'arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdefg';
@@ -70,7 +79,9 @@ describe('parseLogFilters', () => {
   });
 
   it('reports and ignores bad values, keeping the good ones', () => {
-    const { filters, problems } = parse(`service=nope&service=${encodeURIComponent(SVC)}&code=abc&code=599-500&code=404&method=GET%20%7C%20x&range=2y&compare=maybe&source=s3://x&bogus=1`);
+    const { filters, problems } = parse(
+      `service=nope&service=${encodeURIComponent(SVC)}&code=abc&code=599-500&code=404&method=GET%20%7C%20x&range=2y&compare=maybe&source=s3://x&bogus=1`,
+    );
     expect(filters.include).toEqual({ service: [SVC], code: ['404'] });
     expect(filters.time).toEqual({ kind: 'relative', range: '1h' });
     expect(filters.sources).toEqual([]);
@@ -88,16 +99,25 @@ describe('parseLogFilters', () => {
   });
 
   it('refuses control characters and oversized values with a message', () => {
-    const { filters, problems } = parse(`user=${encodeURIComponent('a\nb')}&text=${'x'.repeat(1025)}&path=${encodeURIComponent('/ok')}`);
+    const { filters, problems } = parse(
+      `user=${encodeURIComponent('a\nb')}&text=${'x'.repeat(1025)}&path=${encodeURIComponent('/ok')}`,
+    );
     expect(filters.include).toEqual({ path: ['/ok'] });
     expect(problems[0]).toContain('must not contain control characters');
     expect(problems[1]).toContain('at most 1024 characters');
   });
 
   it('reports bad absolute times and inverted ranges', () => {
-    expect(parse('from=yesterday&to=2024-05-01T10:00:00Z').problems[0]).toMatch(/^Ignored from\/to: both must be ISO times/);
-    expect(parse('from=2024-05-01T10:00:00Z&to=2024-05-01T09:00:00Z').problems).toEqual(['Ignored from/to: "to" must be after "from".']);
-    expect(parse('from=2024-05-01T10:00:00Z&to=2024-05-01T09:00:00Z&range=6h').filters.time).toEqual({ kind: 'relative', range: '6h' });
+    expect(parse('from=yesterday&to=2024-05-01T10:00:00Z').problems[0]).toMatch(
+      /^Ignored from\/to: both must be ISO times/,
+    );
+    expect(parse('from=2024-05-01T10:00:00Z&to=2024-05-01T09:00:00Z').problems).toEqual([
+      'Ignored from/to: "to" must be after "from".',
+    ]);
+    expect(parse('from=2024-05-01T10:00:00Z&to=2024-05-01T09:00:00Z&range=6h').filters.time).toEqual({
+      kind: 'relative',
+      range: '6h',
+    });
   });
 });
 
@@ -124,6 +144,9 @@ describe('editing filters', () => {
 
   it('checks typed values with the dimension label', () => {
     expect(checkValue('code', ' 5xx ')).toEqual({ ok: true, value: '5xx' });
-    expect(checkValue('code', '700')).toEqual({ ok: false, message: 'Status must be a status code (503), a class (5xx) or a range (500-504)' });
+    expect(checkValue('code', '700')).toEqual({
+      ok: false,
+      message: 'Status must be a status code (503), a class (5xx) or a range (500-504)',
+    });
   });
 });

@@ -40,7 +40,9 @@ const text = (max: number) =>
     .refine((s) => !CONTROL.test(s), 'must not contain control characters or line breaks');
 
 const arnOf = (kind: LatticeKind, what: string) =>
-  z.string().refine((s) => s === '-' || parseLatticeArn(s)?.kind === kind, `must be a VPC Lattice ${what} ARN (or "-")`);
+  z
+    .string()
+    .refine((s) => s === '-' || parseLatticeArn(s)?.kind === kind, `must be a VPC Lattice ${what} ARN (or "-")`);
 
 /** A status code (`503`), a class (`5xx`) or an inclusive range (`500-504`). */
 export const CODE_VALUE = z.string().refine((s) => {
@@ -51,18 +53,54 @@ export const CODE_VALUE = z.string().refine((s) => {
 
 /** Every dimension, by key. Order is the order of the URL and of the filter chips. */
 export const FILTER_DIMS = {
-  network: { field: 'serviceNetworkArn', param: 'network', match: 'exact', label: 'Network', value: arnOf('servicenetwork', 'service network') },
-  service: { field: 'serviceArn', param: 'service', match: 'exact', label: 'Service', value: arnOf('service', 'service') },
-  targetGroup: { field: 'targetGroupArn', param: 'targetGroup', match: 'exact', label: 'Target group', value: arnOf('targetgroup', 'target group') },
+  network: {
+    field: 'serviceNetworkArn',
+    param: 'network',
+    match: 'exact',
+    label: 'Network',
+    value: arnOf('servicenetwork', 'service network'),
+  },
+  service: {
+    field: 'serviceArn',
+    param: 'service',
+    match: 'exact',
+    label: 'Service',
+    value: arnOf('service', 'service'),
+  },
+  targetGroup: {
+    field: 'targetGroupArn',
+    param: 'targetGroup',
+    match: 'exact',
+    label: 'Target group',
+    value: arnOf('targetgroup', 'target group'),
+  },
   code: { field: 'responseCode', param: 'code', match: 'code', label: 'Status', value: CODE_VALUE },
   user: { field: 'resolvedUser', param: 'user', match: 'exact', label: 'Resolved user', value: text(2048) },
-  authDenied: { field: 'authDeniedReason', param: 'authDenied', match: 'exact', label: 'Auth denied reason', value: text(256) },
+  authDenied: {
+    field: 'authDeniedReason',
+    param: 'authDenied',
+    match: 'exact',
+    label: 'Auth denied reason',
+    value: text(256),
+  },
   failure: { field: 'failureReason', param: 'failure', match: 'exact', label: 'Failure reason', value: text(256) },
-  method: { field: 'requestMethod', param: 'method', match: 'exact', label: 'Method', value: z.string().regex(/^(-|[A-Za-z]{1,32})$/, 'must be an HTTP method such as GET') },
+  method: {
+    field: 'requestMethod',
+    param: 'method',
+    match: 'exact',
+    label: 'Method',
+    value: z.string().regex(/^(-|[A-Za-z]{1,32})$/, 'must be an HTTP method such as GET'),
+  },
   path: { field: 'requestPath', param: 'path', match: 'exact', label: 'Path', value: text(2048) },
   pathPrefix: { field: 'requestPath', param: 'pathPrefix', match: 'prefix', label: 'Path prefix', value: text(2048) },
   sourceVpc: { field: 'sourceVpcId', param: 'sourceVpc', match: 'exact', label: 'Source VPC', value: text(64) },
-  userAgent: { field: 'userAgent', param: 'userAgent', match: 'contains', label: 'User agent contains', value: text(512) },
+  userAgent: {
+    field: 'userAgent',
+    param: 'userAgent',
+    match: 'contains',
+    label: 'User agent contains',
+    value: text(512),
+  },
   text: { field: '@message', param: 'text', match: 'contains', label: 'Text', value: text(1024) },
 } as const satisfies Record<string, FilterDim>;
 
@@ -112,14 +150,19 @@ export interface ParsedFilters {
 
 const MAX_VALUES = 50;
 const TIME_PARAMS = ['range', 'from', 'to'];
-const LOG_GROUP_ARN = z.string().refine((s) => parseLogGroupArn(s) !== undefined, 'must be a CloudWatch Logs log group ARN');
+const LOG_GROUP_ARN = z
+  .string()
+  .refine((s) => parseLogGroupArn(s) !== undefined, 'must be a CloudWatch Logs log group ARN');
 
 function values(params: ParamSource, name: string, schema: z.ZodType<string>, problems: string[]): string[] {
   const out: string[] = [];
   for (const raw of params.getAll(name)) {
     const v = raw.trim();
     const r = schema.safeParse(v);
-    if (!r.success) problems.push(`Ignored ${name}=${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)}: ${r.error.issues[0]?.message ?? 'invalid'}.`);
+    if (!r.success)
+      problems.push(
+        `Ignored ${name}=${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)}: ${r.error.issues[0]?.message ?? 'invalid'}.`,
+      );
     else if (!out.includes(r.data)) out.push(r.data);
   }
   if (out.length > MAX_VALUES) {
@@ -142,17 +185,25 @@ export function parseLogFilters(params: ParamSource): ParsedFilters {
     if (inc.length > 0) filters.include[dim] = inc;
     if (exc.length > 0) filters.exclude[dim] = exc;
   }
-  const time = parseTimeParams({ range: params.getAll('range')[0], from: params.getAll('from')[0], to: params.getAll('to')[0] });
+  const time = parseTimeParams({
+    range: params.getAll('range')[0],
+    from: params.getAll('from')[0],
+    to: params.getAll('to')[0],
+  });
   problems.push(...time.problems);
   filters.time = time.time;
   filters.sources = values(params, 'source', LOG_GROUP_ARN, problems);
   const compare = params.getAll('compare')[0];
   if (compare !== undefined) {
     if (compare === '1' || compare === 'true') filters.compare = true;
-    else if (compare !== '0' && compare !== 'false') problems.push(`Ignored compare=${JSON.stringify(compare)}: use compare=1.`);
+    else if (compare !== '0' && compare !== 'false')
+      problems.push(`Ignored compare=${JSON.stringify(compare)}: use compare=1.`);
   }
   const unknown = [...new Set(params.keys())].filter((k) => !known.has(k));
-  if (unknown.length > 0) problems.push(`Ignored unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => JSON.stringify(k)).join(', ')}.`);
+  if (unknown.length > 0)
+    problems.push(
+      `Ignored unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => JSON.stringify(k)).join(', ')}.`,
+    );
   return { filters, problems };
 }
 
@@ -216,5 +267,7 @@ export function filterChips(f: LogFilters): FilterChip[] {
 export function checkValue(dim: DimKey, value: string): { ok: true; value: string } | { ok: false; message: string } {
   const d: FilterDim = FILTER_DIMS[dim];
   const r = d.value.safeParse(value.trim());
-  return r.success ? { ok: true, value: r.data } : { ok: false, message: `${d.label} ${r.error.issues[0]?.message ?? 'is invalid'}` };
+  return r.success
+    ? { ok: true, value: r.data }
+    : { ok: false, message: `${d.label} ${r.error.issues[0]?.message ?? 'is invalid'}` };
 }

@@ -20,7 +20,7 @@ const HOSTILE = [
   '/v2/.*+?^$()[]{}|\\',
   '\\" or responseCode = 200 or "',
   '| filter 1=1',
-  "'single' and \"double\"",
+  '\'single\' and "double"',
   'é ünïcödé 🚀',
   '/v2/',
 ];
@@ -33,7 +33,13 @@ interface Rec {
   duration: number;
 }
 const records: Rec[] = [
-  ...HOSTILE.map((v, i) => ({ requestPath: v, resolvedUser: v, userAgent: `agent ${v} end`, responseCode: 200, duration: i })),
+  ...HOSTILE.map((v, i) => ({
+    requestPath: v,
+    resolvedUser: v,
+    userAgent: `agent ${v} end`,
+    responseCode: 200,
+    duration: i,
+  })),
   { requestPath: '/v2/items', resolvedUser: 'alice', userAgent: 'curl/8', responseCode: 403, duration: 5 },
   { requestPath: '/v20', resolvedUser: 'bob', userAgent: 'curl/8', responseCode: 503, duration: 50 },
   { requestPath: '/health', resolvedUser: '-', userAgent: 'kube-probe', responseCode: 504, duration: 500 },
@@ -52,7 +58,8 @@ function panelQueryFilter(f: Pick<LogFilters, 'include' | 'exclude'>) {
   const filter = filterCondition(f);
   return filter ? { filter } : {};
 }
-const only = (dim: DimKey, values: string[], exclude = false) => (exclude ? { include: {}, exclude: { [dim]: values } } : { include: { [dim]: values }, exclude: {} });
+const only = (dim: DimKey, values: string[], exclude = false) =>
+  exclude ? { include: {}, exclude: { [dim]: values } } : { include: { [dim]: values }, exclude: {} };
 const indexesOf = (pred: (r: Rec) => boolean) => records.flatMap((r, i) => (pred(r) ? [i] : []));
 
 describe('filterCondition', () => {
@@ -112,38 +119,56 @@ describe('filterCondition', () => {
 
   it('matches status codes, classes and ranges numerically', () => {
     expect(matched(only('code', ['5xx']))).toEqual(indexesOf((r) => r.responseCode >= 500));
-    expect(matched(only('code', ['403', '301']))).toEqual(indexesOf((r) => r.responseCode === 403 || r.responseCode === 301));
-    expect(matched(only('code', ['300-403']))).toEqual(indexesOf((r) => r.responseCode >= 300 && r.responseCode <= 403));
+    expect(matched(only('code', ['403', '301']))).toEqual(
+      indexesOf((r) => r.responseCode === 403 || r.responseCode === 301),
+    );
+    expect(matched(only('code', ['300-403']))).toEqual(
+      indexesOf((r) => r.responseCode >= 300 && r.responseCode <= 403),
+    );
     expect(matched(only('code', ['2xx'], true))).toEqual(indexesOf((r) => r.responseCode >= 300));
   });
 
   it('keeps a single exact value as = and several as in', () => {
     expect(dimCondition('sourceVpc', ['vpc-1'])).toEqual({ op: '=', field: 'sourceVpcId', value: 'vpc-1' });
-    expect(dimCondition('sourceVpc', ['vpc-1', 'vpc-2'])).toEqual({ op: 'in', field: 'sourceVpcId', values: ['vpc-1', 'vpc-2'] });
+    expect(dimCondition('sourceVpc', ['vpc-1', 'vpc-2'])).toEqual({
+      op: 'in',
+      field: 'sourceVpcId',
+      values: ['vpc-1', 'vpc-2'],
+    });
   });
 });
 
 describe('panelQuery', () => {
   it('prints each panel query, and the engine accepts all of them', () => {
     const f = only('code', ['5xx']);
-    expect(printQuery(panelQuery('histogram', f, '1m'))).toBe('filter (responseCode >= 500) and (responseCode <= 599)\n| stats count(*) as n by bin(1m) as t, responseCode');
+    expect(printQuery(panelQuery('histogram', f, '1m'))).toBe(
+      'filter (responseCode >= 500) and (responseCode <= 599)\n| stats count(*) as n by bin(1m) as t, responseCode',
+    );
     expect(printQuery(panelQuery('top-targetGroup', f, '1m'))).toBe(
       'filter (responseCode >= 500) and (responseCode <= 599)\n| stats count(*) as n by targetGroupArn\n| sort n desc\n| limit 20',
     );
     expect(printQuery(panelQuery('latency', defaultFilters(), '1m'))).toBe(
       'stats count(*) as requests, pct(duration, 50) as p50, pct(duration, 95) as p95, pct(duration, 99) as p99, avg(duration) as avg, max(duration) as max',
     );
-    expect(printQuery(panelQuery('records', defaultFilters(), '1m'))).toBe(`fields @timestamp, @log, ${ACCESS_LOG_FIELDS.join(', ')}\n| sort @timestamp desc\n| limit 1000`);
+    expect(printQuery(panelQuery('records', defaultFilters(), '1m'))).toBe(
+      `fields @timestamp, @log, ${ACCESS_LOG_FIELDS.join(', ')}\n| sort @timestamp desc\n| limit 1000`,
+    );
     for (const p of PANEL_IDS) expect(() => compileQuery(printQuery(panelQuery(p, f, '5m')))).not.toThrow();
   });
 
   it('counts a breakdown and latency on the engine', () => {
-    const top = runQuery(printQuery(panelQuery('top-code', defaultFilters(), '1m')), source, { startMs: 0, endMs: 100_000 });
+    const top = runQuery(printQuery(panelQuery('top-code', defaultFilters(), '1m')), source, {
+      startMs: 0,
+      endMs: 100_000,
+    });
     expect(top.results[0]).toEqual([
       { field: 'responseCode', value: '200' },
       { field: 'n', value: String(HOSTILE.length) },
     ]);
-    const lat = runQuery(printQuery(panelQuery('latency', only('code', ['5xx']), '1m')), source, { startMs: 0, endMs: 100_000 });
+    const lat = runQuery(printQuery(panelQuery('latency', only('code', ['5xx']), '1m')), source, {
+      startMs: 0,
+      endMs: 100_000,
+    });
     expect(lat.results).toEqual([
       [
         { field: 'requests', value: '2' },

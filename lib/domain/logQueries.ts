@@ -8,14 +8,27 @@ import { DIM_KEYS, FILTER_DIMS, type DimKey, type FilterDim, type LogFilters } f
 import type { BinPeriod, Condition, InsightsQuery } from './query';
 
 /** Breakdown panels: the dimension they group by (a click on a value filters on it). */
-export const BREAKDOWN_DIMS = ['user', 'authDenied', 'code', 'path', 'targetGroup', 'sourceVpc', 'failure'] as const satisfies readonly DimKey[];
+export const BREAKDOWN_DIMS = [
+  'user',
+  'authDenied',
+  'code',
+  'path',
+  'targetGroup',
+  'sourceVpc',
+  'failure',
+] as const satisfies readonly DimKey[];
 /** One of `BREAKDOWN_DIMS`. */
 export type BreakdownDim = (typeof BREAKDOWN_DIMS)[number];
 
 /** Panels of the explorer. */
 export type PanelId = 'histogram' | 'latency' | 'records' | `top-${BreakdownDim}`;
 /** Every panel id. */
-export const PANEL_IDS: readonly PanelId[] = ['histogram', 'latency', 'records', ...BREAKDOWN_DIMS.map((d) => `top-${d}` as const)];
+export const PANEL_IDS: readonly PanelId[] = [
+  'histogram',
+  'latency',
+  'records',
+  ...BREAKDOWN_DIMS.map((d) => `top-${d}` as const),
+];
 
 /** The breakdown dimension of a `top-…` panel. */
 export function breakdownOf(panel: PanelId): BreakdownDim | undefined {
@@ -33,10 +46,23 @@ function codeCondition(value: string): Condition {
   const cls = /^([1-5])xx$/.exec(value);
   if (cls) {
     const lo = Number(cls[1]) * 100;
-    return { op: 'and', conditions: [{ op: '>=', field: 'responseCode', value: lo }, { op: '<=', field: 'responseCode', value: lo + 99 }] };
+    return {
+      op: 'and',
+      conditions: [
+        { op: '>=', field: 'responseCode', value: lo },
+        { op: '<=', field: 'responseCode', value: lo + 99 },
+      ],
+    };
   }
   const range = /^(\d{3})-(\d{3})$/.exec(value);
-  if (range) return { op: 'and', conditions: [{ op: '>=', field: 'responseCode', value: Number(range[1]) }, { op: '<=', field: 'responseCode', value: Number(range[2]) }] };
+  if (range)
+    return {
+      op: 'and',
+      conditions: [
+        { op: '>=', field: 'responseCode', value: Number(range[1]) },
+        { op: '<=', field: 'responseCode', value: Number(range[2]) },
+      ],
+    };
   return { op: '=', field: 'responseCode', value: Number(value) };
 }
 
@@ -77,7 +103,10 @@ export function panelQuery(panel: PanelId, f: Pick<LogFilters, 'include' | 'excl
   const filter = filterCondition(f);
   const base: InsightsQuery = filter ? { filter } : {};
   if (panel === 'histogram') {
-    return { ...base, stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [{ bin, as: 't' }, { field: 'responseCode' }] } };
+    return {
+      ...base,
+      stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [{ bin, as: 't' }, { field: 'responseCode' }] },
+    };
   }
   if (panel === 'latency') {
     return {
@@ -97,7 +126,12 @@ export function panelQuery(panel: PanelId, f: Pick<LogFilters, 'include' | 'excl
   }
   if (panel === 'records') {
     // The documented fields rather than @message: the same record, without rebuilding and sending every message.
-    return { fields: ['@timestamp', '@log', ...ACCESS_LOG_FIELDS], ...base, sort: [{ field: '@timestamp', order: 'desc' }], limit: RECORD_ROWS };
+    return {
+      fields: ['@timestamp', '@log', ...ACCESS_LOG_FIELDS],
+      ...base,
+      sort: [{ field: '@timestamp', order: 'desc' }],
+      limit: RECORD_ROWS,
+    };
   }
   const dim = breakdownOf(panel)!;
   return {

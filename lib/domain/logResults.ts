@@ -3,7 +3,14 @@
  * bins by status class, top-N breakdowns with shares, latency per account, newest records, and
  * deltas against the previous period. Never aggregates raw logs (Insights did that). Pure.
  */
-import { parseInsightsTime, statusClass, STATUS_CLASSES, toAccessLogEntry, type AccessLogEntry, type StatusClass } from './accessLog';
+import {
+  parseInsightsTime,
+  statusClass,
+  STATUS_CLASSES,
+  toAccessLogEntry,
+  type AccessLogEntry,
+  type StatusClass,
+} from './accessLog';
 import { LATENCY_COLUMNS } from './logQueries';
 import type { ResultRow } from './logPanels';
 import { durationMs, type TimeWindow } from './logTime';
@@ -27,7 +34,8 @@ export interface Histogram {
   byClass: Record<StatusClass, number>;
 }
 
-const zero = (): Record<StatusClass, number> => Object.fromEntries(STATUS_CLASSES.map((c) => [c, 0])) as Record<StatusClass, number>;
+const zero = (): Record<StatusClass, number> =>
+  Object.fromEntries(STATUS_CLASSES.map((c) => [c, 0])) as Record<StatusClass, number>;
 
 /** Bins (every bin of the window, empty ones too) from `stats count(*) as n by bin(…) as t, responseCode` rows. */
 export function foldHistogram(rowsList: readonly ResultRow[][], w: TimeWindow, bin: BinPeriod): Histogram {

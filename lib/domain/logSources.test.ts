@@ -34,13 +34,27 @@ function fixture(): Snapshot {
     { ...base(CART, '333333333333'), name: 'cart', visibleTo: [] },
     { ...base(LONELY, '333333333333'), name: 'lonely', visibleTo: [] },
   ];
-  const assoc = (n: string, sv: string) => ({ ...base(`${n}/a-${sv.slice(-5)}`, '111111111111'), serviceNetworkArn: n, serviceArn: sv });
-  s.serviceAssociations = [assoc(MESH, PAY), assoc(MESH, LEDGER), assoc(SHARED, CART), assoc(MESH, CART), assoc(QUIET, LONELY)];
+  const assoc = (n: string, sv: string) => ({
+    ...base(`${n}/a-${sv.slice(-5)}`, '111111111111'),
+    serviceNetworkArn: n,
+    serviceArn: sv,
+  });
+  s.serviceAssociations = [
+    assoc(MESH, PAY),
+    assoc(MESH, LEDGER),
+    assoc(SHARED, CART),
+    assoc(MESH, CART),
+    assoc(QUIET, LONELY),
+  ];
   s.targetGroups = [
     { ...base(PAY_TG, '222222222222'), name: 'payments-api-v1', type: 'IP', serviceArns: [PAY] },
     { ...base(LEDGER_TG, '222222222222'), name: 'ledger-instances', type: 'INSTANCE', serviceArns: [LEDGER] },
   ];
-  const sub = (resourceArn: string, destinationArn: string, acct: string) => ({ ...base(`${resourceArn}/als`, acct), resourceArn, destinationArn });
+  const sub = (resourceArn: string, destinationArn: string, acct: string) => ({
+    ...base(`${resourceArn}/als`, acct),
+    resourceArn,
+    destinationArn,
+  });
   s.accessLogSubscriptions = [
     sub(MESH, lg('111111111111', 'prod-mesh'), '111111111111'),
     sub(SHARED, `${lg('111111111111', 'shared-services')}:*`, '111111111111'),
@@ -51,7 +65,8 @@ function fixture(): Snapshot {
 }
 
 const arns = (list: LogSource[]) => list.map((g) => g.name);
-const sel = (include: Record<string, string[]>, sources: string[] = []) => selectSources(fixture(), { include, sources });
+const sel = (include: Record<string, string[]>, sources: string[] = []) =>
+  selectSources(fixture(), { include, sources });
 
 describe('logSources', () => {
   it('lists the CloudWatch destinations once each, with what logs to them; S3 is skipped', () => {
@@ -75,15 +90,26 @@ describe('selectSources', () => {
   it("uses a service's own subscription, else its networks'", () => {
     expect(arns(sel({ service: [PAY] }).sources)).toEqual(['/aws/vpc-lattice/payments-api']);
     expect(sel({ service: [PAY] }).reason).toBe('Access logs of payments-api.');
-    expect(arns(sel({ service: [CART] }).sources)).toEqual(['/aws/vpc-lattice/prod-mesh', '/aws/vpc-lattice/shared-services']);
+    expect(arns(sel({ service: [CART] }).sources)).toEqual([
+      '/aws/vpc-lattice/prod-mesh',
+      '/aws/vpc-lattice/shared-services',
+    ]);
     expect(sel({ service: [CART] }).reason).toBe('Access logs of the networks of cart.');
-    expect(sel({ service: [LONELY] })).toMatchObject({ sources: [], reason: 'No access-log subscription covers lonely or its networks.' });
+    expect(sel({ service: [LONELY] })).toMatchObject({
+      sources: [],
+      reason: 'No access-log subscription covers lonely or its networks.',
+    });
   });
 
   it("uses a target group's services' groups, and services win over target groups and networks", () => {
     expect(arns(sel({ targetGroup: [LEDGER_TG] }).sources)).toEqual(['/aws/vpc-lattice/prod-mesh']);
-    expect(arns(sel({ targetGroup: [PAY_TG, LEDGER_TG] }).sources)).toEqual(['/aws/vpc-lattice/prod-mesh', '/aws/vpc-lattice/payments-api']);
-    expect(arns(sel({ service: [PAY], targetGroup: [LEDGER_TG], network: [SHARED] }).sources)).toEqual(['/aws/vpc-lattice/payments-api']);
+    expect(arns(sel({ targetGroup: [PAY_TG, LEDGER_TG] }).sources)).toEqual([
+      '/aws/vpc-lattice/prod-mesh',
+      '/aws/vpc-lattice/payments-api',
+    ]);
+    expect(arns(sel({ service: [PAY], targetGroup: [LEDGER_TG], network: [SHARED] }).sources)).toEqual([
+      '/aws/vpc-lattice/payments-api',
+    ]);
   });
 
   it("uses a network's own group, else its services'", () => {
@@ -102,7 +128,10 @@ describe('selectSources', () => {
 
   it('falls back to every group for a selection the inventory does not know', () => {
     const other = svc('444444444444', 'other');
-    expect(sel({ service: [other] })).toMatchObject({ unknown: [other], reason: 'Every access-log group of the inventory (3).' });
+    expect(sel({ service: [other] })).toMatchObject({
+      unknown: [other],
+      reason: 'Every access-log group of the inventory (3).',
+    });
   });
 });
 
@@ -113,7 +142,13 @@ describe('scopesOf', () => {
       ['111111111111', 2],
       ['222222222222', 1],
     ]);
-    const many: LogSource[] = Array.from({ length: MAX_GROUPS_PER_QUERY + 1 }, (_, i) => ({ arn: lg('111111111111', `g${i}`), accountId: '111111111111', region: R, name: `g${i}`, logs: [] }));
+    const many: LogSource[] = Array.from({ length: MAX_GROUPS_PER_QUERY + 1 }, (_, i) => ({
+      arn: lg('111111111111', `g${i}`),
+      accountId: '111111111111',
+      region: R,
+      name: `g${i}`,
+      logs: [],
+    }));
     expect(scopesOf(many).map((s) => s.logGroupNames.length)).toEqual([MAX_GROUPS_PER_QUERY, 1]);
   });
 });

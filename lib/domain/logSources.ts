@@ -50,9 +50,14 @@ export function logSources(s: Snapshot): LogSource[] {
     const ref = parseLogGroupArn(sub.destinationArn);
     if (!ref) continue; // S3 or Firehose destinations cannot be queried with Logs Insights
     let src = byArn.get(ref.arn);
-    if (!src) byArn.set(ref.arn, (src = { arn: ref.arn, accountId: ref.accountId, region: ref.region, name: ref.name, logs: [] }));
+    if (!src)
+      byArn.set(
+        ref.arn,
+        (src = { arn: ref.arn, accountId: ref.accountId, region: ref.region, name: ref.name, logs: [] }),
+      );
     const kind = sub.resourceArn.includes(':servicenetwork/') ? 'network' : 'service';
-    if (!src.logs.some((l) => l.arn === sub.resourceArn)) src.logs.push({ arn: sub.resourceArn, kind, name: names[sub.resourceArn] ?? sub.resourceArn });
+    if (!src.logs.some((l) => l.arn === sub.resourceArn))
+      src.logs.push({ arn: sub.resourceArn, kind, name: names[sub.resourceArn] ?? sub.resourceArn });
   }
   return [...byArn.values()].sort((a, b) => a.arn.localeCompare(b.arn));
 }
@@ -80,7 +85,9 @@ function serviceGroups(s: Snapshot, all: LogSource[], serviceArn: string): LogSo
 function networkGroups(s: Snapshot, all: LogSource[], networkArn: string): LogSource[] {
   const own = groupsOf(all, networkArn);
   if (own.length > 0) return own;
-  return s.serviceAssociations.filter((a) => a.serviceNetworkArn === networkArn).flatMap((a) => groupsOf(all, a.serviceArn));
+  return s.serviceAssociations
+    .filter((a) => a.serviceNetworkArn === networkArn)
+    .flatMap((a) => groupsOf(all, a.serviceArn));
 }
 
 function unique(list: LogSource[]): LogSource[] {
@@ -101,35 +108,66 @@ export function selectSources(s: Snapshot, f: { include: DimValues; sources: rea
   if (f.sources.length > 0) {
     const picked = all.filter((g) => f.sources.includes(g.arn));
     const unknown = f.sources.filter((a) => !all.some((g) => g.arn === a));
-    if (picked.length > 0) return { sources: picked, automatic: false, reason: `${picked.length} log group${picked.length > 1 ? 's' : ''} chosen by hand.`, unknown };
+    if (picked.length > 0)
+      return {
+        sources: picked,
+        automatic: false,
+        reason: `${picked.length} log group${picked.length > 1 ? 's' : ''} chosen by hand.`,
+        unknown,
+      };
     const auto = selectSources(s, { include: f.include, sources: [] });
     return { ...auto, unknown: [...unknown, ...auto.unknown] };
   }
-  const known = (arns: string[] | undefined, list: Array<{ arn: string }>) => (arns ?? []).filter((a) => list.some((x) => x.arn === a));
-  const unknownOf = (arns: string[] | undefined, list: Array<{ arn: string }>) => (arns ?? []).filter((a) => a !== '-' && !list.some((x) => x.arn === a));
-  const unknown = [...unknownOf(f.include.service, s.services), ...unknownOf(f.include.targetGroup, s.targetGroups), ...unknownOf(f.include.network, s.serviceNetworks)];
+  const known = (arns: string[] | undefined, list: Array<{ arn: string }>) =>
+    (arns ?? []).filter((a) => list.some((x) => x.arn === a));
+  const unknownOf = (arns: string[] | undefined, list: Array<{ arn: string }>) =>
+    (arns ?? []).filter((a) => a !== '-' && !list.some((x) => x.arn === a));
+  const unknown = [
+    ...unknownOf(f.include.service, s.services),
+    ...unknownOf(f.include.targetGroup, s.targetGroups),
+    ...unknownOf(f.include.network, s.serviceNetworks),
+  ];
 
   const services = known(f.include.service, s.services);
   if (services.length > 0) {
     const sources = unique(services.flatMap((a) => serviceGroups(s, all, a)));
     const own = services.every((a) => groupsOf(all, a).length > 0);
-    const reason = sources.length === 0 ? `No access-log subscription covers ${listNames(services, names)} or its networks.` : own ? `Access logs of ${listNames(services, names)}.` : `Access logs of the networks of ${listNames(services, names)}.`;
+    const reason =
+      sources.length === 0
+        ? `No access-log subscription covers ${listNames(services, names)} or its networks.`
+        : own
+          ? `Access logs of ${listNames(services, names)}.`
+          : `Access logs of the networks of ${listNames(services, names)}.`;
     return { sources, automatic: true, reason, unknown };
   }
   const tgs = known(f.include.targetGroup, s.targetGroups);
   if (tgs.length > 0) {
     const svcs = [...new Set(s.targetGroups.filter((t) => tgs.includes(t.arn)).flatMap((t) => t.serviceArns))];
     const sources = unique(svcs.flatMap((a) => serviceGroups(s, all, a)));
-    const reason = sources.length === 0 ? `No access-log subscription covers the services of ${listNames(tgs, names)}.` : `Access logs of the services of ${listNames(tgs, names)}.`;
+    const reason =
+      sources.length === 0
+        ? `No access-log subscription covers the services of ${listNames(tgs, names)}.`
+        : `Access logs of the services of ${listNames(tgs, names)}.`;
     return { sources, automatic: true, reason, unknown };
   }
   const nets = known(f.include.network, s.serviceNetworks);
   if (nets.length > 0) {
     const sources = unique(nets.flatMap((a) => networkGroups(s, all, a)));
-    const reason = sources.length === 0 ? `No access-log subscription covers ${listNames(nets, names)} or its services.` : `Access logs of ${listNames(nets, names)}.`;
+    const reason =
+      sources.length === 0
+        ? `No access-log subscription covers ${listNames(nets, names)} or its services.`
+        : `Access logs of ${listNames(nets, names)}.`;
     return { sources, automatic: true, reason, unknown };
   }
-  return { sources: all, automatic: true, reason: all.length === 0 ? 'The inventory has no access-log subscription to CloudWatch Logs.' : `Every access-log group of the inventory (${all.length}).`, unknown };
+  return {
+    sources: all,
+    automatic: true,
+    reason:
+      all.length === 0
+        ? 'The inventory has no access-log subscription to CloudWatch Logs.'
+        : `Every access-log group of the inventory (${all.length}).`,
+    unknown,
+  };
 }
 
 /** Groups sources by account and region (one query each; split past MAX_GROUPS_PER_QUERY). */
@@ -139,7 +177,8 @@ export function scopesOf(sources: readonly LogSource[]): QueryScopeGroups[] {
     const key = `${g.accountId}|${g.region}`;
     const list = by.get(key) ?? [];
     let last = list[list.length - 1];
-    if (!last || last.logGroupNames.length >= MAX_GROUPS_PER_QUERY) list.push((last = { accountId: g.accountId, region: g.region, logGroupNames: [], arns: [] }));
+    if (!last || last.logGroupNames.length >= MAX_GROUPS_PER_QUERY)
+      list.push((last = { accountId: g.accountId, region: g.region, logGroupNames: [], arns: [] }));
     last.logGroupNames.push(g.name);
     last.arns.push(g.arn);
     by.set(key, list);

@@ -1,6 +1,16 @@
 /** Windows, bins, the previous period, late logs and the wide-query threshold. */
 import { describe, expect, it } from 'vitest';
-import { binFor, durationMs, mayBeIncomplete, needsConfirmation, parseTimeParams, previousWindow, resolveWindow, spanLabel, timeToParams } from './logTime';
+import {
+  binFor,
+  durationMs,
+  mayBeIncomplete,
+  needsConfirmation,
+  parseTimeParams,
+  previousWindow,
+  resolveWindow,
+  spanLabel,
+  timeToParams,
+} from './logTime';
 
 const NOW = Date.UTC(2024, 4, 1, 12, 0, 30, 250);
 
@@ -15,7 +25,10 @@ describe('time windows', () => {
     const t = parseTimeParams({ from: '2024-05-01T09:00:00.400Z', to: '2024-05-01T12:30:00+02:00' });
     expect(t.problems).toEqual([]);
     expect(t.time).toEqual({ kind: 'absolute', fromMs: Date.UTC(2024, 4, 1, 9), toMs: Date.UTC(2024, 4, 1, 10, 30) });
-    expect(timeToParams(t.time)).toEqual([['from', '2024-05-01T09:00:00Z'], ['to', '2024-05-01T10:30:00Z']]);
+    expect(timeToParams(t.time)).toEqual([
+      ['from', '2024-05-01T09:00:00Z'],
+      ['to', '2024-05-01T10:30:00Z'],
+    ]);
   });
 
   it('chooses bins that keep at most 180 bars', () => {
@@ -42,7 +55,9 @@ describe('time windows', () => {
 
   it('omits the default range from the URL and labels spans', () => {
     expect(timeToParams({ kind: 'relative', range: '1h' })).toEqual([]);
-    expect(timeToParams({ kind: 'absolute', fromMs: Date.UTC(2024, 4, 1, 9), toMs: Date.UTC(2024, 4, 1, 9, 30) })).toEqual([
+    expect(
+      timeToParams({ kind: 'absolute', fromMs: Date.UTC(2024, 4, 1, 9), toMs: Date.UTC(2024, 4, 1, 9, 30) }),
+    ).toEqual([
       ['from', '2024-05-01T09:00:00Z'],
       ['to', '2024-05-01T09:30:00Z'],
     ]);

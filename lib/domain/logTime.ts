@@ -37,14 +37,20 @@ export const MAX_SPAN_MS = 31 * UNIT_MS.d;
 const ISO = z.iso.datetime({ offset: true });
 
 /** Parses `range` / `from` / `to`; bad values are reported and the default (last hour) used. */
-export function parseTimeParams(p: { range?: string | undefined; from?: string | undefined; to?: string | undefined }): { time: TimeRange; problems: string[] } {
+export function parseTimeParams(p: {
+  range?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}): { time: TimeRange; problems: string[] } {
   const problems: string[] = [];
   const fallback: TimeRange = { kind: 'relative', range: '1h' };
   if (p.from !== undefined || p.to !== undefined) {
     const from = ISO.safeParse(p.from ?? '');
     const to = ISO.safeParse(p.to ?? '');
     if (!from.success || !to.success) {
-      problems.push(`Ignored from/to: both must be ISO times such as 2024-05-01T09:00:00Z (got from=${JSON.stringify(p.from ?? '')}, to=${JSON.stringify(p.to ?? '')}).`);
+      problems.push(
+        `Ignored from/to: both must be ISO times such as 2024-05-01T09:00:00Z (got from=${JSON.stringify(p.from ?? '')}, to=${JSON.stringify(p.to ?? '')}).`,
+      );
     } else {
       const fromMs = Date.parse(from.data);
       const toMs = Date.parse(to.data);
@@ -57,14 +63,19 @@ export function parseTimeParams(p: { range?: string | undefined; from?: string |
     }
   }
   if (p.range === undefined) return { time: fallback, problems };
-  if ((RELATIVE_RANGES as readonly string[]).includes(p.range)) return { time: { kind: 'relative', range: p.range as RelativeRange }, problems };
+  if ((RELATIVE_RANGES as readonly string[]).includes(p.range))
+    return { time: { kind: 'relative', range: p.range as RelativeRange }, problems };
   problems.push(`Ignored range=${JSON.stringify(p.range)}: use one of ${RELATIVE_RANGES.join(', ')}.`);
   return { time: fallback, problems };
 }
 
 /** URL parameters of a time range (the default, last hour, has none). */
 export function timeToParams(t: TimeRange): Array<[string, string]> {
-  if (t.kind === 'absolute') return [['from', isoSec(t.fromMs)], ['to', isoSec(t.toMs)]];
+  if (t.kind === 'absolute')
+    return [
+      ['from', isoSec(t.fromMs)],
+      ['to', isoSec(t.toMs)],
+    ];
   return t.range === '1h' ? [] : [['range', t.range]];
 }
 
@@ -92,7 +103,20 @@ export function previousWindow(w: TimeWindow): TimeWindow {
   return { startMs: w.startMs - (w.endMs - w.startMs), endMs: w.startMs };
 }
 
-const BIN_CHOICES: readonly BinPeriod[] = ['10s', '30s', '1m', '5m', '10m', '15m', '30m', '1h', '3h', '6h', '12h', '1d'];
+const BIN_CHOICES: readonly BinPeriod[] = [
+  '10s',
+  '30s',
+  '1m',
+  '5m',
+  '10m',
+  '15m',
+  '30m',
+  '1h',
+  '3h',
+  '6h',
+  '12h',
+  '1d',
+];
 /** At most this many bars in the histogram. */
 export const MAX_BINS = 180;
 

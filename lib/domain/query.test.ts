@@ -19,7 +19,10 @@ const HOSTILE = [
   'é ünïcödé 🚀',
 ];
 
-const events = HOSTILE.map((v, i) => ({ timestamp: 1_000 + i, message: JSON.stringify({ requestPath: v, resolvedUser: v, responseCode: 200 + i }) }));
+const events = HOSTILE.map((v, i) => ({
+  timestamp: 1_000 + i,
+  message: JSON.stringify({ requestPath: v, resolvedUser: v, responseCode: 200 + i }),
+}));
 const source = memorySource(toBatches(events, 'acct:/group', 100));
 
 function matches(c: Condition): string[] {
@@ -32,8 +35,20 @@ describe('printQuery', () => {
   it('prints each command in a fixed order', () => {
     const q: InsightsQuery = {
       fields: ['@timestamp', 'responseCode'],
-      filter: { op: 'and', conditions: [{ op: '>=', field: 'responseCode', value: 500 }, { op: 'present', field: 'resolvedUser' }] },
-      stats: { aggregations: [{ agg: { fn: 'count' }, as: 'requests' }, { agg: { fn: 'pct', field: 'duration', percentile: 99 }, as: 'p99' }], by: [{ bin: '1m', as: 't' }, { field: 'responseCode' }] },
+      filter: {
+        op: 'and',
+        conditions: [
+          { op: '>=', field: 'responseCode', value: 500 },
+          { op: 'present', field: 'resolvedUser' },
+        ],
+      },
+      stats: {
+        aggregations: [
+          { agg: { fn: 'count' }, as: 'requests' },
+          { agg: { fn: 'pct', field: 'duration', percentile: 99 }, as: 'p99' },
+        ],
+        by: [{ bin: '1m', as: 't' }, { field: 'responseCode' }],
+      },
       sort: [{ field: 't', order: 'asc' }],
       limit: 100,
     };
@@ -52,7 +67,9 @@ describe('printQuery', () => {
         { op: 'prefix', field: 'requestPath', value: '/v2/' },
       ],
     };
-    expect(printCondition(c)).toBe('(responseCode in [403, 503]) or (not (@message like "health")) or (requestPath like /^\\/v2\\//)');
+    expect(printCondition(c)).toBe(
+      '(responseCode in [403, 503]) or (not (@message like "health")) or (requestPath like /^\\/v2\\//)',
+    );
     expect(() => compileQuery(`filter ${printCondition(c)}`)).not.toThrow();
   });
 

@@ -70,7 +70,8 @@ export function printString(value: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (ch < ' ' || ch === '\u007f' || ch === '\u2028' || ch === '\u2029') refuse('A filter value contains a control character');
+    else if (ch < ' ' || ch === '\u007f' || ch === '\u2028' || ch === '\u2029')
+      refuse('A filter value contains a control character');
     else out += ch;
   }
   return `${out}"`;
@@ -95,7 +96,8 @@ export function escapeRegex(value: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (ch < ' ' || ch === '\u007f' || ch === '\u2028' || ch === '\u2029') refuse('A filter value contains a control character');
+    else if (ch < ' ' || ch === '\u007f' || ch === '\u2028' || ch === '\u2029')
+      refuse('A filter value contains a control character');
     else out += ch;
   }
   return out;
@@ -107,7 +109,9 @@ export function printCondition(c: Condition): string {
     case 'and':
     case 'or':
       if (c.conditions.length === 0) refuse(`An empty '${c.op}' condition`);
-      return c.conditions.length === 1 ? printCondition(c.conditions[0]!) : c.conditions.map((x) => `(${printCondition(x)})`).join(` ${c.op} `);
+      return c.conditions.length === 1
+        ? printCondition(c.conditions[0]!)
+        : c.conditions.map((x) => `(${printCondition(x)})`).join(` ${c.op} `);
     case 'not':
       return `not (${printCondition(c.condition)})`;
     case 'present':
@@ -151,10 +155,13 @@ export function printQuery(q: InsightsQuery): string {
   if (q.stats) {
     if (q.stats.aggregations.length === 0) refuse('A stats command needs an aggregation');
     const aggs = q.stats.aggregations.map((x) => `${printAggregation(x.agg)}${printAlias(x.as)}`).join(', ');
-    const by = q.stats.by.map((k) => ('bin' in k ? `bin(${k.bin})` : printField(k.field)) + printAlias(k.as)).join(', ');
+    const by = q.stats.by
+      .map((k) => ('bin' in k ? `bin(${k.bin})` : printField(k.field)) + printAlias(k.as))
+      .join(', ');
     parts.push(`stats ${aggs}${by ? ` by ${by}` : ''}`);
   }
-  if (q.sort && q.sort.length > 0) parts.push(`sort ${q.sort.map((s) => `${printField(s.field)} ${s.order}`).join(', ')}`);
+  if (q.sort && q.sort.length > 0)
+    parts.push(`sort ${q.sort.map((s) => `${printField(s.field)} ${s.order}`).join(', ')}`);
   if (q.limit !== undefined) {
     if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > 10_000) refuse(`limit must be 1–10000, got ${q.limit}`);
     parts.push(`limit ${q.limit}`);

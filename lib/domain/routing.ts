@@ -34,7 +34,9 @@ export interface WeightedTarget {
 }
 
 /** What a rule does. */
-export type RuleAction = { type: 'forward'; targetGroups: WeightedTarget[] } | { type: 'fixedResponse'; statusCode: number };
+export type RuleAction =
+  | { type: 'forward'; targetGroups: WeightedTarget[] }
+  | { type: 'fixedResponse'; statusCode: number };
 
 /** A target group's share of the traffic of a forward action: weight / sum of weights (0 when the sum is 0). */
 export interface TrafficShare {
@@ -47,7 +49,11 @@ export interface TrafficShare {
 /** Traffic shares of a forward action, in the action's order. */
 export function trafficShares(targets: readonly WeightedTarget[]): TrafficShare[] {
   const sum = targets.reduce((s, t) => s + t.weight, 0);
-  return targets.map((t) => ({ targetGroupArn: t.targetGroupArn, weight: t.weight, share: sum === 0 ? 0 : t.weight / sum }));
+  return targets.map((t) => ({
+    targetGroupArn: t.targetGroupArn,
+    weight: t.weight,
+    share: sum === 0 ? 0 : t.weight / sum,
+  }));
 }
 
 /** A one-line summary of a match for edge labels and tables, e.g. `GET /v2/* x-debug=true`. */

@@ -45,11 +45,20 @@ export interface DeleteRuleChange extends ChangeTarget {
 /** Several rules of one listener at once (BatchUpdateRule), e.g. swapping priorities. */
 export interface BatchUpdateChange extends ChangeTarget {
   kind: 'batchUpdate';
-  updates: Array<{ ruleArn: string; expectedVersion: string; after: Required<Pick<RuleContent, 'priority' | 'match' | 'action'>> }>;
+  updates: Array<{
+    ruleArn: string;
+    expectedVersion: string;
+    after: Required<Pick<RuleContent, 'priority' | 'match' | 'action'>>;
+  }>;
 }
 
 /** Any routing change. */
-export type RoutingChange = UpdateRuleChange | UpdateDefaultChange | CreateRuleChange | DeleteRuleChange | BatchUpdateChange;
+export type RoutingChange =
+  | UpdateRuleChange
+  | UpdateDefaultChange
+  | CreateRuleChange
+  | DeleteRuleChange
+  | BatchUpdateChange;
 
 /** Extra context recorded with a change in the audit log. */
 export interface ChangeContext {
@@ -64,7 +73,12 @@ export const MAX_BATCH_RULES = 10;
 
 /** The ARNs a change touches (service, listener, rules), for the audit `resources` field. */
 export function changeResources(c: RoutingChange): string[] {
-  const rules = c.kind === 'updateRule' || c.kind === 'deleteRule' ? [c.ruleArn] : c.kind === 'batchUpdate' ? c.updates.map((u) => u.ruleArn) : [];
+  const rules =
+    c.kind === 'updateRule' || c.kind === 'deleteRule'
+      ? [c.ruleArn]
+      : c.kind === 'batchUpdate'
+        ? c.updates.map((u) => u.ruleArn)
+        : [];
   return [c.serviceArn, c.listenerArn, ...rules];
 }
 

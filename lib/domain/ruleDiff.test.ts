@@ -4,7 +4,10 @@ import { actionSummary, diffRule, shareRows } from './ruleDiff';
 
 const names: Record<string, string> = { a: 'v1', b: 'v2', c: 'debug' };
 const nameOf = (arn: string) => names[arn] ?? arn;
-const fwd = (...tgs: Array<[string, number]>): RuleAction => ({ type: 'forward', targetGroups: tgs.map(([targetGroupArn, weight]) => ({ targetGroupArn, weight })) });
+const fwd = (...tgs: Array<[string, number]>): RuleAction => ({
+  type: 'forward',
+  targetGroups: tgs.map(([targetGroupArn, weight]) => ({ targetGroupArn, weight })),
+});
 const match = { path: { type: 'prefix' as const, value: '/v2/', caseSensitive: false }, headers: [] };
 
 describe('actionSummary', () => {
@@ -33,7 +36,11 @@ describe('shareRows', () => {
 
 describe('diffRule', () => {
   it('shows what changed in a weight shift', () => {
-    const d = diffRule({ priority: 30, match, action: fwd(['a', 90], ['b', 10]) }, { priority: 30, match, action: fwd(['a', 50], ['b', 50]) }, nameOf);
+    const d = diffRule(
+      { priority: 30, match, action: fwd(['a', 90], ['b', 10]) },
+      { priority: 30, match, action: fwd(['a', 50], ['b', 50]) },
+      nameOf,
+    );
     expect(d.changed).toBe(true);
     expect(d.rows.map((r) => [r.aspect, r.changed])).toEqual([
       ['Priority', false],
@@ -45,7 +52,9 @@ describe('diffRule', () => {
   });
 
   it('has only the action for a default rule, and dashes for created rules', () => {
-    expect(diffRule({ action: fwd(['a', 1]) }, { action: fwd(['b', 1]) }, nameOf, true).rows.map((r) => r.aspect)).toEqual(['Action']);
+    expect(
+      diffRule({ action: fwd(['a', 1]) }, { action: fwd(['b', 1]) }, nameOf, true).rows.map((r) => r.aspect),
+    ).toEqual(['Action']);
     const created = diffRule(undefined, { priority: 5, match, action: fwd(['a', 1]) }, nameOf);
     expect(created.rows[0]).toMatchObject({ before: '—', after: '5', changed: true });
   });

@@ -45,7 +45,8 @@ function percentsOf(action: RuleAction | undefined): Map<string, { weight: numbe
   const out = new Map<string, { weight: number; percent: number }>();
   if (action?.type !== 'forward') return out;
   const sum = action.targetGroups.reduce((s, t) => s + t.weight, 0);
-  for (const t of action.targetGroups) out.set(t.targetGroupArn, { weight: t.weight, percent: sum === 0 ? 0 : round1((t.weight / sum) * 100) });
+  for (const t of action.targetGroups)
+    out.set(t.targetGroupArn, { weight: t.weight, percent: sum === 0 ? 0 : round1((t.weight / sum) * 100) });
   return out;
 }
 
@@ -70,7 +71,12 @@ export function shareRows(before: RuleAction | undefined, after: RuleAction | un
 }
 
 /** The diff of a rule (set `isDefault` for a default action: no priority or match rows). */
-export function diffRule(before: RuleContent | undefined, after: RuleContent | undefined, nameOf: NameOf, isDefault = false): RuleDiff {
+export function diffRule(
+  before: RuleContent | undefined,
+  after: RuleContent | undefined,
+  nameOf: NameOf,
+  isDefault = false,
+): RuleDiff {
   const rows: DiffRow[] = [];
   const absent = '—';
   if (!isDefault) {
@@ -84,7 +90,12 @@ export function diffRule(before: RuleContent | undefined, after: RuleContent | u
   }
   const ba = before ? actionSummary(before.action, nameOf) : absent;
   const aa = after ? actionSummary(after.action, nameOf) : absent;
-  rows.push({ aspect: 'Action', before: ba, after: aa, changed: canonicalJson(before?.action ?? null) !== canonicalJson(after?.action ?? null) });
+  rows.push({
+    aspect: 'Action',
+    before: ba,
+    after: aa,
+    changed: canonicalJson(before?.action ?? null) !== canonicalJson(after?.action ?? null),
+  });
   const shares = shareRows(before?.action, after?.action, nameOf);
   return { rows, shares, changed: rows.some((r) => r.changed) };
 }

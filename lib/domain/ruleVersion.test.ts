@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { RuleAction } from './routing';
 import { canonicalJson, digest, sameVersion, versionOf } from './ruleVersion';
 
-const action = (w1: number, w2: number): RuleAction => ({ type: 'forward', targetGroups: [{ targetGroupArn: 'a', weight: w1 }, { targetGroupArn: 'b', weight: w2 }] });
+const action = (w1: number, w2: number): RuleAction => ({
+  type: 'forward',
+  targetGroups: [
+    { targetGroupArn: 'a', weight: w1 },
+    { targetGroupArn: 'b', weight: w2 },
+  ],
+});
 
 describe('canonicalJson', () => {
   it('sorts keys and drops undefined members', () => {
@@ -19,7 +25,12 @@ describe('digest', () => {
 });
 
 describe('versionOf / sameVersion', () => {
-  const base = { priority: 30, match: { path: { type: 'prefix' as const, value: '/v2/', caseSensitive: false }, headers: [] }, action: action(90, 10), lastUpdatedAt: '2025-01-01T00:00:00.000Z' };
+  const base = {
+    priority: 30,
+    match: { path: { type: 'prefix' as const, value: '/v2/', caseSensitive: false }, headers: [] },
+    action: action(90, 10),
+    lastUpdatedAt: '2025-01-01T00:00:00.000Z',
+  };
 
   it('changes with the weights, priority, match and time', () => {
     const v = versionOf(base);

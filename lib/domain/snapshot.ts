@@ -157,7 +157,20 @@ export interface Snapshot {
 
 /** An empty snapshot (no accounts read yet). */
 export function emptySnapshot(fetchedAt = 0): Snapshot {
-  return { fetchedAt, accounts: [], serviceNetworks: [], services: [], serviceAssociations: [], vpcAssociations: [], listeners: [], rules: [], targetGroups: [], targets: {}, accessLogSubscriptions: [], problems: [] };
+  return {
+    fetchedAt,
+    accounts: [],
+    serviceNetworks: [],
+    services: [],
+    serviceAssociations: [],
+    vpcAssociations: [],
+    listeners: [],
+    rules: [],
+    targetGroups: [],
+    targets: {},
+    accessLogSubscriptions: [],
+    problems: [],
+  };
 }
 
 /** Counts of targets by status. */

@@ -9,7 +9,10 @@
 export function roundedPercents(weights: readonly number[], total = 100): number[] {
   const sum = weights.reduce((s, w) => s + Math.max(0, w), 0);
   if (sum === 0) return weights.map(() => 0);
-  return largestRemainder(weights.map((w) => (Math.max(0, w) / sum) * total), total);
+  return largestRemainder(
+    weights.map((w) => (Math.max(0, w) / sum) * total),
+    total,
+  );
 }
 
 /**
@@ -20,7 +23,9 @@ export function roundedPercents(weights: readonly number[], total = 100): number
 export function largestRemainder(values: readonly number[], total: number): number[] {
   const floors = values.map((v) => Math.floor(v + 1e-9));
   let left = total - floors.reduce((s, v) => s + v, 0);
-  const order = values.map((v, i) => ({ i, frac: v - Math.floor(v + 1e-9) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = values
+    .map((v, i) => ({ i, frac: v - Math.floor(v + 1e-9) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i] = (floors[i] ?? 0) + 1;
@@ -36,7 +41,10 @@ export function evenSplit(weights: readonly number[], locked: ReadonlySet<number
   const free = percents.map((_, i) => i).filter((i) => !locked.has(i));
   if (free.length === 0) return percents;
   const budget = Math.max(0, 100 - lockedSum);
-  const shares = largestRemainder(free.map(() => budget / free.length), budget);
+  const shares = largestRemainder(
+    free.map(() => budget / free.length),
+    budget,
+  );
   const out = [...percents];
   free.forEach((i, k) => (out[i] = shares[k] ?? 0));
   return out;
@@ -52,7 +60,12 @@ export function allTo(count: number, index: number): number[] {
  * of 100 over the other unlocked entries in proportion to their current percents (evenly when they
  * are all 0). With no other unlocked entry, only `index` changes and the sum may differ from 100.
  */
-export function setPercent(weights: readonly number[], index: number, percent: number, locked: ReadonlySet<number> = new Set()): number[] {
+export function setPercent(
+  weights: readonly number[],
+  index: number,
+  percent: number,
+  locked: ReadonlySet<number> = new Set(),
+): number[] {
   const rounded = roundedPercents(weights);
   const percents: number[] = rounded.some((p) => p > 0) ? rounded : evenSplit(weights.map(() => 1));
   const others = percents.map((_, i) => i).filter((i) => i !== index && !locked.has(i));

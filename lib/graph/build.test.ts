@@ -13,7 +13,11 @@ describe('buildGraph', () => {
     expect(svc).toMatchObject({ kind: 'service', label: 'payments-api', accountId: PAY });
     expect(byId(g.nodes, DEMO.mesh)).toMatchObject({ kind: 'network', accountId: HUB });
     expect(g.nodes.filter((n) => n.id === DEMO.mesh)).toHaveLength(1);
-    expect(byId(g.nodes, 'vpc:vpc-0000000000000000b')).toMatchObject({ kind: 'vpc', accountId: PAY, networkArns: [DEMO.mesh] });
+    expect(byId(g.nodes, 'vpc:vpc-0000000000000000b')).toMatchObject({
+      kind: 'vpc',
+      accountId: PAY,
+      networkArns: [DEMO.mesh],
+    });
   });
 
   it('groups nodes by configured account, in the snapshot order', () => {
@@ -44,7 +48,12 @@ describe('buildGraph', () => {
 
   it('draws target edges for every target (collapse decides what is shown)', () => {
     expect(g.edges.filter((e) => e.kind === 'target' && e.source === DEMO.ledgerTg)).toHaveLength(4);
-    expect(byId(g.nodes, `${DEMO.ledgerTg}#target/i-bad1:`)).toMatchObject({ kind: 'target', status: 'UNHEALTHY', health: 'error', reasonCode: 'HealthCheckFailed' });
+    expect(byId(g.nodes, `${DEMO.ledgerTg}#target/i-bad1:`)).toMatchObject({
+      kind: 'target',
+      status: 'UNHEALTHY',
+      health: 'error',
+      reasonCode: 'HealthCheckFailed',
+    });
   });
 
   it('colours target groups and services from target health', () => {
@@ -59,7 +68,10 @@ describe('buildGraph', () => {
     expect(byId(g.nodes, DEMO.reco)!.health).toBe('warn');
     expect(byId(g.nodes, DEMO.paymentsApi)!.health).toBe('ok');
     // A service answering only with a fixed response has nothing to be healthy about.
-    expect(byId(g.nodes, DEMO.webhooks)).toMatchObject({ health: 'unknown', badges: [expect.objectContaining({ kind: 'fixed', text: 'default → 404' })] });
+    expect(byId(g.nodes, DEMO.webhooks)).toMatchObject({
+      health: 'unknown',
+      badges: [expect.objectContaining({ kind: 'fixed', text: 'default → 404' })],
+    });
   });
 
   it('rolls service health up into the network', () => {
@@ -83,7 +95,12 @@ describe('buildGraph', () => {
   });
 
   it('keeps an unreachable account as a group with the AWS error, and the others intact', () => {
-    const denied = { code: 'ACCESS_DENIED' as const, message: 'AccessDenied: User is not authorized to perform: sts:AssumeRole', retryable: false, account: SHOP };
+    const denied = {
+      code: 'ACCESS_DENIED' as const,
+      message: 'AccessDenied: User is not authorized to perform: sts:AssumeRole',
+      retryable: false,
+      account: SHOP,
+    };
     const g2 = buildGraph(demoLike({ storefrontDenied: denied }));
     expect(g2.groups.find((x) => x.accountId === SHOP)).toMatchObject({ reachable: false, error: denied });
     expect(g2.nodes.filter((n) => n.accountId === SHOP)).toHaveLength(0);
@@ -93,7 +110,14 @@ describe('buildGraph', () => {
   it('adds placeholder nodes (and a group) for resources of accounts that are not configured', () => {
     const s = demoLike();
     const foreign = 'arn:aws:vpc-lattice:us-east-1:999999999999:service/svc-0000000000000zzzz';
-    s.serviceAssociations.push({ arn: 'arn:aws:vpc-lattice:us-east-1:999999999999:servicenetworkserviceassociation/snsa-0000000000000zzzz', id: 'snsa-0000000000000zzzz', accountId: '999999999999', region: 'us-east-1', serviceNetworkArn: DEMO.mesh, serviceArn: foreign });
+    s.serviceAssociations.push({
+      arn: 'arn:aws:vpc-lattice:us-east-1:999999999999:servicenetworkserviceassociation/snsa-0000000000000zzzz',
+      id: 'snsa-0000000000000zzzz',
+      accountId: '999999999999',
+      region: 'us-east-1',
+      serviceNetworkArn: DEMO.mesh,
+      serviceArn: foreign,
+    });
     const g2 = buildGraph(s);
     expect(byId(g2.nodes, foreign)).toMatchObject({ kind: 'service', accountId: '999999999999', health: 'unknown' });
     expect(g2.groups.at(-1)).toMatchObject({ accountId: '999999999999', configured: false });
@@ -105,8 +129,17 @@ describe('buildGraph', () => {
 
   it('badges problems on the resource they concern', () => {
     const s = demoLike();
-    s.problems.push({ accountId: PAY, operation: 'ListTargets', resourceArn: DEMO.v2, error: { code: 'THROTTLED', message: 'Rate exceeded', retryable: true } });
+    s.problems.push({
+      accountId: PAY,
+      operation: 'ListTargets',
+      resourceArn: DEMO.v2,
+      error: { code: 'THROTTLED', message: 'Rate exceeded', retryable: true },
+    });
     const tg = byId(buildGraph(s).nodes, DEMO.v2)!;
-    expect(tg.badges).toContainEqual({ kind: 'problem', text: 'ListTargets failed', title: 'ListTargets: Rate exceeded' });
+    expect(tg.badges).toContainEqual({
+      kind: 'problem',
+      text: 'ListTargets failed',
+      title: 'ListTargets: Rate exceeded',
+    });
   });
 });

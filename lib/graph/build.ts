@@ -8,21 +8,54 @@ import { ownerOf, shortId } from '../domain/arn';
 import { healthSummary, type Problem, type Snapshot } from '../domain/snapshot';
 import { healthRank, targetGroupHealth, worstHealth } from './health';
 import { routeLabel, rulesByService, type RuleRow } from './routes';
-import { NODE_KINDS, groupId, type AccountGroup, type Badge, type GraphEdge, type GraphNode, type Health, type NetworkNode, type RouteRef, type ServiceNode, type TargetGroupNode, type TopologyGraph, type VpcNode } from './types';
+import {
+  NODE_KINDS,
+  groupId,
+  type AccountGroup,
+  type Badge,
+  type GraphEdge,
+  type GraphNode,
+  type Health,
+  type NetworkNode,
+  type RouteRef,
+  type ServiceNode,
+  type TargetGroupNode,
+  type TopologyGraph,
+  type VpcNode,
+} from './types';
 
 const search = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' ').toLowerCase();
 
 function problemBadges(problems: readonly Problem[] | undefined): Badge[] {
-  return (problems ?? []).map((p) => ({ kind: 'problem', text: `${p.operation} failed`, title: `${p.operation}: ${p.error.message}` }));
+  return (problems ?? []).map((p) => ({
+    kind: 'problem',
+    text: `${p.operation} failed`,
+    title: `${p.operation}: ${p.error.message}`,
+  }));
 }
 
 function sharedBadge(ownerId: string, visibleTo: readonly string[]): Badge[] {
   const others = visibleTo.filter((a) => a !== ownerId);
-  return others.length > 0 ? [{ kind: 'shared', text: `shared ×${others.length}`, title: `Visible to ${others.join(', ')}` }] : [];
+  return others.length > 0
+    ? [{ kind: 'shared', text: `shared ×${others.length}`, title: `Visible to ${others.join(', ')}` }]
+    : [];
 }
 
 function placeholder(kind: 'network' | 'service' | 'targetGroup', arn: string): GraphNode {
-  const base = { id: arn, label: shortId(arn), accountId: ownerOf(arn) ?? 'unknown', health: 'unknown' as Health, badges: [{ kind: 'info', text: 'not in inventory', title: 'Referenced by another resource, but its owner account was not read' } as Badge], searchText: search(arn) };
+  const base = {
+    id: arn,
+    label: shortId(arn),
+    accountId: ownerOf(arn) ?? 'unknown',
+    health: 'unknown' as Health,
+    badges: [
+      {
+        kind: 'info',
+        text: 'not in inventory',
+        title: 'Referenced by another resource, but its owner account was not read',
+      } as Badge,
+    ],
+    searchText: search(arn),
+  };
   if (kind === 'network') return { ...base, kind, serviceHealth: { error: 0, warn: 0, ok: 0, unknown: 0 } };
   if (kind === 'service') return { ...base, kind, networkArns: [] };
   return { ...base, kind, tgType: '?', summary: healthSummary([]), targetCount: 0, serviceArns: [] };
@@ -34,8 +67,23 @@ function routeEdges(rules: Map<string, RuleRow[]>): Map<string, GraphEdge> {
     for (const row of rows) {
       for (const f of row.forward) {
         const id = `${serviceArn}->${f.targetGroupArn}`;
-        const route: RouteRef = { listenerName: row.listenerName, ruleName: row.ruleName, isDefault: row.isDefault, match: row.match, weight: f.weight, share: f.share, ...(row.priority !== undefined ? { priority: row.priority } : {}) };
-        const e = edges.get(id) ?? { id, kind: 'route', source: serviceArn, target: f.targetGroupArn, routes: [], share: 0 };
+        const route: RouteRef = {
+          listenerName: row.listenerName,
+          ruleName: row.ruleName,
+          isDefault: row.isDefault,
+          match: row.match,
+          weight: f.weight,
+          share: f.share,
+          ...(row.priority !== undefined ? { priority: row.priority } : {}),
+        };
+        const e = edges.get(id) ?? {
+          id,
+          kind: 'route',
+          source: serviceArn,
+          target: f.targetGroupArn,
+          routes: [],
+          share: 0,
+        };
         e.routes!.push(route);
         e.share = Math.max(e.share ?? 0, f.share);
         edges.set(id, e);
@@ -49,7 +97,8 @@ function routeEdges(rules: Map<string, RuleRow[]>): Map<string, GraphEdge> {
 /** Builds the graph model of a snapshot. */
 export function buildGraph(snapshot: Snapshot): TopologyGraph {
   const problemsByArn = new Map<string, Problem[]>();
-  for (const p of snapshot.problems) if (p.resourceArn) problemsByArn.set(p.resourceArn, [...(problemsByArn.get(p.resourceArn) ?? []), p]);
+  for (const p of snapshot.problems)
+    if (p.resourceArn) problemsByArn.set(p.resourceArn, [...(problemsByArn.get(p.resourceArn) ?? []), p]);
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
   const rules = rulesByService(snapshot);
@@ -62,13 +111,48 @@ export function buildGraph(snapshot: Snapshot): TopologyGraph {
     const targets = snapshot.targets[tg.arn] ?? [];
     const summary = healthSummary(targets);
     const { health, reason } = targetGroupHealth(summary, routedTgs.has(tg.arn) || tg.serviceArns.length > 0);
-    const badges = [...(reason && health !== 'unknown' ? [{ kind: 'health', text: reason } as Badge] : []), ...problemBadges(problemsByArn.get(tg.arn))];
-    const node: TargetGroupNode = { id: tg.arn, kind: 'targetGroup', label: tg.name, accountId: tg.accountId, health, badges, searchText: search(tg.name, tg.arn, tg.id, tg.type), tgType: tg.type, summary, targetCount: targets.length, serviceArns: [...tg.serviceArns] };
+    const badges = [
+      ...(reason && health !== 'unknown' ? [{ kind: 'health', text: reason } as Badge] : []),
+      ...problemBadges(problemsByArn.get(tg.arn)),
+    ];
+    const node: TargetGroupNode = {
+      id: tg.arn,
+      kind: 'targetGroup',
+      label: tg.name,
+      accountId: tg.accountId,
+      health,
+      badges,
+      searchText: search(tg.name, tg.arn, tg.id, tg.type),
+      tgType: tg.type,
+      summary,
+      targetCount: targets.length,
+      serviceArns: [...tg.serviceArns],
+    };
     nodes.set(tg.arn, node);
     for (const t of targets) {
       const id = `${tg.arn}#target/${t.id}:${t.port ?? ''}`;
-      const h: Health = t.status === 'HEALTHY' ? 'ok' : t.status === 'UNHEALTHY' ? 'error' : t.status === 'DRAINING' || t.status === 'INITIAL' ? 'warn' : 'unknown';
-      nodes.set(id, { id, kind: 'target', label: t.port === undefined ? t.id : `${t.id}:${t.port}`, accountId: tg.accountId, health: h, badges: t.reasonCode && h !== 'ok' ? [{ kind: 'health', text: t.reasonCode }] : [], searchText: search(t.id, t.reasonCode), targetGroupArn: tg.arn, targetId: t.id, status: t.status, ...(t.port !== undefined ? { port: t.port } : {}), ...(t.reasonCode ? { reasonCode: t.reasonCode } : {}) });
+      const h: Health =
+        t.status === 'HEALTHY'
+          ? 'ok'
+          : t.status === 'UNHEALTHY'
+            ? 'error'
+            : t.status === 'DRAINING' || t.status === 'INITIAL'
+              ? 'warn'
+              : 'unknown';
+      nodes.set(id, {
+        id,
+        kind: 'target',
+        label: t.port === undefined ? t.id : `${t.id}:${t.port}`,
+        accountId: tg.accountId,
+        health: h,
+        badges: t.reasonCode && h !== 'ok' ? [{ kind: 'health', text: t.reasonCode }] : [],
+        searchText: search(t.id, t.reasonCode),
+        targetGroupArn: tg.arn,
+        targetId: t.id,
+        status: t.status,
+        ...(t.port !== undefined ? { port: t.port } : {}),
+        ...(t.reasonCode ? { reasonCode: t.reasonCode } : {}),
+      });
       edges.push({ id: `${tg.arn}->${id}`, kind: 'target', source: tg.arn, target: id });
     }
   }
@@ -77,9 +161,40 @@ export function buildGraph(snapshot: Snapshot): TopologyGraph {
   for (const s of snapshot.services) {
     const routed = (routesBySource.get(s.arn) ?? []).filter((e) => (e.share ?? 0) > 0);
     const health = worstHealth(routed.map((e) => nodes.get(e.target)?.health ?? 'unknown'));
-    const fixed: Badge[] = (rules.get(s.arn) ?? []).filter((r) => r.fixedStatus !== undefined).map((r) => ({ kind: 'fixed', text: `${r.isDefault ? 'default' : r.ruleName} → ${r.fixedStatus}`, title: `Listener ${r.listenerName}, rule ${r.ruleName}: fixed response ${r.fixedStatus}` }));
-    const badges: Badge[] = [...(s.authType === 'AWS_IAM' ? [{ kind: 'auth', text: 'AWS_IAM', title: 'Callers must sign requests (SigV4); the auth policy decides' } as Badge] : []), ...fixed, ...sharedBadge(s.accountId, s.visibleTo), ...problemBadges(problemsByArn.get(s.arn))];
-    const node: ServiceNode = { id: s.arn, kind: 'service', label: s.name, accountId: s.accountId, health, badges, searchText: search(s.name, s.arn, s.id, s.dnsName, s.customDomainName), networkArns: [], ...(s.authType ? { authType: s.authType } : {}), ...(s.status ? { status: s.status } : {}), ...(s.dnsName ? { dnsName: s.dnsName } : {}) };
+    const fixed: Badge[] = (rules.get(s.arn) ?? [])
+      .filter((r) => r.fixedStatus !== undefined)
+      .map((r) => ({
+        kind: 'fixed',
+        text: `${r.isDefault ? 'default' : r.ruleName} → ${r.fixedStatus}`,
+        title: `Listener ${r.listenerName}, rule ${r.ruleName}: fixed response ${r.fixedStatus}`,
+      }));
+    const badges: Badge[] = [
+      ...(s.authType === 'AWS_IAM'
+        ? [
+            {
+              kind: 'auth',
+              text: 'AWS_IAM',
+              title: 'Callers must sign requests (SigV4); the auth policy decides',
+            } as Badge,
+          ]
+        : []),
+      ...fixed,
+      ...sharedBadge(s.accountId, s.visibleTo),
+      ...problemBadges(problemsByArn.get(s.arn)),
+    ];
+    const node: ServiceNode = {
+      id: s.arn,
+      kind: 'service',
+      label: s.name,
+      accountId: s.accountId,
+      health,
+      badges,
+      searchText: search(s.name, s.arn, s.id, s.dnsName, s.customDomainName),
+      networkArns: [],
+      ...(s.authType ? { authType: s.authType } : {}),
+      ...(s.status ? { status: s.status } : {}),
+      ...(s.dnsName ? { dnsName: s.dnsName } : {}),
+    };
     nodes.set(s.arn, node);
   }
   for (const e of routes.values()) {
@@ -88,8 +203,30 @@ export function buildGraph(snapshot: Snapshot): TopologyGraph {
   }
 
   for (const n of snapshot.serviceNetworks) {
-    const badges: Badge[] = [...(n.authType === 'AWS_IAM' ? [{ kind: 'auth', text: 'AWS_IAM', title: 'Callers must sign requests (SigV4); the auth policy decides' } as Badge] : []), ...sharedBadge(n.accountId, n.visibleTo), ...problemBadges(problemsByArn.get(n.arn))];
-    const node: NetworkNode = { id: n.arn, kind: 'network', label: n.name, accountId: n.accountId, health: 'unknown', badges, searchText: search(n.name, n.arn, n.id), serviceHealth: { error: 0, warn: 0, ok: 0, unknown: 0 }, ...(n.authType ? { authType: n.authType } : {}) };
+    const badges: Badge[] = [
+      ...(n.authType === 'AWS_IAM'
+        ? [
+            {
+              kind: 'auth',
+              text: 'AWS_IAM',
+              title: 'Callers must sign requests (SigV4); the auth policy decides',
+            } as Badge,
+          ]
+        : []),
+      ...sharedBadge(n.accountId, n.visibleTo),
+      ...problemBadges(problemsByArn.get(n.arn)),
+    ];
+    const node: NetworkNode = {
+      id: n.arn,
+      kind: 'network',
+      label: n.name,
+      accountId: n.accountId,
+      health: 'unknown',
+      badges,
+      searchText: search(n.name, n.arn, n.id),
+      serviceHealth: { error: 0, warn: 0, ok: 0, unknown: 0 },
+      ...(n.authType ? { authType: n.authType } : {}),
+    };
     nodes.set(n.arn, node);
   }
   for (const a of snapshot.serviceAssociations) {
@@ -103,12 +240,31 @@ export function buildGraph(snapshot: Snapshot): TopologyGraph {
     }
     edges.push({ id: a.arn, kind: 'serviceAssociation', source: a.serviceNetworkArn, target: a.serviceArn });
   }
-  for (const n of nodes.values()) if (n.kind === 'network') n.health = n.serviceHealth.error > 0 ? 'error' : n.serviceHealth.warn > 0 ? 'warn' : n.serviceHealth.ok > 0 ? 'ok' : 'unknown';
+  for (const n of nodes.values())
+    if (n.kind === 'network')
+      n.health =
+        n.serviceHealth.error > 0
+          ? 'error'
+          : n.serviceHealth.warn > 0
+            ? 'warn'
+            : n.serviceHealth.ok > 0
+              ? 'ok'
+              : 'unknown';
 
   for (const a of snapshot.vpcAssociations) {
     if (!nodes.has(a.serviceNetworkArn)) nodes.set(a.serviceNetworkArn, placeholder('network', a.serviceNetworkArn));
     const id = `vpc:${a.vpcId}`;
-    const vpc = (nodes.get(id) as VpcNode | undefined) ?? { id, kind: 'vpc', label: a.vpcId, accountId: a.createdBy ?? a.accountId, health: 'unknown', badges: [], searchText: search(a.vpcId), vpcId: a.vpcId, networkArns: [] };
+    const vpc = (nodes.get(id) as VpcNode | undefined) ?? {
+      id,
+      kind: 'vpc',
+      label: a.vpcId,
+      accountId: a.createdBy ?? a.accountId,
+      health: 'unknown',
+      badges: [],
+      searchText: search(a.vpcId),
+      vpcId: a.vpcId,
+      networkArns: [],
+    };
     vpc.networkArns.push(a.serviceNetworkArn);
     nodes.set(id, vpc);
     edges.push({ id: a.arn, kind: 'vpcAssociation', source: id, target: a.serviceNetworkArn });
@@ -122,11 +278,26 @@ export function buildGraph(snapshot: Snapshot): TopologyGraph {
 }
 
 function accountGroups(snapshot: Snapshot, nodes: Iterable<GraphNode>): AccountGroup[] {
-  const groups: AccountGroup[] = snapshot.accounts.map((a) => ({ id: groupId(a.accountId), accountId: a.accountId, name: a.name, reachable: a.reachable, configured: true, fetchedAt: a.fetchedAt, ...(a.error ? { error: a.error } : {}) }));
+  const groups: AccountGroup[] = snapshot.accounts.map((a) => ({
+    id: groupId(a.accountId),
+    accountId: a.accountId,
+    name: a.name,
+    reachable: a.reachable,
+    configured: true,
+    fetchedAt: a.fetchedAt,
+    ...(a.error ? { error: a.error } : {}),
+  }));
   const known = new Set(groups.map((g) => g.accountId));
   const extra = new Set<string>();
   for (const n of nodes) if (!known.has(n.accountId)) extra.add(n.accountId);
-  for (const accountId of [...extra].sort()) groups.push({ id: groupId(accountId), accountId, name: `account ${accountId}`, reachable: true, configured: false });
+  for (const accountId of [...extra].sort())
+    groups.push({
+      id: groupId(accountId),
+      accountId,
+      name: `account ${accountId}`,
+      reachable: true,
+      configured: false,
+    });
   return groups;
 }
 

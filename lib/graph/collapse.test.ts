@@ -37,7 +37,9 @@ describe('collapseGraph', () => {
   });
 
   it('keeps an unreachable account box even when hiding', () => {
-    const g2 = buildGraph(demoLike({ storefrontDenied: { code: 'ACCESS_DENIED', message: 'denied', retryable: false } }));
+    const g2 = buildGraph(
+      demoLike({ storefrontDenied: { code: 'ACCESS_DENIED', message: 'denied', retryable: false } }),
+    );
     const v = collapseGraph(g2, { expanded: new Set(), only: new Set([DEMO.paymentsApi]) });
     expect(v.groups.map((x) => x.accountId)).toContain(SHOP);
   });

@@ -47,7 +47,12 @@ export function collapseGraph(graph: TopologyGraph, o: CollapseOptions): Visible
   const present = new Set(nodes.map((n) => n.id));
   for (const [tg, list] of targetsByTg) {
     if (!present.has(tg)) continue;
-    const shown = list.length > MAX_EXPANDED_TARGETS ? [...list].sort((a, b) => healthRank(b.health) - healthRank(a.health) || a.id.localeCompare(b.id)).slice(0, MAX_EXPANDED_TARGETS) : list;
+    const shown =
+      list.length > MAX_EXPANDED_TARGETS
+        ? [...list]
+            .sort((a, b) => healthRank(b.health) - healthRank(a.health) || a.id.localeCompare(b.id))
+            .slice(0, MAX_EXPANDED_TARGETS)
+        : list;
     if (list.length > shown.length) truncated[tg] = list.length - shown.length;
     for (const t of shown) {
       nodes.push(t);

@@ -54,7 +54,9 @@ describe('layoutGraph', () => {
   });
 
   it('gives an empty (unreachable) account a box of its own', async () => {
-    const g2 = buildGraph(demoLike({ storefrontDenied: { code: 'ACCESS_DENIED', message: 'denied', retryable: false } }));
+    const g2 = buildGraph(
+      demoLike({ storefrontDenied: { code: 'ACCESS_DENIED', message: 'denied', retryable: false } }),
+    );
     const r = await layoutGraph(toLayoutInput(collapseGraph(g2, { expanded: new Set() })), elk);
     expect(r.groups['account:333333333333']!.h).toBeGreaterThan(0);
   });
@@ -71,7 +73,12 @@ describe('layoutGraph', () => {
   it('asks ELK to order what has several parents (a service in two networks of its account)', async () => {
     const snap = demoLike();
     const second = arn.network(HUB, 2);
-    snap.serviceNetworks.push({ ...snap.serviceNetworks[0]!, arn: second, id: second.slice(-20), name: 'shared-services' });
+    snap.serviceNetworks.push({
+      ...snap.serviceNetworks[0]!,
+      arn: second,
+      id: second.slice(-20),
+      name: 'shared-services',
+    });
     snap.serviceAssociations.push({ ...snap.serviceAssociations[0]!, arn: arn.sna(HUB, 9), serviceNetworkArn: second });
     const v2 = collapseGraph(buildGraph(snap), { expanded: new Set() });
     const c = counting();
@@ -91,7 +98,9 @@ describe('layoutGraph', () => {
 
 describe('components, units and shapes', () => {
   it('splits an account into components and folds each service with its own target groups into one unit', () => {
-    const input = toLayoutInput(collapseGraph(buildGraph(fleetSnapshot({ services: 10, networks: 1 })), { expanded: new Set() }));
+    const input = toLayoutInput(
+      collapseGraph(buildGraph(fleetSnapshot({ services: 10, networks: 1 })), { expanded: new Set() }),
+    );
     const member = input.groups[1]!;
     // Two services with their target groups, and the account's VPC (its network is in the hub).
     const all = components(member);
@@ -119,14 +128,28 @@ describe('components, units and shapes', () => {
         { id: 'own', kind: 'targetGroup' as const },
         { id: 'x', kind: 'target' as const },
       ],
-      edges: [['s1', 'shared'], ['s2', 'shared'], ['s2', 'open'], ['open', 'x'], ['s2', 'own']] as Array<[string, string]>,
+      edges: [
+        ['s1', 'shared'],
+        ['s2', 'shared'],
+        ['s2', 'open'],
+        ['open', 'x'],
+        ['s2', 'own'],
+      ] as Array<[string, string]>,
     };
     const u = toUnits(g);
     expect(u.units.map((x) => x.members.map((m) => [m.id, m.dy]))).toEqual([
       [['s1', 0]],
-      [['s2', 0], ['open', 0], ['x', 0], ['own', 106]],
+      [
+        ['s2', 0],
+        ['open', 0],
+        ['x', 0],
+        ['own', 106],
+      ],
       [['shared', 0]],
     ]);
-    expect(u.edges).toEqual([[0, 2], [1, 2]]);
+    expect(u.edges).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
   });
 });

@@ -7,7 +7,15 @@
 import type { ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { NodeKind } from './types';
 import { components, NODE_GAP, toUnits, unitShape, type UnitGraph } from './layoutUnits';
-import { columnX, EMPTY_GROUP_HEIGHT, GROUP_GAP, GROUP_PAD, NODE_SIZE, type LayoutGroupIn, type LayoutInput } from './layoutInput';
+import {
+  columnX,
+  EMPTY_GROUP_HEIGHT,
+  GROUP_GAP,
+  GROUP_PAD,
+  NODE_SIZE,
+  type LayoutGroupIn,
+  type LayoutInput,
+} from './layoutInput';
 
 /** The part of an ELK instance the layout needs (so tests can count calls). */
 export interface ElkLike {
@@ -67,7 +75,9 @@ export function toElkGraph(g: UnitGraph, id = 'component'): ElkNode {
  */
 export function snapUnits(g: UnitGraph, laid: ElkNode): number[] {
   const elkY = new Map((laid.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
-  const order = g.units.map((u, i) => ({ i, p: elkY.get(`u${i}`) ?? { x: 0, y: 0 } })).sort((a, b) => a.p.y - b.p.y || a.p.x - b.p.x || a.i - b.i);
+  const order = g.units
+    .map((u, i) => ({ i, p: elkY.get(`u${i}`) ?? { x: 0, y: 0 } }))
+    .sort((a, b) => a.p.y - b.p.y || a.p.x - b.p.x || a.i - b.i);
   const next = new Map<NodeKind, number>();
   const ys = new Array<number>(g.units.length).fill(0);
   for (const { i, p } of order) {
@@ -75,7 +85,8 @@ export function snapUnits(g: UnitGraph, laid: ElkNode): number[] {
     let y = Math.round(p.y);
     for (const m of u.members) y = Math.max(y, (next.get(m.kind) ?? 0) - m.dy);
     ys[i] = y;
-    for (const m of u.members) next.set(m.kind, Math.max(next.get(m.kind) ?? 0, y + m.dy + NODE_SIZE[m.kind].h + NODE_GAP));
+    for (const m of u.members)
+      next.set(m.kind, Math.max(next.get(m.kind) ?? 0, y + m.dy + NODE_SIZE[m.kind].h + NODE_GAP));
   }
   const top = Math.min(...ys);
   return ys.map((y) => y - top);
@@ -90,7 +101,11 @@ function contentWidth(kinds: Iterable<NodeKind>): number {
 }
 
 /** Lays out one account: each component by ELK (once per shape), components stacked top to bottom. */
-async function layoutGroup(g: LayoutGroupIn, elk: ElkLike, shapes: Map<string, number[]>): Promise<{ positions: Record<string, { x: number; y: number }>; height: number }> {
+async function layoutGroup(
+  g: LayoutGroupIn,
+  elk: ElkLike,
+  shapes: Map<string, number[]>,
+): Promise<{ positions: Record<string, { x: number; y: number }>; height: number }> {
   const cols = columnX();
   const positions: Record<string, { x: number; y: number }> = {};
   let top = 0;
@@ -133,7 +148,8 @@ export async function layoutGraph(input: LayoutInput, elk: ElkLike): Promise<Lay
   for (const p of parts) {
     const h = p.height === 0 ? EMPTY_GROUP_HEIGHT : p.height + GROUP_PAD.top + GROUP_PAD.bottom;
     out.groups[p.id] = { x: 0, y, w: width, h };
-    for (const [id, pos] of Object.entries(p.positions)) out.positions[id] = { x: pos.x + GROUP_PAD.side, y: pos.y + y + GROUP_PAD.top };
+    for (const [id, pos] of Object.entries(p.positions))
+      out.positions[id] = { x: pos.x + GROUP_PAD.side, y: pos.y + y + GROUP_PAD.top };
     y += h + GROUP_GAP;
   }
   out.height = Math.max(0, y - GROUP_GAP);

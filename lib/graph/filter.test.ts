@@ -45,7 +45,18 @@ describe('matchNodes', () => {
   });
 
   it('"has errors" covers red nodes, problems and 4xx/5xx traffic', () => {
-    const traffic: TrafficOverlay = { window: '15m', startMs: 0, endMs: 1, services: { [DEMO.identity]: { requests: 10, c4xx: 0, c5xx: 2, c403: 0 }, [DEMO.paymentsApi]: { requests: 10, c4xx: 0, c5xx: 0, c403: 0 } }, targetGroups: {}, routes: {}, sources: [] };
+    const traffic: TrafficOverlay = {
+      window: '15m',
+      startMs: 0,
+      endMs: 1,
+      services: {
+        [DEMO.identity]: { requests: 10, c4xx: 0, c5xx: 2, c403: 0 },
+        [DEMO.paymentsApi]: { requests: 10, c4xx: 0, c5xx: 0, c403: 0 },
+      },
+      targetGroups: {},
+      routes: {},
+      sources: [],
+    };
     const m = matchNodes(g, f({ errors: true }), traffic);
     expect(m.has(DEMO.identity)).toBe(true);
     expect(m.has(DEMO.ledger)).toBe(true);

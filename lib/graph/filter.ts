@@ -22,11 +22,26 @@ export interface GraphFilter {
 }
 
 /** No filter. */
-export const EMPTY_FILTER: GraphFilter = { q: '', accounts: [], networks: [], health: [], auth: [], errors: false, mode: 'dim' };
+export const EMPTY_FILTER: GraphFilter = {
+  q: '',
+  accounts: [],
+  networks: [],
+  health: [],
+  auth: [],
+  errors: false,
+  mode: 'dim',
+};
 
 /** True when any criterion is set. */
 export function isFilterActive(f: GraphFilter): boolean {
-  return f.q.trim() !== '' || f.accounts.length > 0 || f.networks.length > 0 || f.health.length > 0 || f.auth.length > 0 || f.errors;
+  return (
+    f.q.trim() !== '' ||
+    f.accounts.length > 0 ||
+    f.networks.length > 0 ||
+    f.health.length > 0 ||
+    f.auth.length > 0 ||
+    f.errors
+  );
 }
 
 /** Every node reachable from the given networks: their VPCs, services, target groups and targets. */
@@ -54,7 +69,11 @@ export function networkReach(graph: Pick<TopologyGraph, 'edges'>, networkArns: r
 
 function trafficOf(node: GraphNode, traffic: TrafficOverlay | undefined) {
   if (!traffic) return undefined;
-  return node.kind === 'service' ? traffic.services[node.id] : node.kind === 'targetGroup' ? traffic.targetGroups[node.id] : undefined;
+  return node.kind === 'service'
+    ? traffic.services[node.id]
+    : node.kind === 'targetGroup'
+      ? traffic.targetGroups[node.id]
+      : undefined;
 }
 
 /** True when a node is red, has a problem badge, or had 4xx/5xx answers in the window. */
@@ -78,7 +97,11 @@ export function matchNodes(graph: TopologyGraph, f: GraphFilter, traffic?: Traff
     if (accounts.size > 0 && !accounts.has(n.accountId)) continue;
     if (reach && !reach.has(n.id)) continue;
     if (health.size > 0 && !health.has(n.health)) continue;
-    if (auth.size > 0 && !((n.kind === 'service' || n.kind === 'network') && n.authType !== undefined && auth.has(n.authType))) continue;
+    if (
+      auth.size > 0 &&
+      !((n.kind === 'service' || n.kind === 'network') && n.authType !== undefined && auth.has(n.authType))
+    )
+      continue;
     if (f.errors && !hasErrors(n, traffic)) continue;
     out.add(n.id);
     if (n.kind === 'target') out.add(n.targetGroupArn);

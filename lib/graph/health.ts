@@ -23,11 +23,19 @@ export function healthRank(h: Health): number {
 /** A target group's health and, when not green, why (words for a badge). */
 export function targetGroupHealth(s: HealthSummary, routed: boolean): { health: Health; reason?: string } {
   const total = s.HEALTHY + s.UNHEALTHY + s.INITIAL + s.DRAINING + s.UNAVAILABLE + s.UNUSED;
-  if (total === 0) return routed ? { health: 'error', reason: 'no targets registered' } : { health: 'unknown', reason: 'no targets' };
-  if (s.UNHEALTHY > 0) return { health: 'error', reason: s.HEALTHY === 0 ? 'no healthy target' : `${s.UNHEALTHY} unhealthy` };
+  if (total === 0)
+    return routed ? { health: 'error', reason: 'no targets registered' } : { health: 'unknown', reason: 'no targets' };
+  if (s.UNHEALTHY > 0)
+    return { health: 'error', reason: s.HEALTHY === 0 ? 'no healthy target' : `${s.UNHEALTHY} unhealthy` };
   if (s.UNUSED === total) return { health: 'unknown', reason: 'not used by any service' };
   if (s.HEALTHY + s.UNAVAILABLE === 0) return { health: 'error', reason: 'no healthy target' };
-  if (s.DRAINING > 0 || s.INITIAL > 0) return { health: 'warn', reason: [s.DRAINING ? `${s.DRAINING} draining` : '', s.INITIAL ? `${s.INITIAL} initial` : ''].filter(Boolean).join(', ') };
+  if (s.DRAINING > 0 || s.INITIAL > 0)
+    return {
+      health: 'warn',
+      reason: [s.DRAINING ? `${s.DRAINING} draining` : '', s.INITIAL ? `${s.INITIAL} initial` : '']
+        .filter(Boolean)
+        .join(', '),
+    };
   // Only UNAVAILABLE (LAMBDA, ALB, checks disabled): nothing is checked, so nothing can be claimed.
   if (s.HEALTHY === 0) return { health: 'unknown', reason: 'health checks not run' };
   return { health: 'ok' };

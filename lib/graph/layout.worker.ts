@@ -14,7 +14,9 @@ export interface LayoutRequest {
 }
 
 /** The worker's answer. */
-export type LayoutResponse = { id: number; ok: true; result: LayoutResult; ms: number; elkRuns: number } | { id: number; ok: false; message: string };
+export type LayoutResponse =
+  | { id: number; ok: true; result: LayoutResult; ms: number; elkRuns: number }
+  | { id: number; ok: false; message: string };
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<LayoutRequest>) => void) | null;

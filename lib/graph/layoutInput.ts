@@ -18,7 +18,13 @@ export const NODE_SIZE: Record<NodeKind, { w: number; h: number }> = {
 };
 
 /** Horizontal gap after each column; the service → target group gap holds the route labels. */
-export const COLUMN_GAP: Record<NodeKind, number> = { vpc: 110, network: 140, service: 220, targetGroup: 110, target: 0 };
+export const COLUMN_GAP: Record<NodeKind, number> = {
+  vpc: 110,
+  network: 140,
+  service: 220,
+  targetGroup: 110,
+  target: 0,
+};
 
 /** Padding of an account box: room for its title on top. */
 export const GROUP_PAD = { top: 40, side: 20, bottom: 20 };
@@ -85,6 +91,8 @@ export function toLayoutInput(v: Pick<VisibleGraph, 'groups' | 'nodes' | 'edges'
     if (a !== undefined && a === owner.get(e.target)) byGroup.get(a)!.edges.push([e.source, e.target]);
   }
   const groups = [...byGroup.values()];
-  const shape = groups.map((g) => `${g.id}{${g.nodes.map((n) => n.id).join(',')}|${g.edges.map((e) => `${e[0]}>${e[1]}`).join(',')}}`).join('');
+  const shape = groups
+    .map((g) => `${g.id}{${g.nodes.map((n) => n.id).join(',')}|${g.edges.map((e) => `${e[0]}>${e[1]}`).join(',')}}`)
+    .join('');
   return { key: `${hashString(shape)}-${shape.length}`, groups };
 }

@@ -9,8 +9,12 @@ describe('links', () => {
     expect(u.pathname).toBe('/logs');
     expect(u.searchParams.get('service')).toBe(DEMO.paymentsApi);
     expect(u.searchParams.get('range')).toBe('15m');
-    expect(new URL(logsHref({ kind: 'network', id: DEMO.mesh }, '1h')!, 'http://x').searchParams.get('network')).toBe(DEMO.mesh);
-    expect(new URL(logsHref({ kind: 'targetGroup', id: DEMO.v2 }, '5m')!, 'http://x').searchParams.get('targetGroup')).toBe(DEMO.v2);
+    expect(new URL(logsHref({ kind: 'network', id: DEMO.mesh }, '1h')!, 'http://x').searchParams.get('network')).toBe(
+      DEMO.mesh,
+    );
+    expect(
+      new URL(logsHref({ kind: 'targetGroup', id: DEMO.v2 }, '5m')!, 'http://x').searchParams.get('targetGroup'),
+    ).toBe(DEMO.v2);
     expect(logsHref({ kind: 'vpc', id: 'vpc:vpc-1' }, '15m')).toBeUndefined();
   });
 

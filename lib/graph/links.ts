@@ -8,7 +8,14 @@ import type { GraphNode } from './types';
 
 /** The access logs of a network, service or target group over `range`; undefined for other nodes. */
 export function logsHref(node: Pick<GraphNode, 'kind' | 'id'>, range: TrafficWindow): string | undefined {
-  const param = node.kind === 'service' ? 'service' : node.kind === 'network' ? 'network' : node.kind === 'targetGroup' ? 'targetGroup' : undefined;
+  const param =
+    node.kind === 'service'
+      ? 'service'
+      : node.kind === 'network'
+        ? 'network'
+        : node.kind === 'targetGroup'
+          ? 'targetGroup'
+          : undefined;
   if (!param) return undefined;
   return `/logs?${new URLSearchParams({ [param]: node.id, range }).toString()}`;
 }

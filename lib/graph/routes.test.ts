@@ -18,7 +18,17 @@ describe('rulesByService', () => {
   it('takes the default action from a default rule when the snapshot has one', () => {
     const s = demoLike();
     const listener = s.listeners.find((l) => l.serviceArn === DEMO.paymentsApi)!;
-    s.rules.push({ arn: `${listener.arn}/rule/rule-00000000000000def`, id: 'rule-00000000000000def', accountId: listener.accountId, region: 'us-east-1', serviceArn: DEMO.paymentsApi, listenerArn: listener.arn, name: 'default', isDefault: true, action: { type: 'fixedResponse', statusCode: 503 } });
+    s.rules.push({
+      arn: `${listener.arn}/rule/rule-00000000000000def`,
+      id: 'rule-00000000000000def',
+      accountId: listener.accountId,
+      region: 'us-east-1',
+      serviceArn: DEMO.paymentsApi,
+      listenerArn: listener.arn,
+      name: 'default',
+      isDefault: true,
+      action: { type: 'fixedResponse', statusCode: 503 },
+    });
     const rows = rulesByService(s).get(DEMO.paymentsApi)!;
     expect(rows.at(-1)).toMatchObject({ isDefault: true, fixedStatus: 503, forward: [] });
     expect(rows).toHaveLength(2);
@@ -27,8 +37,18 @@ describe('rulesByService', () => {
   it('orders equal priorities stably and keeps weight-0 targets with share 0', () => {
     const s = demoLike();
     const rule = s.rules[0]!;
-    rule.action = { type: 'forward', targetGroups: [{ targetGroupArn: DEMO.v1, weight: 0 }, { targetGroupArn: DEMO.v2, weight: 0 }] };
-    expect(rulesByService(s).get(DEMO.paymentsApi)![0]!.forward.map((f) => f.share)).toEqual([0, 0]);
+    rule.action = {
+      type: 'forward',
+      targetGroups: [
+        { targetGroupArn: DEMO.v1, weight: 0 },
+        { targetGroupArn: DEMO.v2, weight: 0 },
+      ],
+    };
+    expect(
+      rulesByService(s)
+        .get(DEMO.paymentsApi)![0]!
+        .forward.map((f) => f.share),
+    ).toEqual([0, 0]);
   });
 });
 

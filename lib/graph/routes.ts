@@ -26,8 +26,23 @@ function listenerLabel(l: Listener): string {
   return l.port === undefined ? l.protocol : `${l.protocol}:${l.port}`;
 }
 
-function toRow(l: Listener, ruleName: string, isDefault: boolean, action: RuleAction | undefined, extra: Partial<RuleRow>): RuleRow {
-  const row: RuleRow = { listenerArn: l.arn, listenerName: l.name, listenerLabel: listenerLabel(l), ruleName, isDefault, match: 'default', forward: [], ...extra };
+function toRow(
+  l: Listener,
+  ruleName: string,
+  isDefault: boolean,
+  action: RuleAction | undefined,
+  extra: Partial<RuleRow>,
+): RuleRow {
+  const row: RuleRow = {
+    listenerArn: l.arn,
+    listenerName: l.name,
+    listenerLabel: listenerLabel(l),
+    ruleName,
+    isDefault,
+    match: 'default',
+    forward: [],
+    ...extra,
+  };
   if (action?.type === 'forward') row.forward = trafficShares(action.targetGroups);
   else if (action?.type === 'fixedResponse') row.fixedStatus = action.statusCode;
   return row;
@@ -36,8 +51,16 @@ function toRow(l: Listener, ruleName: string, isDefault: boolean, action: RuleAc
 /** Rules of one listener: prioritised rules by priority, then the default. */
 function listenerRows(l: Listener, rules: readonly Rule[]): RuleRow[] {
   const own = rules.filter((r) => r.listenerArn === l.arn);
-  const prioritised = own.filter((r) => !r.isDefault).sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity) || a.arn.localeCompare(b.arn));
-  const rows = prioritised.map((r) => toRow(l, r.name, false, r.action, { ruleArn: r.arn, match: matchSummary(r.match), ...(r.priority !== undefined ? { priority: r.priority } : {}) }));
+  const prioritised = own
+    .filter((r) => !r.isDefault)
+    .sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity) || a.arn.localeCompare(b.arn));
+  const rows = prioritised.map((r) =>
+    toRow(l, r.name, false, r.action, {
+      ruleArn: r.arn,
+      match: matchSummary(r.match),
+      ...(r.priority !== undefined ? { priority: r.priority } : {}),
+    }),
+  );
   const def = own.find((r) => r.isDefault);
   rows.push(toRow(l, 'default', true, def?.action ?? l.defaultAction, def ? { ruleArn: def.arn } : {}));
   return rows;

@@ -14,7 +14,13 @@ import type { InsightsQuery } from '../domain/query';
 import type { Snapshot } from '../domain/snapshot';
 
 /** Time windows the overlay offers (same tokens as the logs page's `range`). */
-export const TRAFFIC_WINDOWS = { '5m': 5 * 60_000, '15m': 15 * 60_000, '1h': 60 * 60_000, '3h': 3 * 60 * 60_000, '24h': 24 * 60 * 60_000 } as const;
+export const TRAFFIC_WINDOWS = {
+  '5m': 5 * 60_000,
+  '15m': 15 * 60_000,
+  '1h': 60 * 60_000,
+  '3h': 3 * 60 * 60_000,
+  '24h': 24 * 60 * 60_000,
+} as const;
 /** One of the windows. */
 export type TrafficWindow = keyof typeof TRAFFIC_WINDOWS;
 /** The default window. */
@@ -58,7 +64,10 @@ export interface TrafficOverlay {
 
 /** The one stats query run per (account, region); `@log` tells log groups apart for de-duplication. */
 export const TRAFFIC_QUERY: InsightsQuery = {
-  stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [{ field: '@log' }, { field: 'serviceArn' }, { field: 'targetGroupArn' }, { field: 'responseCode' }] },
+  stats: {
+    aggregations: [{ agg: { fn: 'count' }, as: 'n' }],
+    by: [{ field: '@log' }, { field: 'serviceArn' }, { field: 'targetGroupArn' }, { field: 'responseCode' }],
+  },
   limit: 10_000,
 };
 
@@ -79,15 +88,20 @@ export function planTrafficQueries(snapshot: Pick<Snapshot, 'accessLogSubscripti
     plans.set(k, plan);
   }
   const out: TrafficQueryPlan[] = [];
-  for (const p of [...plans.values()].sort((a, b) => a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region))) {
+  for (const p of [...plans.values()].sort(
+    (a, b) => a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region),
+  )) {
     const names = p.logGroupNames.sort();
-    for (let i = 0; i < names.length; i += MAX_GROUPS_PER_QUERY) out.push({ accountId: p.accountId, region: p.region, logGroupNames: names.slice(i, i + MAX_GROUPS_PER_QUERY) });
+    for (let i = 0; i < names.length; i += MAX_GROUPS_PER_QUERY)
+      out.push({ accountId: p.accountId, region: p.region, logGroupNames: names.slice(i, i + MAX_GROUPS_PER_QUERY) });
   }
   return out;
 }
 
 /** The result of one planned query. */
-export type TrafficQueryResult = { plan: TrafficQueryPlan; ok: true; rows: Array<Record<string, string>>; queryText?: string } | { plan: TrafficQueryPlan; ok: false; error: ErrorInfo; queryText?: string };
+export type TrafficQueryResult =
+  | { plan: TrafficQueryPlan; ok: true; rows: Array<Record<string, string>>; queryText?: string }
+  | { plan: TrafficQueryPlan; ok: false; error: ErrorInfo; queryText?: string };
 
 /** Empty counts. */
 export function zeroCounts(): TrafficCounts {
@@ -103,9 +117,16 @@ function add(map: Record<string, TrafficCounts>, key: string, code: number, n: n
 }
 
 /** Folds the rows of the planned queries into counts per service, target group and route. */
-export function foldTraffic(snapshot: Pick<Snapshot, 'accessLogSubscriptions'>, results: readonly TrafficQueryResult[], window: TrafficWindow, startMs: number, endMs: number): TrafficOverlay {
+export function foldTraffic(
+  snapshot: Pick<Snapshot, 'accessLogSubscriptions'>,
+  results: readonly TrafficQueryResult[],
+  window: TrafficWindow,
+  startMs: number,
+  endMs: number,
+): TrafficOverlay {
   const okKeys = new Set<string>();
-  for (const r of results) if (r.ok) for (const name of r.plan.logGroupNames) okKeys.add(keyOf(r.plan.region, r.plan.accountId, name));
+  for (const r of results)
+    if (r.ok) for (const name of r.plan.logGroupNames) okKeys.add(keyOf(r.plan.region, r.plan.accountId, name));
   const ownGroup = new Map<string, string>();
   const networkGroups = new Set<string>();
   for (const sub of [...snapshot.accessLogSubscriptions].sort((a, b) => a.arn.localeCompare(b.arn))) {
@@ -118,7 +139,12 @@ export function foldTraffic(snapshot: Pick<Snapshot, 'accessLogSubscriptions'>, 
   }
   const out: TrafficOverlay = { window, startMs, endMs, services: {}, targetGroups: {}, routes: {}, sources: [] };
   for (const r of results) {
-    out.sources.push({ ...r.plan, ok: r.ok, ...(r.ok ? {} : { error: r.error }), ...(r.queryText ? { queryText: r.queryText } : {}) });
+    out.sources.push({
+      ...r.plan,
+      ok: r.ok,
+      ...(r.ok ? {} : { error: r.error }),
+      ...(r.queryText ? { queryText: r.queryText } : {}),
+    });
     if (!r.ok) continue;
     for (const row of r.rows) {
       const svc = row.serviceArn;

@@ -3,7 +3,15 @@ import { DEMO } from './testing/fixtures';
 import { DEFAULT_VIEW, parseViewState, toSearchParams, topologyHref, type ViewState } from './viewState';
 
 const view: ViewState = {
-  filter: { q: 'payments api', accounts: ['222222222222', '333333333333'], networks: [DEMO.mesh], health: ['error', 'warn'], auth: ['AWS_IAM'], errors: true, mode: 'hide' },
+  filter: {
+    q: 'payments api',
+    accounts: ['222222222222', '333333333333'],
+    networks: [DEMO.mesh],
+    health: ['error', 'warn'],
+    auth: ['AWS_IAM'],
+    errors: true,
+    mode: 'hide',
+  },
   selected: DEMO.paymentsApi,
   expanded: [DEMO.ledgerTg, DEMO.v1].sort(),
   window: '1h',
@@ -26,7 +34,11 @@ describe('view state in the URL', () => {
   });
 
   it('drops malformed values instead of failing', () => {
-    const v = parseViewState(new URLSearchParams('account=12&account=222222222222&health=purple,error&auth=root&range=7y&network=sn-1&expand=tg-1&errors=yes'));
+    const v = parseViewState(
+      new URLSearchParams(
+        'account=12&account=222222222222&health=purple,error&auth=root&range=7y&network=sn-1&expand=tg-1&errors=yes',
+      ),
+    );
     expect(v.filter.accounts).toEqual(['222222222222']);
     expect(v.filter.health).toEqual(['error']);
     expect(v.filter.auth).toEqual([]);
@@ -37,6 +49,8 @@ describe('view state in the URL', () => {
   });
 
   it('accepts comma lists and repeated parameters alike', () => {
-    expect(parseViewState(new URLSearchParams('account=222222222222,333333333333')).filter.accounts).toEqual(parseViewState(new URLSearchParams('account=333333333333&account=222222222222')).filter.accounts);
+    expect(parseViewState(new URLSearchParams('account=222222222222,333333333333')).filter.accounts).toEqual(
+      parseViewState(new URLSearchParams('account=333333333333&account=222222222222')).filter.accounts,
+    );
   });
 });

@@ -34,7 +34,11 @@ const MAX_LIST = 50;
 type Params = Pick<URLSearchParams, 'get' | 'getAll'>;
 
 function list(p: Params, name: string): string[] {
-  const values = p.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '' && v.length <= MAX_VALUE);
+  const values = p
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '' && v.length <= MAX_VALUE);
   return [...new Set(values)].slice(0, MAX_LIST);
 }
 
@@ -48,8 +52,12 @@ export function parseViewState(p: Params): ViewState {
   const sel = p.get('sel')?.trim();
   const filter: GraphFilter = {
     q: (p.get('q') ?? '').slice(0, 200),
-    accounts: list(p, 'account').filter((a) => ACCOUNT.test(a)).sort(),
-    networks: list(p, 'network').filter((a) => a.startsWith('arn:')).sort(),
+    accounts: list(p, 'account')
+      .filter((a) => ACCOUNT.test(a))
+      .sort(),
+    networks: list(p, 'network')
+      .filter((a) => a.startsWith('arn:'))
+      .sort(),
     health: oneOf(list(p, 'health'), HEALTH),
     auth: oneOf(list(p, 'auth'), AUTH),
     errors: p.get('errors') === '1',
@@ -58,7 +66,9 @@ export function parseViewState(p: Params): ViewState {
   return {
     filter,
     ...(sel && sel.length <= MAX_VALUE ? { selected: sel } : {}),
-    expanded: list(p, 'expand').filter((a) => a.startsWith('arn:')).sort(),
+    expanded: list(p, 'expand')
+      .filter((a) => a.startsWith('arn:'))
+      .sort(),
     window: range && range in TRAFFIC_WINDOWS ? (range as TrafficWindow) : DEFAULT_WINDOW,
     paused: p.get('paused') === '1',
   };

@@ -28,7 +28,10 @@ type PassThrough = <A, R>(next: (args: A) => Promise<R>) => (args: A) => Promise
 /** Any SDK v3 command: its own middleware stack takes our per-attempt middleware. */
 export interface Pacable {
   middlewareStack: {
-    addRelativeTo(middleware: PassThrough, options: { relation: 'after'; toMiddleware: string; name: string; override?: boolean }): void;
+    addRelativeTo(
+      middleware: PassThrough,
+      options: { relation: 'after'; toMiddleware: string; name: string; override?: boolean },
+    ): void;
   };
 }
 
@@ -97,7 +100,11 @@ export class LatticeCaller {
    * Runs `send(client, signal)` for `command` (which `send` must send). Throws a `TrellisError`;
    * once the crawl is aborted, the abort reason itself.
    */
-  async send<C extends Pacable, O>(site: CallSite, command: C, send: (client: VPCLatticeClient, command: C, signal: AbortSignal) => Promise<O>): Promise<O> {
+  async send<C extends Pacable, O>(
+    site: CallSite,
+    command: C,
+    send: (client: VPCLatticeClient, command: C, signal: AbortSignal) => Promise<O>,
+  ): Promise<O> {
     const { meter, pacers, signal } = this.opts;
     const pacer = pacers.of(site.accountId, site.region);
     command.middlewareStack.addRelativeTo(
@@ -124,7 +131,13 @@ export class LatticeCaller {
       if (signal.aborted) throw signal.reason;
       try {
         return await this.factory.call(
-          { accountId: site.accountId, region: site.region, operation: site.operation, ...(site.resource ? { resource: site.resource } : {}), signal },
+          {
+            accountId: site.accountId,
+            region: site.region,
+            operation: site.operation,
+            ...(site.resource ? { resource: site.resource } : {}),
+            signal,
+          },
           // The client is looked up inside the call: after a rejected session the factory's retry gets a fresh one.
           (s) => send(this.client(site.accountId, site.region), command, s),
         );

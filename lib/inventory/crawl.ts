@@ -66,10 +66,17 @@ export function pacersOf(factory: AwsClientFactory): PacerPool {
 async function readDetails(caller: LatticeCaller, run: SegmentRun, plan: ReadPlan | undefined): Promise<void> {
   if (!run.reachable || !plan) return;
   const jobs: Array<Promise<void>> = [];
-  for (const arn of plan.ownNetworks) jobs.push(readNetwork(caller, run, arn, { get: true, associations: true, accessLogs: true }));
+  for (const arn of plan.ownNetworks)
+    jobs.push(readNetwork(caller, run, arn, { get: true, associations: true, accessLogs: true }));
   const gets = new Set(plan.foreignNetworkGets);
   for (const arn of new Set([...plan.foreignNetworkGets, ...plan.foreignNetworkAssociations])) {
-    jobs.push(readNetwork(caller, run, arn, { get: gets.has(arn), associations: plan.foreignNetworkAssociations.includes(arn), accessLogs: false }));
+    jobs.push(
+      readNetwork(caller, run, arn, {
+        get: gets.has(arn),
+        associations: plan.foreignNetworkAssociations.includes(arn),
+        accessLogs: false,
+      }),
+    );
   }
   for (const arn of plan.ownServices) jobs.push(readOwnService(caller, run, arn));
   for (const arn of plan.foreignServiceGets) jobs.push(getService(caller, run, arn));
@@ -78,7 +85,11 @@ async function readDetails(caller: LatticeCaller, run: SegmentRun, plan: ReadPla
 }
 
 /** Crawls `targets` as `opts.user`. Never throws for AWS failures: they are in the segments. */
-export async function crawl(factory: AwsClientFactory, targets: readonly CrawlTarget[], opts: CrawlOptions = {}): Promise<CrawlResult> {
+export async function crawl(
+  factory: AwsClientFactory,
+  targets: readonly CrawlTarget[],
+  opts: CrawlOptions = {},
+): Promise<CrawlResult> {
   const now = opts.now ?? Date.now;
   const startedAt = now();
   const deadlineMs = opts.deadlineMs ?? CRAWL_DEADLINE_MS;
@@ -86,20 +97,38 @@ export async function crawl(factory: AwsClientFactory, targets: readonly CrawlTa
   // Every pending call listens to the crawl's signal; hundreds at once are expected, not a leak.
   setMaxListeners(0, ctl.signal);
   const timer = setTimeout(() => {
-    ctl.abort(new TrellisError('TIMEOUT', `The inventory crawl did not finish within ${Math.round(deadlineMs / 1000)} s; what was read is shown — refresh to try again.`, { retryable: true }));
+    ctl.abort(
+      new TrellisError(
+        'TIMEOUT',
+        `The inventory crawl did not finish within ${Math.round(deadlineMs / 1000)} s; what was read is shown — refresh to try again.`,
+        { retryable: true },
+      ),
+    );
   }, deadlineMs);
-  const onAbort = () => ctl.abort(new TrellisError('TIMEOUT', 'The inventory crawl was cancelled.', { retryable: true }));
+  const onAbort = () =>
+    ctl.abort(new TrellisError('TIMEOUT', 'The inventory crawl was cancelled.', { retryable: true }));
   if (opts.signal?.aborted) onAbort();
   else opts.signal?.addEventListener('abort', onAbort, { once: true });
 
   const meter = new CallMeter();
-  const caller = new LatticeCaller(factory, { ...(opts.user ? { user: opts.user } : {}), meter, pacers: opts.pacers ?? pacersOf(factory), signal: ctl.signal });
+  const caller = new LatticeCaller(factory, {
+    ...(opts.user ? { user: opts.user } : {}),
+    meter,
+    pacers: opts.pacers ?? pacersOf(factory),
+    signal: ctl.signal,
+  });
   const abortReason = () => (ctl.signal.aborted ? (ctl.signal.reason as unknown) : undefined);
   const runs = targets.map((t) => new SegmentRun(t.account, t.region, abortReason));
   try {
     await Promise.all(runs.map((r) => readLists(caller, r)));
     const plans = planReads(
-      runs.map((r) => ({ accountId: r.accountId, region: r.region, reachable: r.reachable, networkArns: [...r.networks.keys()], serviceArns: [...r.services.keys()] })),
+      runs.map((r) => ({
+        accountId: r.accountId,
+        region: r.region,
+        reachable: r.reachable,
+        networkArns: [...r.networks.keys()],
+        serviceArns: [...r.services.keys()],
+      })),
       opts.ownerServed ?? (() => false),
     );
     await Promise.all(runs.map((r) => readDetails(caller, r, plans.get(segmentKey(r.accountId, r.region)))));
@@ -107,5 +136,10 @@ export async function crawl(factory: AwsClientFactory, targets: readonly CrawlTa
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
   }
-  return { segments: runs.map((r) => r.toData(startedAt, opts.user)), calls: meter.stats(), startedAt, durationMs: now() - startedAt };
+  return {
+    segments: runs.map((r) => r.toData(startedAt, opts.user)),
+    calls: meter.stats(),
+    startedAt,
+    durationMs: now() - startedAt,
+  };
 }

@@ -31,10 +31,17 @@ afterAll(async () => {
   await app.close();
 });
 
-async function crawlDemo(env: Env = {}, opts: CrawlOptions = {}): Promise<{ snap: Snapshot; result: CrawlResult; factory: AwsClientFactory }> {
+async function crawlDemo(
+  env: Env = {},
+  opts: CrawlOptions = {},
+): Promise<{ snap: Snapshot; result: CrawlResult; factory: AwsClientFactory }> {
   const factory = app.factory(env);
   const accounts = await listAccounts(factory);
-  const result = await crawl(factory, accounts.flatMap((account) => account.regions.map((region) => ({ account, region }))), opts);
+  const result = await crawl(
+    factory,
+    accounts.flatMap((account) => account.regions.map((region) => ({ account, region }))),
+    opts,
+  );
   return { snap: mergeSegments(accounts, result.segments), result, factory };
 }
 
@@ -42,7 +49,13 @@ const fault = (body: Record<string, unknown>) => app.h.control('POST', '/faults'
 
 describe('crawl under failures', () => {
   it('marks an account whose role cannot be assumed unreachable, with the AWS error, and reads the others', async () => {
-    await fault({ account: PAYMENTS, service: 'sts', operation: 'AssumeRole', errorRate: 1, errorCode: 'AccessDenied' });
+    await fault({
+      account: PAYMENTS,
+      service: 'sts',
+      operation: 'AssumeRole',
+      errorRate: 1,
+      errorCode: 'AccessDenied',
+    });
     const { snap } = await crawlDemo();
     const payments = snap.accounts.find((a) => a.accountId === PAYMENTS);
     expect(payments?.reachable).toBe(false);
@@ -59,13 +72,25 @@ describe('crawl under failures', () => {
   });
 
   it('turns a denied ListTargets into a problem per target group of that account; the rest is served', async () => {
-    await fault({ account: PAYMENTS, service: 'vpc-lattice', operation: 'ListTargets', errorRate: 1, errorCode: 'AccessDeniedException', errorMessage: 'User is not authorized to perform: vpc-lattice:ListTargets' });
+    await fault({
+      account: PAYMENTS,
+      service: 'vpc-lattice',
+      operation: 'ListTargets',
+      errorRate: 1,
+      errorCode: 'AccessDeniedException',
+      errorMessage: 'User is not authorized to perform: vpc-lattice:ListTargets',
+    });
     const { snap } = await crawlDemo();
     const paymentsTgs = snap.targetGroups.filter((t) => t.accountId === PAYMENTS);
     expect(paymentsTgs).toHaveLength(full[PAYMENTS]?.['us-east-1']?.targetGroups ?? -1);
     expect(snap.problems).toHaveLength(paymentsTgs.length);
     for (const p of snap.problems) {
-      expect(p).toMatchObject({ accountId: PAYMENTS, region: 'us-east-1', operation: 'ListTargets', error: { code: 'ACCESS_DENIED', awsCode: 'AccessDeniedException' } });
+      expect(p).toMatchObject({
+        accountId: PAYMENTS,
+        region: 'us-east-1',
+        operation: 'ListTargets',
+        error: { code: 'ACCESS_DENIED', awsCode: 'AccessDeniedException' },
+      });
       expect(p.error.message).toContain('vpc-lattice:ListTargets');
       expect(paymentsTgs.map((t) => t.arn)).toContain(p.resourceArn);
       expect(snap.targets[p.resourceArn ?? '']).toBeUndefined();
@@ -77,7 +102,13 @@ describe('crawl under failures', () => {
   });
 
   it('reports a resource deleted mid-crawl (404 on its Get) as a problem and keeps the listed entry', async () => {
-    await fault({ account: STOREFRONT, service: 'vpc-lattice', operation: 'GetService', errorRate: 1, errorCode: 'ResourceNotFoundException' });
+    await fault({
+      account: STOREFRONT,
+      service: 'vpc-lattice',
+      operation: 'GetService',
+      errorRate: 1,
+      errorCode: 'ResourceNotFoundException',
+    });
     const { snap } = await crawlDemo();
     const own = snap.services.filter((s) => s.accountId === STOREFRONT);
     expect(own).toHaveLength(full[STOREFRONT]?.['us-east-1']?.services ?? -1);
@@ -87,7 +118,8 @@ describe('crawl under failures', () => {
   });
 
   it('completes with every resource under a rate limit, pacing instead of failing', async () => {
-    for (const account of [HUB, PAYMENTS, STOREFRONT]) await app.h.control('POST', '/rate-limits', { account, service: 'vpc-lattice', ratePerSecond: 8 });
+    for (const account of [HUB, PAYMENTS, STOREFRONT])
+      await app.h.control('POST', '/rate-limits', { account, service: 'vpc-lattice', ratePerSecond: 8 });
     const { snap, result } = await crawlDemo();
     expect(snap.problems).toEqual([]);
     expect(summaryOf(snap)).toEqual(full);
@@ -101,7 +133,8 @@ describe('crawl under failures', () => {
     const { snap } = await crawlDemo({ TRELLIS_AWS_TIMEOUT_MS: '1000', TRELLIS_AWS_MAX_ATTEMPTS: '2' });
     const slow = snap.targetGroups.filter((t) => t.accountId === STOREFRONT);
     expect(snap.problems.map((p) => p.resourceArn).sort()).toEqual(slow.map((t) => t.arn).sort());
-    for (const p of snap.problems) expect(p).toMatchObject({ operation: 'ListTargets', error: { code: 'TIMEOUT', retryable: true } });
+    for (const p of snap.problems)
+      expect(p).toMatchObject({ operation: 'ListTargets', error: { code: 'TIMEOUT', retryable: true } });
     expect(summaryOf(snap)[PAYMENTS]).toEqual(full[PAYMENTS]);
   });
 

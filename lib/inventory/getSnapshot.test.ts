@@ -29,12 +29,19 @@ async function emulatorSummary(): Promise<SummaryCounts> {
 
 async function crawlAll(factory: AwsClientFactory) {
   const accounts = await listAccounts(factory);
-  const result = await crawl(factory, accounts.flatMap((account) => account.regions.map((region) => ({ account, region }))), { user: 'alice' });
+  const result = await crawl(
+    factory,
+    accounts.flatMap((account) => account.regions.map((region) => ({ account, region }))),
+    { user: 'alice' },
+  );
   return { result, snap: mergeSegments(accounts, result.segments) };
 }
 
 function total(summary: SummaryCounts, key: string): number {
-  return Object.values(summary).reduce((s, regions) => s + Object.values(regions).reduce((t, c) => t + (c[key] ?? 0), 0), 0);
+  return Object.values(summary).reduce(
+    (s, regions) => s + Object.values(regions).reduce((t, c) => t + (c[key] ?? 0), 0),
+    0,
+  );
 }
 
 describe('getSnapshot (demo)', () => {
@@ -49,7 +56,9 @@ describe('getSnapshot (demo)', () => {
     expect(summaryOf(snap)).toEqual(await emulatorSummary());
     const statuses = new Set(Object.values(snap.targets).flatMap((ts) => ts.map((t) => t.status)));
     for (const s of ['UNHEALTHY', 'DRAINING', 'INITIAL', 'HEALTHY'] as const) expect(statuses).toContain(s);
-    const unhealthy = Object.values(snap.targets).flat().find((t) => t.status === 'UNHEALTHY');
+    const unhealthy = Object.values(snap.targets)
+      .flat()
+      .find((t) => t.status === 'UNHEALTHY');
     expect(unhealthy?.reasonCode).toBeTruthy();
   });
 
@@ -93,10 +102,18 @@ describe('call budget (demo)', () => {
     // 3 Lists per account; per network Get + 2 association Lists + ALS; per service Get + ListListeners + ALS;
     // ListRules per listener; GetRule per rule (the default rule carries the listener's default action);
     // ListTargets per target group. ListTargetGroups already has type, port, protocol, VPC and serviceArns.
-    const budget = 3 * accounts + members + 4 * total(sum, 'serviceNetworks') + 3 * total(sum, 'services') + total(sum, 'listeners') + total(sum, 'rules') + total(sum, 'targetGroups');
+    const budget =
+      3 * accounts +
+      members +
+      4 * total(sum, 'serviceNetworks') +
+      3 * total(sum, 'services') +
+      total(sum, 'listeners') +
+      total(sum, 'rules') +
+      total(sum, 'targetGroups');
     expect(result.calls.total.calls).toBe(budget);
     expect(result.calls.total.calls).toBe(116);
-    const byOp = (op: string) => Object.values(result.calls.byAccount).reduce((n, a) => n + (a.byOperation[op]?.calls ?? 0), 0);
+    const byOp = (op: string) =>
+      Object.values(result.calls.byAccount).reduce((n, a) => n + (a.byOperation[op]?.calls ?? 0), 0);
     expect(byOp('GetServiceNetwork')).toBe(total(sum, 'serviceNetworks'));
     expect(byOp('GetService')).toBe(total(sum, 'services'));
     expect(byOp('GetTargetGroup')).toBe(0);
@@ -112,7 +129,9 @@ describe('call budget (demo)', () => {
   });
 
   it('reads a network whose owner is not configured once, through the first account that sees it', async () => {
-    const members = (JSON.parse(standardAccountsJson()) as Array<{ accountId: string }>).filter((a) => a.accountId !== '111111111111');
+    const members = (JSON.parse(standardAccountsJson()) as Array<{ accountId: string }>).filter(
+      (a) => a.accountId !== '111111111111',
+    );
     const factory = app.factory({ TRELLIS_ACCOUNTS: JSON.stringify(members) });
     const { result, snap } = await crawlAll(factory);
     expect(snap.problems).toEqual([]);
@@ -127,7 +146,9 @@ describe('call budget (demo)', () => {
     // Each consumer sees (and lists) its own associations of the shared networks.
     const sum = await emulatorSummary();
     for (const acct of ['222222222222', '333333333333']) {
-      expect(snap.serviceAssociations.filter((a) => a.accountId === acct)).toHaveLength(sum[acct]?.['us-east-1']?.serviceNetworkServiceAssociations ?? -1);
+      expect(snap.serviceAssociations.filter((a) => a.accountId === acct)).toHaveLength(
+        sum[acct]?.['us-east-1']?.serviceNetworkServiceAssociations ?? -1,
+      );
     }
     expect(snap.accessLogSubscriptions.every((a) => a.accountId !== '111111111111')).toBe(true);
   });

@@ -8,7 +8,13 @@ import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
 import type { Snapshot } from '../domain/snapshot';
 import { Inventory, type SnapshotRequest } from './inventory';
 
-export { Inventory, INVENTORY_MAX_STALE_MS, INVENTORY_TTL_MS, type InventoryOptions, type SnapshotRequest } from './inventory';
+export {
+  Inventory,
+  INVENTORY_MAX_STALE_MS,
+  INVENTORY_TTL_MS,
+  type InventoryOptions,
+  type SnapshotRequest,
+} from './inventory';
 export { crawl, CRAWL_DEADLINE_MS, type CrawlOptions, type CrawlResult, type CrawlTarget } from './crawl';
 export type { CallCount, CallStats } from './meter';
 
@@ -31,7 +37,10 @@ export function inventoryOf(factory: AwsClientFactory = awsClients()): Inventory
  * and `problems`. `user` is the signed-in user: a crawl this call starts carries it as the
  * SourceIdentity of its AssumeRole sessions (cached reads may have been made by another user's crawl).
  */
-export async function getSnapshot(opts: { user?: string; refresh?: boolean; signal?: AbortSignal } = {}, factory?: AwsClientFactory): Promise<Snapshot> {
+export async function getSnapshot(
+  opts: { user?: string; refresh?: boolean; signal?: AbortSignal } = {},
+  factory?: AwsClientFactory,
+): Promise<Snapshot> {
   const req: SnapshotRequest = {
     ...(opts.user !== undefined ? { user: opts.user } : {}),
     ...(opts.refresh ? { refresh: true } : {}),

@@ -116,11 +116,19 @@ describe('Inventory cache', () => {
   it('records whose session read each crawl (the user who started it)', async () => {
     const t = setup();
     await t.inv.snapshot({ user: 'alice@example.com' });
-    expect(t.crawls[0]?.segments.map((s) => s.crawledAs)).toEqual(['alice@example.com', 'alice@example.com', 'alice@example.com']);
+    expect(t.crawls[0]?.segments.map((s) => s.crawledAs)).toEqual([
+      'alice@example.com',
+      'alice@example.com',
+      'alice@example.com',
+    ]);
     t.advance(1500);
     const refreshed = t.nextCrawl();
     await t.inv.snapshot({ user: 'bob@example.com' });
     await refreshed;
-    expect(t.crawls[1]?.segments.map((s) => s.crawledAs)).toEqual(['bob@example.com', 'bob@example.com', 'bob@example.com']);
+    expect(t.crawls[1]?.segments.map((s) => s.crawledAs)).toEqual([
+      'bob@example.com',
+      'bob@example.com',
+      'bob@example.com',
+    ]);
   });
 });

@@ -110,7 +110,9 @@ export class Inventory {
 
   /** Crawls the accounts that are not being crawled (together, so shared resources are read once) and joins the others. */
   private refresh(accounts: readonly AccountConfig[], user: string | undefined): Promise<void> {
-    const joined = accounts.map((a) => this.inflight.get(a.accountId)).filter((p): p is Promise<void> => p !== undefined);
+    const joined = accounts
+      .map((a) => this.inflight.get(a.accountId))
+      .filter((p): p is Promise<void> => p !== undefined);
     const fresh = accounts.filter((a) => !this.inflight.has(a.accountId));
     if (fresh.length > 0) {
       const done = () => {
@@ -140,9 +142,14 @@ export class Inventory {
       ...(this.opts.pacers ? { pacers: this.opts.pacers } : {}),
       now: this.now,
       // An owner outside this crawl whose cached segment is reachable already provides its resources.
-      ownerServed: (accountId, region) => !crawling.has(accountId) && this.segments.get(segmentKey(accountId, region))?.reachable === true,
+      ownerServed: (accountId, region) =>
+        !crawling.has(accountId) && this.segments.get(segmentKey(accountId, region))?.reachable === true,
     };
-    const result = await crawl(this.factory, accounts.flatMap((account) => account.regions.map((region) => ({ account, region }))), opts);
+    const result = await crawl(
+      this.factory,
+      accounts.flatMap((account) => account.regions.map((region) => ({ account, region }))),
+      opts,
+    );
     for (const s of result.segments) this.segments.set(segmentKey(s.accountId, s.region), s);
     return result;
   }

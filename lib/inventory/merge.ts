@@ -5,7 +5,14 @@
  * array is sorted by ARN (targets by id and port, problems by account, region, operation, ARN).
  */
 import type { ErrorInfo } from '../domain/errors';
-import { emptySnapshot, type AccountStatus, type Problem, type ResourceBase, type Snapshot, type Target } from '../domain/snapshot';
+import {
+  emptySnapshot,
+  type AccountStatus,
+  type Problem,
+  type ResourceBase,
+  type Snapshot,
+  type Target,
+} from '../domain/snapshot';
 import type { SegmentData } from './types';
 
 /** An account as the merge needs it (the configuration's order is kept). */
@@ -27,7 +34,9 @@ function definedKeys(o: object): number {
  */
 export function mergeEntries<T extends Visible>(entries: readonly T[]): T {
   const isOwnView = (e: T) => (e.visibleTo ?? []).includes(e.accountId);
-  const ranked = [...entries].sort((a, b) => Number(isOwnView(b)) - Number(isOwnView(a)) || definedKeys(b) - definedKeys(a));
+  const ranked = [...entries].sort(
+    (a, b) => Number(isOwnView(b)) - Number(isOwnView(a)) || definedKeys(b) - definedKeys(a),
+  );
   const merged = Object.assign({}, ...ranked.slice().reverse()) as T;
   if (entries.some((e) => e.visibleTo !== undefined)) {
     merged.visibleTo = [...new Set(entries.flatMap((e) => e.visibleTo ?? []))].sort();
@@ -51,7 +60,12 @@ function compareTargets(a: Target, b: Target): number {
 }
 
 function compareProblems(a: Problem, b: Problem): number {
-  return a.accountId.localeCompare(b.accountId) || (a.region ?? '').localeCompare(b.region ?? '') || a.operation.localeCompare(b.operation) || (a.resourceArn ?? '').localeCompare(b.resourceArn ?? '');
+  return (
+    a.accountId.localeCompare(b.accountId) ||
+    (a.region ?? '').localeCompare(b.region ?? '') ||
+    a.operation.localeCompare(b.operation) ||
+    (a.resourceArn ?? '').localeCompare(b.resourceArn ?? '')
+  );
 }
 
 function accountStatus(account: MergeAccount, segments: readonly SegmentData[]): AccountStatus {
@@ -72,7 +86,12 @@ export function mergeSegments(accounts: readonly MergeAccount[], segments: reado
   const out = emptySnapshot();
   const wanted = new Set(accounts.flatMap((a) => a.regions.map((r) => `${a.accountId}|${r}`)));
   const used = segments.filter((s) => wanted.has(`${s.accountId}|${s.region}`));
-  out.accounts = accounts.map((a) => accountStatus(a, used.filter((s) => s.accountId === a.accountId)));
+  out.accounts = accounts.map((a) =>
+    accountStatus(
+      a,
+      used.filter((s) => s.accountId === a.accountId),
+    ),
+  );
   const fetched = out.accounts.filter((a) => a.fetchedAt > 0).map((a) => a.fetchedAt);
   out.fetchedAt = fetched.length > 0 ? Math.min(...fetched) : 0;
 
@@ -86,7 +105,8 @@ export function mergeSegments(accounts: readonly MergeAccount[], segments: reado
   out.targetGroups = dedupeByArn(r.flatMap((x) => x.targetGroups));
   out.accessLogSubscriptions = dedupeByArn(r.flatMap((x) => x.accessLogSubscriptions));
   const targets = new Map<string, Target[]>();
-  for (const s of used) for (const [arn, list] of Object.entries(s.resources.targets)) targets.set(arn, [...list].sort(compareTargets));
+  for (const s of used)
+    for (const [arn, list] of Object.entries(s.resources.targets)) targets.set(arn, [...list].sort(compareTargets));
   for (const arn of [...targets.keys()].sort()) out.targets[arn] = targets.get(arn) ?? [];
   out.problems = used.flatMap((s) => s.problems).sort(compareProblems);
   return out;

@@ -5,7 +5,11 @@ import { collectPages } from './pages';
 describe('collectPages', () => {
   it('follows nextToken until there is none', async () => {
     const tokens: Array<string | undefined> = [];
-    const pages: Record<string, { items: number[]; nextToken?: string }> = { '': { items: [1, 2], nextToken: 'a' }, a: { items: [3], nextToken: 'b' }, b: { items: [] } };
+    const pages: Record<string, { items: number[]; nextToken?: string }> = {
+      '': { items: [1, 2], nextToken: 'a' },
+      a: { items: [3], nextToken: 'b' },
+      b: { items: [] },
+    };
     const got = await collectPages(async (t) => {
       tokens.push(t);
       return pages[t ?? ''] ?? { items: [] };

@@ -20,7 +20,9 @@ export interface Collected<T> {
 }
 
 /** Calls `fetch` with each nextToken until there is none. A repeated token is an error, not a loop. */
-export async function collectPages<T>(fetch: (nextToken: string | undefined) => Promise<Page<T>>): Promise<Collected<T>> {
+export async function collectPages<T>(
+  fetch: (nextToken: string | undefined) => Promise<Page<T>>,
+): Promise<Collected<T>> {
   const items: T[] = [];
   const seen = new Set<string>();
   let token: string | undefined;
@@ -30,7 +32,11 @@ export async function collectPages<T>(fetch: (nextToken: string | undefined) => 
       items.push(...(page.items ?? []));
       token = page.nextToken || undefined;
       if (token !== undefined) {
-        if (seen.has(token)) throw new TrellisError('AWS_INTERNAL', 'The API returned the same nextToken twice; the listing was stopped to avoid a loop.');
+        if (seen.has(token))
+          throw new TrellisError(
+            'AWS_INTERNAL',
+            'The API returned the same nextToken twice; the listing was stopped to avoid a loop.',
+          );
         seen.add(token);
       }
     } while (token !== undefined);

@@ -40,7 +40,13 @@ export interface ReadPlan {
 export type OwnerServed = (accountId: string, region: string) => boolean;
 
 function emptyPlan(): ReadPlan {
-  return { ownNetworks: [], ownServices: [], foreignNetworkGets: [], foreignNetworkAssociations: [], foreignServiceGets: [] };
+  return {
+    ownNetworks: [],
+    ownServices: [],
+    foreignNetworkGets: [],
+    foreignNetworkAssociations: [],
+    foreignServiceGets: [],
+  };
 }
 
 function ownerOf(arn: string): { accountId: string; region: string } | undefined {
@@ -56,7 +62,9 @@ export function planReads(segments: readonly PlanInput[], ownerServed: OwnerServ
     plans.set(segmentKey(s.accountId, s.region), emptyPlan());
     inCrawl.set(segmentKey(s.accountId, s.region), s);
   }
-  const ordered = [...segments].filter((s) => s.reachable).sort((a, b) => a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region));
+  const ordered = [...segments]
+    .filter((s) => s.reachable)
+    .sort((a, b) => a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region));
   const gotten = new Set<string>();
 
   /** 'own' for the owner's segment, 'skip' when the owner provides it, else 'foreign'. */

@@ -24,9 +24,21 @@ export async function readLists(caller: LatticeCaller, run: SegmentRun): Promise
   }
   const site = (operation: string) => ({ accountId, region, operation });
   const [networks, services, targetGroups] = await Promise.all([
-    collectPages((t) => caller.send(site('ListServiceNetworks'), new ListServiceNetworksCommand(page(t)), (c, cmd, signal) => c.send(cmd, { abortSignal: signal }))),
-    collectPages((t) => caller.send(site('ListServices'), new ListServicesCommand(page(t)), (c, cmd, signal) => c.send(cmd, { abortSignal: signal }))),
-    collectPages((t) => caller.send(site('ListTargetGroups'), new ListTargetGroupsCommand(page(t)), (c, cmd, signal) => c.send(cmd, { abortSignal: signal }))),
+    collectPages((t) =>
+      caller.send(site('ListServiceNetworks'), new ListServiceNetworksCommand(page(t)), (c, cmd, signal) =>
+        c.send(cmd, { abortSignal: signal }),
+      ),
+    ),
+    collectPages((t) =>
+      caller.send(site('ListServices'), new ListServicesCommand(page(t)), (c, cmd, signal) =>
+        c.send(cmd, { abortSignal: signal }),
+      ),
+    ),
+    collectPages((t) =>
+      caller.send(site('ListTargetGroups'), new ListTargetGroupsCommand(page(t)), (c, cmd, signal) =>
+        c.send(cmd, { abortSignal: signal }),
+      ),
+    ),
   ]);
   if (networks.error !== undefined && services.error !== undefined && targetGroups.error !== undefined) {
     run.markUnreachable(networks.error);

@@ -13,7 +13,13 @@ import {
 import type { LatticeCaller } from './caller';
 import { collectPages, PAGE_SIZE } from './pages';
 import type { SegmentRun } from './segmentRun';
-import { mapDefined, toAccessLogSubscription, toServiceAssociation, toServiceNetwork, toVpcAssociation } from './toDomain';
+import {
+  mapDefined,
+  toAccessLogSubscription,
+  toServiceAssociation,
+  toServiceNetwork,
+  toVpcAssociation,
+} from './toDomain';
 
 /** What to read of a network. */
 export interface NetworkReads {
@@ -27,7 +33,11 @@ const page = (nextToken: string | undefined) => ({ maxResults: PAGE_SIZE, ...(ne
 async function getNetwork(caller: LatticeCaller, run: SegmentRun, arn: string): Promise<void> {
   const site = { accountId: run.accountId, region: run.region, operation: 'GetServiceNetwork', resource: arn };
   try {
-    const out = await caller.send(site, new GetServiceNetworkCommand({ serviceNetworkIdentifier: arn }), (c, cmd, signal) => c.send(cmd, { abortSignal: signal }));
+    const out = await caller.send(
+      site,
+      new GetServiceNetworkCommand({ serviceNetworkIdentifier: arn }),
+      (c, cmd, signal) => c.send(cmd, { abortSignal: signal }),
+    );
     const network = toServiceNetwork(out, run.region, run.accountId);
     const listed = run.networks.get(arn);
     if (network && listed) listed.network = network;
@@ -37,18 +47,36 @@ async function getNetwork(caller: LatticeCaller, run: SegmentRun, arn: string): 
 }
 
 async function listServiceAssociations(caller: LatticeCaller, run: SegmentRun, arn: string): Promise<void> {
-  const site = { accountId: run.accountId, region: run.region, operation: 'ListServiceNetworkServiceAssociations', resource: arn };
+  const site = {
+    accountId: run.accountId,
+    region: run.region,
+    operation: 'ListServiceNetworkServiceAssociations',
+    resource: arn,
+  };
   const got = await collectPages((t) =>
-    caller.send(site, new ListServiceNetworkServiceAssociationsCommand({ serviceNetworkIdentifier: arn, ...page(t) }), (c, cmd, signal) => c.send(cmd, { abortSignal: signal })),
+    caller.send(
+      site,
+      new ListServiceNetworkServiceAssociationsCommand({ serviceNetworkIdentifier: arn, ...page(t) }),
+      (c, cmd, signal) => c.send(cmd, { abortSignal: signal }),
+    ),
   );
   run.serviceAssociations.push(...mapDefined(got.items, (a) => toServiceAssociation(a, run.region)));
   if (got.error !== undefined) run.fail(site.operation, got.error, arn);
 }
 
 async function listVpcAssociations(caller: LatticeCaller, run: SegmentRun, arn: string): Promise<void> {
-  const site = { accountId: run.accountId, region: run.region, operation: 'ListServiceNetworkVpcAssociations', resource: arn };
+  const site = {
+    accountId: run.accountId,
+    region: run.region,
+    operation: 'ListServiceNetworkVpcAssociations',
+    resource: arn,
+  };
   const got = await collectPages((t) =>
-    caller.send(site, new ListServiceNetworkVpcAssociationsCommand({ serviceNetworkIdentifier: arn, ...page(t) }), (c, cmd, signal) => c.send(cmd, { abortSignal: signal })),
+    caller.send(
+      site,
+      new ListServiceNetworkVpcAssociationsCommand({ serviceNetworkIdentifier: arn, ...page(t) }),
+      (c, cmd, signal) => c.send(cmd, { abortSignal: signal }),
+    ),
   );
   run.vpcAssociations.push(...mapDefined(got.items, (a) => toVpcAssociation(a, run.region)));
   if (got.error !== undefined) run.fail(site.operation, got.error, arn);
@@ -57,13 +85,24 @@ async function listVpcAssociations(caller: LatticeCaller, run: SegmentRun, arn: 
 /** Lists the access-log subscriptions of a network or service the segment owns. */
 export async function listAccessLogs(caller: LatticeCaller, run: SegmentRun, arn: string): Promise<void> {
   const site = { accountId: run.accountId, region: run.region, operation: 'ListAccessLogSubscriptions', resource: arn };
-  const got = await collectPages((t) => caller.send(site, new ListAccessLogSubscriptionsCommand({ resourceIdentifier: arn, ...page(t) }), (c, cmd, signal) => c.send(cmd, { abortSignal: signal })));
+  const got = await collectPages((t) =>
+    caller.send(
+      site,
+      new ListAccessLogSubscriptionsCommand({ resourceIdentifier: arn, ...page(t) }),
+      (c, cmd, signal) => c.send(cmd, { abortSignal: signal }),
+    ),
+  );
   run.accessLogSubscriptions.push(...mapDefined(got.items, (s) => toAccessLogSubscription(s, run.region)));
   if (got.error !== undefined) run.fail(site.operation, got.error, arn);
 }
 
 /** Reads what `reads` asks of one listed network. */
-export async function readNetwork(caller: LatticeCaller, run: SegmentRun, arn: string, reads: NetworkReads): Promise<void> {
+export async function readNetwork(
+  caller: LatticeCaller,
+  run: SegmentRun,
+  arn: string,
+  reads: NetworkReads,
+): Promise<void> {
   const listed = run.networks.get(arn);
   const jobs: Array<Promise<void>> = [];
   if (reads.get) jobs.push(getNetwork(caller, run, arn));

@@ -5,7 +5,18 @@
 import 'server-only';
 import type { AccountConfig } from '../config';
 import { toErrorInfo, type ErrorInfo } from '../domain/errors';
-import type { AccessLogSubscription, Listener, Problem, Rule, Service, ServiceAssociation, ServiceNetwork, Target, TargetGroup, VpcAssociation } from '../domain/snapshot';
+import type {
+  AccessLogSubscription,
+  Listener,
+  Problem,
+  Rule,
+  Service,
+  ServiceAssociation,
+  ServiceNetwork,
+  Target,
+  TargetGroup,
+  VpcAssociation,
+} from '../domain/snapshot';
 import type { SegmentData } from './types';
 
 /** A network as listed, with the association counts that let the crawler skip empty listings. */
@@ -51,7 +62,13 @@ export class SegmentRun {
       this.cutShort += 1;
       return;
     }
-    this.problems.push({ accountId: this.accountId, region: this.region, operation, ...(resourceArn ? { resourceArn } : {}), error: toErrorInfo(e) });
+    this.problems.push({
+      accountId: this.accountId,
+      region: this.region,
+      operation,
+      ...(resourceArn ? { resourceArn } : {}),
+      error: toErrorInfo(e),
+    });
   }
 
   /** The account could not be read at all. */
@@ -66,7 +83,16 @@ export class SegmentRun {
     const reason = this.abortReason();
     if (this.cutShort > 0 && reason !== undefined) {
       const info = toErrorInfo(reason);
-      problems.push({ accountId: this.accountId, region: this.region, operation: 'Crawl', error: { ...info, account: this.accountId, message: `${info.message} (${this.cutShort} reads of this account were cut short)` } });
+      problems.push({
+        accountId: this.accountId,
+        region: this.region,
+        operation: 'Crawl',
+        error: {
+          ...info,
+          account: this.accountId,
+          message: `${info.message} (${this.cutShort} reads of this account were cut short)`,
+        },
+      });
     }
     return {
       accountId: this.accountId,

@@ -29,6 +29,7 @@ export function summaryOf(snap: Snapshot): SummaryCounts {
   for (const [field, key] of kinds) {
     for (const r of snap[field] as Array<{ accountId: string; region: string }>) bump(r.accountId, r.region, key);
   }
-  for (const tg of snap.targetGroups) for (const t of snap.targets[tg.arn] ?? []) bump(tg.accountId, tg.region, `targets${t.status}`);
+  for (const tg of snap.targetGroups)
+    for (const t of snap.targets[tg.arn] ?? []) bump(tg.accountId, tg.region, `targets${t.status}`);
   return out;
 }

@@ -19,7 +19,22 @@ import type {
 } from '@aws-sdk/client-vpc-lattice';
 import { arnContextOf, toRuleAction, toRuleMatch } from '../aws/latticeMappers';
 import { ownerOf } from '../domain/arn';
-import { TARGET_STATUSES, type AccessLogSubscription, type AuthType, type Listener, type ResourceBase, type Rule, type Service, type ServiceAssociation, type ServiceNetwork, type Target, type TargetGroup, type TargetGroupType, type TargetStatus, type VpcAssociation } from '../domain/snapshot';
+import {
+  TARGET_STATUSES,
+  type AccessLogSubscription,
+  type AuthType,
+  type Listener,
+  type ResourceBase,
+  type Rule,
+  type Service,
+  type ServiceAssociation,
+  type ServiceNetwork,
+  type Target,
+  type TargetGroup,
+  type TargetGroupType,
+  type TargetStatus,
+  type VpcAssociation,
+} from '../domain/snapshot';
 
 const TG_TYPES: readonly string[] = ['IP', 'INSTANCE', 'LAMBDA', 'ALB'];
 
@@ -34,7 +49,11 @@ function authType(v: string | undefined): AuthType | undefined {
 }
 
 /** A network from ListServiceNetworks (no authType) or GetServiceNetwork, seen by `viewer`. */
-export function toServiceNetwork(s: ServiceNetworkSummary | GetServiceNetworkResponse, region: string, viewer: string): ServiceNetwork | undefined {
+export function toServiceNetwork(
+  s: ServiceNetworkSummary | GetServiceNetworkResponse,
+  region: string,
+  viewer: string,
+): ServiceNetwork | undefined {
   const b = base(s.arn, s.id, region);
   if (!b) return undefined;
   const auth = 'authType' in s ? authType(s.authType) : undefined;
@@ -58,24 +77,45 @@ export function toService(s: ServiceSummary | GetServiceResponse, region: string
 }
 
 /** A network–service association. */
-export function toServiceAssociation(a: ServiceNetworkServiceAssociationSummary, region: string): ServiceAssociation | undefined {
+export function toServiceAssociation(
+  a: ServiceNetworkServiceAssociationSummary,
+  region: string,
+): ServiceAssociation | undefined {
   const b = base(a.arn, a.id, region);
   if (!b || !a.serviceNetworkArn || !a.serviceArn) return undefined;
-  return { ...b, serviceNetworkArn: a.serviceNetworkArn, serviceArn: a.serviceArn, ...(a.status ? { status: a.status } : {}), ...(a.createdBy ? { createdBy: a.createdBy } : {}) };
+  return {
+    ...b,
+    serviceNetworkArn: a.serviceNetworkArn,
+    serviceArn: a.serviceArn,
+    ...(a.status ? { status: a.status } : {}),
+    ...(a.createdBy ? { createdBy: a.createdBy } : {}),
+  };
 }
 
 /** A network–VPC association. */
 export function toVpcAssociation(a: ServiceNetworkVpcAssociationSummary, region: string): VpcAssociation | undefined {
   const b = base(a.arn, a.id, region);
   if (!b || !a.serviceNetworkArn || !a.vpcId) return undefined;
-  return { ...b, serviceNetworkArn: a.serviceNetworkArn, vpcId: a.vpcId, ...(a.status ? { status: a.status } : {}), ...(a.createdBy ? { createdBy: a.createdBy } : {}) };
+  return {
+    ...b,
+    serviceNetworkArn: a.serviceNetworkArn,
+    vpcId: a.vpcId,
+    ...(a.status ? { status: a.status } : {}),
+    ...(a.createdBy ? { createdBy: a.createdBy } : {}),
+  };
 }
 
 /** A listener of `serviceArn` (ListListeners does not repeat the service). */
 export function toListener(l: ListenerSummary, serviceArn: string, region: string): Listener | undefined {
   const b = base(l.arn, l.id, region);
   if (!b) return undefined;
-  return { ...b, serviceArn, name: l.name ?? b.id, protocol: l.protocol ?? 'HTTP', ...(l.port !== undefined ? { port: l.port } : {}) };
+  return {
+    ...b,
+    serviceArn,
+    name: l.name ?? b.id,
+    protocol: l.protocol ?? 'HTTP',
+    ...(l.port !== undefined ? { port: l.port } : {}),
+  };
 }
 
 /** A rule from GetRule (match and action included). */
@@ -118,12 +158,22 @@ export function toTargetGroup(t: TargetGroupSummary, region: string): TargetGrou
 /** A target with its health; an unknown status reads as UNAVAILABLE. */
 export function toTarget(t: TargetSummary): Target | undefined {
   if (!t.id) return undefined;
-  const status: TargetStatus = (TARGET_STATUSES as readonly string[]).includes(t.status ?? '') ? (t.status as TargetStatus) : 'UNAVAILABLE';
-  return { id: t.id, ...(t.port !== undefined ? { port: t.port } : {}), status, ...(t.reasonCode ? { reasonCode: t.reasonCode } : {}) };
+  const status: TargetStatus = (TARGET_STATUSES as readonly string[]).includes(t.status ?? '')
+    ? (t.status as TargetStatus)
+    : 'UNAVAILABLE';
+  return {
+    id: t.id,
+    ...(t.port !== undefined ? { port: t.port } : {}),
+    status,
+    ...(t.reasonCode ? { reasonCode: t.reasonCode } : {}),
+  };
 }
 
 /** An access-log subscription. */
-export function toAccessLogSubscription(s: AccessLogSubscriptionSummary, region: string): AccessLogSubscription | undefined {
+export function toAccessLogSubscription(
+  s: AccessLogSubscriptionSummary,
+  region: string,
+): AccessLogSubscription | undefined {
   const b = base(s.arn, s.id, region);
   if (!b || !s.resourceArn || !s.destinationArn) return undefined;
   return { ...b, resourceArn: s.resourceArn, destinationArn: s.destinationArn };

@@ -34,7 +34,17 @@ export interface SegmentData {
 
 /** An empty set of resources. */
 export function emptyResources(): SegmentResources {
-  return { serviceNetworks: [], services: [], serviceAssociations: [], vpcAssociations: [], listeners: [], rules: [], targetGroups: [], targets: {}, accessLogSubscriptions: [] };
+  return {
+    serviceNetworks: [],
+    services: [],
+    serviceAssociations: [],
+    vpcAssociations: [],
+    listeners: [],
+    rules: [],
+    targetGroups: [],
+    targets: {},
+    accessLogSubscriptions: [],
+  };
 }
 
 /** The cache key of an (account, region). */

@@ -31,10 +31,24 @@ beforeAll(async () => {
   const mesh = state.logs.ensureGroup('111111111111', 'us-east-1', '/aws/vpc-lattice/prod-mesh', now - 3_600_000);
   const rec = (i: number, serviceArn: string) => ({
     timestamp: now - 300_000 + i * 1000,
-    record: { serviceArn, responseCode: i % 4 === 0 ? 403 : 200, resolvedUser: i % 4 === 0 ? 'Anonymous' : 'arn:aws:iam::333333333333:role/checkout', authDeniedReason: i % 4 === 0 ? 'Service' : '-', duration: i },
+    record: {
+      serviceArn,
+      responseCode: i % 4 === 0 ? 403 : 200,
+      resolvedUser: i % 4 === 0 ? 'Anonymous' : 'arn:aws:iam::333333333333:role/checkout',
+      authDeniedReason: i % 4 === 0 ? 'Service' : '-',
+      duration: i,
+    },
   });
-  state.logs.appendRecords(pay, 'access', Array.from({ length: 40 }, (_, i) => rec(i, svc('payments-api'))));
-  state.logs.appendRecords(mesh, 'access', Array.from({ length: 40 }, (_, i) => rec(i, svc(i % 2 ? 'ledger' : 'cart'))));
+  state.logs.appendRecords(
+    pay,
+    'access',
+    Array.from({ length: 40 }, (_, i) => rec(i, svc('payments-api'))),
+  );
+  state.logs.appendRecords(
+    mesh,
+    'access',
+    Array.from({ length: 40 }, (_, i) => rec(i, svc(i % 2 ? 'ledger' : 'cart'))),
+  );
 });
 afterAll(() => app?.close());
 
@@ -49,21 +63,41 @@ const params = (f = defaultFilters()) => filtersToParams(f).toString();
 
 describe('startPanel / pollRuns', () => {
   it("runs a service's breakdown on its own log group and counts what was written", async () => {
-    const started = await startPanel({ panel: 'top-user', params: params(withValue(defaultFilters(), 'service', svc('payments-api'))), window, bin: '10s' }, deps);
+    const started = await startPanel(
+      {
+        panel: 'top-user',
+        params: params(withValue(defaultFilters(), 'service', svc('payments-api'))),
+        window,
+        bin: '10s',
+      },
+      deps,
+    );
     expect(started.reason).toBe('Access logs of payments-api.');
-    expect(started.runs.map((r) => [r.accountId, r.logGroupNames])).toEqual([['222222222222', ['/aws/vpc-lattice/payments-api']]]);
-    expect(started.queryText).toMatch(/^filter serviceArn = "arn:aws:vpc-lattice:us-east-1:222222222222:service\/svc-[0-9a-z]{17}"\n\| stats count\(\*\) as n by resolvedUser/);
+    expect(started.runs.map((r) => [r.accountId, r.logGroupNames])).toEqual([
+      ['222222222222', ['/aws/vpc-lattice/payments-api']],
+    ]);
+    expect(started.queryText).toMatch(
+      /^filter serviceArn = "arn:aws:vpc-lattice:us-east-1:222222222222:service\/svc-[0-9a-z]{17}"\n\| stats count\(\*\) as n by resolvedUser/,
+    );
     const runs = await finish(started);
     expect(runs[0]!.status).toBe('Complete');
     expect(runs[0]!.statistics.recordsScanned).toBe(40);
-    expect(foldBreakdown(runs.map((r) => r.rows ?? []), 'resolvedUser')).toEqual([
+    expect(
+      foldBreakdown(
+        runs.map((r) => r.rows ?? []),
+        'resolvedUser',
+      ),
+    ).toEqual([
       { value: 'arn:aws:iam::333333333333:role/checkout', n: 30 },
       { value: 'Anonymous', n: 10 },
     ]);
   });
 
   it("uses a service's networks without its own subscription, filtering on the service", async () => {
-    const started = await startPanel({ panel: 'latency', params: params(withValue(defaultFilters(), 'service', svc('ledger'))), window, bin: '10s' }, deps);
+    const started = await startPanel(
+      { panel: 'latency', params: params(withValue(defaultFilters(), 'service', svc('ledger'))), window, bin: '10s' },
+      deps,
+    );
     expect(started.runs.map((r) => r.logGroupNames)).toEqual([['/aws/vpc-lattice/prod-mesh']]);
     const runs = await finish(started);
     expect(runs[0]!.rows).toEqual([expect.objectContaining({ requests: '20' })]);
@@ -79,29 +113,67 @@ describe('startPanel / pollRuns', () => {
       ['222222222222', ['/aws/vpc-lattice/refunds'], 'NOT_FOUND'],
       ['333333333333', ['/aws/vpc-lattice/checkout'], 'NOT_FOUND'],
     ]);
-    expect(started.failures.find((f) => f.accountId === '333333333333')!.error.message).toContain("'/aws/vpc-lattice/checkout'");
+    expect(started.failures.find((f) => f.accountId === '333333333333')!.error.message).toContain(
+      "'/aws/vpc-lattice/checkout'",
+    );
     const runs = await finish(started);
     expect(runs.map((r) => r.accountId).sort()).toEqual(['111111111111', '222222222222']);
-    expect(foldBreakdown(runs.map((r) => r.rows ?? []), 'responseCode')).toEqual([
+    expect(
+      foldBreakdown(
+        runs.map((r) => r.rows ?? []),
+        'responseCode',
+      ),
+    ).toEqual([
       { value: '200', n: 60 },
       { value: '403', n: 20 },
     ]);
   });
 
   it('reports the AWS error of a failing account', async () => {
-    await app.h.control('POST', '/faults', { account: '222222222222', service: 'logs', operation: 'StartQuery', errorRate: 1, errorCode: 'AccessDeniedException' });
+    await app.h.control('POST', '/faults', {
+      account: '222222222222',
+      service: 'logs',
+      operation: 'StartQuery',
+      errorRate: 1,
+      errorCode: 'AccessDeniedException',
+    });
     try {
-      const started = await startPanel({ panel: 'histogram', params: params(withValue(defaultFilters(), 'service', svc('payments-api'))), window, bin: '10s' }, deps);
+      const started = await startPanel(
+        {
+          panel: 'histogram',
+          params: params(withValue(defaultFilters(), 'service', svc('payments-api'))),
+          window,
+          bin: '10s',
+        },
+        deps,
+      );
       expect(started.runs).toEqual([]);
-      expect(started.failures[0]).toMatchObject({ accountId: '222222222222', error: { code: 'ACCESS_DENIED', account: '222222222222' } });
+      expect(started.failures[0]).toMatchObject({
+        accountId: '222222222222',
+        error: { code: 'ACCESS_DENIED', account: '222222222222' },
+      });
     } finally {
       await app.clearFaults();
     }
   });
 
   it('reports a throttled poll as still running, with the error, so that the browser asks again', async () => {
-    const started = await startPanel({ panel: 'top-code', params: params(withValue(defaultFilters(), 'service', svc('payments-api'))), window, bin: '10s' }, deps);
-    await app.h.control('POST', '/faults', { account: '222222222222', service: 'logs', operation: 'GetQueryResults', errorRate: 1, errorCode: 'ThrottlingException' });
+    const started = await startPanel(
+      {
+        panel: 'top-code',
+        params: params(withValue(defaultFilters(), 'service', svc('payments-api'))),
+        window,
+        bin: '10s',
+      },
+      deps,
+    );
+    await app.h.control('POST', '/faults', {
+      account: '222222222222',
+      service: 'logs',
+      operation: 'GetQueryResults',
+      errorRate: 1,
+      errorCode: 'ThrottlingException',
+    });
     try {
       const [p] = await pollRuns({ runs: started.runs }, deps);
       expect(p).toMatchObject({ status: 'Running', error: { code: 'THROTTLED', retryable: true } });
@@ -128,8 +200,13 @@ describe('startPanel / pollRuns', () => {
 
   it('refuses a wide query until it is confirmed', async () => {
     const wide = { startMs: window.endMs - 7 * 86_400_000, endMs: window.endMs };
-    await expect(startPanel({ panel: 'top-code', params: params(), window: wide, bin: '1h' }, deps)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('confirm') });
-    const ok = await startPanel({ panel: 'top-code', params: params(), window: wide, bin: '1h', confirmed: true }, deps);
+    await expect(
+      startPanel({ panel: 'top-code', params: params(), window: wide, bin: '1h' }, deps),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('confirm') });
+    const ok = await startPanel(
+      { panel: 'top-code', params: params(), window: wide, bin: '1h', confirmed: true },
+      deps,
+    );
     await stopRuns(ok.runs, deps);
     expect(ok.runs.length).toBeGreaterThan(0);
   });

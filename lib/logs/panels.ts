@@ -26,14 +26,20 @@ export interface PanelDeps {
 }
 
 const ms = z.number().int().min(0).max(8.64e15);
-const runRef = z.object({ accountId: z.string().regex(/^\d{12}$/), region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/), queryId: z.string().regex(/^[A-Za-z0-9-]{1,256}$/) });
+const runRef = z.object({
+  accountId: z.string().regex(/^\d{12}$/),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+  queryId: z.string().regex(/^[A-Za-z0-9-]{1,256}$/),
+});
 
 /** Input of `startPanel`. */
 export const startPanelInput = z.object({
   panel: z.enum(PANEL_IDS as [PanelId, ...PanelId[]]),
   /** The explorer URL's query string (filters). */
   params: z.string().max(64_000),
-  window: z.object({ startMs: ms, endMs: ms }).refine((w) => w.endMs > w.startMs, 'the end of the window must be after its start'),
+  window: z
+    .object({ startMs: ms, endMs: ms })
+    .refine((w) => w.endMs > w.startMs, 'the end of the window must be after its start'),
   bin: z.enum(BIN_PERIODS),
   /** The user confirmed a wide query. */
   confirmed: z.boolean().optional(),
@@ -53,21 +59,37 @@ export async function startPanel(input: z.infer<typeof startPanelInput>, deps: P
   const base = { queryText, sources: sel.sources.map((g) => g.arn), reason: sel.reason };
   if (sel.sources.length === 0) return { ...base, runs: [], failures: [] };
   if (needsConfirmation(w, sel.sources.length) && !input.confirmed) {
-    throw new TrellisError('VALIDATION', `This query scans ${sel.sources.length} log group(s) over a wide range; confirm it first.`);
+    throw new TrellisError(
+      'VALIDATION',
+      `This query scans ${sel.sources.length} log group(s) over a wide range; confirm it first.`,
+    );
   }
   const runs: PanelRun[] = [];
   const failures: ScopeFailure[] = [];
-  const start = async (scope: { accountId: string; region: string; logGroupNames: string[] }, retry: boolean): Promise<void> => {
+  const start = async (
+    scope: { accountId: string; region: string; logGroupNames: string[] },
+    retry: boolean,
+  ): Promise<void> => {
     try {
       const { queryId } = await startQuery(
-        { accountId: scope.accountId, region: scope.region, user: deps.user, logGroupNames: scope.logGroupNames, query, startMs: w.startMs, endMs: w.endMs, limit: 10_000 },
+        {
+          accountId: scope.accountId,
+          region: scope.region,
+          user: deps.user,
+          logGroupNames: scope.logGroupNames,
+          query,
+          startMs: w.startMs,
+          endMs: w.endMs,
+          limit: 10_000,
+        },
         deps.factory,
       );
       runs.push({ ...scope, queryId });
     } catch (e) {
       const error = toErrorInfo(e);
       // One deleted log group fails the whole account's query: report it and query the others.
-      const missing = error.code === 'NOT_FOUND' ? scope.logGroupNames.filter((n) => error.message.includes(`'${n}'`)) : [];
+      const missing =
+        error.code === 'NOT_FOUND' ? scope.logGroupNames.filter((n) => error.message.includes(`'${n}'`)) : [];
       if (retry && missing.length > 0 && missing.length < scope.logGroupNames.length) {
         failures.push({ ...scope, logGroupNames: missing, error });
         await start({ ...scope, logGroupNames: scope.logGroupNames.filter((n) => !missing.includes(n)) }, false);
@@ -76,7 +98,11 @@ export async function startPanel(input: z.infer<typeof startPanelInput>, deps: P
       }
     }
   };
-  await Promise.all(scopesOf(sel.sources).map((scope) => start({ accountId: scope.accountId, region: scope.region, logGroupNames: scope.logGroupNames }, true)));
+  await Promise.all(
+    scopesOf(sel.sources).map((scope) =>
+      start({ accountId: scope.accountId, region: scope.region, logGroupNames: scope.logGroupNames }, true),
+    ),
+  );
   return { ...base, runs, failures };
 }
 
@@ -85,14 +111,29 @@ export async function pollRuns(input: z.infer<typeof runsInput>, deps: PanelDeps
   return Promise.all(
     input.runs.map(async (r): Promise<RunProgress> => {
       try {
-        const p = await getQuery({ accountId: r.accountId, region: r.region, user: deps.user }, r.queryId, deps.factory);
+        const p = await getQuery(
+          { accountId: r.accountId, region: r.region, user: deps.user },
+          r.queryId,
+          deps.factory,
+        );
         const done = p.status !== 'Running' && p.status !== 'Scheduled';
-        return { ...r, status: p.status, statistics: p.statistics, ...(input.rows === false && !done ? {} : { rows: p.rows }) };
+        return {
+          ...r,
+          status: p.status,
+          statistics: p.statistics,
+          ...(input.rows === false && !done ? {} : { rows: p.rows }),
+        };
       } catch (e) {
         const error = toErrorInfo(e);
         // Throttled or slow this time (GetQueryResults has a low rate quota): the query still runs, ask again later.
-        const transient = error.retryable && (error.code === 'THROTTLED' || error.code === 'TIMEOUT' || error.code === 'UNREACHABLE');
-        return { ...r, status: transient ? 'Running' : 'Failed', statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 }, error };
+        const transient =
+          error.retryable && (error.code === 'THROTTLED' || error.code === 'TIMEOUT' || error.code === 'UNREACHABLE');
+        return {
+          ...r,
+          status: transient ? 'Running' : 'Failed',
+          statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 },
+          error,
+        };
       }
     }),
   );
@@ -100,6 +141,8 @@ export async function pollRuns(input: z.infer<typeof runsInput>, deps: PanelDeps
 
 /** Stops runs (those already finished are not an error). */
 export async function stopRuns(runs: readonly RunRef[], deps: PanelDeps): Promise<{ stopped: number }> {
-  const out = await Promise.allSettled(runs.map((r) => stopQuery({ accountId: r.accountId, region: r.region, user: deps.user }, r.queryId, deps.factory)));
+  const out = await Promise.allSettled(
+    runs.map((r) => stopQuery({ accountId: r.accountId, region: r.region, user: deps.user }, r.queryId, deps.factory)),
+  );
   return { stopped: out.filter((o) => o.status === 'fulfilled').length };
 }

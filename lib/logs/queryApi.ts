@@ -15,7 +15,11 @@ import { toPublicError } from '../security/publicError';
 import { pollRuns, runsInput, startPanel, startPanelInput, stopRuns, type PanelDeps } from './panels';
 import { getSnapshot } from '../inventory';
 
-const body = z.discriminatedUnion('op', [startPanelInput.extend({ op: z.literal('start') }), runsInput.extend({ op: z.literal('poll') }), runsInput.extend({ op: z.literal('stop') })]);
+const body = z.discriminatedUnion('op', [
+  startPanelInput.extend({ op: z.literal('start') }),
+  runsInput.extend({ op: z.literal('poll') }),
+  runsInput.extend({ op: z.literal('stop') }),
+]);
 
 function configuredAccounts() {
   try {
@@ -26,14 +30,23 @@ function configuredAccounts() {
 }
 
 /** Answers one request; never throws. `deps` are replaced in tests. */
-export async function handleLogsQuery(headers: HeaderSource, raw: unknown, deps?: Omit<PanelDeps, 'user'>): Promise<{ status: number; result: Result<unknown> }> {
+export async function handleLogsQuery(
+  headers: HeaderSource,
+  raw: unknown,
+  deps?: Omit<PanelDeps, 'user'>,
+): Promise<{ status: number; result: Result<unknown> }> {
   const result = await attempt(async () => {
     const config = getConfig();
     const who = await authenticate(headers, config);
     if (!who.ok) throw new TrellisError(who.error.code, who.error.message);
     const parsed = body.safeParse(raw);
-    if (!parsed.success) throw new TrellisError('VALIDATION', `Invalid logs query request: ${describeIssues(parsed.error.issues)}`);
-    const d: PanelDeps = { factory: deps?.factory ?? awsClients(), snapshot: deps?.snapshot ?? ((user) => getSnapshot({ user })), user: who.value.id };
+    if (!parsed.success)
+      throw new TrellisError('VALIDATION', `Invalid logs query request: ${describeIssues(parsed.error.issues)}`);
+    const d: PanelDeps = {
+      factory: deps?.factory ?? awsClients(),
+      snapshot: deps?.snapshot ?? ((user) => getSnapshot({ user })),
+      user: who.value.id,
+    };
     const input = parsed.data;
     const accounts = config.accounts;
     // Errors reach the browser with AWS's words but without role ARNs or ExternalIds (the log keeps them).
@@ -41,7 +54,8 @@ export async function handleLogsQuery(headers: HeaderSource, raw: unknown, deps?
       const out = await startPanel(input, d);
       return { ...out, failures: out.failures.map((f) => ({ ...f, error: toPublicError(f.error, accounts) })) };
     }
-    if (input.op === 'poll') return (await pollRuns(input, d)).map((r) => (r.error ? { ...r, error: toPublicError(r.error, accounts) } : r));
+    if (input.op === 'poll')
+      return (await pollRuns(input, d)).map((r) => (r.error ? { ...r, error: toPublicError(r.error, accounts) } : r));
     return stopRuns(input.runs, d);
   });
   const pub = result.ok ? result : { ok: false as const, error: toPublicError(result.error, configuredAccounts()) };

@@ -14,7 +14,13 @@ beforeAll(async () => {
   const logs = app.h.logs(await app.h.assume('222222222222'));
   await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
   await logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: 's' }));
-  const events = Array.from({ length: 50 }, (_, i) => ({ timestamp: now - 60_000 + i * 1000, message: JSON.stringify({ responseCode: i % 5 === 0 ? 503 : 200, resolvedUser: i % 2 ? 'alice' : 'x" | display secret' }) }));
+  const events = Array.from({ length: 50 }, (_, i) => ({
+    timestamp: now - 60_000 + i * 1000,
+    message: JSON.stringify({
+      responseCode: i % 5 === 0 ? 503 : 200,
+      resolvedUser: i % 2 ? 'alice' : 'x" | display secret',
+    }),
+  }));
   await logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: 's', logEvents: events }));
 });
 afterAll(() => app.close());
@@ -23,19 +29,40 @@ describe('runQuery', () => {
   it('runs a typed query in a member account to completion with rows and statistics', async () => {
     const f = app.factory();
     const out = await runQuery(
-      { accountId: '222222222222', logGroupNames: [group], startMs: now - 120_000, endMs: now, query: { stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [{ field: 'responseCode' }] }, sort: [{ field: 'responseCode', order: 'asc' }] } },
+      {
+        accountId: '222222222222',
+        logGroupNames: [group],
+        startMs: now - 120_000,
+        endMs: now,
+        query: {
+          stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [{ field: 'responseCode' }] },
+          sort: [{ field: 'responseCode', order: 'asc' }],
+        },
+      },
       { pollMs: 20 },
       f,
     );
     expect(out.status).toBe('Complete');
-    expect(out.rows).toEqual([{ responseCode: '200', n: '40' }, { responseCode: '503', n: '10' }]);
+    expect(out.rows).toEqual([
+      { responseCode: '200', n: '40' },
+      { responseCode: '503', n: '10' },
+    ]);
     expect(out.statistics.recordsScanned).toBe(50);
     expect(out.queryText).toContain('stats count(*) as n by responseCode');
   });
 
   it('matches a hostile value literally', async () => {
     const out = await runQuery(
-      { accountId: '222222222222', logGroupNames: [group], startMs: now - 120_000, endMs: now, query: { filter: { op: '=', field: 'resolvedUser', value: 'x" | display secret' }, stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [] } } },
+      {
+        accountId: '222222222222',
+        logGroupNames: [group],
+        startMs: now - 120_000,
+        endMs: now,
+        query: {
+          filter: { op: '=', field: 'resolvedUser', value: 'x" | display secret' },
+          stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [] },
+        },
+      },
       { pollMs: 20 },
       app.factory(),
     );
@@ -44,15 +71,46 @@ describe('runQuery', () => {
 
   it('stops a query and maps a missing log group to NOT_FOUND', async () => {
     const f = app.factory();
-    const { queryId } = await startQuery({ accountId: '222222222222', logGroupNames: [group], startMs: now - 120_000, endMs: now, query: { fields: ['@timestamp'] } }, f);
+    const { queryId } = await startQuery(
+      {
+        accountId: '222222222222',
+        logGroupNames: [group],
+        startMs: now - 120_000,
+        endMs: now,
+        query: { fields: ['@timestamp'] },
+      },
+      f,
+    );
     await stopQuery({ accountId: '222222222222' }, queryId, f);
     expect(['Cancelled', 'Complete']).toContain((await getQuery({ accountId: '222222222222' }, queryId, f)).status);
-    await expect(runQuery({ accountId: '222222222222', logGroupNames: ['/nope'], startMs: now - 1000, endMs: now, query: { fields: ['@timestamp'] } }, {}, f)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      runQuery(
+        {
+          accountId: '222222222222',
+          logGroupNames: ['/nope'],
+          startMs: now - 1000,
+          endMs: now,
+          query: { fields: ['@timestamp'] },
+        },
+        {},
+        f,
+      ),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('refuses an empty group list and an inverted range before calling AWS', async () => {
     const f = app.factory();
-    await expect(startQuery({ accountId: '222222222222', logGroupNames: [], startMs: 0, endMs: 1, query: { fields: ['@timestamp'] } }, f)).rejects.toBeInstanceOf(TrellisError);
-    await expect(startQuery({ accountId: '222222222222', logGroupNames: [group], startMs: 2, endMs: 1, query: { fields: ['@timestamp'] } }, f)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      startQuery(
+        { accountId: '222222222222', logGroupNames: [], startMs: 0, endMs: 1, query: { fields: ['@timestamp'] } },
+        f,
+      ),
+    ).rejects.toBeInstanceOf(TrellisError);
+    await expect(
+      startQuery(
+        { accountId: '222222222222', logGroupNames: [group], startMs: 2, endMs: 1, query: { fields: ['@timestamp'] } },
+        f,
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });

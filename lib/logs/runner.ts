@@ -4,7 +4,12 @@
  * The heavy lifting stays in Logs Insights: Node only receives result rows.
  */
 import 'server-only';
-import { GetQueryResultsCommand, StartQueryCommand, StopQueryCommand, type ResultField } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  GetQueryResultsCommand,
+  StartQueryCommand,
+  StopQueryCommand,
+  type ResultField,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
 import { TrellisError } from '../domain/errors';
 import { printQuery, type InsightsQuery } from '../domain/query';
@@ -99,25 +104,31 @@ async function takeSlot(req: QueryRequest, factory: AwsClientFactory): Promise<Q
  * Starts a query; returns its id and the text that was sent (so the UI can offer to copy it).
  * Throws THROTTLED when `req.user` already runs TRELLIS_MAX_QUERIES_PER_USER queries in that account.
  */
-export async function startQuery(req: QueryRequest, factory: AwsClientFactory = awsClients()): Promise<{ queryId: string; queryText: string }> {
+export async function startQuery(
+  req: QueryRequest,
+  factory: AwsClientFactory = awsClients(),
+): Promise<{ queryId: string; queryText: string }> {
   if (req.logGroupNames.length === 0) throw new TrellisError('VALIDATION', 'Pick at least one log group to query.');
-  if (!(req.endMs > req.startMs)) throw new TrellisError('VALIDATION', 'The end of the time range must be after its start.');
+  if (!(req.endMs > req.startMs))
+    throw new TrellisError('VALIDATION', 'The end of the time range must be after its start.');
   const queryText = printQuery(req.query);
   const slot = await takeSlot(req, factory);
   let queryId: string;
   try {
-    const out = await factory.call({ ...req, operation: 'StartQuery', resource: req.logGroupNames.join(', ') }, (abortSignal) =>
-      // The client is looked up inside the call: the factory replaces it after a rejected session.
-      factory.logs(req).send(
-        new StartQueryCommand({
-          logGroupNames: req.logGroupNames,
-          queryString: queryText,
-          startTime: Math.floor(req.startMs / 1000),
-          endTime: Math.ceil(req.endMs / 1000),
-          ...(req.limit !== undefined ? { limit: req.limit } : {}),
-        }),
-        { abortSignal },
-      ),
+    const out = await factory.call(
+      { ...req, operation: 'StartQuery', resource: req.logGroupNames.join(', ') },
+      (abortSignal) =>
+        // The client is looked up inside the call: the factory replaces it after a rejected session.
+        factory.logs(req).send(
+          new StartQueryCommand({
+            logGroupNames: req.logGroupNames,
+            queryString: queryText,
+            startTime: Math.floor(req.startMs / 1000),
+            endTime: Math.ceil(req.endMs / 1000),
+            ...(req.limit !== undefined ? { limit: req.limit } : {}),
+          }),
+          { abortSignal },
+        ),
     );
     if (!out.queryId) throw new TrellisError('AWS_INTERNAL', 'StartQuery returned no query id.');
     queryId = out.queryId;
@@ -130,23 +141,39 @@ export async function startQuery(req: QueryRequest, factory: AwsClientFactory = 
 }
 
 /** The current state and rows of a query. */
-export async function getQuery(scope: QueryScope, queryId: string, factory: AwsClientFactory = awsClients()): Promise<QueryProgress> {
-  const out = await factory.call({ ...scope, operation: 'GetQueryResults', resource: queryId }, (abortSignal) => factory.logs(scope).send(new GetQueryResultsCommand({ queryId }), { abortSignal }));
+export async function getQuery(
+  scope: QueryScope,
+  queryId: string,
+  factory: AwsClientFactory = awsClients(),
+): Promise<QueryProgress> {
+  const out = await factory.call({ ...scope, operation: 'GetQueryResults', resource: queryId }, (abortSignal) =>
+    factory.logs(scope).send(new GetQueryResultsCommand({ queryId }), { abortSignal }),
+  );
   const status = (out.status ?? 'Unknown') as QueryState;
   if (isFinished(status)) querySlots(factory).finish(queryId);
   return {
     queryId,
     status,
     rows: toRows(out.results),
-    statistics: { recordsMatched: out.statistics?.recordsMatched ?? 0, recordsScanned: out.statistics?.recordsScanned ?? 0, bytesScanned: out.statistics?.bytesScanned ?? 0 },
+    statistics: {
+      recordsMatched: out.statistics?.recordsMatched ?? 0,
+      recordsScanned: out.statistics?.recordsScanned ?? 0,
+      bytesScanned: out.statistics?.bytesScanned ?? 0,
+    },
   };
 }
 
 /** Stops a query; a query that already finished is not an error. */
-export async function stopQuery(scope: QueryScope, queryId: string, factory: AwsClientFactory = awsClients()): Promise<void> {
+export async function stopQuery(
+  scope: QueryScope,
+  queryId: string,
+  factory: AwsClientFactory = awsClients(),
+): Promise<void> {
   querySlots(factory).finish(queryId);
   try {
-    await factory.call({ ...scope, operation: 'StopQuery', resource: queryId }, (abortSignal) => factory.logs(scope).send(new StopQueryCommand({ queryId }), { abortSignal }));
+    await factory.call({ ...scope, operation: 'StopQuery', resource: queryId }, (abortSignal) =>
+      factory.logs(scope).send(new StopQueryCommand({ queryId }), { abortSignal }),
+    );
   } catch (e) {
     if (e instanceof TrellisError && e.code === 'VALIDATION') return; // already finished
     throw e;
@@ -163,7 +190,11 @@ export interface RunOptions {
 }
 
 /** Starts a query and polls it to the end; stops it if the caller aborts or the wait runs out. */
-export async function runQuery(req: QueryRequest, opts: RunOptions = {}, factory: AwsClientFactory = awsClients()): Promise<QueryProgress & { queryText: string }> {
+export async function runQuery(
+  req: QueryRequest,
+  opts: RunOptions = {},
+  factory: AwsClientFactory = awsClients(),
+): Promise<QueryProgress & { queryText: string }> {
   const { queryId, queryText } = await startQuery(req, factory);
   const deadline = Date.now() + (opts.maxWaitMs ?? 60_000);
   const pollMs = opts.pollMs ?? 400;
@@ -173,10 +204,20 @@ export async function runQuery(req: QueryRequest, opts: RunOptions = {}, factory
       const p = await getQuery(req, queryId, factory);
       opts.onProgress?.(p);
       if (isFinished(p.status)) {
-        if (p.status !== 'Complete') throw new TrellisError(p.status === 'Cancelled' ? 'TIMEOUT' : 'AWS_INTERNAL', `The Logs Insights query ended as ${p.status}.`, { resource: queryId, retryable: true });
+        if (p.status !== 'Complete')
+          throw new TrellisError(
+            p.status === 'Cancelled' ? 'TIMEOUT' : 'AWS_INTERNAL',
+            `The Logs Insights query ended as ${p.status}.`,
+            { resource: queryId, retryable: true },
+          );
         return { ...p, queryText };
       }
-      if (Date.now() > deadline) throw new TrellisError('TIMEOUT', `The Logs Insights query did not finish within ${Math.round((opts.maxWaitMs ?? 60_000) / 1000)} s; it was stopped.`, { resource: queryId, retryable: true });
+      if (Date.now() > deadline)
+        throw new TrellisError(
+          'TIMEOUT',
+          `The Logs Insights query did not finish within ${Math.round((opts.maxWaitMs ?? 60_000) / 1000)} s; it was stopped.`,
+          { resource: queryId, retryable: true },
+        );
       await new Promise((r) => setTimeout(r, pollMs));
     }
   } catch (e) {

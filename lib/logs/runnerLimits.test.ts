@@ -7,11 +7,19 @@ import { querySlots, runQuery, startQuery, stopQuery, type QueryRequest } from '
 let app: AppHarness;
 const now = Date.now();
 const group = '/trellis/limit-test';
-const req = (user: string, accountId = '222222222222'): QueryRequest => ({ accountId, user, logGroupNames: [group], startMs: now - 60_000, endMs: now, query: { fields: ['@timestamp'] } });
+const req = (user: string, accountId = '222222222222'): QueryRequest => ({
+  accountId,
+  user,
+  logGroupNames: [group],
+  startMs: now - 60_000,
+  endMs: now,
+  query: { fields: ['@timestamp'] },
+});
 
 beforeAll(async () => {
   app = await startAppHarness({ scenario: 'empty' });
-  for (const account of ['222222222222', '333333333333']) await app.h.logs(await app.h.assume(account)).send(new CreateLogGroupCommand({ logGroupName: group }));
+  for (const account of ['222222222222', '333333333333'])
+    await app.h.logs(await app.h.assume(account)).send(new CreateLogGroupCommand({ logGroupName: group }));
 });
 afterAll(() => app.close());
 
@@ -26,7 +34,8 @@ describe('per-user query limit', () => {
       await expect(startQuery(req('alice@example.com'), f)).rejects.toMatchObject({
         code: 'THROTTLED',
         retryable: true,
-        message: 'You have 2 Logs Insights queries running in payments (222222222222), us-east-1; wait for one to finish or cancel it (at most 2 per user and account, TRELLIS_MAX_QUERIES_PER_USER).',
+        message:
+          'You have 2 Logs Insights queries running in payments (222222222222), us-east-1; wait for one to finish or cancel it (at most 2 per user and account, TRELLIS_MAX_QUERIES_PER_USER).',
       });
       await startQuery(req('alice@example.com', '333333333333'), f);
       await startQuery(req('bob@example.com'), f);
@@ -50,7 +59,9 @@ describe('per-user query limit', () => {
 
   it('does not count a query that failed to start', async () => {
     const f = app.factory({ TRELLIS_MAX_QUERIES_PER_USER: '1' });
-    await expect(startQuery({ ...req('carol@example.com'), logGroupNames: ['/nope'] }, f)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(startQuery({ ...req('carol@example.com'), logGroupNames: ['/nope'] }, f)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const q = await startQuery(req('carol@example.com'), f);
     await stopQuery(req('carol@example.com'), q.queryId, f);
   });

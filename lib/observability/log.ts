@@ -22,7 +22,8 @@ export function setLogSink(s?: LogSink): void {
   sink = s ?? defaultSink;
 }
 
-const SECRET_KEY = /secret|password|passwd|token|credential|authorization|cookie|session|externalid|private|signature|x-amzn-oidc/i;
+const SECRET_KEY =
+  /secret|password|passwd|token|credential|authorization|cookie|session|externalid|private|signature|x-amzn-oidc/i;
 const SECRET_VALUE = [
   /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, // AWS access key ids
   /\beyJ[A-Za-z0-9_-]{8,}={0,2}\.[A-Za-z0-9_-]+={0,2}\.[A-Za-z0-9_=-]*/g, // JWTs (ALB tokens included)

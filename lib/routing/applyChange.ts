@@ -27,10 +27,19 @@ export interface ApplyOptions {
   replica?: string;
 }
 
+const ACTIONS: Record<RoutingChange['kind'], AuditAction> = {
+  updateRule: 'rule.update',
+  updateDefault: 'listener.defaultAction',
+  createRule: 'rule.create',
+  deleteRule: 'rule.delete',
+  batchUpdate: 'rules.batch',
+};
 
-const ACTIONS: Record<RoutingChange['kind'], AuditAction> = { updateRule: 'rule.update', updateDefault: 'listener.defaultAction', createRule: 'rule.create', deleteRule: 'rule.delete', batchUpdate: 'rules.batch' };
-
-function baseEvent(ctx: RoutingContext, change: RoutingChange, opts: ApplyOptions): Omit<AuditEvent, 'result' | 'changes'> {
+function baseEvent(
+  ctx: RoutingContext,
+  change: RoutingChange,
+  opts: ApplyOptions,
+): Omit<AuditEvent, 'result' | 'changes'> {
   const ruleArn = change.kind === 'updateRule' || change.kind === 'deleteRule' ? change.ruleArn : undefined;
   return {
     v: 1,
@@ -49,7 +58,13 @@ function baseEvent(ctx: RoutingContext, change: RoutingChange, opts: ApplyOption
   };
 }
 
-async function audit(ctx: RoutingContext, base: Omit<AuditEvent, 'result' | 'changes'>, result: AuditResult, changes: AuditRuleChange[], error?: unknown): Promise<ErrorInfo | undefined> {
+async function audit(
+  ctx: RoutingContext,
+  base: Omit<AuditEvent, 'result' | 'changes'>,
+  result: AuditResult,
+  changes: AuditRuleChange[],
+  error?: unknown,
+): Promise<ErrorInfo | undefined> {
   const info = error === undefined ? undefined : toErrorInfo(error);
   const event: AuditEvent = {
     ...base,
@@ -70,7 +85,9 @@ async function audit(ctx: RoutingContext, base: Omit<AuditEvent, 'result' | 'cha
 /** The service's name for the audit entry (best effort: the entry is still written without it). */
 async function nameOfService(ctx: RoutingContext, serviceArn: string): Promise<string | undefined> {
   try {
-    const out = await latticeCall(ctx, serviceArn, 'GetService', (c, abortSignal) => c.send(new GetServiceCommand({ serviceIdentifier: serviceArn }), { abortSignal }));
+    const out = await latticeCall(ctx, serviceArn, 'GetService', (c, abortSignal) =>
+      c.send(new GetServiceCommand({ serviceIdentifier: serviceArn }), { abortSignal }),
+    );
     return out.name;
   } catch {
     return undefined;
@@ -78,7 +95,11 @@ async function nameOfService(ctx: RoutingContext, serviceArn: string): Promise<s
 }
 
 /** Applies one change (see the module comment). Throws VALIDATION, CONFLICT or the AWS error; returns what was applied. */
-export async function applyChange(ctx: RoutingContext, change: RoutingChange, opts: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyChange(
+  ctx: RoutingContext,
+  change: RoutingChange,
+  opts: ApplyOptions = {},
+): Promise<ApplyResult> {
   const base = baseEvent(ctx, change, opts);
   // Fail closed: no change without a place to record it.
   await ensureAuditStream(ctx.factory, await auditScope(ctx.factory), streamFor(base));
@@ -101,9 +122,25 @@ export async function applyChange(ctx: RoutingContext, change: RoutingChange, op
   }
   const changes = await afterStates(ctx, change, before, outcome);
   const failed = outcome.failures.length > 0;
-  const failure = failed ? new TrellisError('CONFLICT', `BatchUpdateRule did not update ${outcome.failures.map((f) => `${f.ruleArn.split('/').pop()}: ${f.code} ${f.message}`).join('; ')}`, { ...(outcome.requestId ? { requestId: outcome.requestId } : {}) }) : undefined;
-  const auditError = await audit(ctx, { ...base, ...(outcome.requestId ? { requestId: outcome.requestId } : {}) }, failed ? 'failed' : 'applied', changes, failure);
+  const failure = failed
+    ? new TrellisError(
+        'CONFLICT',
+        `BatchUpdateRule did not update ${outcome.failures.map((f) => `${f.ruleArn.split('/').pop()}: ${f.code} ${f.message}`).join('; ')}`,
+        { ...(outcome.requestId ? { requestId: outcome.requestId } : {}) },
+      )
+    : undefined;
+  const auditError = await audit(
+    ctx,
+    { ...base, ...(outcome.requestId ? { requestId: outcome.requestId } : {}) },
+    failed ? 'failed' : 'applied',
+    changes,
+    failure,
+  );
   if (failure) throw failure;
-  return { eventId: base.id, ...(outcome.requestId ? { requestId: outcome.requestId } : {}), changes, ...(auditError ? { auditError } : {}) };
+  return {
+    eventId: base.id,
+    ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
+    changes,
+    ...(auditError ? { auditError } : {}),
+  };
 }
-

@@ -6,7 +6,12 @@
  * active plans by that prefix). Listing uses Logs Insights, so filtering happens in AWS.
  */
 import 'server-only';
-import { CreateLogGroupCommand, CreateLogStreamCommand, FilterLogEventsCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  FilterLogEventsCommand,
+  PutLogEventsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { listAccounts } from '../aws/accounts';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import { parseAuditEvent, type AuditEvent } from '../domain/audit';
@@ -50,13 +55,23 @@ export async function ensureAuditStream(factory: AwsClientFactory, scope: AuditS
   const streamKey = `${groupKey}|${stream}`;
   if (seen.has(streamKey)) return;
   const createGroup = () =>
-    factory.call({ ...scope, operation: 'CreateLogGroup', resource: scope.logGroupName }, (abortSignal) => client.send(new CreateLogGroupCommand({ logGroupName: scope.logGroupName }), { abortSignal })).catch((e: unknown) => {
-      if (!alreadyExists(e)) throw e;
-    });
+    factory
+      .call({ ...scope, operation: 'CreateLogGroup', resource: scope.logGroupName }, (abortSignal) =>
+        client.send(new CreateLogGroupCommand({ logGroupName: scope.logGroupName }), { abortSignal }),
+      )
+      .catch((e: unknown) => {
+        if (!alreadyExists(e)) throw e;
+      });
   const createStream = () =>
-    factory.call({ ...scope, operation: 'CreateLogStream', resource: `${scope.logGroupName}:${stream}` }, (abortSignal) => client.send(new CreateLogStreamCommand({ logGroupName: scope.logGroupName, logStreamName: stream }), { abortSignal })).catch((e: unknown) => {
-      if (!alreadyExists(e)) throw e;
-    });
+    factory
+      .call({ ...scope, operation: 'CreateLogStream', resource: `${scope.logGroupName}:${stream}` }, (abortSignal) =>
+        client.send(new CreateLogStreamCommand({ logGroupName: scope.logGroupName, logStreamName: stream }), {
+          abortSignal,
+        }),
+      )
+      .catch((e: unknown) => {
+        if (!alreadyExists(e)) throw e;
+      });
   if (!seen.has(groupKey)) {
     await createGroup();
     seen.add(groupKey);
@@ -81,7 +96,14 @@ export async function writeAuditEvent(factory: AwsClientFactory, event: AuditEve
   const put = async () => {
     await ensureAuditStream(factory, scope, stream);
     await factory.call({ ...scope, operation: 'PutLogEvents', resource: scope.logGroupName }, (abortSignal) =>
-      client.send(new PutLogEventsCommand({ logGroupName: scope.logGroupName, logStreamName: stream, logEvents: [{ timestamp: Date.parse(event.time), message: JSON.stringify(event) }] }), { abortSignal }),
+      client.send(
+        new PutLogEventsCommand({
+          logGroupName: scope.logGroupName,
+          logStreamName: stream,
+          logEvents: [{ timestamp: Date.parse(event.time), message: JSON.stringify(event) }],
+        }),
+        { abortSignal },
+      ),
     );
   };
   try {
@@ -98,10 +120,27 @@ function isMissingGroup(e: unknown): boolean {
 }
 
 /** Events matching a filter in a window, newest first (none when the group does not exist yet). */
-export async function queryAuditEvents(factory: AwsClientFactory, f: Pick<AuditFilter, 'user' | 'resource' | 'result'> & { id?: string }, window: { startMs: number; endMs: number }, limit = 200): Promise<AuditEvent[]> {
+export async function queryAuditEvents(
+  factory: AwsClientFactory,
+  f: Pick<AuditFilter, 'user' | 'resource' | 'result'> & { id?: string },
+  window: { startMs: number; endMs: number },
+  limit = 200,
+): Promise<AuditEvent[]> {
   const scope = await auditScope(factory);
   try {
-    const r = await runQuery({ accountId: scope.accountId, region: scope.region, logGroupNames: [scope.logGroupName], query: auditQuery(f, limit), startMs: window.startMs, endMs: window.endMs, limit }, { pollMs: 200, maxWaitMs: 30_000 }, factory);
+    const r = await runQuery(
+      {
+        accountId: scope.accountId,
+        region: scope.region,
+        logGroupNames: [scope.logGroupName],
+        query: auditQuery(f, limit),
+        startMs: window.startMs,
+        endMs: window.endMs,
+        limit,
+      },
+      { pollMs: 200, maxWaitMs: 30_000 },
+      factory,
+    );
     return r.rows.map((row) => parseAuditEvent(row['@message'] ?? '')).filter((e): e is AuditEvent => e !== undefined);
   } catch (e) {
     if (isMissingGroup(e)) return [];
@@ -117,8 +156,18 @@ export async function canaryEventsSince(factory: AwsClientFactory, startMs: numb
   let nextToken: string | undefined;
   try {
     for (let page = 0; page < 100; page++) {
-      const r = await factory.call({ ...scope, operation: 'FilterLogEvents', resource: scope.logGroupName }, (abortSignal) =>
-        client.send(new FilterLogEventsCommand({ logGroupName: scope.logGroupName, logStreamNamePrefix: 'canary/', startTime: startMs, ...(nextToken ? { nextToken } : {}) }), { abortSignal }),
+      const r = await factory.call(
+        { ...scope, operation: 'FilterLogEvents', resource: scope.logGroupName },
+        (abortSignal) =>
+          client.send(
+            new FilterLogEventsCommand({
+              logGroupName: scope.logGroupName,
+              logStreamNamePrefix: 'canary/',
+              startTime: startMs,
+              ...(nextToken ? { nextToken } : {}),
+            }),
+            { abortSignal },
+          ),
       );
       for (const ev of r.events ?? []) {
         const parsed = parseAuditEvent(ev.message ?? '');

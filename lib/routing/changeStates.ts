@@ -10,7 +10,14 @@ import { matchSummary } from '../domain/routing';
 import type { RoutingChange } from '../domain/routingChange';
 import type { RuleView } from '../domain/routingView';
 import { actionSummary } from '../domain/ruleDiff';
-import { describeIssuesLine, validateRule, validateRuleName, type Issue, type RuleContent, type SiblingRule } from '../domain/ruleValidation';
+import {
+  describeIssuesLine,
+  validateRule,
+  validateRuleName,
+  type Issue,
+  type RuleContent,
+  type SiblingRule,
+} from '../domain/ruleValidation';
 import { sameVersion, versionOf } from '../domain/ruleVersion';
 import { GetTargetGroupCommand } from '@aws-sdk/client-vpc-lattice';
 import { latticeCall, type RoutingContext } from './context';
@@ -28,13 +35,29 @@ export interface BeforeState {
 
 const contentDigest = (c: RuleContent) => versionOf(c).split('.')[0];
 const shortName = (arn: string) => arn.split('/').pop() ?? arn;
-const contentOf = (r: RuleView): RuleContent => ({ priority: r.priority, match: r.match, ...(r.action ? { action: r.action } : {}) });
+const contentOf = (r: RuleView): RuleContent => ({
+  priority: r.priority,
+  match: r.match,
+  ...(r.action ? { action: r.action } : {}),
+});
 
 /** Re-reads every rule the change touches. */
 export async function beforeStates(ctx: RoutingContext, c: RoutingChange): Promise<BeforeState[]> {
   const rule = async (ruleArn: string, expectedVersion: string, after: RuleContent | null): Promise<BeforeState> => {
     const r = await readRule(ctx, c.serviceArn, c.listenerArn, ruleArn);
-    return { change: { listenerArn: c.listenerArn, ruleArn: r.arn, ruleName: r.name, isDefault: false, before: contentOf(r), after, beforeVersion: r.version }, currentVersion: r.version, expectedVersion };
+    return {
+      change: {
+        listenerArn: c.listenerArn,
+        ruleArn: r.arn,
+        ruleName: r.name,
+        isDefault: false,
+        before: contentOf(r),
+        after,
+        beforeVersion: r.version,
+      },
+      currentVersion: r.version,
+      expectedVersion,
+    };
   };
   switch (c.kind) {
     case 'updateRule':
@@ -44,11 +67,19 @@ export async function beforeStates(ctx: RoutingContext, c: RoutingChange): Promi
     case 'batchUpdate':
       return Promise.all(c.updates.map((u) => rule(u.ruleArn, u.expectedVersion, u.after)));
     case 'createRule':
-      return [{ change: { listenerArn: c.listenerArn, ruleName: c.name, isDefault: false, before: null, after: c.after } }];
+      return [
+        { change: { listenerArn: c.listenerArn, ruleName: c.name, isDefault: false, before: null, after: c.after } },
+      ];
     case 'updateDefault': {
       const l = await readListener(ctx, c.serviceArn, c.listenerArn);
       const before = l.defaultAction ? { action: l.defaultAction } : {};
-      return [{ change: { listenerArn: l.arn, isDefault: true, before, after: c.after, beforeVersion: l.defaultVersion }, currentVersion: l.defaultVersion, expectedVersion: c.expectedVersion }];
+      return [
+        {
+          change: { listenerArn: l.arn, isDefault: true, before, after: c.after, beforeVersion: l.defaultVersion },
+          currentVersion: l.defaultVersion,
+          expectedVersion: c.expectedVersion,
+        },
+      ];
     }
   }
 }
@@ -60,16 +91,43 @@ export async function validateChange(ctx: RoutingContext, c: RoutingChange, befo
   if (c.kind === 'createRule') issues.push(...validateRuleName(c.name));
   if (c.kind === 'updateRule' || c.kind === 'createRule' || c.kind === 'batchUpdate') {
     const summaries = await listRuleSummaries(ctx, c.serviceArn, c.listenerArn);
-    const updates = c.kind === 'batchUpdate' ? c.updates : c.kind === 'updateRule' ? [{ ruleArn: c.ruleArn, after: c.after }] : [{ ruleArn: '', after: c.after }];
+    const updates =
+      c.kind === 'batchUpdate'
+        ? c.updates
+        : c.kind === 'updateRule'
+          ? [{ ruleArn: c.ruleArn, after: c.after }]
+          : [{ ruleArn: '', after: c.after }];
     const touched = new Set(before.map((b) => b.change.ruleArn).filter(Boolean));
     // Priorities as they will be after the change: untouched rules keep theirs.
     const final: SiblingRule[] = [
-      ...summaries.filter((s) => !s.isDefault && s.arn && !touched.has(s.arn)).map((s) => ({ arn: s.arn!, name: s.name ?? s.id ?? '', ...(s.priority !== undefined ? { priority: s.priority } : {}) })),
-      ...updates.map((u, i) => ({ arn: u.ruleArn || `new-${i}`, name: before[i]?.change.ruleName ?? 'the new rule', priority: u.after.priority })),
+      ...summaries
+        .filter((s) => !s.isDefault && s.arn && !touched.has(s.arn))
+        .map((s) => ({
+          arn: s.arn!,
+          name: s.name ?? s.id ?? '',
+          ...(s.priority !== undefined ? { priority: s.priority } : {}),
+        })),
+      ...updates.map((u, i) => ({
+        arn: u.ruleArn || `new-${i}`,
+        name: before[i]?.change.ruleName ?? 'the new rule',
+        priority: u.after.priority,
+      })),
     ];
-    updates.forEach((u, i) => issues.push(...validateRule(u.after, { isDefault: false, siblings: final, selfArn: u.ruleArn || `new-${i}`, nameOf: shortName })));
+    updates.forEach((u, i) =>
+      issues.push(
+        ...validateRule(u.after, {
+          isDefault: false,
+          siblings: final,
+          selfArn: u.ruleArn || `new-${i}`,
+          nameOf: shortName,
+        }),
+      ),
+    );
   }
-  if (issues.length > 0) throw new TrellisError('VALIDATION', `Refused, nothing was written: ${describeIssuesLine(issues)}`, { resource: c.listenerArn });
+  if (issues.length > 0)
+    throw new TrellisError('VALIDATION', `Refused, nothing was written: ${describeIssuesLine(issues)}`, {
+      resource: c.listenerArn,
+    });
 }
 
 /** A rule's current state in words, for the conflict message. */
@@ -83,11 +141,15 @@ function stateText(b: BeforeState, nameOf: (arn: string) => string): string {
 /** Names of the target groups of some states (GetTargetGroup; ids where a name cannot be read). */
 async function targetGroupNames(ctx: RoutingContext, states: BeforeState[]): Promise<(arn: string) => string> {
   const arns = new Set<string>();
-  for (const b of states) if (b.change.before?.action?.type === 'forward') for (const t of b.change.before.action.targetGroups) arns.add(t.targetGroupArn);
+  for (const b of states)
+    if (b.change.before?.action?.type === 'forward')
+      for (const t of b.change.before.action.targetGroups) arns.add(t.targetGroupArn);
   const names = new Map<string, string>();
   await Promise.all(
     [...arns].map(async (arn) => {
-      const out = await latticeCall(ctx, arn, 'GetTargetGroup', (c, abortSignal) => c.send(new GetTargetGroupCommand({ targetGroupIdentifier: arn }), { abortSignal })).catch(() => undefined);
+      const out = await latticeCall(ctx, arn, 'GetTargetGroup', (c, abortSignal) =>
+        c.send(new GetTargetGroupCommand({ targetGroupIdentifier: arn }), { abortSignal }),
+      ).catch(() => undefined);
       if (out?.name) names.set(arn, out.name);
     }),
   );
@@ -96,15 +158,34 @@ async function targetGroupNames(ctx: RoutingContext, states: BeforeState[]): Pro
 
 /** Throws CONFLICT (showing the current state) unless every touched rule still has the expected version. */
 export async function checkVersions(ctx: RoutingContext, c: RoutingChange, before: BeforeState[]): Promise<void> {
-  const moved = before.filter((b) => b.expectedVersion !== undefined && b.currentVersion !== undefined && !sameVersion(b.expectedVersion, b.currentVersion));
+  const moved = before.filter(
+    (b) =>
+      b.expectedVersion !== undefined &&
+      b.currentVersion !== undefined &&
+      !sameVersion(b.expectedVersion, b.currentVersion),
+  );
   if (moved.length === 0) return;
   const nameOf = await targetGroupNames(ctx, moved);
-  const what = moved.map((b) => `${b.change.isDefault ? 'the default action' : `rule ${b.change.ruleName ?? shortName(b.change.ruleArn ?? '')}`} is now ${stateText(b, nameOf)}`).join('; ');
-  throw new TrellisError('CONFLICT', `Changed by someone else since you read it, nothing was written: ${what}. Review the current state and apply again.`, { resource: moved[0]?.change.ruleArn ?? c.listenerArn, retryable: false });
+  const what = moved
+    .map(
+      (b) =>
+        `${b.change.isDefault ? 'the default action' : `rule ${b.change.ruleName ?? shortName(b.change.ruleArn ?? '')}`} is now ${stateText(b, nameOf)}`,
+    )
+    .join('; ');
+  throw new TrellisError(
+    'CONFLICT',
+    `Changed by someone else since you read it, nothing was written: ${what}. Review the current state and apply again.`,
+    { resource: moved[0]?.change.ruleArn ?? c.listenerArn, retryable: false },
+  );
 }
 
 /** After-states with their versions (re-read; content-only versions when a re-read fails). */
-export async function afterStates(ctx: RoutingContext, c: RoutingChange, before: BeforeState[], outcome: WriteOutcome): Promise<AuditRuleChange[]> {
+export async function afterStates(
+  ctx: RoutingContext,
+  c: RoutingChange,
+  before: BeforeState[],
+  outcome: WriteOutcome,
+): Promise<AuditRuleChange[]> {
   const failed = new Set(outcome.failures.map((f) => f.ruleArn));
   return Promise.all(
     before
@@ -115,12 +196,14 @@ export async function afterStates(ctx: RoutingContext, c: RoutingChange, before:
         try {
           if (ch.isDefault) {
             const l = await readListener(ctx, c.serviceArn, c.listenerArn);
-            if (contentDigest(l.defaultAction ? { action: l.defaultAction } : {}) !== contentDigest(ch.after)) return { ...ch, afterVersion: versionOf(ch.after) };
+            if (contentDigest(l.defaultAction ? { action: l.defaultAction } : {}) !== contentDigest(ch.after))
+              return { ...ch, afterVersion: versionOf(ch.after) };
             return { ...ch, after: l.defaultAction ? { action: l.defaultAction } : {}, afterVersion: l.defaultVersion };
           }
           const r = await readRule(ctx, c.serviceArn, c.listenerArn, ch.ruleArn!);
           // Someone else's write between ours and the re-read: record ours, without a time.
-          if (contentDigest(contentOf(r)) !== contentDigest(ch.after)) return { ...ch, afterVersion: versionOf(ch.after) };
+          if (contentDigest(contentOf(r)) !== contentDigest(ch.after))
+            return { ...ch, afterVersion: versionOf(ch.after) };
           return { ...ch, after: contentOf(r), afterVersion: r.version };
         } catch {
           return { ...ch, afterVersion: versionOf(ch.after) };

@@ -20,7 +20,10 @@ export interface RoutingContext {
 }
 
 /** A context for a request's user with the process-wide factory. */
-export function routingContext(user: Pick<User, 'id' | 'name'>, factory: AwsClientFactory = awsClients()): RoutingContext {
+export function routingContext(
+  user: Pick<User, 'id' | 'name'>,
+  factory: AwsClientFactory = awsClients(),
+): RoutingContext {
   return { factory, user, now: Date.now };
 }
 
@@ -35,15 +38,25 @@ export function ownerScope(arn: string): { accountId: string; region: string } {
 type Send<T> = (client: VPCLatticeClient, abortSignal: AbortSignal) => Promise<T>;
 
 /** Runs one Lattice call in the owner account of `arn` for the context's user. */
-export function latticeCall<T>(ctx: RoutingContext, arn: string, operation: string, send: Send<T>, resource: string = arn): Promise<T> {
+export function latticeCall<T>(
+  ctx: RoutingContext,
+  arn: string,
+  operation: string,
+  send: Send<T>,
+  resource: string = arn,
+): Promise<T> {
   const { accountId, region } = ownerScope(arn);
   const scope = { accountId, region, user: ctx.user.id };
   // The client is looked up inside the call so that a retry after a rejected session gets a new one.
-  return ctx.factory.call({ ...scope, operation, resource }, (abortSignal) => send(ctx.factory.lattice(scope), abortSignal));
+  return ctx.factory.call({ ...scope, operation, resource }, (abortSignal) =>
+    send(ctx.factory.lattice(scope), abortSignal),
+  );
 }
 
 /** Follows `nextToken` to the end (Lattice pages at most 100 items). */
-export async function allPages<T>(page: (nextToken: string | undefined) => Promise<{ items?: T[]; nextToken?: string }>): Promise<T[]> {
+export async function allPages<T>(
+  page: (nextToken: string | undefined) => Promise<{ items?: T[]; nextToken?: string }>,
+): Promise<T[]> {
   const out: T[] = [];
   let token: string | undefined;
   for (let i = 0; i < 1000; i++) {

@@ -21,7 +21,9 @@ export async function listAudit(ctx: RoutingContext, f: AuditFilter): Promise<Au
   const arns = new Set<string>();
   for (const e of events) {
     arns.add(e.serviceArn);
-    for (const c of e.changes) for (const s of [c.before, c.after]) if (s?.action?.type === 'forward') for (const t of s.action.targetGroups) arns.add(t.targetGroupArn);
+    for (const c of e.changes)
+      for (const s of [c.before, c.after])
+        if (s?.action?.type === 'forward') for (const t of s.action.targetGroups) arns.add(t.targetGroupArn);
   }
   return { events, names: await resourceNames(ctx, arns) };
 }
@@ -36,13 +38,22 @@ export function resourceHistory(ctx: RoutingContext, resourceArn: string): Promi
 export async function findEvent(ctx: RoutingContext, eventId: string, time: string): Promise<AuditEvent> {
   const at = Date.parse(time);
   const center = Number.isFinite(at) ? at : ctx.now();
-  const [event] = await queryAuditEvents(ctx.factory, { id: eventId }, { startMs: center - DAY, endMs: center + DAY }, 1);
+  const [event] = await queryAuditEvents(
+    ctx.factory,
+    { id: eventId },
+    { startMs: center - DAY, endMs: center + DAY },
+    1,
+  );
   if (!event) throw new TrellisError('NOT_FOUND', `Audit entry ${eventId} was not found in the audit log.`);
   return event;
 }
 
 /** The stored event and the change that reverts it. */
-export async function prepareRollback(ctx: RoutingContext, eventId: string, time: string): Promise<{ event: AuditEvent; change: RoutingChange }> {
+export async function prepareRollback(
+  ctx: RoutingContext,
+  eventId: string,
+  time: string,
+): Promise<{ event: AuditEvent; change: RoutingChange }> {
   const event = await findEvent(ctx, eventId, time);
   return { event, change: rollbackChange(event) };
 }

@@ -26,8 +26,14 @@ export interface ListenerRead {
 const iso = (d: Date | undefined) => (d ? d.toISOString() : undefined);
 
 /** GetListener. */
-export async function readListener(ctx: RoutingContext, serviceArn: string, listenerArn: string): Promise<ListenerRead> {
-  const out = await latticeCall(ctx, listenerArn, 'GetListener', (c, abortSignal) => c.send(new GetListenerCommand({ serviceIdentifier: serviceArn, listenerIdentifier: listenerArn }), { abortSignal }));
+export async function readListener(
+  ctx: RoutingContext,
+  serviceArn: string,
+  listenerArn: string,
+): Promise<ListenerRead> {
+  const out = await latticeCall(ctx, listenerArn, 'GetListener', (c, abortSignal) =>
+    c.send(new GetListenerCommand({ serviceIdentifier: serviceArn, listenerIdentifier: listenerArn }), { abortSignal }),
+  );
   const arn = out.arn ?? listenerArn;
   const defaultAction = toRuleAction(out.defaultAction, arnContextOf(arn));
   const lastUpdatedAt = iso(out.lastUpdatedAt);
@@ -39,14 +45,32 @@ export async function readListener(ctx: RoutingContext, serviceArn: string, list
     ...(out.port !== undefined ? { port: out.port } : {}),
     ...(defaultAction ? { defaultAction } : {}),
     ...(lastUpdatedAt ? { lastUpdatedAt } : {}),
-    defaultVersion: versionOf({ ...(defaultAction ? { action: defaultAction } : {}), ...(lastUpdatedAt ? { lastUpdatedAt } : {}) }),
+    defaultVersion: versionOf({
+      ...(defaultAction ? { action: defaultAction } : {}),
+      ...(lastUpdatedAt ? { lastUpdatedAt } : {}),
+    }),
   };
 }
 
 /** GetRule of a non-default rule. Throws VALIDATION for the default rule (edited through its listener). */
-export async function readRule(ctx: RoutingContext, serviceArn: string, listenerArn: string, ruleArn: string): Promise<RuleView> {
-  const out = await latticeCall(ctx, ruleArn, 'GetRule', (c, abortSignal) => c.send(new GetRuleCommand({ serviceIdentifier: serviceArn, listenerIdentifier: listenerArn, ruleIdentifier: ruleArn }), { abortSignal }));
-  if (out.isDefault) throw new TrellisError('VALIDATION', `Rule ${out.id ?? ruleArn} is the listener's default rule; edit the listener's default action instead.`, { resource: ruleArn });
+export async function readRule(
+  ctx: RoutingContext,
+  serviceArn: string,
+  listenerArn: string,
+  ruleArn: string,
+): Promise<RuleView> {
+  const out = await latticeCall(ctx, ruleArn, 'GetRule', (c, abortSignal) =>
+    c.send(
+      new GetRuleCommand({ serviceIdentifier: serviceArn, listenerIdentifier: listenerArn, ruleIdentifier: ruleArn }),
+      { abortSignal },
+    ),
+  );
+  if (out.isDefault)
+    throw new TrellisError(
+      'VALIDATION',
+      `Rule ${out.id ?? ruleArn} is the listener's default rule; edit the listener's default action instead.`,
+      { resource: ruleArn },
+    );
   const arn = out.arn ?? ruleArn;
   const action = toRuleAction(out.action, arnContextOf(arn));
   const match = toRuleMatch(out.match) ?? { headers: [] };
@@ -65,8 +89,22 @@ export async function readRule(ctx: RoutingContext, serviceArn: string, listener
 }
 
 /** ListRules of a listener (summaries, default rule included). */
-export function listRuleSummaries(ctx: RoutingContext, serviceArn: string, listenerArn: string): Promise<RuleSummary[]> {
+export function listRuleSummaries(
+  ctx: RoutingContext,
+  serviceArn: string,
+  listenerArn: string,
+): Promise<RuleSummary[]> {
   return allPages((nextToken) =>
-    latticeCall(ctx, listenerArn, 'ListRules', (c, abortSignal) => c.send(new ListRulesCommand({ serviceIdentifier: serviceArn, listenerIdentifier: listenerArn, maxResults: 100, ...(nextToken ? { nextToken } : {}) }), { abortSignal })),
+    latticeCall(ctx, listenerArn, 'ListRules', (c, abortSignal) =>
+      c.send(
+        new ListRulesCommand({
+          serviceIdentifier: serviceArn,
+          listenerIdentifier: listenerArn,
+          maxResults: 100,
+          ...(nextToken ? { nextToken } : {}),
+        }),
+        { abortSignal },
+      ),
+    ),
   );
 }

@@ -7,11 +7,20 @@ import { z } from 'zod';
 import { AUDIT_RANGES } from '../domain/auditFilter';
 import { AUDIT_RESULTS } from '../domain/audit';
 
-const arn = z.string().min(20).max(2048).regex(/^arn:[a-z0-9-]+:vpc-lattice:/, 'must be a VPC Lattice ARN');
+const arn = z
+  .string()
+  .min(20)
+  .max(2048)
+  .regex(/^arn:[a-z0-9-]+:vpc-lattice:/, 'must be a VPC Lattice ARN');
 const text = (max: number) => z.string().max(max);
 const num = z.number().finite();
 
-const header = z.object({ name: text(1000), type: z.enum(['exact', 'prefix', 'contains']), value: text(2000), caseSensitive: z.boolean() });
+const header = z.object({
+  name: text(1000),
+  type: z.enum(['exact', 'prefix', 'contains']),
+  value: text(2000),
+  caseSensitive: z.boolean(),
+});
 
 /** A rule match. */
 export const ruleMatchSchema = z.object({
@@ -22,7 +31,10 @@ export const ruleMatchSchema = z.object({
 
 /** A rule action. */
 export const ruleActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('forward'), targetGroups: z.array(z.object({ targetGroupArn: text(2048), weight: num })).max(50) }),
+  z.object({
+    type: z.literal('forward'),
+    targetGroups: z.array(z.object({ targetGroupArn: text(2048), weight: num })).max(50),
+  }),
   z.object({ type: z.literal('fixedResponse'), statusCode: num }),
 ]);
 
@@ -33,10 +45,22 @@ const version = z.string().min(1).max(100);
 /** Any routing change (see lib/domain/routingChange). */
 export const routingChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('updateRule'), ...target, ruleArn: arn, expectedVersion: version, after: fullRule }),
-  z.object({ kind: z.literal('updateDefault'), ...target, expectedVersion: version, after: z.object({ action: ruleActionSchema }) }),
+  z.object({
+    kind: z.literal('updateDefault'),
+    ...target,
+    expectedVersion: version,
+    after: z.object({ action: ruleActionSchema }),
+  }),
   z.object({ kind: z.literal('createRule'), ...target, name: text(200), after: fullRule }),
   z.object({ kind: z.literal('deleteRule'), ...target, ruleArn: arn, expectedVersion: version }),
-  z.object({ kind: z.literal('batchUpdate'), ...target, updates: z.array(z.object({ ruleArn: arn, expectedVersion: version, after: fullRule })).min(1).max(10) }),
+  z.object({
+    kind: z.literal('batchUpdate'),
+    ...target,
+    updates: z
+      .array(z.object({ ruleArn: arn, expectedVersion: version, after: fullRule }))
+      .min(1)
+      .max(10),
+  }),
 ]);
 
 /** Input of `applyRoutingChange`. */
@@ -78,4 +102,8 @@ export const startCanarySchema = z.object({
 });
 
 /** Input of an operator command. */
-export const canaryCommandSchema = z.object({ target: canaryTargetSchema, planId: z.string().regex(/^[a-z0-9]{1,40}$/), command: z.enum(['pause', 'resume', 'promote', 'abort']) });
+export const canaryCommandSchema = z.object({
+  target: canaryTargetSchema,
+  planId: z.string().regex(/^[a-z0-9]{1,40}$/),
+  command: z.enum(['pause', 'resume', 'promote', 'abort']),
+});

@@ -19,9 +19,18 @@ export async function listOwnedServices(ctx: RoutingContext): Promise<ServiceLis
   const names = new Map(snap.accounts.map((a) => [a.accountId, a.name]));
   const services = snap.services
     .filter((s) => names.has(s.accountId))
-    .map((s): ServiceChoice => ({ arn: s.arn, name: s.name, accountId: s.accountId, accountName: names.get(s.accountId) ?? s.accountId }))
+    .map(
+      (s): ServiceChoice => ({
+        arn: s.arn,
+        name: s.name,
+        accountId: s.accountId,
+        accountName: names.get(s.accountId) ?? s.accountId,
+      }),
+    )
     .sort((x, y) => x.accountName.localeCompare(y.accountName) || x.name.localeCompare(y.name));
-  const problems = snap.accounts.filter((a) => !a.reachable && a.error).map((a) => ({ accountId: a.accountId, accountName: a.name, error: a.error! }));
+  const problems = snap.accounts
+    .filter((a) => !a.reachable && a.error)
+    .map((a) => ({ accountId: a.accountId, accountName: a.name, error: a.error! }));
   return { services, problems };
 }
 

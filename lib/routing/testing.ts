@@ -22,7 +22,10 @@ export async function serviceArnByName(lattice: VPCLatticeClient, name: string):
 }
 
 /** The routing of payments-api, its listener and its `/v2/` canary rule. */
-export async function paymentsCanary(ctx: RoutingContext, serviceArn: string): Promise<{ routing: ServiceRouting; listener: ListenerView; rule: RuleView }> {
+export async function paymentsCanary(
+  ctx: RoutingContext,
+  serviceArn: string,
+): Promise<{ routing: ServiceRouting; listener: ListenerView; rule: RuleView }> {
   const routing = await readServiceRouting(ctx, serviceArn);
   const listener = routing.listeners[0];
   const rule = listener?.rules.find((r) => r.name === 'v2-canary');

@@ -3,7 +3,12 @@ import type { NextConfig } from 'next';
 import { applySecurityHeaders, contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from './headers';
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name ?? '', values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name ?? '', values]),
+  );
 }
 
 describe('contentSecurityPolicy', () => {
@@ -40,6 +45,8 @@ describe('next.config.js headers', () => {
     const path: string = '../../next.config.js';
     const { default: nextConfig } = (await import(path)) as { default: NextConfig };
     const rules = await nextConfig.headers?.();
-    expect(rules).toEqual([{ source: '/:path*', headers: STATIC_SECURITY_HEADERS.map(([key, value]) => ({ key, value })) }]);
+    expect(rules).toEqual([
+      { source: '/:path*', headers: STATIC_SECURITY_HEADERS.map(([key, value]) => ({ key, value })) },
+    ]);
   });
 });

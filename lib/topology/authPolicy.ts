@@ -27,12 +27,24 @@ function pretty(policy: string): string {
 }
 
 /** Reads the auth policy of a service or network ARN. */
-export async function readAuthPolicy(arn: string, o: { user?: string } = {}, factory: AwsClientFactory = awsClients()): Promise<AuthPolicyView> {
+export async function readAuthPolicy(
+  arn: string,
+  o: { user?: string } = {},
+  factory: AwsClientFactory = awsClients(),
+): Promise<AuthPolicyView> {
   const parsed = parseLatticeArn(arn);
-  if (!parsed || (parsed.kind !== 'service' && parsed.kind !== 'servicenetwork')) throw new TrellisError('VALIDATION', `Auth policies belong to services and service networks; '${arn}' is neither.`);
+  if (!parsed || (parsed.kind !== 'service' && parsed.kind !== 'servicenetwork'))
+    throw new TrellisError('VALIDATION', `Auth policies belong to services and service networks; '${arn}' is neither.`);
   const scope = { accountId: parsed.accountId, region: parsed.region, ...(o.user ? { user: o.user } : {}) };
   // A resource without a policy answers 200 with no `policy`. The client is looked up inside the call
   // so that the factory's retry after a rejected session uses a fresh one.
-  const out = await factory.call({ ...scope, operation: 'GetAuthPolicy', resource: arn }, (abortSignal) => factory.lattice(scope).send(new GetAuthPolicyCommand({ resourceIdentifier: arn }), { abortSignal }));
-  return { arn, ...(out.policy ? { policy: pretty(out.policy) } : {}), ...(out.state ? { state: out.state } : {}), ...(out.lastUpdatedAt ? { lastUpdatedAt: out.lastUpdatedAt.toISOString() } : {}) };
+  const out = await factory.call({ ...scope, operation: 'GetAuthPolicy', resource: arn }, (abortSignal) =>
+    factory.lattice(scope).send(new GetAuthPolicyCommand({ resourceIdentifier: arn }), { abortSignal }),
+  );
+  return {
+    arn,
+    ...(out.policy ? { policy: pretty(out.policy) } : {}),
+    ...(out.state ? { state: out.state } : {}),
+    ...(out.lastUpdatedAt ? { lastUpdatedAt: out.lastUpdatedAt.toISOString() } : {}),
+  };
 }

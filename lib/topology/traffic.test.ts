@@ -32,7 +32,14 @@ afterAll(async () => {
 async function directCount(logGroupArn: string, serviceArn: string, startMs: number, endMs: number): Promise<number> {
   const g = parseLogGroupArn(logGroupArn)!;
   const logs = app.h.logs(g.accountId === '111111111111' ? app.h.creds(0) : await app.h.assume(g.accountId));
-  const { queryId } = await logs.send(new StartQueryCommand({ logGroupName: g.name, startTime: Math.floor(startMs / 1000), endTime: Math.ceil(endMs / 1000), queryString: `filter serviceArn = "${serviceArn}" | stats count(*) as n` }));
+  const { queryId } = await logs.send(
+    new StartQueryCommand({
+      logGroupName: g.name,
+      startTime: Math.floor(startMs / 1000),
+      endTime: Math.ceil(endMs / 1000),
+      queryString: `filter serviceArn = "${serviceArn}" | stats count(*) as n`,
+    }),
+  );
   for (;;) {
     const r = await logs.send(new GetQueryResultsCommand({ queryId }));
     if (r.status === 'Complete') return Number(r.results?.[0]?.find((f) => f.field === 'n')?.value ?? 0);
@@ -54,21 +61,37 @@ describe('trafficOverlay (demo)', () => {
     // A service without its own subscription is counted from its network's log group.
     const ownArns = new Set(snap.accessLogSubscriptions.map((s) => s.resourceArn));
     const netSub = snap.accessLogSubscriptions.find((s) => s.resourceArn.includes(':servicenetwork/'))!;
-    const viaNet = snap.serviceAssociations.find((a) => a.serviceNetworkArn === netSub.resourceArn && !ownArns.has(a.serviceArn) && (o.services[a.serviceArn]?.requests ?? 0) > 0)!;
+    const viaNet = snap.serviceAssociations.find(
+      (a) =>
+        a.serviceNetworkArn === netSub.resourceArn &&
+        !ownArns.has(a.serviceArn) &&
+        (o.services[a.serviceArn]?.requests ?? 0) > 0,
+    )!;
     expect(viaNet).toBeDefined();
-    const inNet = snap.serviceAssociations.filter((a) => a.serviceArn === viaNet.serviceArn).map((a) => snap.accessLogSubscriptions.find((s) => s.resourceArn === a.serviceNetworkArn)).filter((s) => s !== undefined);
+    const inNet = snap.serviceAssociations
+      .filter((a) => a.serviceArn === viaNet.serviceArn)
+      .map((a) => snap.accessLogSubscriptions.find((s) => s.resourceArn === a.serviceNetworkArn))
+      .filter((s) => s !== undefined);
     let expected = 0;
     for (const s of inNet) expected += await directCount(s.destinationArn, viaNet.serviceArn, o.startMs, o.endMs);
     expect(o.services[viaNet.serviceArn]?.requests).toBe(expected);
     // Route counts add up to the target-group counts they feed.
     for (const [tg, c] of Object.entries(o.targetGroups)) {
-      const sum = Object.entries(o.routes).filter(([k]) => k.endsWith(`->${tg}`)).reduce((n, [, r]) => n + r.requests, 0);
+      const sum = Object.entries(o.routes)
+        .filter(([k]) => k.endsWith(`->${tg}`))
+        .reduce((n, [, r]) => n + r.requests, 0);
       expect(sum, tg).toBe(c.requests);
     }
   });
 
   it('reports a failing log-group account with the AWS error while the others still count', async () => {
-    await app.h.control('POST', '/faults', { account: '222222222222', service: 'logs', operation: 'StartQuery', errorRate: 1, errorCode: 'AccessDeniedException' });
+    await app.h.control('POST', '/faults', {
+      account: '222222222222',
+      service: 'logs',
+      operation: 'StartQuery',
+      errorRate: 1,
+      errorCode: 'AccessDeniedException',
+    });
     try {
       const o = await trafficOverlay(snap, '15m', { now: END, pollMs: 20 }, app.factory());
       const failed = o.sources.find((s) => s.accountId === '222222222222')!;
@@ -84,19 +107,48 @@ describe('trafficOverlay (demo)', () => {
 
   it('isolates a log group that does not exist (NOT_FOUND for it alone) and still counts the others', async () => {
     const payments = snap.accessLogSubscriptions.find((s) => s.destinationArn.includes(':222222222222:'))!;
-    const broken: Snapshot = { ...snap, accessLogSubscriptions: [...snap.accessLogSubscriptions, { ...payments, arn: `${payments.arn}x`, destinationArn: 'arn:aws:logs:us-east-1:222222222222:log-group:/aws/vpc-lattice/deleted-long-ago' }] };
+    const broken: Snapshot = {
+      ...snap,
+      accessLogSubscriptions: [
+        ...snap.accessLogSubscriptions,
+        {
+          ...payments,
+          arn: `${payments.arn}x`,
+          destinationArn: 'arn:aws:logs:us-east-1:222222222222:log-group:/aws/vpc-lattice/deleted-long-ago',
+        },
+      ],
+    };
     const good = await trafficOverlay(snap, '15m', { now: END, pollMs: 20 }, app.factory());
     const o = await trafficOverlay(broken, '15m', { now: END, pollMs: 20 }, app.factory());
     const failed = o.sources.filter((s) => !s.ok);
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ accountId: '222222222222', logGroupNames: ['/aws/vpc-lattice/deleted-long-ago'], error: { code: 'NOT_FOUND' } });
+    expect(failed[0]).toMatchObject({
+      accountId: '222222222222',
+      logGroupNames: ['/aws/vpc-lattice/deleted-long-ago'],
+      error: { code: 'NOT_FOUND' },
+    });
     expect(o.services).toEqual(good.services);
     // Remembered: the next overlay reports it without asking Logs again (every StartQuery there now fails otherwise).
-    await app.h.control('POST', '/faults', { account: '222222222222', service: 'logs', operation: 'StartQuery', errorRate: 1, errorCode: 'AccessDeniedException' });
+    await app.h.control('POST', '/faults', {
+      account: '222222222222',
+      service: 'logs',
+      operation: 'StartQuery',
+      errorRate: 1,
+      errorCode: 'AccessDeniedException',
+    });
     try {
       const again = await trafficOverlay(broken, '15m', { now: END, pollMs: 20 }, app.factory());
-      expect(again.sources.find((s) => s.logGroupNames[0] === '/aws/vpc-lattice/deleted-long-ago')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(again.sources.filter((s) => s.accountId === '222222222222' && !s.logGroupNames.includes('/aws/vpc-lattice/deleted-long-ago')).every((s) => s.error?.code === 'ACCESS_DENIED')).toBe(true);
+      expect(again.sources.find((s) => s.logGroupNames[0] === '/aws/vpc-lattice/deleted-long-ago')).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(
+        again.sources
+          .filter(
+            (s) => s.accountId === '222222222222' && !s.logGroupNames.includes('/aws/vpc-lattice/deleted-long-ago'),
+          )
+          .every((s) => s.error?.code === 'ACCESS_DENIED'),
+      ).toBe(true);
     } finally {
       await app.clearFaults();
     }
@@ -114,6 +166,8 @@ describe('readAuthPolicy (demo)', () => {
   });
 
   it('refuses an ARN that is not a service or network', async () => {
-    await expect(readAuthPolicy(snap.targetGroups[0]!.arn, {}, app.factory())).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(readAuthPolicy(snap.targetGroups[0]!.arn, {}, app.factory())).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 });

@@ -10,7 +10,16 @@ import { mapLimited } from '../aws/concurrency';
 import { toErrorInfo, TrellisError, type ErrorInfo } from '../domain/errors';
 import type { Snapshot } from '../domain/snapshot';
 import { runQuery } from '../logs/runner';
-import { foldTraffic, planTrafficQueries, TRAFFIC_QUERY, TRAFFIC_WINDOWS, type TrafficOverlay, type TrafficQueryPlan, type TrafficQueryResult, type TrafficWindow } from '../graph/traffic';
+import {
+  foldTraffic,
+  planTrafficQueries,
+  TRAFFIC_QUERY,
+  TRAFFIC_WINDOWS,
+  type TrafficOverlay,
+  type TrafficQueryPlan,
+  type TrafficQueryResult,
+  type TrafficWindow,
+} from '../graph/traffic';
 
 /** Overlay queries in flight at once per account and region (well under TRELLIS_MAX_QUERIES_PER_USER). */
 const QUERIES_PER_ACCOUNT = 3;
@@ -40,20 +49,44 @@ export interface TrafficOptions {
 /** Why a plan cannot run without calling AWS: its account is not configured or could not be reached. */
 function cannotRun(snapshot: Snapshot, plan: TrafficQueryPlan): TrellisError | undefined {
   const account = snapshot.accounts.find((a) => a.accountId === plan.accountId);
-  if (!account) return new TrellisError('CONFIG', `The log groups ${plan.logGroupNames.join(', ')} are in account ${plan.accountId}, which the console is not configured to read; add it to TRELLIS_ACCOUNTS to see their traffic.`, { account: plan.accountId });
-  if (!account.reachable) return new TrellisError(account.error?.code ?? 'UNREACHABLE', `Account ${account.name} (${plan.accountId}) could not be read: ${account.error?.message ?? 'unreachable'}`, { account: plan.accountId });
+  if (!account)
+    return new TrellisError(
+      'CONFIG',
+      `The log groups ${plan.logGroupNames.join(', ')} are in account ${plan.accountId}, which the console is not configured to read; add it to TRELLIS_ACCOUNTS to see their traffic.`,
+      { account: plan.accountId },
+    );
+  if (!account.reachable)
+    return new TrellisError(
+      account.error?.code ?? 'UNREACHABLE',
+      `Account ${account.name} (${plan.accountId}) could not be read: ${account.error?.message ?? 'unreachable'}`,
+      { account: plan.accountId },
+    );
   return undefined;
 }
 
 /** Runs the overlay's queries (in parallel, one per account and region) and folds the results. */
-export async function trafficOverlay(snapshot: Snapshot, window: TrafficWindow, o: TrafficOptions = {}, factory: AwsClientFactory = awsClients()): Promise<TrafficOverlay> {
+export async function trafficOverlay(
+  snapshot: Snapshot,
+  window: TrafficWindow,
+  o: TrafficOptions = {},
+  factory: AwsClientFactory = awsClients(),
+): Promise<TrafficOverlay> {
   const endMs = o.now ?? Date.now();
   const startMs = endMs - TRAFFIC_WINDOWS[window];
   const plans = planTrafficQueries(snapshot);
   const run = async (plan: TrafficQueryPlan): Promise<TrafficQueryResult[]> => {
     try {
       const out = await runQuery(
-        { accountId: plan.accountId, region: plan.region, ...(o.user ? { user: o.user } : {}), logGroupNames: plan.logGroupNames, query: TRAFFIC_QUERY, startMs, endMs, limit: 10_000 },
+        {
+          accountId: plan.accountId,
+          region: plan.region,
+          ...(o.user ? { user: o.user } : {}),
+          logGroupNames: plan.logGroupNames,
+          query: TRAFFIC_QUERY,
+          startMs,
+          endMs,
+          limit: 10_000,
+        },
         { maxWaitMs: o.maxWaitMs ?? 25_000, pollMs: o.pollMs ?? 250, ...(o.signal ? { signal: o.signal } : {}) },
         factory,
       );
@@ -68,7 +101,8 @@ export async function trafficOverlay(snapshot: Snapshot, window: TrafficWindow, 
         const first = await run({ ...plan, logGroupNames: plan.logGroupNames.slice(0, mid) });
         return [...first, ...(await run({ ...plan, logGroupNames: plan.logGroupNames.slice(mid) }))];
       }
-      if (error.code === 'NOT_FOUND' && plan.logGroupNames.length === 1) missingUntil.set(groupKey(plan, plan.logGroupNames[0]!), { until: Date.now() + MISSING_RETRY_MS, error });
+      if (error.code === 'NOT_FOUND' && plan.logGroupNames.length === 1)
+        missingUntil.set(groupKey(plan, plan.logGroupNames[0]!), { until: Date.now() + MISSING_RETRY_MS, error });
       return [{ plan, ok: false, error }];
     }
   };
@@ -92,8 +126,11 @@ export async function trafficOverlay(snapshot: Snapshot, window: TrafficWindow, 
   };
   // Accounts in parallel; inside one, a few sets at a time (Logs Insights and the console cap running queries).
   const byAccount = new Map<string, TrafficQueryPlan[]>();
-  for (const p of plans) byAccount.set(`${p.accountId}|${p.region}`, [...(byAccount.get(`${p.accountId}|${p.region}`) ?? []), p]);
-  const perAccount = await Promise.all([...byAccount.values()].map((list) => mapLimited(list, QUERIES_PER_ACCOUNT, one)));
+  for (const p of plans)
+    byAccount.set(`${p.accountId}|${p.region}`, [...(byAccount.get(`${p.accountId}|${p.region}`) ?? []), p]);
+  const perAccount = await Promise.all(
+    [...byAccount.values()].map((list) => mapLimited(list, QUERIES_PER_ACCOUNT, one)),
+  );
   // Plans come sorted by account and region, so this is plan order: sources list the same way every time.
   const results = perAccount.flat(2);
   return foldTraffic(snapshot, results, window, startMs, endMs);

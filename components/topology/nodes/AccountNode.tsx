@@ -9,7 +9,13 @@ import styles from './nodes.module.css';
 export const AccountNode = memo(function AccountNode({ data }: NodeProps<Node<AccountData>>) {
   const g = data.group;
   return (
-    <div className={`${styles.account} ${g.reachable ? '' : styles.accountUnreachable}`} style={{ width: data.width, height: data.height }} data-testid="account-box" data-account={g.accountId} data-reachable={g.reachable}>
+    <div
+      className={`${styles.account} ${g.reachable ? '' : styles.accountUnreachable}`}
+      style={{ width: data.width, height: data.height }}
+      data-testid="account-box"
+      data-account={g.accountId}
+      data-reachable={g.reachable}
+    >
       <div className={styles.accountTitle}>
         <strong>{g.name}</strong>
         <span>{g.accountId}</span>

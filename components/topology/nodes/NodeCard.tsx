@@ -10,7 +10,13 @@ import type { ResourceData } from '../flowTypes';
 import { compact } from './format';
 import styles from './nodes.module.css';
 
-const KIND_LABEL: Record<GraphNode['kind'], string> = { vpc: 'VPC', network: 'Network', service: 'Service', targetGroup: 'Target group', target: 'Target' };
+const KIND_LABEL: Record<GraphNode['kind'], string> = {
+  vpc: 'VPC',
+  network: 'Network',
+  service: 'Service',
+  targetGroup: 'Target group',
+  target: 'Target',
+};
 const HEALTH_WORD = { error: 'failing', warn: 'degraded', ok: 'healthy', unknown: 'health unknown' } as const;
 
 /** Below this zoom only names and health colours are drawn (fewer DOM updates when zoomed out). */
@@ -22,8 +28,17 @@ export function TrafficLine({ t }: { t: TrafficCounts }) {
   return (
     <span className={styles.traffic} data-testid="node-traffic">
       <span title="Requests in the window">{compact(t.requests)} req</span>
-      {t.c4xx > 0 ? <span className={styles.t4xx} title={`4xx answers, of which ${t.c403} were 403 (denied)`}>4xx {compact(t.c4xx)}{t.c403 > 0 ? ` (403 ${compact(t.c403)})` : ''}</span> : null}
-      {t.c5xx > 0 ? <span className={styles.t5xx} title="5xx answers">5xx {compact(t.c5xx)}</span> : null}
+      {t.c4xx > 0 ? (
+        <span className={styles.t4xx} title={`4xx answers, of which ${t.c403} were 403 (denied)`}>
+          4xx {compact(t.c4xx)}
+          {t.c403 > 0 ? ` (403 ${compact(t.c403)})` : ''}
+        </span>
+      ) : null}
+      {t.c5xx > 0 ? (
+        <span className={styles.t5xx} title="5xx answers">
+          5xx {compact(t.c5xx)}
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -35,10 +50,30 @@ export function NodeCard({ data, sub, children }: { data: ResourceData; sub?: st
   const size = NODE_SIZE[node.kind];
   // A target group's bar and summary already say why it is not green.
   const badges = node.kind === 'targetGroup' ? node.badges.filter((b) => b.kind !== 'health') : node.badges;
-  const cls = [styles.node, styles[node.health], data.dimmed ? styles.dimmed : '', data.matched ? styles.matched : '', far ? styles.far : ''].filter(Boolean).join(' ');
+  const cls = [
+    styles.node,
+    styles[node.health],
+    data.dimmed ? styles.dimmed : '',
+    data.matched ? styles.matched : '',
+    far ? styles.far : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className={cls} style={{ width: size.w, height: size.h }} data-health={node.health} data-kind={node.kind} data-account={node.accountId} {...(node.kind === 'targetGroup' ? { 'data-targets': TARGET_STATUSES.map((st) => `${st}:${node.summary[st]}`).join(',') } : {})} title={`${KIND_LABEL[node.kind]} ${node.label}: ${HEALTH_WORD[node.health]}`}>
-      {node.kind !== 'vpc' ? <Handle type="target" position={Position.Left} className={styles.handle} isConnectable={false} /> : null}
+    <div
+      className={cls}
+      style={{ width: size.w, height: size.h }}
+      data-health={node.health}
+      data-kind={node.kind}
+      data-account={node.accountId}
+      {...(node.kind === 'targetGroup'
+        ? { 'data-targets': TARGET_STATUSES.map((st) => `${st}:${node.summary[st]}`).join(',') }
+        : {})}
+      title={`${KIND_LABEL[node.kind]} ${node.label}: ${HEALTH_WORD[node.health]}`}
+    >
+      {node.kind !== 'vpc' ? (
+        <Handle type="target" position={Position.Left} className={styles.handle} isConnectable={false} />
+      ) : null}
       <div className={styles.head}>
         <span className={styles.kind}>{KIND_LABEL[node.kind]}</span>
         <span className={styles.label} data-testid="node-label">
@@ -57,7 +92,9 @@ export function NodeCard({ data, sub, children }: { data: ResourceData; sub?: st
       ) : null}
       {data.traffic ? <TrafficLine t={data.traffic} /> : null}
       {children}
-      {node.kind !== 'target' ? <Handle type="source" position={Position.Right} className={styles.handle} isConnectable={false} /> : null}
+      {node.kind !== 'target' ? (
+        <Handle type="source" position={Position.Right} className={styles.handle} isConnectable={false} />
+      ) : null}
     </div>
   );
 }

@@ -17,7 +17,12 @@ type P = NodeProps<Node<ResourceData>>;
 /** A VPC. */
 export const VpcNode = memo(function VpcNode({ data }: P) {
   const n = data.node;
-  return <NodeCard data={data} sub={n.kind === 'vpc' ? `${n.networkArns.length} network${n.networkArns.length === 1 ? '' : 's'}` : undefined} />;
+  return (
+    <NodeCard
+      data={data}
+      sub={n.kind === 'vpc' ? `${n.networkArns.length} network${n.networkArns.length === 1 ? '' : 's'}` : undefined}
+    />
+  );
 });
 
 /** A service network. */
@@ -26,7 +31,12 @@ export const NetworkNode = memo(function NetworkNode({ data }: P) {
   if (n.kind !== 'network') return null;
   const total = n.serviceHealth.error + n.serviceHealth.warn + n.serviceHealth.ok + n.serviceHealth.unknown;
   const failing = n.serviceHealth.error + n.serviceHealth.warn;
-  return <NodeCard data={data} sub={`${total} service${total === 1 ? '' : 's'}${failing ? ` · ${failing} not healthy` : ''}`} />;
+  return (
+    <NodeCard
+      data={data}
+      sub={`${total} service${total === 1 ? '' : 's'}${failing ? ` · ${failing} not healthy` : ''}`}
+    />
+  );
 });
 
 /** A service (its DNS name is in the side panel: the card keeps room for badges and traffic). */
@@ -47,5 +57,10 @@ export const TargetGroupNode = memo(function TargetGroupNode({ data }: P) {
 /** One target. */
 export const TargetNode = memo(function TargetNode({ data }: P) {
   const n = data.node;
-  return <NodeCard data={data} sub={n.kind === 'target' ? `${n.status}${n.reasonCode ? ` · ${n.reasonCode}` : ''}` : undefined} />;
+  return (
+    <NodeCard
+      data={data}
+      sub={n.kind === 'target' ? `${n.status}${n.reasonCode ? ` · ${n.reasonCode}` : ''}` : undefined}
+    />
+  );
 });

@@ -6,7 +6,14 @@ import { useTopologyActions } from '../actions';
 import styles from './nodes.module.css';
 
 /** Colours of the health bar, one per target status. */
-export const STATUS_COLOR: Record<TargetStatus, string> = { HEALTHY: '#1d7a46', UNHEALTHY: '#c62828', INITIAL: '#5b8def', DRAINING: '#c77c02', UNAVAILABLE: '#a0aab4', UNUSED: '#d5dbe1' };
+export const STATUS_COLOR: Record<TargetStatus, string> = {
+  HEALTHY: '#1d7a46',
+  UNHEALTHY: '#c62828',
+  INITIAL: '#5b8def',
+  DRAINING: '#c77c02',
+  UNAVAILABLE: '#a0aab4',
+  UNUSED: '#d5dbe1',
+};
 
 /** Words of the collapsed summary, e.g. `3 healthy · 1 unhealthy`. */
 export function summaryText(node: TargetGroupNode): string {
@@ -17,7 +24,15 @@ export function summaryText(node: TargetGroupNode): string {
 }
 
 /** The collapsed targets: a bar of counts by status and the button that shows them one by one. */
-export function TargetGroupBody({ node, expanded, truncated }: { node: TargetGroupNode; expanded: boolean; truncated: number | undefined }) {
+export function TargetGroupBody({
+  node,
+  expanded,
+  truncated,
+}: {
+  node: TargetGroupNode;
+  expanded: boolean;
+  truncated: number | undefined;
+}) {
   const { toggleExpanded } = useTopologyActions();
   const text = summaryText(node);
   return (

@@ -37,7 +37,12 @@ export function Facts({ node, lookup }: { node: GraphNode; lookup: Lookup }) {
         {lookup.accountName(node.accountId)} <span className={styles.mono}>{node.accountId}</span>
       </Row>
       {svc?.status || tg?.status ? <Row term="Status">{svc?.status ?? tg?.status}</Row> : null}
-      {node.kind === 'target' ? <Row term="Health">{node.status}{node.reasonCode ? ` · ${node.reasonCode}` : ''}</Row> : null}
+      {node.kind === 'target' ? (
+        <Row term="Health">
+          {node.status}
+          {node.reasonCode ? ` · ${node.reasonCode}` : ''}
+        </Row>
+      ) : null}
       {svc?.dnsName ? (
         <Row term="DNS name">
           <span className={styles.mono}>{svc.dnsName}</span>
@@ -45,7 +50,9 @@ export function Facts({ node, lookup }: { node: GraphNode; lookup: Lookup }) {
         </Row>
       ) : null}
       {svc?.customDomainName ? <Row term="Domain">{svc.customDomainName}</Row> : null}
-      {node.kind === 'service' || node.kind === 'network' ? <Row term="Auth type">{node.authType ?? 'unknown'}</Row> : null}
+      {node.kind === 'service' || node.kind === 'network' ? (
+        <Row term="Auth type">{node.authType ?? 'unknown'}</Row>
+      ) : null}
       {tg ? (
         <Row term="Type">
           {tg.type}

@@ -9,9 +9,21 @@ export function Relations({ node, lookup, onPick }: { node: GraphNode; lookup: L
   const incoming = lookup.graph.edges.filter((e) => e.target === node.id && e.kind !== 'target');
   const outgoing = lookup.graph.edges.filter((e) => e.source === node.id && e.kind !== 'target');
   const groups: Array<[string, string[]]> = [
-    ['Networks', [...incoming.filter((e) => e.kind === 'serviceAssociation').map((e) => e.source), ...outgoing.filter((e) => e.kind === 'vpcAssociation').map((e) => e.target)]],
+    [
+      'Networks',
+      [
+        ...incoming.filter((e) => e.kind === 'serviceAssociation').map((e) => e.source),
+        ...outgoing.filter((e) => e.kind === 'vpcAssociation').map((e) => e.target),
+      ],
+    ],
     ['VPCs', incoming.filter((e) => e.kind === 'vpcAssociation').map((e) => e.source)],
-    ['Services', [...outgoing.filter((e) => e.kind === 'serviceAssociation').map((e) => e.target), ...incoming.filter((e) => e.kind === 'route').map((e) => e.source)]],
+    [
+      'Services',
+      [
+        ...outgoing.filter((e) => e.kind === 'serviceAssociation').map((e) => e.target),
+        ...incoming.filter((e) => e.kind === 'route').map((e) => e.source),
+      ],
+    ],
     ['Target groups', outgoing.filter((e) => e.kind === 'route').map((e) => e.target)],
   ];
   if (node.kind === 'target') groups.push(['Target group', [node.targetGroupArn]]);
@@ -32,7 +44,9 @@ export function Relations({ node, lookup, onPick }: { node: GraphNode; lookup: L
                   <button type="button" className={styles.linkButton} onClick={() => onPick(id)}>
                     {n?.label ?? id}
                   </button>
-                  {n && n.accountId !== node.accountId ? <span className={styles.small}> {lookup.accountName(n.accountId)}</span> : null}
+                  {n && n.accountId !== node.accountId ? (
+                    <span className={styles.small}> {lookup.accountName(n.accountId)}</span>
+                  ) : null}
                 </li>
               );
             })}

@@ -28,7 +28,9 @@ export function RulesTable({ rows, lookup, onPick }: { rows: RuleRow[]; lookup: 
           const key = `${r.listenerArn}|${r.ruleArn ?? r.ruleName}`;
           const head = (
             <>
-              <td>{r.listenerName} {r.listenerLabel}</td>
+              <td>
+                {r.listenerName} {r.listenerLabel}
+              </td>
               <td>{r.isDefault ? 'default' : `${r.priority ?? '–'} ${r.ruleName}`}</td>
               <td className={styles.mono}>{r.match}</td>
             </>
@@ -43,7 +45,15 @@ export function RulesTable({ rows, lookup, onPick }: { rows: RuleRow[]; lookup: 
           }
           return r.forward.map((f, i) => (
             <tr key={`${key}|${f.targetGroupArn}`} data-testid="rule-row">
-              {i === 0 ? head : <><td /><td /><td /></>}
+              {i === 0 ? (
+                head
+              ) : (
+                <>
+                  <td />
+                  <td />
+                  <td />
+                </>
+              )}
               <td>
                 <button type="button" className={styles.linkButton} onClick={() => onPick(f.targetGroupArn)}>
                   {lookup.node(f.targetGroupArn)?.label ?? f.targetGroupArn}

@@ -13,7 +13,13 @@ import { Relations } from './Relations';
 import { RulesTable } from './RulesTable';
 import { TargetsTable } from './TargetsTable';
 
-const KIND = { vpc: 'VPC', network: 'Service network', service: 'Service', targetGroup: 'Target group', target: 'Target' } as const;
+const KIND = {
+  vpc: 'VPC',
+  network: 'Service network',
+  service: 'Service',
+  targetGroup: 'Target group',
+  target: 'Target',
+} as const;
 const HEALTH = { error: 'Failing', warn: 'Degraded', ok: 'Healthy', unknown: 'Health unknown' } as const;
 
 interface Props {
@@ -34,7 +40,12 @@ export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, o
     if (focusToken > 0) heading.current?.focus();
   }, [focusToken]);
   const logs = logsHref(node, window);
-  const t = node.kind === 'service' ? traffic?.services[node.id] : node.kind === 'targetGroup' ? traffic?.targetGroups[node.id] : undefined;
+  const t =
+    node.kind === 'service'
+      ? traffic?.services[node.id]
+      : node.kind === 'targetGroup'
+        ? traffic?.targetGroups[node.id]
+        : undefined;
   const problems = lookup.snapshot.problems.filter((p) => p.resourceArn === node.id);
   const reasons = node.badges.filter((b) => b.kind === 'health');
   return (
@@ -89,7 +100,9 @@ export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, o
               <dt>Requests</dt>
               <dd>{t.requests}</dd>
               <dt>4xx</dt>
-              <dd>{t.c4xx} (403: {t.c403})</dd>
+              <dd>
+                {t.c4xx} (403: {t.c403})
+              </dd>
               <dt>5xx</dt>
               <dd>{t.c5xx}</dd>
             </dl>

@@ -8,7 +8,9 @@ const ORDER = ['UNHEALTHY', 'DRAINING', 'INITIAL', 'UNAVAILABLE', 'UNUSED', 'HEA
 /** A target group's targets, worst first, with status and reason code. */
 export function TargetsTable({ targets }: { targets: Target[] }) {
   if (targets.length === 0) return <p className={styles.small}>No targets registered.</p>;
-  const sorted = [...targets].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.id.localeCompare(b.id));
+  const sorted = [...targets].sort(
+    (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.id.localeCompare(b.id),
+  );
   const shown = sorted.slice(0, 200);
   return (
     <>
@@ -28,7 +30,20 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
                 {t.port !== undefined ? `:${t.port}` : ''}
               </td>
               <td>
-                <span className={styles.dot} style={{ display: 'inline-block', marginRight: 4 }} data-health={t.status === 'HEALTHY' ? 'ok' : t.status === 'UNHEALTHY' ? 'error' : t.status === 'DRAINING' || t.status === 'INITIAL' ? 'warn' : 'unknown'} aria-hidden="true" />
+                <span
+                  className={styles.dot}
+                  style={{ display: 'inline-block', marginRight: 4 }}
+                  data-health={
+                    t.status === 'HEALTHY'
+                      ? 'ok'
+                      : t.status === 'UNHEALTHY'
+                        ? 'error'
+                        : t.status === 'DRAINING' || t.status === 'INITIAL'
+                          ? 'warn'
+                          : 'unknown'
+                  }
+                  aria-hidden="true"
+                />
                 {t.status}
               </td>
               <td className={styles.mono}>{t.reasonCode ?? ''}</td>
@@ -36,7 +51,9 @@ export function TargetsTable({ targets }: { targets: Target[] }) {
           ))}
         </tbody>
       </table>
-      {sorted.length > shown.length ? <p className={styles.small}>and {sorted.length - shown.length} more healthy or idle targets</p> : null}
+      {sorted.length > shown.length ? (
+        <p className={styles.small}>and {sorted.length - shown.length} more healthy or idle targets</p>
+      ) : null}
     </>
   );
 }

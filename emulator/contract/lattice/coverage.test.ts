@@ -24,6 +24,8 @@ describe('contract coverage', () => {
   it('implements the operations the brief lists and only operations of the model', () => {
     for (const op of implementedOperations) expect(latticeModel.operations[op], op).toBeDefined();
     expect(implementedOperations).toHaveLength(52);
-    expect(implementedOperations.some((op) => /Resource(Configuration|Gateway)|DomainVerification/.test(op))).toBe(false);
+    expect(implementedOperations.some((op) => /Resource(Configuration|Gateway)|DomainVerification/.test(op))).toBe(
+      false,
+    );
   });
 });

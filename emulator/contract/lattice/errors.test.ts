@@ -42,19 +42,59 @@ describe('ValidationException', () => {
     const c = h.lattice();
     const { svc, listener, tg } = await serviceWithListener(c);
     const match = { httpMatch: { pathMatch: { match: { prefix: '/x' } } } };
-    const weight = await validation(c.send(new CreateRuleCommand({ serviceIdentifier: svc, listenerIdentifier: listener, name: 'heavy', priority: 5, match, action: { forward: { targetGroups: [{ targetGroupIdentifier: tg, weight: 1000 }] } } })));
+    const weight = await validation(
+      c.send(
+        new CreateRuleCommand({
+          serviceIdentifier: svc,
+          listenerIdentifier: listener,
+          name: 'heavy',
+          priority: 5,
+          match,
+          action: { forward: { targetGroups: [{ targetGroupIdentifier: tg, weight: 1000 }] } },
+        }),
+      ),
+    );
     expect(weight.reason).toBe('fieldValidationFailed');
-    expect(weight.fieldList).toEqual([{ name: 'action.forward.targetGroups[0].weight', message: 'Member must have value less than or equal to 999' }]);
+    expect(weight.fieldList).toEqual([
+      { name: 'action.forward.targetGroups[0].weight', message: 'Member must have value less than or equal to 999' },
+    ]);
     const eleven = Array.from({ length: 11 }, () => ({ targetGroupIdentifier: tg, weight: 1 }));
-    const many = await validation(c.send(new CreateRuleCommand({ serviceIdentifier: svc, listenerIdentifier: listener, name: 'wide', priority: 5, match, action: { forward: { targetGroups: eleven } } })));
-    expect(many.fieldList?.[0]).toEqual({ name: 'action.forward.targetGroups', message: 'Member must have length less than or equal to 10' });
-    const prio = await validation(c.send(new CreateRuleCommand({ serviceIdentifier: svc, listenerIdentifier: listener, name: 'zero', priority: 0, match, action: { fixedResponse: { statusCode: 404 } } })));
+    const many = await validation(
+      c.send(
+        new CreateRuleCommand({
+          serviceIdentifier: svc,
+          listenerIdentifier: listener,
+          name: 'wide',
+          priority: 5,
+          match,
+          action: { forward: { targetGroups: eleven } },
+        }),
+      ),
+    );
+    expect(many.fieldList?.[0]).toEqual({
+      name: 'action.forward.targetGroups',
+      message: 'Member must have length less than or equal to 10',
+    });
+    const prio = await validation(
+      c.send(
+        new CreateRuleCommand({
+          serviceIdentifier: svc,
+          listenerIdentifier: listener,
+          name: 'zero',
+          priority: 0,
+          match,
+          action: { fixedResponse: { statusCode: 404 } },
+        }),
+      ),
+    );
     expect(prio.fieldList?.map((f) => f.name)).toEqual(['priority']);
     const name = await validation(c.send(new CreateServiceCommand({ name: 'Bad--Name' })));
     expect(name.fieldList?.[0]?.name).toBe('name');
     expect(name.message).toContain("Value 'Bad--Name' at 'name' failed to satisfy constraint");
     const max = await validation(c.send(new ListServicesCommand({ maxResults: 101 })));
-    expect(max.fieldList).toEqual([{ name: 'maxResults', message: 'Member must have value less than or equal to 100' }]);
+    expect(max.fieldList).toEqual([
+      { name: 'maxResults', message: 'Member must have value less than or equal to 100' },
+    ]);
   });
 
   it('answers cannotParse for malformed JSON and wrong JSON types', async () => {
@@ -63,13 +103,26 @@ describe('ValidationException', () => {
     expect(bad.headers['x-amzn-errortype']).toBe('ValidationException');
     expect(bad.json()).toMatchObject({ reason: 'cannotParse' });
     const typed = await rawRequest(h.emu.url, 'POST', '/services', { body: JSON.stringify({ name: 42 }) });
-    expect(typed.json()).toMatchObject({ reason: 'cannotParse', fieldList: [{ name: 'name', message: 'Member must be a string' }] });
+    expect(typed.json()).toMatchObject({
+      reason: 'cannotParse',
+      fieldList: [{ name: 'name', message: 'Member must be a string' }],
+    });
     const query = await rawRequest(h.emu.url, 'GET', '/services?maxResults=ten');
     expect(query.json()).toMatchObject({ reason: 'cannotParse' });
   });
 
   it('refuses operations of the model the emulator does not implement, with reason unknownOperation', async () => {
-    const e = await validation(h.lattice().send(new CreateResourceGatewayCommand({ name: 'gw-one', vpcIdentifier: 'vpc-0123456789abcdef0', subnetIds: ['subnet-0123456789abcdef0'] })));
+    const e = await validation(
+      h
+        .lattice()
+        .send(
+          new CreateResourceGatewayCommand({
+            name: 'gw-one',
+            vpcIdentifier: 'vpc-0123456789abcdef0',
+            subnetIds: ['subnet-0123456789abcdef0'],
+          }),
+        ),
+    );
     expect(e.reason).toBe('unknownOperation');
     expect(e.message).toContain('does not implement');
   });
@@ -97,9 +150,23 @@ describe('other errors', () => {
     const svc = await service(c);
     const tg = await ipTargetGroup(c);
     const action = { forward: { targetGroups: [{ targetGroupIdentifier: tg.id }] } };
-    await c.send(new CreateListenerCommand({ serviceIdentifier: svc.id, name: 'one', protocol: 'HTTP', defaultAction: action }));
-    await c.send(new CreateListenerCommand({ serviceIdentifier: svc.id, name: 'two', protocol: 'HTTPS', defaultAction: action }));
-    const e = await caught(c.send(new CreateListenerCommand({ serviceIdentifier: svc.id, name: 'three', protocol: 'HTTP', port: 8080, defaultAction: action })));
+    await c.send(
+      new CreateListenerCommand({ serviceIdentifier: svc.id, name: 'one', protocol: 'HTTP', defaultAction: action }),
+    );
+    await c.send(
+      new CreateListenerCommand({ serviceIdentifier: svc.id, name: 'two', protocol: 'HTTPS', defaultAction: action }),
+    );
+    const e = await caught(
+      c.send(
+        new CreateListenerCommand({
+          serviceIdentifier: svc.id,
+          name: 'three',
+          protocol: 'HTTP',
+          port: 8080,
+          defaultAction: action,
+        }),
+      ),
+    );
     expect(e).toBeInstanceOf(ServiceQuotaExceededException);
     expect(e.$metadata.httpStatusCode).toBe(402);
     expect(e).toMatchObject({ resourceType: 'LISTENER', serviceCode: 'vpc-lattice', quotaCode: 'L-D64E952E' });
@@ -107,13 +174,26 @@ describe('other errors', () => {
     const quotas = h.emu.state.lattice.quotas;
     const saved = { ...quotas };
     try {
-      quotas.servicesPerRegion = h.emu.state.lattice.all('service').filter((s) => s.accountId === '111111111111').length;
-      expect(await caught(c.send(new CreateServiceCommand({ name: uniqueName('over') })))).toBeInstanceOf(ServiceQuotaExceededException);
+      quotas.servicesPerRegion = h.emu.state.lattice
+        .all('service')
+        .filter((s) => s.accountId === '111111111111').length;
+      expect(await caught(c.send(new CreateServiceCommand({ name: uniqueName('over') })))).toBeInstanceOf(
+        ServiceQuotaExceededException,
+      );
       quotas.targetGroupsPerService = 1;
       const other = await ipTargetGroup(c);
       const listeners = h.emu.state.lattice.listenersOf(svc.id);
       const tooMany = await caught(
-        c.send(new CreateRuleCommand({ serviceIdentifier: svc.id, listenerIdentifier: listeners[0]!.id, name: 'more', priority: 3, match: { httpMatch: { method: 'GET' } }, action: { forward: { targetGroups: [{ targetGroupIdentifier: other.id }] } } })),
+        c.send(
+          new CreateRuleCommand({
+            serviceIdentifier: svc.id,
+            listenerIdentifier: listeners[0]!.id,
+            name: 'more',
+            priority: 3,
+            match: { httpMatch: { method: 'GET' } },
+            action: { forward: { targetGroups: [{ targetGroupIdentifier: other.id }] } },
+          }),
+        ),
       );
       expect(tooMany).toMatchObject({ name: 'ServiceQuotaExceededException', resourceType: 'TARGET_GROUP' });
     } finally {
@@ -125,15 +205,46 @@ describe('other errors', () => {
     const c = h.lattice();
     const { svc, listener, tg } = await serviceWithListener(c);
     for (let p = 1; p <= 10; p++) {
-      await c.send(new CreateRuleCommand({ serviceIdentifier: svc, listenerIdentifier: listener, name: `r${p}-path`, priority: p, match: { httpMatch: { pathMatch: { match: { exact: `/p${p}` } } } }, action: { fixedResponse: { statusCode: 200 } } }));
+      await c.send(
+        new CreateRuleCommand({
+          serviceIdentifier: svc,
+          listenerIdentifier: listener,
+          name: `r${p}-path`,
+          priority: p,
+          match: { httpMatch: { pathMatch: { match: { exact: `/p${p}` } } } },
+          action: { fixedResponse: { statusCode: 200 } },
+        }),
+      );
     }
-    const e = await caught(c.send(new CreateRuleCommand({ serviceIdentifier: svc, listenerIdentifier: listener, name: 'eleventh', priority: 11, match: { httpMatch: { method: 'GET' } }, action: { fixedResponse: { statusCode: 200 } } })));
-    expect(e).toMatchObject({ name: 'ServiceQuotaExceededException', resourceType: 'RULE', serviceCode: 'vpc-lattice' });
+    const e = await caught(
+      c.send(
+        new CreateRuleCommand({
+          serviceIdentifier: svc,
+          listenerIdentifier: listener,
+          name: 'eleventh',
+          priority: 11,
+          match: { httpMatch: { method: 'GET' } },
+          action: { fixedResponse: { statusCode: 200 } },
+        }),
+      ),
+    );
+    expect(e).toMatchObject({
+      name: 'ServiceQuotaExceededException',
+      resourceType: 'RULE',
+      serviceCode: 'vpc-lattice',
+    });
     const quotas = h.emu.state.lattice.quotas;
     const saved = quotas.targetsPerTargetGroup;
     try {
       quotas.targetsPerTargetGroup = 2;
-      const t = await caught(c.send(new RegisterTargetsCommand({ targetGroupIdentifier: tg, targets: [{ id: '10.0.0.1' }, { id: '10.0.0.2' }, { id: '10.0.0.3' }] })));
+      const t = await caught(
+        c.send(
+          new RegisterTargetsCommand({
+            targetGroupIdentifier: tg,
+            targets: [{ id: '10.0.0.1' }, { id: '10.0.0.2' }, { id: '10.0.0.3' }],
+          }),
+        ),
+      );
       expect(t).toMatchObject({ name: 'ServiceQuotaExceededException', resourceType: 'TARGET' });
     } finally {
       quotas.targetsPerTargetGroup = saved;
@@ -143,22 +254,34 @@ describe('other errors', () => {
   it('association lists need a filter and access-log lists a resource (ValidationException)', async () => {
     const c = h.lattice();
     expect(await caught(c.send(new ListServiceNetworkVpcAssociationsCommand({})))).toBeInstanceOf(ValidationException);
-    expect(await caught(c.send(new ListServiceNetworkServiceAssociationsCommand({})))).toBeInstanceOf(ValidationException);
+    expect(await caught(c.send(new ListServiceNetworkServiceAssociationsCommand({})))).toBeInstanceOf(
+      ValidationException,
+    );
     const raw = await rawRequest(h.emu.url, 'GET', '/accesslogsubscriptions');
     expect(raw.status).toBe(400);
-    expect(raw.json()).toMatchObject({ reason: 'fieldValidationFailed', fieldList: [{ name: 'resourceIdentifier', message: 'Member must not be null' }] });
+    expect(raw.json()).toMatchObject({
+      reason: 'fieldValidationFailed',
+      fieldList: [{ name: 'resourceIdentifier', message: 'Member must not be null' }],
+    });
   });
 
   it('AccessDeniedException (403) when mutating a resource of another account', async () => {
     const svc = await service(h.lattice());
     await h.control('POST', '/shares', { resourceArn: svc.arn, accounts: ['333333333333'] });
-    const e = await caught(h.lattice(h.creds(2)).send(new UpdateServiceCommand({ serviceIdentifier: svc.arn, authType: 'AWS_IAM' })));
+    const e = await caught(
+      h.lattice(h.creds(2)).send(new UpdateServiceCommand({ serviceIdentifier: svc.arn, authType: 'AWS_IAM' })),
+    );
     expect(e).toBeInstanceOf(AccessDeniedException);
     expect(e.$metadata.httpStatusCode).toBe(403);
   });
 
   it('ThrottlingException (429) with Retry-After when a rate limit is exceeded', async () => {
-    await h.control('POST', '/rate-limits', { account: '222222222222', service: 'vpc-lattice', ratePerSecond: 0.001, burst: 1 });
+    await h.control('POST', '/rate-limits', {
+      account: '222222222222',
+      service: 'vpc-lattice',
+      ratePerSecond: 0.001,
+      burst: 1,
+    });
     try {
       const c = h.lattice(h.creds(1));
       await c.send(new ListServicesCommand({}));
@@ -177,7 +300,13 @@ describe('other errors', () => {
   });
 
   it('injected faults answer the error the model declares (InternalServerException 500)', async () => {
-    await h.control('POST', '/faults', { service: 'vpc-lattice', operation: 'ListServices', account: '333333333333', errorRate: 1, errorCode: 'InternalServerException' });
+    await h.control('POST', '/faults', {
+      service: 'vpc-lattice',
+      operation: 'ListServices',
+      account: '333333333333',
+      errorRate: 1,
+      errorCode: 'InternalServerException',
+    });
     try {
       const e = await caught(h.lattice(h.creds(2)).send(new ListServicesCommand({})));
       expect(e).toBeInstanceOf(InternalServerException);

@@ -30,8 +30,13 @@ export function uniqueName(prefix: string): string {
 }
 
 /** Creates an IP target group (HTTP:8080) and returns its id and ARN. */
-export async function ipTargetGroup(c: VPCLatticeClient, name = uniqueName('group')): Promise<{ id: string; arn: string }> {
-  const out = await c.send(new CreateTargetGroupCommand({ name, type: 'IP', config: { port: 8080, protocol: 'HTTP', vpcIdentifier: VPC } }));
+export async function ipTargetGroup(
+  c: VPCLatticeClient,
+  name = uniqueName('group'),
+): Promise<{ id: string; arn: string }> {
+  const out = await c.send(
+    new CreateTargetGroupCommand({ name, type: 'IP', config: { port: 8080, protocol: 'HTTP', vpcIdentifier: VPC } }),
+  );
   return { id: out.id!, arn: out.arn! };
 }
 
@@ -42,15 +47,28 @@ export async function service(c: VPCLatticeClient, name = uniqueName('service'))
 }
 
 /** Creates a service network and returns its id and ARN. */
-export async function network(c: VPCLatticeClient, name = uniqueName('net'), authType: 'NONE' | 'AWS_IAM' = 'NONE'): Promise<{ id: string; arn: string }> {
+export async function network(
+  c: VPCLatticeClient,
+  name = uniqueName('net'),
+  authType: 'NONE' | 'AWS_IAM' = 'NONE',
+): Promise<{ id: string; arn: string }> {
   const out = await c.send(new CreateServiceNetworkCommand({ name, authType }));
   return { id: out.id!, arn: out.arn! };
 }
 
 /** Creates a service with an HTTP listener forwarding to a new target group. */
-export async function serviceWithListener(c: VPCLatticeClient): Promise<{ svc: string; listener: string; tg: string; listenerArn: string }> {
+export async function serviceWithListener(
+  c: VPCLatticeClient,
+): Promise<{ svc: string; listener: string; tg: string; listenerArn: string }> {
   const svc = await service(c);
   const tg = await ipTargetGroup(c);
-  const l = await c.send(new CreateListenerCommand({ serviceIdentifier: svc.id, name: 'http', protocol: 'HTTP', defaultAction: { forward: { targetGroups: [{ targetGroupIdentifier: tg.id }] } } }));
+  const l = await c.send(
+    new CreateListenerCommand({
+      serviceIdentifier: svc.id,
+      name: 'http',
+      protocol: 'HTTP',
+      defaultAction: { forward: { targetGroups: [{ targetGroupIdentifier: tg.id }] } },
+    }),
+  );
   return { svc: svc.id, listener: l.id!, tg: tg.id, listenerArn: l.arn! };
 }

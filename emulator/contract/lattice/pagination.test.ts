@@ -24,7 +24,10 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 /** Collects every item across pages of `size`. */
-async function collect(size: number, page: (maxResults: number, nextToken?: string) => Promise<{ items?: Array<{ id?: string }>; nextToken?: string }>): Promise<string[]> {
+async function collect(
+  size: number,
+  page: (maxResults: number, nextToken?: string) => Promise<{ items?: Array<{ id?: string }>; nextToken?: string }>,
+): Promise<string[]> {
   const ids: string[] = [];
   let token: string | undefined;
   for (let i = 0; i < 100; i++) {
@@ -46,7 +49,10 @@ describe('pagination', () => {
     const created: string[] = [];
     for (let i = 0; i < 7; i++) created.push((await service(c)).id);
     for (let size = 1; size <= 8; size++) {
-      expectEachOnce(await collect(size, (maxResults, nextToken) => c.send(new ListServicesCommand({ maxResults, nextToken }))), created);
+      expectEachOnce(
+        await collect(size, (maxResults, nextToken) => c.send(new ListServicesCommand({ maxResults, nextToken }))),
+        created,
+      );
     }
   });
 
@@ -55,16 +61,35 @@ describe('pagination', () => {
     const ips = Array.from({ length: 9 }, (_, i) => `10.7.0.${i + 1}`);
     await c.send(new RegisterTargetsCommand({ targetGroupIdentifier: tg.id, targets: ips.map((id) => ({ id })) }));
     for (const size of [1, 2, 4, 9]) {
-      expectEachOnce(await collect(size, (maxResults, nextToken) => c.send(new ListTargetsCommand({ targetGroupIdentifier: tg.id, maxResults, nextToken }))), ips);
+      expectEachOnce(
+        await collect(size, (maxResults, nextToken) =>
+          c.send(new ListTargetsCommand({ targetGroupIdentifier: tg.id, maxResults, nextToken })),
+        ),
+        ips,
+      );
     }
     const allTgs = (await c.send(new ListTargetGroupsCommand({}))).items!.map((t) => t.id!);
-    expectEachOnce(await collect(1, (maxResults, nextToken) => c.send(new ListTargetGroupsCommand({ maxResults, nextToken }))), allTgs);
+    expectEachOnce(
+      await collect(1, (maxResults, nextToken) => c.send(new ListTargetGroupsCommand({ maxResults, nextToken }))),
+      allTgs,
+    );
 
     const { svc, listener } = await serviceWithListener(c);
     for (let p = 1; p <= 4; p++) {
-      await c.send(new CreateRuleCommand({ serviceIdentifier: svc, listenerIdentifier: listener, name: `path-${p}`, priority: 10 * p, match: { httpMatch: { pathMatch: { match: { prefix: `/p${p}` } } } }, action: { fixedResponse: { statusCode: 200 } } }));
+      await c.send(
+        new CreateRuleCommand({
+          serviceIdentifier: svc,
+          listenerIdentifier: listener,
+          name: `path-${p}`,
+          priority: 10 * p,
+          match: { httpMatch: { pathMatch: { match: { prefix: `/p${p}` } } } },
+          action: { fixedResponse: { statusCode: 200 } },
+        }),
+      );
     }
-    const rules = await collect(2, (maxResults, nextToken) => c.send(new ListRulesCommand({ serviceIdentifier: svc, listenerIdentifier: listener, maxResults, nextToken })));
+    const rules = await collect(2, (maxResults, nextToken) =>
+      c.send(new ListRulesCommand({ serviceIdentifier: svc, listenerIdentifier: listener, maxResults, nextToken })),
+    );
     expect(rules).toHaveLength(5);
     expect(new Set(rules).size).toBe(5);
 
@@ -72,9 +97,25 @@ describe('pagination', () => {
     const assoc: string[] = [];
     for (let i = 0; i < 3; i++) {
       const s = await service(c);
-      assoc.push((await c.send(new CreateServiceNetworkServiceAssociationCommand({ serviceIdentifier: s.id, serviceNetworkIdentifier: sn.id }))).id!);
+      assoc.push(
+        (
+          await c.send(
+            new CreateServiceNetworkServiceAssociationCommand({
+              serviceIdentifier: s.id,
+              serviceNetworkIdentifier: sn.id,
+            }),
+          )
+        ).id!,
+      );
     }
-    expectEachOnce(await collect(1, (maxResults, nextToken) => c.send(new ListServiceNetworkServiceAssociationsCommand({ serviceNetworkIdentifier: sn.id, maxResults, nextToken }))), assoc);
+    expectEachOnce(
+      await collect(1, (maxResults, nextToken) =>
+        c.send(
+          new ListServiceNetworkServiceAssociationsCommand({ serviceNetworkIdentifier: sn.id, maxResults, nextToken }),
+        ),
+      ),
+      assoc,
+    );
   });
 
   it('refuses a forged token and a token of another query with ValidationException', async () => {
@@ -86,7 +127,9 @@ describe('pagination', () => {
     expect(forged).toBeInstanceOf(ValidationException);
     const foreign = await caught(c.send(new ListTargetGroupsCommand({ nextToken: first.nextToken })));
     expect(foreign).toBeInstanceOf(ValidationException);
-    const otherAccount = await caught(h.lattice(h.creds(1)).send(new ListServicesCommand({ nextToken: first.nextToken })));
+    const otherAccount = await caught(
+      h.lattice(h.creds(1)).send(new ListServicesCommand({ nextToken: first.nextToken })),
+    );
     expect(otherAccount).toBeInstanceOf(ValidationException);
   });
 });

@@ -26,7 +26,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'vpc-lattice-svcs:Invoke', Resource: '*' }] });
+const POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: '*', Action: 'vpc-lattice-svcs:Invoke', Resource: '*' }],
+});
 
 describe('auth policies', () => {
   it('put → get (Active under AWS_IAM, Inactive under NONE) → delete', async () => {
@@ -49,7 +52,9 @@ describe('auth policies', () => {
     const e = await caught(c.send(new PutAuthPolicyCommand({ resourceIdentifier: svc.id, policy: '{not json' })));
     expect(e).toBeInstanceOf(ValidationException);
     expect((e as ValidationException).fieldList?.[0]?.name).toBe('policy');
-    expect(await caught(c.send(new GetAuthPolicyCommand({ resourceIdentifier: 'svc-00000000000000000' })))).toBeInstanceOf(ResourceNotFoundException);
+    expect(
+      await caught(c.send(new GetAuthPolicyCommand({ resourceIdentifier: 'svc-00000000000000000' }))),
+    ).toBeInstanceOf(ResourceNotFoundException);
   });
 });
 
@@ -61,7 +66,9 @@ describe('resource policies', () => {
     expect((await c.send(new GetResourcePolicyCommand({ resourceArn: svc.arn }))).policy).toBe(POLICY);
     await c.send(new DeleteResourcePolicyCommand({ resourceArn: svc.arn }));
     expect((await c.send(new GetResourcePolicyCommand({ resourceArn: svc.arn }))).policy).toBeUndefined();
-    expect(await caught(c.send(new PutResourcePolicyCommand({ resourceArn: svc.arn, policy: 'nope' })))).toBeInstanceOf(ValidationException);
+    expect(await caught(c.send(new PutResourcePolicyCommand({ resourceArn: svc.arn, policy: 'nope' })))).toBeInstanceOf(
+      ValidationException,
+    );
   });
 });
 
@@ -71,30 +78,74 @@ describe('access-log subscriptions', () => {
     const sn = await network(c);
     const svc = await service(c);
     const dest = 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/test';
-    const created = await c.send(new CreateAccessLogSubscriptionCommand({ resourceIdentifier: sn.arn, destinationArn: dest }));
+    const created = await c.send(
+      new CreateAccessLogSubscriptionCommand({ resourceIdentifier: sn.arn, destinationArn: dest }),
+    );
     expect(created.id).toMatch(/^als-[0-9a-z]{17}$/);
-    expect(created).toMatchObject({ resourceId: sn.id, resourceArn: sn.arn, destinationArn: dest, serviceNetworkLogType: 'SERVICE' });
-    const onSvc = await c.send(new CreateAccessLogSubscriptionCommand({ resourceIdentifier: svc.id, destinationArn: 'arn:aws:s3:::trellis-access-logs' }));
+    expect(created).toMatchObject({
+      resourceId: sn.id,
+      resourceArn: sn.arn,
+      destinationArn: dest,
+      serviceNetworkLogType: 'SERVICE',
+    });
+    const onSvc = await c.send(
+      new CreateAccessLogSubscriptionCommand({
+        resourceIdentifier: svc.id,
+        destinationArn: 'arn:aws:s3:::trellis-access-logs',
+      }),
+    );
     expect(onSvc.resourceArn).toBe(svc.arn);
     const got = await c.send(new GetAccessLogSubscriptionCommand({ accessLogSubscriptionIdentifier: created.arn }));
     expect(got).toMatchObject({ id: created.id, destinationArn: dest });
     expect(got.lastUpdatedAt).toBeInstanceOf(Date);
-    expect((await c.send(new ListAccessLogSubscriptionsCommand({ resourceIdentifier: sn.id }))).items?.map((s) => s.id)).toEqual([created.id]);
+    expect(
+      (await c.send(new ListAccessLogSubscriptionsCommand({ resourceIdentifier: sn.id }))).items?.map((s) => s.id),
+    ).toEqual([created.id]);
     const dest2 = 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/other';
-    expect((await c.send(new UpdateAccessLogSubscriptionCommand({ accessLogSubscriptionIdentifier: created.id, destinationArn: dest2 }))).destinationArn).toBe(dest2);
-    expect((await c.send(new GetAccessLogSubscriptionCommand({ accessLogSubscriptionIdentifier: created.id }))).destinationArn).toBe(dest2);
-    const dup = await caught(c.send(new CreateAccessLogSubscriptionCommand({ resourceIdentifier: sn.id, destinationArn: dest })));
+    expect(
+      (
+        await c.send(
+          new UpdateAccessLogSubscriptionCommand({
+            accessLogSubscriptionIdentifier: created.id,
+            destinationArn: dest2,
+          }),
+        )
+      ).destinationArn,
+    ).toBe(dest2);
+    expect(
+      (await c.send(new GetAccessLogSubscriptionCommand({ accessLogSubscriptionIdentifier: created.id })))
+        .destinationArn,
+    ).toBe(dest2);
+    const dup = await caught(
+      c.send(new CreateAccessLogSubscriptionCommand({ resourceIdentifier: sn.id, destinationArn: dest })),
+    );
     expect(dup).toBeInstanceOf(ConflictException);
-    const badType = await caught(c.send(new UpdateAccessLogSubscriptionCommand({ accessLogSubscriptionIdentifier: created.id, destinationArn: 'arn:aws:s3:::bucket-name' })));
+    const badType = await caught(
+      c.send(
+        new UpdateAccessLogSubscriptionCommand({
+          accessLogSubscriptionIdentifier: created.id,
+          destinationArn: 'arn:aws:s3:::bucket-name',
+        }),
+      ),
+    );
     expect(badType).toBeInstanceOf(ValidationException);
     await c.send(new DeleteAccessLogSubscriptionCommand({ accessLogSubscriptionIdentifier: created.id }));
-    expect(await caught(c.send(new GetAccessLogSubscriptionCommand({ accessLogSubscriptionIdentifier: created.id })))).toBeInstanceOf(ResourceNotFoundException);
+    expect(
+      await caught(c.send(new GetAccessLogSubscriptionCommand({ accessLogSubscriptionIdentifier: created.id }))),
+    ).toBeInstanceOf(ResourceNotFoundException);
   });
 
   it('refuses destinations that are not log groups, buckets or delivery streams', async () => {
     const c = h.lattice();
     const sn = await network(c);
-    const e = await caught(c.send(new CreateAccessLogSubscriptionCommand({ resourceIdentifier: sn.id, destinationArn: 'arn:aws:sqs:us-east-1:111111111111:queue' })));
+    const e = await caught(
+      c.send(
+        new CreateAccessLogSubscriptionCommand({
+          resourceIdentifier: sn.id,
+          destinationArn: 'arn:aws:sqs:us-east-1:111111111111:queue',
+        }),
+      ),
+    );
     expect(e).toBeInstanceOf(ValidationException);
   });
 });

@@ -26,7 +26,8 @@ export interface RawOptions {
 export function rawRequest(baseUrl: string, method: string, path: string, opts: RawOptions = {}): Promise<RawResult> {
   const url = new URL(baseUrl);
   const scope = `${opts.accessKeyId ?? 'AKIATRELLISHUB000001'}/20260101/${opts.region ?? 'us-east-1'}/${opts.service ?? 'vpc-lattice'}/aws4_request`;
-  const body = opts.body === undefined ? undefined : Buffer.isBuffer(opts.body) ? opts.body : Buffer.from(opts.body, 'utf8');
+  const body =
+    opts.body === undefined ? undefined : Buffer.isBuffer(opts.body) ? opts.body : Buffer.from(opts.body, 'utf8');
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -47,8 +48,14 @@ export function rawRequest(baseUrl: string, method: string, path: string, opts: 
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           const headers: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
-          resolve({ status: res.statusCode ?? 0, headers, text, json: () => JSON.parse(text) as Record<string, unknown> });
+          for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+          resolve({
+            status: res.statusCode ?? 0,
+            headers,
+            text,
+            json: () => JSON.parse(text) as Record<string, unknown>,
+          });
         });
         res.on('error', reject);
       },

@@ -66,19 +66,35 @@ function randomValue(rng: Rng, s: Shape, depth = 0): unknown {
   if (pick === 3) return rng.chance(0.5);
   if (s.type === 'string') return rng.chars(rng.int(1, 30), 'abcdefghij/-_.:*0123456789');
   if (s.type === 'integer' || s.type === 'long') return rng.int(-5, 20_000);
-  if (s.type === 'list' && depth < 3) return Array.from({ length: rng.int(0, 4) }, () => (s.member ? randomValue(rng, shapeOf(logsModel, s.member.shape), depth + 1) : 1));
-  if (s.type === 'structure' && depth < 3) return Object.fromEntries(Object.entries(s.members ?? {}).map(([k, ref]) => [k, randomValue(rng, shapeOf(logsModel, ref.shape), depth + 1)]));
+  if (s.type === 'list' && depth < 3)
+    return Array.from({ length: rng.int(0, 4) }, () =>
+      s.member ? randomValue(rng, shapeOf(logsModel, s.member.shape), depth + 1) : 1,
+    );
+  if (s.type === 'structure' && depth < 3)
+    return Object.fromEntries(
+      Object.entries(s.members ?? {}).map(([k, ref]) => [
+        k,
+        randomValue(rng, shapeOf(logsModel, ref.shape), depth + 1),
+      ]),
+    );
   return {};
 }
 
 describe('garbage requests to every Logs operation', () => {
   it.each(OPERATIONS)('%s', async (op) => {
     const url = h.emu.url;
-    for (const body of ['{not json', '[]', '"text"', '42', 'null', '{"a":', '\u0000\u0001']) expectAwsAnswer(await rawLogs(url, target(op), body), `${op} body ${JSON.stringify(body)}`);
+    for (const body of ['{not json', '[]', '"text"', '42', 'null', '{"a":', '\u0000\u0001'])
+      expectAwsAnswer(await rawLogs(url, target(op), body), `${op} body ${JSON.stringify(body)}`);
     expectAwsAnswer(await rawLogs(url, target(op), '{}'), `${op} {}`);
     for (const [name, shape] of members(op)) {
-      expectAwsAnswer(await rawLogs(url, target(op), JSON.stringify({ [name]: wrongType(shape) })), `${op}.${name} wrong type`);
-      expectAwsAnswer(await rawLogs(url, target(op), JSON.stringify({ [name]: 'x'.repeat(200_000) })), `${op}.${name} huge string`);
+      expectAwsAnswer(
+        await rawLogs(url, target(op), JSON.stringify({ [name]: wrongType(shape) })),
+        `${op}.${name} wrong type`,
+      );
+      expectAwsAnswer(
+        await rawLogs(url, target(op), JSON.stringify({ [name]: 'x'.repeat(200_000) })),
+        `${op}.${name} huge string`,
+      );
     }
     const rng = new Rng(`garbage-${op}`);
     const input = logsModel.operations[op]?.input;
@@ -91,7 +107,16 @@ describe('garbage requests to every Logs operation', () => {
 
 describe('garbage around the operation', () => {
   it('answers missing, unknown and foreign targets with UnknownOperationException', async () => {
-    for (const t of [undefined, '', 'Logs_20140328.NoSuchThing', 'Logs_20140328.', 'Foo_20140328.CreateLogGroup', 'CreateLogGroup', 'Logs_20140328.createloggroup', 'x'.repeat(10_000)]) {
+    for (const t of [
+      undefined,
+      '',
+      'Logs_20140328.NoSuchThing',
+      'Logs_20140328.',
+      'Foo_20140328.CreateLogGroup',
+      'CreateLogGroup',
+      'Logs_20140328.createloggroup',
+      'x'.repeat(10_000),
+    ]) {
       const r = await rawLogs(h.emu.url, t, '{}');
       expectAwsAnswer(r, `target ${String(t).slice(0, 40)}`);
       expect(r.body.__type).toBe('UnknownOperationException');
@@ -102,7 +127,15 @@ describe('garbage around the operation', () => {
   it('answers JSON nested very deeply and bodies over the size limit without crashing', async () => {
     const deep = `{"logGroupName":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
     expectAwsAnswer(await rawLogs(h.emu.url, target('CreateLogGroup'), deep), 'deep nesting');
-    const big = await rawLogs(h.emu.url, target('PutLogEvents'), JSON.stringify({ logGroupName: 'g', logStreamName: 's', logEvents: [{ timestamp: 1, message: 'x'.repeat(7 * 1024 * 1024) }] }));
+    const big = await rawLogs(
+      h.emu.url,
+      target('PutLogEvents'),
+      JSON.stringify({
+        logGroupName: 'g',
+        logStreamName: 's',
+        logEvents: [{ timestamp: 1, message: 'x'.repeat(7 * 1024 * 1024) }],
+      }),
+    );
     expectAwsAnswer(big, 'oversized body');
   });
 

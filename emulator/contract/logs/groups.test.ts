@@ -46,19 +46,26 @@ describe('log groups', () => {
   it('refuses a duplicate, an invalid name, and deleting what does not exist', async () => {
     const c = h.logs();
     await c.send(new CreateLogGroupCommand({ logGroupName: 'dup' }));
-    expect(await caught(c.send(new CreateLogGroupCommand({ logGroupName: 'dup' })))).toBeInstanceOf(ResourceAlreadyExistsException);
+    expect(await caught(c.send(new CreateLogGroupCommand({ logGroupName: 'dup' })))).toBeInstanceOf(
+      ResourceAlreadyExistsException,
+    );
     const bad = await caught(c.send(new CreateLogGroupCommand({ logGroupName: 'has space' })));
     expect(bad).toBeInstanceOf(InvalidParameterException);
-    expect(bad.message).toBe("1 validation error detected: Value 'has space' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+");
+    expect(bad.message).toBe(
+      "1 validation error detected: Value 'has space' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+",
+    );
     expect(bad.$metadata.httpStatusCode).toBe(400);
     await c.send(new DeleteLogGroupCommand({ logGroupName: 'dup' }));
-    expect(await caught(c.send(new DeleteLogGroupCommand({ logGroupName: 'dup' })))).toBeInstanceOf(ResourceNotFoundException);
+    expect(await caught(c.send(new DeleteLogGroupCommand({ logGroupName: 'dup' })))).toBeInstanceOf(
+      ResourceNotFoundException,
+    );
   });
 
   it('keeps groups per account and per region', async () => {
     await h.logs(h.creds(1)).send(new CreateLogGroupCommand({ logGroupName: 'payments-only' }));
     await h.logs(h.creds(1), 'eu-west-1').send(new CreateLogGroupCommand({ logGroupName: 'payments-only' }));
-    const names = async (creds: ReturnType<Harness['creds']>, region?: string) => ((await h.logs(creds, region).send(new DescribeLogGroupsCommand({}))).logGroups ?? []).map((g) => g.logGroupName);
+    const names = async (creds: ReturnType<Harness['creds']>, region?: string) =>
+      ((await h.logs(creds, region).send(new DescribeLogGroupsCommand({}))).logGroups ?? []).map((g) => g.logGroupName);
     expect(await names(h.creds(1))).toEqual(['payments-only']);
     expect(await names(h.creds(2))).toEqual([]);
     expect(await names(h.creds(0))).not.toContain('payments-only');
@@ -78,7 +85,9 @@ describe('log groups', () => {
     }
     expect(seen).toEqual(names);
     expect(pages).toBe(5);
-    const forged = await caught(c.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: '/page/', nextToken: 'forged.token' })));
+    const forged = await caught(
+      c.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: '/page/', nextToken: 'forged.token' })),
+    );
     expect(forged).toBeInstanceOf(InvalidParameterException);
   });
 
@@ -86,22 +95,38 @@ describe('log groups', () => {
     const c = h.logs(h.creds(2));
     await c.send(new CreateLogGroupCommand({ logGroupName: 'app/DataLogs/x', logGroupClass: 'INFREQUENT_ACCESS' }));
     const byPattern = await c.send(new DescribeLogGroupsCommand({ logGroupNamePattern: 'DataLogs' }));
-    expect(byPattern.logGroups).toEqual([{ logGroupName: 'app/DataLogs/x', creationTime: T0, arn: 'arn:aws:logs:us-east-1:333333333333:log-group:app/DataLogs/x:*' }]);
+    expect(byPattern.logGroups).toEqual([
+      {
+        logGroupName: 'app/DataLogs/x',
+        creationTime: T0,
+        arn: 'arn:aws:logs:us-east-1:333333333333:log-group:app/DataLogs/x:*',
+      },
+    ]);
     expect((await c.send(new DescribeLogGroupsCommand({ logGroupNamePattern: 'datalogs' }))).logGroups).toEqual([]);
     const ia = await c.send(new DescribeLogGroupsCommand({ logGroupClass: 'INFREQUENT_ACCESS' }));
     expect(ia.logGroups?.map((g) => g.logGroupName)).toEqual(['app/DataLogs/x']);
-    const ids = await c.send(new DescribeLogGroupsCommand({ logGroupIdentifiers: ['/page/g-03', 'arn:aws:logs:us-east-1:333333333333:log-group:/page/g-07', 'missing'] }));
+    const ids = await c.send(
+      new DescribeLogGroupsCommand({
+        logGroupIdentifiers: ['/page/g-03', 'arn:aws:logs:us-east-1:333333333333:log-group:/page/g-07', 'missing'],
+      }),
+    );
     expect(ids.logGroups?.map((g) => g.logGroupName)).toEqual(['/page/g-03', '/page/g-07']);
-    expect(await caught(c.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'a', logGroupNamePattern: 'b' })))).toBeInstanceOf(InvalidParameterException);
+    expect(
+      await caught(c.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'a', logGroupNamePattern: 'b' }))),
+    ).toBeInstanceOf(InvalidParameterException);
     const limit = await caught(c.send(new DescribeLogGroupsCommand({ limit: 51 })));
     expect(limit).toBeInstanceOf(InvalidParameterException);
-    expect(limit.message).toContain("at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50");
+    expect(limit.message).toContain(
+      "at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50",
+    );
   });
 
   it('refuses to delete a group with deletion protection', async () => {
     const c = h.logs();
     await c.send(new CreateLogGroupCommand({ logGroupName: 'protected', deletionProtectionEnabled: true }));
-    expect(await caught(c.send(new DeleteLogGroupCommand({ logGroupName: 'protected' })))).toBeInstanceOf(ValidationException);
+    expect(await caught(c.send(new DeleteLogGroupCommand({ logGroupName: 'protected' })))).toBeInstanceOf(
+      ValidationException,
+    );
     const out = await c.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'protected' }));
     expect(out.logGroups?.[0]?.deletionProtectionEnabled).toBe(true);
   });
@@ -112,12 +137,17 @@ describe('retention', () => {
     const c = h.logs();
     await c.send(new CreateLogGroupCommand({ logGroupName: 'ret' }));
     await c.send(new PutRetentionPolicyCommand({ logGroupName: 'ret', retentionInDays: 7 }));
-    const get = async () => (await c.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'ret' }))).logGroups?.[0]?.retentionInDays;
+    const get = async () =>
+      (await c.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'ret' }))).logGroups?.[0]?.retentionInDays;
     expect(await get()).toBe(7);
     const bad = await caught(c.send(new PutRetentionPolicyCommand({ logGroupName: 'ret', retentionInDays: 2 })));
     expect(bad).toBeInstanceOf(InvalidParameterException);
-    expect(bad.message).toMatch(/^1 validation error detected: Value '2' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: \[1, 3, 5, 7, 14, 30/);
-    expect(await caught(c.send(new PutRetentionPolicyCommand({ logGroupName: 'nope', retentionInDays: 7 })))).toBeInstanceOf(ResourceNotFoundException);
+    expect(bad.message).toMatch(
+      /^1 validation error detected: Value '2' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: \[1, 3, 5, 7, 14, 30/,
+    );
+    expect(
+      await caught(c.send(new PutRetentionPolicyCommand({ logGroupName: 'nope', retentionInDays: 7 }))),
+    ).toBeInstanceOf(ResourceNotFoundException);
     await c.send(new DeleteRetentionPolicyCommand({ logGroupName: 'ret' }));
     expect(await get()).toBeUndefined();
   });
@@ -131,14 +161,24 @@ describe('service behaviour', () => {
   });
 
   it('answers ThrottlingException when a rate limit is exceeded and ServiceUnavailableException for injected faults', async () => {
-    await h.control('POST', '/rate-limits', { account: '333333333333', service: 'logs', ratePerSecond: 0.001, burst: 1 });
+    await h.control('POST', '/rate-limits', {
+      account: '333333333333',
+      service: 'logs',
+      ratePerSecond: 0.001,
+      burst: 1,
+    });
     const c = h.logs(h.creds(2));
     await c.send(new DescribeLogGroupsCommand({}));
     const t = await caught(c.send(new DescribeLogGroupsCommand({})));
     expect(t).toBeInstanceOf(ThrottlingException);
     expect(t.$metadata.httpStatusCode).toBe(400);
     await h.control('DELETE', '/rate-limits');
-    await h.control('POST', '/faults', { account: '333333333333', service: 'logs', operation: 'DescribeLogGroups', errorRate: 1 });
+    await h.control('POST', '/faults', {
+      account: '333333333333',
+      service: 'logs',
+      operation: 'DescribeLogGroups',
+      errorRate: 1,
+    });
     const f = await caught(c.send(new DescribeLogGroupsCommand({})));
     expect(f).toBeInstanceOf(ServiceUnavailableException);
     expect(f.$metadata.httpStatusCode).toBe(500);

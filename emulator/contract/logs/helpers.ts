@@ -1,5 +1,10 @@
 /** Shared helpers of the CloudWatch Logs contract tests. */
-import { CloudWatchLogsServiceException, PutLogEventsCommand, type CloudWatchLogsClient, type InputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsServiceException,
+  PutLogEventsCommand,
+  type CloudWatchLogsClient,
+  type InputLogEvent,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { ManualClock } from '../../core/clock';
 
 /** A fixed start time for deterministic tests: 2026-01-10T00:00:00Z. */
@@ -22,14 +27,26 @@ export async function caught(p: Promise<unknown>): Promise<CloudWatchLogsService
 }
 
 /** PutLogEvents in batches of ≤ 10,000 (events must be in time order). */
-export async function put(client: CloudWatchLogsClient, group: string, stream: string, events: InputLogEvent[]): Promise<void> {
+export async function put(
+  client: CloudWatchLogsClient,
+  group: string,
+  stream: string,
+  events: InputLogEvent[],
+): Promise<void> {
   for (let k = 0; k < events.length; k += 10_000) {
-    await client.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: stream, logEvents: events.slice(k, k + 10_000) }));
+    await client.send(
+      new PutLogEventsCommand({ logGroupName: group, logStreamName: stream, logEvents: events.slice(k, k + 10_000) }),
+    );
   }
 }
 
 /** A signed-looking raw request to the Logs API (the emulator reads only the SigV4 scope). */
-export async function rawLogs(url: string, target: string | undefined, body: string, account = 'AKIATRELLISHUB000001'): Promise<{ status: number; body: Record<string, unknown>; text: string }> {
+export async function rawLogs(
+  url: string,
+  target: string | undefined,
+  body: string,
+  account = 'AKIATRELLISHUB000001',
+): Promise<{ status: number; body: Record<string, unknown>; text: string }> {
   const headers: Record<string, string> = {
     authorization: `AWS4-HMAC-SHA256 Credential=${account}/20260101/us-east-1/logs/aws4_request, SignedHeaders=host, Signature=00`,
     'content-type': 'application/x-amz-json-1.1',

@@ -31,8 +31,18 @@ beforeAll(async () => {
     const code = [200, 403, 503, 200][k % 4] as number;
     records.push({ timestamp: T0 - 120_000 + k * 1000, code, message: JSON.stringify({ responseCode: code, k }) });
   }
-  await put(c, 'q1', 's', records.slice(0, 60).map(({ timestamp, message }) => ({ timestamp, message })));
-  await put(c, 'q2', 's', records.slice(60).map(({ timestamp, message }) => ({ timestamp, message })));
+  await put(
+    c,
+    'q1',
+    's',
+    records.slice(0, 60).map(({ timestamp, message }) => ({ timestamp, message })),
+  );
+  await put(
+    c,
+    'q2',
+    's',
+    records.slice(60).map(({ timestamp, message }) => ({ timestamp, message })),
+  );
 });
 afterAll(() => h.close());
 
@@ -46,12 +56,25 @@ async function finished(queryId: string): Promise<GetQueryResultsCommandOutput> 
   throw new Error('query did not finish');
 }
 
-async function run(input: Partial<StartQueryCommandInput>): Promise<GetQueryResultsCommandOutput & { queryId: string }> {
-  const { queryId } = await h.logs().send(new StartQueryCommand({ logGroupNames: ['q1', 'q2'], startTime: S0 - 3600, endTime: S0, queryString: 'fields @timestamp', ...input } as StartQueryCommandInput));
+async function run(
+  input: Partial<StartQueryCommandInput>,
+): Promise<GetQueryResultsCommandOutput & { queryId: string }> {
+  const { queryId } = await h
+    .logs()
+    .send(
+      new StartQueryCommand({
+        logGroupNames: ['q1', 'q2'],
+        startTime: S0 - 3600,
+        endTime: S0,
+        queryString: 'fields @timestamp',
+        ...input,
+      } as StartQueryCommandInput),
+    );
   return { ...(await finished(queryId!)), queryId: queryId! };
 }
 
-const rows = (out: GetQueryResultsCommandOutput) => (out.results ?? []).map((r) => Object.fromEntries(r.map((f) => [f.field, f.value])));
+const rows = (out: GetQueryResultsCommandOutput) =>
+  (out.results ?? []).map((r) => Object.fromEntries(r.map((f) => [f.field, f.value])));
 
 describe('StartQuery → GetQueryResults', () => {
   it('runs a stats query over several groups to Complete with statistics', async () => {
@@ -60,7 +83,9 @@ describe('StartQuery → GetQueryResults', () => {
     expect(out.queryLanguage).toBe('CWLI');
     const counts = new Map<number, number>();
     for (const r of records) counts.set(r.code, (counts.get(r.code) ?? 0) + 1);
-    expect(rows(out)).toEqual([...counts].sort((a, b) => a[0] - b[0]).map(([code, n]) => ({ responseCode: String(code), n: String(n) })));
+    expect(rows(out)).toEqual(
+      [...counts].sort((a, b) => a[0] - b[0]).map(([code, n]) => ({ responseCode: String(code), n: String(n) })),
+    );
     expect(out.statistics).toEqual({
       recordsMatched: 120,
       recordsScanned: 120,
@@ -74,7 +99,13 @@ describe('StartQuery → GetQueryResults', () => {
   it('takes times in epoch seconds, both ends inclusive', async () => {
     const from = S0 - 100;
     const to = S0 - 91;
-    const out = await run({ logGroupNames: undefined, logGroupName: 'q1', startTime: from, endTime: to, queryString: 'fields k | sort @timestamp asc' });
+    const out = await run({
+      logGroupNames: undefined,
+      logGroupName: 'q1',
+      startTime: from,
+      endTime: to,
+      queryString: 'fields k | sort @timestamp asc',
+    });
     const want = records.slice(0, 60).filter((r) => r.timestamp >= from * 1000 && r.timestamp < (to + 1) * 1000);
     expect(want).toHaveLength(10);
     expect(rows(out).map((r) => r.k)).toEqual(want.map((r) => String((JSON.parse(r.message) as { k: number }).k)));
@@ -82,14 +113,22 @@ describe('StartQuery → GetQueryResults', () => {
   });
 
   it('accepts log group ARNs in logGroupIdentifiers and pages results with maxItems', async () => {
-    const out = await run({ logGroupNames: undefined, logGroupIdentifiers: ['arn:aws:logs:us-east-1:111111111111:log-group:q1', 'q2'], queryString: 'fields k | filter responseCode = 403 | sort k asc' });
-    expect(rows(out).map((r) => r.k)).toEqual(records.filter((r) => r.code === 403).map((r) => String((JSON.parse(r.message) as { k: number }).k)));
+    const out = await run({
+      logGroupNames: undefined,
+      logGroupIdentifiers: ['arn:aws:logs:us-east-1:111111111111:log-group:q1', 'q2'],
+      queryString: 'fields k | filter responseCode = 403 | sort k asc',
+    });
+    expect(rows(out).map((r) => r.k)).toEqual(
+      records.filter((r) => r.code === 403).map((r) => String((JSON.parse(r.message) as { k: number }).k)),
+    );
     const c = h.logs();
     const seen: string[] = [];
     let nextToken: string | undefined;
     let pages = 0;
     do {
-      const p: GetQueryResultsCommandOutput = await c.send(new GetQueryResultsCommand({ queryId: out.queryId, maxItems: 12, nextToken }));
+      const p: GetQueryResultsCommandOutput = await c.send(
+        new GetQueryResultsCommand({ queryId: out.queryId, maxItems: 12, nextToken }),
+      );
       seen.push(...rows(p).map((r) => r.k ?? ''));
       nextToken = p.nextToken;
       pages++;
@@ -100,7 +139,9 @@ describe('StartQuery → GetQueryResults', () => {
 
   it('answers MalformedQueryException with the location of the error', async () => {
     const queryString = 'fields @timestamp | filter ((';
-    const e = await caught(h.logs().send(new StartQueryCommand({ logGroupName: 'q1', startTime: S0 - 60, endTime: S0, queryString })));
+    const e = await caught(
+      h.logs().send(new StartQueryCommand({ logGroupName: 'q1', startTime: S0 - 60, endTime: S0, queryString })),
+    );
     expect(e).toBeInstanceOf(MalformedQueryException);
     const err = (e as MalformedQueryException).queryCompileError;
     expect(err?.message).toBe(e.message);
@@ -111,16 +152,32 @@ describe('StartQuery → GetQueryResults', () => {
 
   it('refuses bad parameters: group selection, unknown or foreign groups, limits, time order, other languages', async () => {
     const c = h.logs();
-    const start = (input: Partial<StartQueryCommandInput>) => caught(c.send(new StartQueryCommand({ startTime: S0 - 60, endTime: S0, queryString: 'fields @message', ...input } as StartQueryCommandInput)));
+    const start = (input: Partial<StartQueryCommandInput>) =>
+      caught(
+        c.send(
+          new StartQueryCommand({
+            startTime: S0 - 60,
+            endTime: S0,
+            queryString: 'fields @message',
+            ...input,
+          } as StartQueryCommandInput),
+        ),
+      );
     expect(await start({})).toBeInstanceOf(InvalidParameterException);
     expect(await start({ logGroupName: 'q1', logGroupNames: ['q2'] })).toBeInstanceOf(InvalidParameterException);
     expect(await start({ logGroupNames: ['q1', 'missing'] })).toBeInstanceOf(ResourceNotFoundException);
-    expect(await start({ logGroupIdentifiers: ['arn:aws:logs:us-east-1:222222222222:log-group:q1'] })).toBeInstanceOf(ResourceNotFoundException);
+    expect(await start({ logGroupIdentifiers: ['arn:aws:logs:us-east-1:222222222222:log-group:q1'] })).toBeInstanceOf(
+      ResourceNotFoundException,
+    );
     expect(await start({ logGroupName: 'q1', limit: 10_001 })).toBeInstanceOf(InvalidParameterException);
     expect(await start({ logGroupName: 'q1', limit: 0 })).toBeInstanceOf(InvalidParameterException);
-    expect(await start({ logGroupName: 'q1', startTime: S0, endTime: S0 - 1 })).toBeInstanceOf(InvalidParameterException);
+    expect(await start({ logGroupName: 'q1', startTime: S0, endTime: S0 - 1 })).toBeInstanceOf(
+      InvalidParameterException,
+    );
     expect(await start({ logGroupName: 'q1', queryLanguage: 'SQL' })).toBeInstanceOf(InvalidParameterException);
-    expect(await caught(c.send(new GetQueryResultsCommand({ queryId: 'no-such-query' })))).toBeInstanceOf(ResourceNotFoundException);
+    expect(await caught(c.send(new GetQueryResultsCommand({ queryId: 'no-such-query' })))).toBeInstanceOf(
+      ResourceNotFoundException,
+    );
   });
 
   it('honours the limit parameter as the default row count', async () => {
@@ -135,7 +192,9 @@ describe('StopQuery and concurrency', () => {
     const book = h.emu.state.logs.queries;
     book.hold();
     try {
-      const { queryId } = await c.send(new StartQueryCommand({ logGroupName: 'q1', startTime: S0 - 3600, endTime: S0, queryString: 'stats count(*)' }));
+      const { queryId } = await c.send(
+        new StartQueryCommand({ logGroupName: 'q1', startTime: S0 - 3600, endTime: S0, queryString: 'stats count(*)' }),
+      );
       const before = await c.send(new GetQueryResultsCommand({ queryId }));
       expect(before.status).toBe('Scheduled');
       expect(before.results).toEqual([]);
@@ -143,7 +202,9 @@ describe('StopQuery and concurrency', () => {
       expect((await c.send(new StopQueryCommand({ queryId }))).success).toBe(true);
       expect((await c.send(new GetQueryResultsCommand({ queryId }))).status).toBe('Cancelled');
       expect(await caught(c.send(new StopQueryCommand({ queryId })))).toBeInstanceOf(InvalidParameterException);
-      expect(await caught(h.logs(h.creds(1)).send(new StopQueryCommand({ queryId })))).toBeInstanceOf(ResourceNotFoundException);
+      expect(await caught(h.logs(h.creds(1)).send(new StopQueryCommand({ queryId })))).toBeInstanceOf(
+        ResourceNotFoundException,
+      );
     } finally {
       book.release();
     }
@@ -156,13 +217,42 @@ describe('StopQuery and concurrency', () => {
     const ids: string[] = [];
     try {
       for (let k = 0; k < MAX_CONCURRENT_QUERIES; k++) {
-        ids.push((await c.send(new StartQueryCommand({ logGroupName: 'q1', startTime: S0 - 3600, endTime: S0, queryString: 'stats count(*)' }))).queryId!);
+        ids.push(
+          (
+            await c.send(
+              new StartQueryCommand({
+                logGroupName: 'q1',
+                startTime: S0 - 3600,
+                endTime: S0,
+                queryString: 'stats count(*)',
+              }),
+            )
+          ).queryId!,
+        );
       }
-      const e = await caught(c.send(new StartQueryCommand({ logGroupName: 'q1', startTime: S0 - 3600, endTime: S0, queryString: 'stats count(*)' })));
+      const e = await caught(
+        c.send(
+          new StartQueryCommand({
+            logGroupName: 'q1',
+            startTime: S0 - 3600,
+            endTime: S0,
+            queryString: 'stats count(*)',
+          }),
+        ),
+      );
       expect(e).toBeInstanceOf(LimitExceededException);
       expect(e.message).toContain(`concurrency limit of [${MAX_CONCURRENT_QUERIES}]`);
       await h.logs(h.creds(1)).send(new CreateLogGroupCommand({ logGroupName: 'pay' }));
-      await h.logs(h.creds(1)).send(new StartQueryCommand({ logGroupName: 'pay', startTime: S0 - 3600, endTime: S0, queryString: 'stats count(*)' }));
+      await h
+        .logs(h.creds(1))
+        .send(
+          new StartQueryCommand({
+            logGroupName: 'pay',
+            startTime: S0 - 3600,
+            endTime: S0,
+            queryString: 'stats count(*)',
+          }),
+        );
     } finally {
       book.release();
     }

@@ -1,5 +1,10 @@
 /** Shared helpers of the traffic contract tests: a demo world on a manual clock, log reads through the SDK. */
-import { FilterLogEventsCommand, GetQueryResultsCommand, StartQueryCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  FilterLogEventsCommand,
+  GetQueryResultsCommand,
+  StartQueryCommand,
+  type CloudWatchLogsClient,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { createHash } from 'node:crypto';
 import { ManualClock } from '../../core/clock';
 import { startHarness, type Harness } from '../harness';
@@ -17,14 +22,26 @@ export const GROUPS = {
 } as const;
 
 /** A demo world on a manual clock at T0 (no backfill unless asked; lag 0 unless asked). */
-export async function demoHarness(opts: { seed?: number; backfillMinutes?: number; lagMs?: number } = {}): Promise<{ h: Harness; clock: ManualClock }> {
+export async function demoHarness(
+  opts: { seed?: number; backfillMinutes?: number; lagMs?: number } = {},
+): Promise<{ h: Harness; clock: ManualClock }> {
   const clock = new ManualClock(T0);
-  const h = await startHarness({ scenario: 'demo', seed: opts.seed ?? 1, clock, params: { backfillMinutes: opts.backfillMinutes ?? 0, lagMs: opts.lagMs ?? 0 } });
+  const h = await startHarness({
+    scenario: 'demo',
+    seed: opts.seed ?? 1,
+    clock,
+    params: { backfillMinutes: opts.backfillMinutes ?? 0, lagMs: opts.lagMs ?? 0 },
+  });
   return { h, clock };
 }
 
 /** Calls the control API and fails the test on a non-2xx answer. */
-export async function control<T = Record<string, unknown>>(h: Harness, method: string, path: string, body?: unknown): Promise<T> {
+export async function control<T = Record<string, unknown>>(
+  h: Harness,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const res = await h.control(method, path, body);
   if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as T;
@@ -45,13 +62,33 @@ export interface LogRecord {
 }
 
 /** Every event of a group in [startMs, endMs), through FilterLogEvents (all pages). */
-export async function readGroup(logs: CloudWatchLogsClient, group: string, startMs = 0, endMs = 4_102_444_800_000, filterPattern?: string): Promise<LogRecord[]> {
+export async function readGroup(
+  logs: CloudWatchLogsClient,
+  group: string,
+  startMs = 0,
+  endMs = 4_102_444_800_000,
+  filterPattern?: string,
+): Promise<LogRecord[]> {
   const out: LogRecord[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await logs.send(new FilterLogEventsCommand({ logGroupName: group, startTime: startMs, endTime: endMs - 1, nextToken, ...(filterPattern ? { filterPattern } : {}) }));
+    const page = await logs.send(
+      new FilterLogEventsCommand({
+        logGroupName: group,
+        startTime: startMs,
+        endTime: endMs - 1,
+        nextToken,
+        ...(filterPattern ? { filterPattern } : {}),
+      }),
+    );
     for (const e of page.events ?? []) {
-      out.push({ timestamp: e.timestamp!, ingestionTime: e.ingestionTime!, stream: e.logStreamName!, message: e.message!, record: JSON.parse(e.message!) as Record<string, string | number> });
+      out.push({
+        timestamp: e.timestamp!,
+        ingestionTime: e.ingestionTime!,
+        stream: e.logStreamName!,
+        message: e.message!,
+        record: JSON.parse(e.message!) as Record<string, string | number>,
+      });
     }
     nextToken = page.nextToken;
   } while (nextToken);
@@ -66,11 +103,25 @@ export function hashOf(events: readonly LogRecord[]): string {
 }
 
 /** Runs a Logs Insights query to completion (times in ms, whole seconds) and returns rows as objects. */
-export async function insights(logs: CloudWatchLogsClient, groups: string[], query: string, startMs: number, endMs: number): Promise<Array<Record<string, string>>> {
-  const { queryId } = await logs.send(new StartQueryCommand({ logGroupNames: groups, queryString: query, startTime: Math.floor(startMs / 1000), endTime: Math.floor(endMs / 1000) - 1 }));
+export async function insights(
+  logs: CloudWatchLogsClient,
+  groups: string[],
+  query: string,
+  startMs: number,
+  endMs: number,
+): Promise<Array<Record<string, string>>> {
+  const { queryId } = await logs.send(
+    new StartQueryCommand({
+      logGroupNames: groups,
+      queryString: query,
+      startTime: Math.floor(startMs / 1000),
+      endTime: Math.floor(endMs / 1000) - 1,
+    }),
+  );
   for (let i = 0; i < 5000; i++) {
     const out = await logs.send(new GetQueryResultsCommand({ queryId }));
-    if (out.status === 'Complete') return (out.results ?? []).map((row) => Object.fromEntries(row.map((f) => [f.field!, f.value!])));
+    if (out.status === 'Complete')
+      return (out.results ?? []).map((row) => Object.fromEntries(row.map((f) => [f.field!, f.value!])));
     if (out.status !== 'Scheduled' && out.status !== 'Running') throw new Error(`query ended ${out.status}`);
     await new Promise((r) => setTimeout(r, 10));
   }

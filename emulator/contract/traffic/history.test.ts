@@ -35,9 +35,19 @@ describe('delivery lag', () => {
     expect(visible.every((e) => e.ingestionTime === e.timestamp + 5_000 && e.ingestionTime <= now)).toBe(true);
     expect(Math.max(...visible.map((e) => e.timestamp))).toBeGreaterThan(now - 6_000);
 
-    const streams = (await h.logs().send(new DescribeLogStreamsCommand({ logGroupName: GROUPS.mesh.name }))).logStreams ?? [];
+    const streams =
+      (await h.logs().send(new DescribeLogStreamsCommand({ logGroupName: GROUPS.mesh.name }))).logStreams ?? [];
     const stream = streams[0]!.logStreamName!;
-    const page = await h.logs().send(new GetLogEventsCommand({ logGroupName: GROUPS.mesh.name, logStreamName: stream, startFromHead: true, limit: 10_000 }));
+    const page = await h
+      .logs()
+      .send(
+        new GetLogEventsCommand({
+          logGroupName: GROUPS.mesh.name,
+          logStreamName: stream,
+          startFromHead: true,
+          limit: 10_000,
+        }),
+      );
     expect(page.events!.length).toBeGreaterThan(0);
     expect(page.events!.every((e) => e.timestamp! + 5_000 <= now)).toBe(true);
 
@@ -45,7 +55,9 @@ describe('delivery lag', () => {
     const later = await readGroup(h.logs(), GROUPS.mesh.name);
     const arrived = later.filter((e) => e.timestamp > now - 5_000 && e.timestamp <= now);
     expect(arrived.length).toBeGreaterThan(100);
-    expect(later.filter((e) => e.timestamp <= now - 5_000).map((e) => e.message)).toEqual(visible.map((e) => e.message));
+    expect(later.filter((e) => e.timestamp <= now - 5_000).map((e) => e.message)).toEqual(
+      visible.map((e) => e.message),
+    );
   });
 });
 
@@ -53,11 +65,23 @@ describe('demo history', () => {
   it('backfills 3 hours into the network log group, with the past 5xx incident and the auth-denial burst', async () => {
     const h = await harness({ backfillMinutes: 180 });
     const mesh = h.logs();
-    const [summary] = await insights(mesh, [GROUPS.mesh.name], 'stats count(*) as n, min(@timestamp) as first', T0 - 4 * 60 * MIN, T0);
+    const [summary] = await insights(
+      mesh,
+      [GROUPS.mesh.name],
+      'stats count(*) as n, min(@timestamp) as first',
+      T0 - 4 * 60 * MIN,
+      T0,
+    );
     expect(Number(summary!.n)).toBeGreaterThan(150_000);
     expect(Number(summary!.first) - (T0 - 180 * MIN)).toBeLessThan(1_000);
     const perBin = async (filter: string) => {
-      const rows = await insights(mesh, [GROUPS.mesh.name], `filter ${filter} | stats count(*) as n by bin(10m) as t`, T0 - 180 * MIN, T0);
+      const rows = await insights(
+        mesh,
+        [GROUPS.mesh.name],
+        `filter ${filter} | stats count(*) as n by bin(10m) as t`,
+        T0 - 180 * MIN,
+        T0,
+      );
       return new Map(rows.map((r) => [time(r.t!), Number(r.n)]));
     };
     const total = await perBin('hostHeader like /^checkout-/');
@@ -68,13 +92,21 @@ describe('demo history', () => {
       if (start >= T0 - 100 * MIN && start < T0 - 70 * MIN) expect(share).toBeGreaterThan(0.25);
       else expect(share).toBeLessThan(0.03);
     }
-    const denials = await insights(mesh, [GROUPS.mesh.name], 'filter resolvedUser like /payouts-batch/ | stats count(*) as n, min(@timestamp) as first, max(@timestamp) as last by authDeniedReason', T0 - 180 * MIN, T0);
+    const denials = await insights(
+      mesh,
+      [GROUPS.mesh.name],
+      'filter resolvedUser like /payouts-batch/ | stats count(*) as n, min(@timestamp) as first, max(@timestamp) as last by authDeniedReason',
+      T0 - 180 * MIN,
+      T0,
+    );
     expect(denials).toHaveLength(1);
     expect(denials[0]).toMatchObject({ authDeniedReason: 'Service' });
     expect(Number(denials[0]!.n)).toBeGreaterThan(1_000);
     expect(Number(denials[0]!.first)).toBeGreaterThanOrEqual(T0 - 45 * MIN);
     expect(Number(denials[0]!.last)).toBeLessThan(T0 - 37 * MIN);
-    const listed = await control<{ incidents: Array<{ kind: string; phase: string; startedAt: number; endedAt: number }> }>(h, 'GET', '/incidents');
+    const listed = await control<{
+      incidents: Array<{ kind: string; phase: string; startedAt: number; endedAt: number }>;
+    }>(h, 'GET', '/incidents');
     expect(listed.incidents.map((i) => [i.kind, i.phase, (T0 - i.startedAt) / MIN, (T0 - i.endedAt) / MIN])).toEqual([
       ['unhealthy-targets', 'ended', 150, 138],
       ['target-errors', 'ended', 100, 70],
@@ -105,10 +137,18 @@ describe('save and load', () => {
       await control(saved, 'POST', '/reset', { scenario: 'empty' });
       expect((await control(saved, 'GET', '/traffic')).enabled).toBe(false);
       await control(saved, 'POST', '/load', { file });
-      const traffic = await control<{ generatedUntil: number; settings: { lagMs: number; rateMultiplier: number } }>(saved, 'GET', '/traffic');
+      const traffic = await control<{ generatedUntil: number; settings: { lagMs: number; rateMultiplier: number } }>(
+        saved,
+        'GET',
+        '/traffic',
+      );
       expect(traffic).toMatchObject({ generatedUntil: T0 + 10_000, settings: { lagMs: 2_000, rateMultiplier: 3 } });
       expect(hashOf(await readGroup(saved.logs(), GROUPS.mesh.name))).toBe(hashOf(before));
-      expect((await control<{ incidents: Array<{ phase: string }> }>(saved, 'GET', '/incidents')).incidents.map((i) => i.phase)).toEqual(['active', 'active']);
+      expect(
+        (await control<{ incidents: Array<{ phase: string }> }>(saved, 'GET', '/incidents')).incidents.map(
+          (i) => i.phase,
+        ),
+      ).toEqual(['active', 'active']);
 
       for (const h of [saved, reference]) await advance(h, 10_000);
       const resumed = await readGroup(saved.logs(), GROUPS.mesh.name);

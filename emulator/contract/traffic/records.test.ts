@@ -3,14 +3,25 @@
  * the §3 format, routing by the current listener rules, auth of the network and the service, and
  * delivery to every matching access-log subscription.
  */
-import { GetAuthPolicyCommand, ListServiceNetworksCommand, ListTargetGroupsCommand, PutAuthPolicyCommand } from '@aws-sdk/client-vpc-lattice';
+import {
+  GetAuthPolicyCommand,
+  ListServiceNetworksCommand,
+  ListTargetGroupsCommand,
+  PutAuthPolicyCommand,
+} from '@aws-sdk/client-vpc-lattice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_LOG_FIELDS, NUMERIC_FIELDS } from '../../traffic/vocabulary';
 import type { Harness } from '../harness';
 import { advance, control, demoHarness, GROUPS, readGroup, T0, type LogRecord } from './helpers';
 
 let h: Harness;
-const logs: Record<keyof typeof GROUPS, LogRecord[]> = { mesh: [], shared: [], paymentsApi: [], refunds: [], checkout: [] };
+const logs: Record<keyof typeof GROUPS, LogRecord[]> = {
+  mesh: [],
+  shared: [],
+  paymentsApi: [],
+  refunds: [],
+  checkout: [],
+};
 const tg = new Map<string, string>();
 const svc = (e: LogRecord) => String(e.record.hostHeader).split('-')[0];
 const user = (e: LogRecord) => String(e.record.resolvedUser);
@@ -19,8 +30,11 @@ beforeAll(async () => {
   ({ h } = await demoHarness());
   await control(h, 'POST', '/traffic', { rateMultiplier: 6 });
   await advance(h, 20_000);
-  for (const [key, g] of Object.entries(GROUPS)) logs[key as keyof typeof GROUPS] = await readGroup(h.logs(h.creds(g.account)), g.name);
-  for (const i of [0, 1, 2]) for (const t of (await h.lattice(h.creds(i)).send(new ListTargetGroupsCommand({}))).items ?? []) tg.set(t.arn!, t.name!);
+  for (const [key, g] of Object.entries(GROUPS))
+    logs[key as keyof typeof GROUPS] = await readGroup(h.logs(h.creds(g.account)), g.name);
+  for (const i of [0, 1, 2])
+    for (const t of (await h.lattice(h.creds(i)).send(new ListTargetGroupsCommand({}))).items ?? [])
+      tg.set(t.arn!, t.name!);
 });
 afterAll(() => h.close());
 
@@ -37,11 +51,25 @@ describe('record format', () => {
         else expect(typeof v === 'string' && v.length > 0).toBe(true);
       }
       expect(typeof e.record.responseCode).toBe('number');
-      expect(e.record.startTime).toBe(new Date(Math.floor(e.timestamp / 1000) * 1000).toISOString().replace('.000Z', 'Z'));
-      expect(e.record.sourceVpcArn).toBe(`arn:aws:ec2:us-east-1:${String(e.record.sourceVpcArn).split(':')[4]}:vpc/${e.record.sourceVpcId}`);
+      expect(e.record.startTime).toBe(
+        new Date(Math.floor(e.timestamp / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
+      );
+      expect(e.record.sourceVpcArn).toBe(
+        `arn:aws:ec2:us-east-1:${String(e.record.sourceVpcArn).split(':')[4]}:vpc/${e.record.sourceVpcId}`,
+      );
       expect(String(e.record.sourceIpPort)).toMatch(/^10\.\d+\.\d+\.\d+:\d+$/);
-      if (e.record.listenerType === 'HTTPS') expect(e.record).toMatchObject({ serverNameIndication: e.record.hostHeader, sslCipher: expect.stringMatching(/^ECDHE/) });
-      else expect(e.record).toMatchObject({ listenerType: 'HTTP', serverNameIndication: '-', sslCipher: '-', tlsVersion: '-' });
+      if (e.record.listenerType === 'HTTPS')
+        expect(e.record).toMatchObject({
+          serverNameIndication: e.record.hostHeader,
+          sslCipher: expect.stringMatching(/^ECDHE/),
+        });
+      else
+        expect(e.record).toMatchObject({
+          listenerType: 'HTTP',
+          serverNameIndication: '-',
+          sslCipher: '-',
+          tlsVersion: '-',
+        });
     }
   });
 
@@ -67,7 +95,10 @@ describe('volume, status mix and latency', () => {
     expect(share((c) => c >= 500)).toBeLessThan(0.02);
     const times = (name: string) =>
       logs.mesh
-        .filter((e) => tg.get(String(e.record.targetGroupArn)) === name && typeof e.record.responseFromTargetDuration === 'number')
+        .filter(
+          (e) =>
+            tg.get(String(e.record.targetGroupArn)) === name && typeof e.record.responseFromTargetDuration === 'number',
+        )
         .map((e) => e.record.responseFromTargetDuration as number)
         .sort((a, b) => a - b);
     const identity = times('identity-tg');
@@ -85,11 +116,21 @@ describe('routing by the current listener rules', () => {
   it('honours header, method+path and prefix rules on payments-api', () => {
     const byTg = (name: string) => logs.paymentsApi.filter((e) => tg.get(String(e.record.targetGroupArn)) === name);
     expect(byTg('refunds-tg').length).toBeGreaterThan(5);
-    expect(byTg('refunds-tg').every((e) => e.record.requestMethod === 'POST' && e.record.requestPath === '/refund')).toBe(true);
+    expect(
+      byTg('refunds-tg').every((e) => e.record.requestMethod === 'POST' && e.record.requestPath === '/refund'),
+    ).toBe(true);
     expect(byTg('payments-api-debug').length).toBeGreaterThan(0);
-    expect(byTg('payments-api-debug').every((e) => e.record.requestMethod === 'GET' && String(e.record.requestPath).startsWith('/v1/payments/'))).toBe(true);
+    expect(
+      byTg('payments-api-debug').every(
+        (e) => e.record.requestMethod === 'GET' && String(e.record.requestPath).startsWith('/v1/payments/'),
+      ),
+    ).toBe(true);
     expect(byTg('payments-api-v2').every((e) => String(e.record.requestPath).startsWith('/v2/'))).toBe(true);
-    expect(logs.paymentsApi.filter((e) => e.record.requestPath === '/healthz').every((e) => tg.get(String(e.record.targetGroupArn)) === 'payments-api-v1')).toBe(true);
+    expect(
+      logs.paymentsApi
+        .filter((e) => e.record.requestPath === '/healthz')
+        .every((e) => tg.get(String(e.record.targetGroupArn)) === 'payments-api-v1'),
+    ).toBe(true);
   });
 
   it('answers the fixed 404 of billing-webhooks with no target, and forwards its POSTs', () => {
@@ -97,9 +138,20 @@ describe('routing by the current listener rules', () => {
     const gets = hooks.filter((e) => e.record.requestMethod === 'GET');
     expect(gets.length).toBeGreaterThan(5);
     for (const e of gets) {
-      expect(e.record).toMatchObject({ responseCode: 404, targetGroupArn: '-', targetIpPort: '-', failureReason: '-', requestToTargetDuration: '-', responseFromTargetDuration: '-' });
+      expect(e.record).toMatchObject({
+        responseCode: 404,
+        targetGroupArn: '-',
+        targetIpPort: '-',
+        failureReason: '-',
+        requestToTargetDuration: '-',
+        responseFromTargetDuration: '-',
+      });
     }
-    expect(hooks.filter((e) => e.record.requestMethod === 'POST').every((e) => tg.get(String(e.record.targetGroupArn)) === 'billing-webhooks-tg')).toBe(true);
+    expect(
+      hooks
+        .filter((e) => e.record.requestMethod === 'POST')
+        .every((e) => tg.get(String(e.record.targetGroupArn)) === 'billing-webhooks-tg'),
+    ).toBe(true);
   });
 });
 
@@ -109,18 +161,37 @@ describe('auth', () => {
     const anonymous = flags.filter((e) => user(e) === 'Anonymous');
     expect(anonymous.length).toBeGreaterThan(5);
     for (const e of anonymous) {
-      expect(e.record).toMatchObject({ responseCode: 403, resolvedUser: 'Anonymous', authDeniedReason: 'Service', failureReason: 'ClientAccessDenied', targetIpPort: '-', targetGroupArn: '-', callerPrincipal: '-' });
+      expect(e.record).toMatchObject({
+        responseCode: 403,
+        resolvedUser: 'Anonymous',
+        authDeniedReason: 'Service',
+        failureReason: 'ClientAccessDenied',
+        targetIpPort: '-',
+        targetGroupArn: '-',
+        callerPrincipal: '-',
+      });
     }
     const signed = flags.filter((e) => user(e).startsWith('arn:aws:sts::111111111111:assumed-role/platform-jobs/'));
     expect(signed.length).toBeGreaterThan(5);
-    expect(signed.every((e) => (e.record.responseCode as number) < 500 && e.record.responseCode !== 403 && e.record.callerPrincipal === e.record.resolvedUser)).toBe(true);
+    expect(
+      signed.every(
+        (e) =>
+          (e.record.responseCode as number) < 500 &&
+          e.record.responseCode !== 403 &&
+          e.record.callerPrincipal === e.record.resolvedUser,
+      ),
+    ).toBe(true);
     expect(signed.every((e) => e.record.callerPrincipalOrgID === 'o-tr3ll1sd3m')).toBe(true);
   });
 
   it('denies at the network for anonymous callers of an AWS_IAM network, and by the service policy for principals it does not name', () => {
     const probe = logs.mesh.filter((e) => user(e) === 'Anonymous');
     expect(probe.length).toBeGreaterThan(3);
-    expect(probe.every((e) => e.record.responseCode === 403 && e.record.authDeniedReason === 'Network' && svc(e) === 'identity')).toBe(true);
+    expect(
+      probe.every(
+        (e) => e.record.responseCode === 403 && e.record.authDeniedReason === 'Network' && svc(e) === 'identity',
+      ),
+    ).toBe(true);
     const ledger = logs.refunds.filter((e) => user(e).includes(':assumed-role/ledger-task/'));
     const checkout = logs.refunds.filter((e) => user(e).includes('333333333333:assumed-role/checkout/'));
     expect(ledger.length).toBeGreaterThan(0);
@@ -132,22 +203,45 @@ describe('auth', () => {
   it('writes "-" for the caller when neither the network nor the service checks auth', () => {
     const open = logs.shared.filter((e) => svc(e) === 'images');
     expect(open.length).toBeGreaterThan(5);
-    expect(open.every((e) => e.record.resolvedUser === '-' && e.record.callerPrincipal === '-' && e.record.authDeniedReason === '-')).toBe(true);
+    expect(
+      open.every(
+        (e) => e.record.resolvedUser === '-' && e.record.callerPrincipal === '-' && e.record.authDeniedReason === '-',
+      ),
+    ).toBe(true);
   });
 
   it('applies a network auth policy changed through the API from that moment on', async () => {
     const hub = h.lattice(h.creds(0));
     const mesh = (await hub.send(new ListServiceNetworksCommand({}))).items!.find((n) => n.name === 'prod-mesh')!;
-    const policy = JSON.parse((await hub.send(new GetAuthPolicyCommand({ resourceIdentifier: mesh.id! }))).policy!) as { Statement: unknown[] };
-    const deny = { Effect: 'Deny', Principal: { AWS: 'arn:aws:iam::333333333333:role/storefront-web' }, Action: 'vpc-lattice-svcs:Invoke', Resource: '*' };
+    const policy = JSON.parse((await hub.send(new GetAuthPolicyCommand({ resourceIdentifier: mesh.id! }))).policy!) as {
+      Statement: unknown[];
+    };
+    const deny = {
+      Effect: 'Deny',
+      Principal: { AWS: 'arn:aws:iam::333333333333:role/storefront-web' },
+      Action: 'vpc-lattice-svcs:Invoke',
+      Resource: '*',
+    };
     const changedAt = (await control<{ now: number }>(h, 'GET', '/clock')).now;
-    await hub.send(new PutAuthPolicyCommand({ resourceIdentifier: mesh.id!, policy: JSON.stringify({ ...policy, Statement: [...policy.Statement, deny] }) }));
+    await hub.send(
+      new PutAuthPolicyCommand({
+        resourceIdentifier: mesh.id!,
+        policy: JSON.stringify({ ...policy, Statement: [...policy.Statement, deny] }),
+      }),
+    );
     await advance(h, 5_000);
-    const web = (await readGroup(h.logs(), GROUPS.mesh.name, T0)).filter((e) => user(e).includes(':assumed-role/storefront-web/'));
+    const web = (await readGroup(h.logs(), GROUPS.mesh.name, T0)).filter((e) =>
+      user(e).includes(':assumed-role/storefront-web/'),
+    );
     const before = web.filter((e) => e.timestamp < changedAt);
     const after = web.filter((e) => e.timestamp >= changedAt);
     expect(before.filter((e) => e.record.responseCode === 403)).toHaveLength(0);
     expect(after.length).toBeGreaterThan(20);
-    expect(after.every((e) => e.record.responseCode === 403 && e.record.authDeniedReason === 'Network' && e.record.targetGroupArn === '-')).toBe(true);
+    expect(
+      after.every(
+        (e) =>
+          e.record.responseCode === 403 && e.record.authDeniedReason === 'Network' && e.record.targetGroupArn === '-',
+      ),
+    ).toBe(true);
   });
 });

@@ -4,7 +4,16 @@
  */
 import { conflict, fieldError, validationError } from '../errors';
 import type { AccessLogSubscriptionRecord } from '../types';
-import { idempotent, newRecord, paginate, requireOwner, resolve, resolveNetworkOrService, touch, type Handler } from './common';
+import {
+  idempotent,
+  newRecord,
+  paginate,
+  requireOwner,
+  resolve,
+  resolveNetworkOrService,
+  touch,
+  type Handler,
+} from './common';
 
 type DestinationType = 'logs' | 's3' | 'firehose';
 
@@ -13,7 +22,11 @@ function destinationType(arn: string, field: string): DestinationType {
   if (/^arn:aws[a-z-]*:logs:[a-z0-9-]+:\d{12}:log-group:[\w#/.-]{1,512}(?::\*)?$/.test(arn)) return 'logs';
   if (/^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:\/.*)?$/.test(arn)) return 's3';
   if (/^arn:aws[a-z-]*:firehose:[a-z0-9-]+:\d{12}:deliverystream\/[\w.-]{1,64}$/.test(arn)) return 'firehose';
-  throw fieldError(field, arn, 'The destination must be the ARN of a CloudWatch Logs log group, an S3 bucket or a Firehose delivery stream');
+  throw fieldError(
+    field,
+    arn,
+    'The destination must be the ARN of a CloudWatch Logs log group, an S3 bucket or a Firehose delivery stream',
+  );
 }
 
 const create: Handler = (env, input) =>
@@ -23,11 +36,23 @@ const create: Handler = (env, input) =>
     const destinationArn = input.destinationArn as string;
     const type = destinationType(destinationArn, 'destinationArn');
     if (kind === 'service' && input.serviceNetworkLogType !== undefined) {
-      throw validationError('serviceNetworkLogType applies only to service networks', [{ name: 'serviceNetworkLogType', message: 'Only supported for service networks' }]);
+      throw validationError('serviceNetworkLogType applies only to service networks', [
+        { name: 'serviceNetworkLogType', message: 'Only supported for service networks' },
+      ]);
     }
-    const logType = kind === 'servicenetwork' ? ((input.serviceNetworkLogType as 'SERVICE' | 'RESOURCE' | undefined) ?? 'SERVICE') : undefined;
-    const clash = env.store.accessLogSubscriptionsOf(record.arn).find((s) => destinationType(s.destinationArn, 'destinationArn') === type && s.serviceNetworkLogType === logType);
-    if (clash) throw conflict('ACCESS_LOG_SUBSCRIPTION', clash.id, `${record.id} already has an access-log subscription to a ${type} destination (${clash.id})`);
+    const logType =
+      kind === 'servicenetwork'
+        ? ((input.serviceNetworkLogType as 'SERVICE' | 'RESOURCE' | undefined) ?? 'SERVICE')
+        : undefined;
+    const clash = env.store
+      .accessLogSubscriptionsOf(record.arn)
+      .find((s) => destinationType(s.destinationArn, 'destinationArn') === type && s.serviceNetworkLogType === logType);
+    if (clash)
+      throw conflict(
+        'ACCESS_LOG_SUBSCRIPTION',
+        clash.id,
+        `${record.id} already has an access-log subscription to a ${type} destination (${clash.id})`,
+      );
     const als: AccessLogSubscriptionRecord = {
       ...newRecord(env, 'accesslogsubscription', input.tags),
       resourceId: record.id,
@@ -39,7 +64,9 @@ const create: Handler = (env, input) =>
     return { ...als };
   });
 
-const get: Handler = (env, input) => ({ ...resolve(env, 'accesslogsubscription', input.accessLogSubscriptionIdentifier as string) });
+const get: Handler = (env, input) => ({
+  ...resolve(env, 'accesslogsubscription', input.accessLogSubscriptionIdentifier as string),
+});
 
 const list: Handler = (env, input) => {
   const { record } = resolveNetworkOrService(env, input.resourceIdentifier as string);
@@ -55,7 +82,12 @@ const update: Handler = (env, input) => {
   const destinationArn = input.destinationArn as string;
   const before = destinationType(als.destinationArn, 'destinationArn');
   const after = destinationType(destinationArn, 'destinationArn');
-  if (before !== after) throw fieldError('destinationArn', destinationArn, `The destination type cannot change (${before} → ${after}); create a new subscription instead`);
+  if (before !== after)
+    throw fieldError(
+      'destinationArn',
+      destinationArn,
+      `The destination type cannot change (${before} → ${after}); create a new subscription instead`,
+    );
   als.destinationArn = destinationArn;
   touch(env, als);
   return { ...als };

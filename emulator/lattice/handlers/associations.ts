@@ -5,7 +5,17 @@
  */
 import { conflict, quotaExceeded, validationError } from '../errors';
 import type { ServiceAssociationRecord, VpcAssociationRecord } from '../types';
-import { idempotent, newRecord, paginate, requireOwner, resolve, touch, type Env, type Handler, type Output } from './common';
+import {
+  idempotent,
+  newRecord,
+  paginate,
+  requireOwner,
+  resolve,
+  touch,
+  type Env,
+  type Handler,
+  type Output,
+} from './common';
 
 /** Quota code of "Service associations per service network". */
 export const SERVICES_PER_NETWORK_QUOTA = 'L-A4C3F2D8';
@@ -37,24 +47,52 @@ const createSnsa: Handler = (env, input) =>
     const svc = resolve(env, 'service', input.serviceIdentifier as string);
     const sn = resolve(env, 'servicenetwork', input.serviceNetworkIdentifier as string);
     const existing = env.store.serviceAssociations({ serviceNetworkId: sn.id, serviceId: svc.id })[0];
-    if (existing) throw conflict('SERVICE_NETWORK_SERVICE_ASSOCIATION', existing.id, `Service ${svc.id} is already associated with service network ${sn.id} (${existing.id})`);
+    if (existing)
+      throw conflict(
+        'SERVICE_NETWORK_SERVICE_ASSOCIATION',
+        existing.id,
+        `Service ${svc.id} is already associated with service network ${sn.id} (${existing.id})`,
+      );
     const count = env.store.serviceAssociations({ serviceNetworkId: sn.id }).length;
     if (count >= env.store.quotas.servicesPerServiceNetwork) {
-      throw quotaExceeded('SERVICE_NETWORK_SERVICE_ASSOCIATION', SERVICES_PER_NETWORK_QUOTA, `Service network ${sn.id} already has ${count} service associations, the quota`, sn.id);
+      throw quotaExceeded(
+        'SERVICE_NETWORK_SERVICE_ASSOCIATION',
+        SERVICES_PER_NETWORK_QUOTA,
+        `Service network ${sn.id} already has ${count} service associations, the quota`,
+        sn.id,
+      );
     }
-    const a: ServiceAssociationRecord = { ...newRecord(env, 'servicenetworkserviceassociation', input.tags), serviceNetworkId: sn.id, serviceId: svc.id, status: 'ACTIVE' };
+    const a: ServiceAssociationRecord = {
+      ...newRecord(env, 'servicenetworkserviceassociation', input.tags),
+      serviceNetworkId: sn.id,
+      serviceId: svc.id,
+      status: 'ACTIVE',
+    };
     env.store.put('servicenetworkserviceassociation', a);
     return snsaView(env, a);
   });
 
-const getSnsa: Handler = (env, input) => snsaView(env, resolve(env, 'servicenetworkserviceassociation', input.serviceNetworkServiceAssociationIdentifier as string));
+const getSnsa: Handler = (env, input) =>
+  snsaView(
+    env,
+    resolve(env, 'servicenetworkserviceassociation', input.serviceNetworkServiceAssociationIdentifier as string),
+  );
 
 const listSnsa: Handler = (env, input) => {
   if (input.serviceNetworkIdentifier === undefined && input.serviceIdentifier === undefined) {
-    throw validationError('Either serviceNetworkIdentifier or serviceIdentifier must be specified', [{ name: 'serviceNetworkIdentifier', message: 'Either serviceNetworkIdentifier or serviceIdentifier must be specified' }]);
+    throw validationError('Either serviceNetworkIdentifier or serviceIdentifier must be specified', [
+      {
+        name: 'serviceNetworkIdentifier',
+        message: 'Either serviceNetworkIdentifier or serviceIdentifier must be specified',
+      },
+    ]);
   }
-  const sn = input.serviceNetworkIdentifier !== undefined ? resolve(env, 'servicenetwork', input.serviceNetworkIdentifier as string) : undefined;
-  const svc = input.serviceIdentifier !== undefined ? resolve(env, 'service', input.serviceIdentifier as string) : undefined;
+  const sn =
+    input.serviceNetworkIdentifier !== undefined
+      ? resolve(env, 'servicenetwork', input.serviceNetworkIdentifier as string)
+      : undefined;
+  const svc =
+    input.serviceIdentifier !== undefined ? resolve(env, 'service', input.serviceIdentifier as string) : undefined;
   const rows = env.store
     .serviceAssociations({ ...(sn ? { serviceNetworkId: sn.id } : {}), ...(svc ? { serviceId: svc.id } : {}) })
     .filter((a) => a.region === env.region && env.store.canSee(env.account, 'servicenetworkserviceassociation', a));
@@ -63,7 +101,11 @@ const listSnsa: Handler = (env, input) => {
 };
 
 const deleteSnsa: Handler = (env, input) => {
-  const a = resolve(env, 'servicenetworkserviceassociation', input.serviceNetworkServiceAssociationIdentifier as string);
+  const a = resolve(
+    env,
+    'servicenetworkserviceassociation',
+    input.serviceNetworkServiceAssociationIdentifier as string,
+  );
   requireOwner(env, a, env.store.get('servicenetwork', a.serviceNetworkId)?.accountId);
   env.store.remove('servicenetworkserviceassociation', a.id);
   return { id: a.id, arn: a.arn, status: 'DELETE_IN_PROGRESS' };
@@ -74,7 +116,12 @@ const createSnva: Handler = (env, input) =>
     const sn = resolve(env, 'servicenetwork', input.serviceNetworkIdentifier as string);
     const vpcId = input.vpcIdentifier as string;
     const existing = env.store.vpcAssociations({ vpcId }).find((a) => a.region === env.region);
-    if (existing) throw conflict('SERVICE_NETWORK_VPC_ASSOCIATION', existing.id, `VPC ${vpcId} is already associated with service network ${existing.serviceNetworkId} (${existing.id}); a VPC can be associated with one service network`);
+    if (existing)
+      throw conflict(
+        'SERVICE_NETWORK_VPC_ASSOCIATION',
+        existing.id,
+        `VPC ${vpcId} is already associated with service network ${existing.serviceNetworkId} (${existing.id}); a VPC can be associated with one service network`,
+      );
     const a: VpcAssociationRecord = {
       ...newRecord(env, 'servicenetworkvpcassociation', input.tags),
       serviceNetworkId: sn.id,
@@ -88,13 +135,22 @@ const createSnva: Handler = (env, input) =>
     return snvaView(env, a);
   });
 
-const getSnva: Handler = (env, input) => snvaView(env, resolve(env, 'servicenetworkvpcassociation', input.serviceNetworkVpcAssociationIdentifier as string));
+const getSnva: Handler = (env, input) =>
+  snvaView(env, resolve(env, 'servicenetworkvpcassociation', input.serviceNetworkVpcAssociationIdentifier as string));
 
 const listSnva: Handler = (env, input) => {
   if (input.serviceNetworkIdentifier === undefined && input.vpcIdentifier === undefined) {
-    throw validationError('Either serviceNetworkIdentifier or vpcIdentifier must be specified', [{ name: 'serviceNetworkIdentifier', message: 'Either serviceNetworkIdentifier or vpcIdentifier must be specified' }]);
+    throw validationError('Either serviceNetworkIdentifier or vpcIdentifier must be specified', [
+      {
+        name: 'serviceNetworkIdentifier',
+        message: 'Either serviceNetworkIdentifier or vpcIdentifier must be specified',
+      },
+    ]);
   }
-  const sn = input.serviceNetworkIdentifier !== undefined ? resolve(env, 'servicenetwork', input.serviceNetworkIdentifier as string) : undefined;
+  const sn =
+    input.serviceNetworkIdentifier !== undefined
+      ? resolve(env, 'servicenetwork', input.serviceNetworkIdentifier as string)
+      : undefined;
   const vpcId = input.vpcIdentifier as string | undefined;
   const rows = env.store
     .vpcAssociations({ ...(sn ? { serviceNetworkId: sn.id } : {}), ...(vpcId ? { vpcId } : {}) })

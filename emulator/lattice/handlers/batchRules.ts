@@ -51,7 +51,11 @@ function settlePriorities(rules: RuleRecord[], candidates: Candidate[], failed: 
     if (losers.length === 0) return current;
     for (const c of losers) {
       const other = holders.get(c.priority!)!.find((r) => r.id !== c.rule.id);
-      failed.push({ ruleIdentifier: c.identifier, failureCode: 'ConflictException', failureMessage: `Priority ${c.priority} would also be used by rule ${other?.id} of the listener` });
+      failed.push({
+        ruleIdentifier: c.identifier,
+        failureCode: 'ConflictException',
+        failureMessage: `Priority ${c.priority} would also be used by rule ${other?.id} of the listener`,
+      });
     }
     current = current.filter((c) => !losers.includes(c));
   }
@@ -59,7 +63,11 @@ function settlePriorities(rules: RuleRecord[], candidates: Candidate[], failed: 
 
 /** The BatchUpdateRule handler. */
 export const batchUpdateRule: Handler = (env, input) => {
-  const { service, listener } = resolveListener(env, input.serviceIdentifier as string, input.listenerIdentifier as string);
+  const { service, listener } = resolveListener(
+    env,
+    input.serviceIdentifier as string,
+    input.listenerIdentifier as string,
+  );
   requireOwner(env, service);
   const failed: Output[] = [];
   const seen = new Set<string>();
@@ -70,22 +78,37 @@ export const batchUpdateRule: Handler = (env, input) => {
       const rule = resolveRule(env, listener.id, u.ruleIdentifier);
       if (rule.isDefault) throw defaultRuleError(rule);
       if (seen.has(rule.id)) {
-        failed.push({ ruleIdentifier: u.ruleIdentifier, failureCode: 'ValidationException', failureMessage: `Rule ${rule.id} appears more than once in the batch` });
+        failed.push({
+          ruleIdentifier: u.ruleIdentifier,
+          failureCode: 'ValidationException',
+          failureMessage: `Rule ${rule.id} appears more than once in the batch`,
+        });
         continue;
       }
       seen.add(rule.id);
       const match = u.match !== undefined ? checkMatch(u.match, `rules[${i}].match`) : undefined;
-      const action = u.action !== undefined ? normaliseAction(env, listener, u.action, `rules[${i}].action`) : undefined;
+      const action =
+        u.action !== undefined ? normaliseAction(env, listener, u.action, `rules[${i}].action`) : undefined;
       if (action) {
         checkTargetGroupQuota(env, service.id, { ruleId: rule.id, action }, actions);
         actions.set(rule.id, action);
       }
-      prepared.push({ identifier: u.ruleIdentifier, rule, ...(match ? { match } : {}), ...(u.priority !== undefined ? { priority: u.priority } : {}), ...(action ? { action } : {}) });
+      prepared.push({
+        identifier: u.ruleIdentifier,
+        rule,
+        ...(match ? { match } : {}),
+        ...(u.priority !== undefined ? { priority: u.priority } : {}),
+        ...(action ? { action } : {}),
+      });
     } catch (e) {
       failed.push(failure(u.ruleIdentifier, e));
     }
   }
-  const accepted = settlePriorities(env.store.rulesOf(listener.id).filter((r) => !r.isDefault), prepared, failed);
+  const accepted = settlePriorities(
+    env.store.rulesOf(listener.id).filter((r) => !r.isDefault),
+    prepared,
+    failed,
+  );
   for (const c of accepted) {
     if (c.match) c.rule.match = c.match;
     if (c.action) c.rule.action = c.action;

@@ -46,16 +46,33 @@ export function resolve<K extends ResourceKind>(env: Env, kind: K, identifier: s
   const parsed = isArn ? parseArn(identifier) : undefined;
   if (isArn && parsed?.kind !== kind) throw notFound(RESOURCE_TYPE[kind], identifier);
   const rec = env.store.get(kind, parsed?.id ?? identifier);
-  if (!rec || rec.region !== env.region || (isArn && rec.arn !== identifier) || !env.store.canSee(env.account, kind, rec)) {
+  if (
+    !rec ||
+    rec.region !== env.region ||
+    (isArn && rec.arn !== identifier) ||
+    !env.store.canSee(env.account, kind, rec)
+  ) {
     throw notFound(RESOURCE_TYPE[kind], identifier);
   }
   return rec;
 }
 
 /** A network or service from a `ResourceIdentifier` (id or ARN of either). */
-export function resolveNetworkOrService(env: Env, identifier: string): { kind: 'servicenetwork' | 'service'; record: RecordOf['servicenetwork'] | RecordOf['service'] } {
-  const kind = identifier.startsWith('arn:') ? parseArn(identifier)?.kind : identifier.startsWith('svc-') ? 'service' : identifier.startsWith('sn-') ? 'servicenetwork' : undefined;
-  if (identifier.includes('rcfg-')) throw validationError('The Trellis emulator does not implement resource configurations', [{ name: 'resourceIdentifier', message: 'Resource configurations are not supported by the emulator' }]);
+export function resolveNetworkOrService(
+  env: Env,
+  identifier: string,
+): { kind: 'servicenetwork' | 'service'; record: RecordOf['servicenetwork'] | RecordOf['service'] } {
+  const kind = identifier.startsWith('arn:')
+    ? parseArn(identifier)?.kind
+    : identifier.startsWith('svc-')
+      ? 'service'
+      : identifier.startsWith('sn-')
+        ? 'servicenetwork'
+        : undefined;
+  if (identifier.includes('rcfg-'))
+    throw validationError('The Trellis emulator does not implement resource configurations', [
+      { name: 'resourceIdentifier', message: 'Resource configurations are not supported by the emulator' },
+    ]);
   if (kind === 'service') return { kind, record: resolve(env, 'service', identifier) };
   if (kind === 'servicenetwork') return { kind, record: resolve(env, 'servicenetwork', identifier) };
   throw notFound('SERVICE', identifier, `No service network or service '${identifier}'`);
@@ -68,9 +85,22 @@ export function requireOwner(env: Env, rec: OwnedRecord, ...alsoAllowed: Array<s
 }
 
 /** The common fields of a new resource owned by the caller. */
-export function newRecord(env: Env, kind: ResourceKind, tags: unknown, parents: { serviceId?: string; listenerId?: string } = {}): OwnedRecord {
+export function newRecord(
+  env: Env,
+  kind: ResourceKind,
+  tags: unknown,
+  parents: { serviceId?: string; listenerId?: string } = {},
+): OwnedRecord {
   const id = newId(env.state.rng, kind);
-  return { id, arn: arnOf(env.region, env.account, kind, id, parents), accountId: env.account, region: env.region, createdAt: env.now, lastUpdatedAt: env.now, tags: checkTags(tags) };
+  return {
+    id,
+    arn: arnOf(env.region, env.account, kind, id, parents),
+    accountId: env.account,
+    region: env.region,
+    createdAt: env.now,
+    lastUpdatedAt: env.now,
+    tags: checkTags(tags),
+  };
 }
 
 /** Maximum tags per resource (AWS tagging limit). */
@@ -80,9 +110,11 @@ export const MAX_TAGS = 50;
 export function checkTags(tags: unknown, field = 'tags'): Record<string, string> {
   const map = (tags ?? {}) as Record<string, string>;
   const keys = Object.keys(map);
-  if (keys.length > MAX_TAGS) throw fieldError(field, `${keys.length} tags`, `Member must have length less than or equal to ${MAX_TAGS}`);
+  if (keys.length > MAX_TAGS)
+    throw fieldError(field, `${keys.length} tags`, `Member must have length less than or equal to ${MAX_TAGS}`);
   const reserved = keys.find((k) => k.toLowerCase().startsWith('aws:'));
-  if (reserved) throw fieldError(`${field}.${reserved}`, reserved, "Tag keys starting with 'aws:' are reserved for AWS use");
+  if (reserved)
+    throw fieldError(`${field}.${reserved}`, reserved, "Tag keys starting with 'aws:' are reserved for AWS use");
   return { ...map };
 }
 
@@ -111,27 +143,56 @@ export function idempotent(env: Env, input: Input, resourceType: ErrorResourceTy
   const fingerprint = stable(params);
   const prior = env.store.idempotency.get(key);
   if (prior) {
-    if (prior.fingerprint !== fingerprint) throw conflict(prior.resourceType as ErrorResourceType, prior.resourceArn, `The client token '${token}' was already used with different parameters for ${env.operation}`);
+    if (prior.fingerprint !== fingerprint)
+      throw conflict(
+        prior.resourceType as ErrorResourceType,
+        prior.resourceArn,
+        `The client token '${token}' was already used with different parameters for ${env.operation}`,
+      );
     return prior.output;
   }
   const output = create();
-  env.store.idempotency.set(key, { fingerprint, resourceArn: String(output.arn ?? ''), resourceType, output: JSON.parse(JSON.stringify(output)) as Output });
+  env.store.idempotency.set(key, {
+    fingerprint,
+    resourceArn: String(output.arn ?? ''),
+    resourceType,
+    output: JSON.parse(JSON.stringify(output)) as Output,
+  });
   return output;
 }
 
 /** One page of a List call; the scope holds the caller, region, operation and every filter. */
-export function paginate<T>(env: Env, input: Input, filters: ReadonlyArray<string | undefined>, items: readonly T[], key: (item: T) => string): { items: T[]; nextToken?: string } {
+export function paginate<T>(
+  env: Env,
+  input: Input,
+  filters: ReadonlyArray<string | undefined>,
+  items: readonly T[],
+  key: (item: T) => string,
+): { items: T[]; nextToken?: string } {
   const scope = [env.operation, env.account, env.region, ...filters.map((f) => f ?? '-')].join('|');
   try {
-    return env.state.paginator.page(scope, items, key, input.maxResults as number | undefined, input.nextToken as string | undefined);
+    return env.state.paginator.page(
+      scope,
+      items,
+      key,
+      input.maxResults as number | undefined,
+      input.nextToken as string | undefined,
+    );
   } catch (e) {
-    if (e instanceof BadTokenError) throw validationError('The nextToken is invalid or expired, or belongs to another query', [{ name: 'nextToken', message: 'Invalid pagination token' }]);
+    if (e instanceof BadTokenError)
+      throw validationError('The nextToken is invalid or expired, or belongs to another query', [
+        { name: 'nextToken', message: 'Invalid pagination token' },
+      ]);
     throw e;
   }
 }
 
 /** Whether the value is a name already used by a record of `rows` (excluding `selfId`). */
-export function nameTaken(rows: ReadonlyArray<{ id: string; name: string }>, name: string, selfId?: string): { id: string } | undefined {
+export function nameTaken(
+  rows: ReadonlyArray<{ id: string; name: string }>,
+  name: string,
+  selfId?: string,
+): { id: string } | undefined {
   return rows.find((r) => r.name === name && r.id !== selfId);
 }
 

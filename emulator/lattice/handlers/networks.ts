@@ -1,9 +1,24 @@
 /** Service networks: create, get, list (own and shared), update authType, delete (only when unassociated). */
 import { conflict } from '../errors';
 import type { ServiceNetworkRecord, AuthType } from '../types';
-import { byName, idempotent, nameTaken, newRecord, paginate, requireOwner, resolve, touch, type Env, type Handler, type Input } from './common';
+import {
+  byName,
+  idempotent,
+  nameTaken,
+  newRecord,
+  paginate,
+  requireOwner,
+  resolve,
+  touch,
+  type Env,
+  type Handler,
+  type Input,
+} from './common';
 
-function counts(env: Env, sn: ServiceNetworkRecord): { numberOfAssociatedVPCs: number; numberOfAssociatedServices: number } {
+function counts(
+  env: Env,
+  sn: ServiceNetworkRecord,
+): { numberOfAssociatedVPCs: number; numberOfAssociatedServices: number } {
   return {
     numberOfAssociatedVPCs: env.store.vpcAssociations({ serviceNetworkId: sn.id }).length,
     numberOfAssociatedServices: env.store.serviceAssociations({ serviceNetworkId: sn.id }).length,
@@ -15,15 +30,28 @@ const create: Handler = (env, input) =>
     const name = input.name as string;
     const mine = env.store.all('servicenetwork', env.region).filter((n) => n.accountId === env.account);
     const taken = nameTaken(mine, name);
-    if (taken) throw conflict('SERVICE_NETWORK', taken.id, `A service network named '${name}' already exists in account ${env.account} (${taken.id})`);
+    if (taken)
+      throw conflict(
+        'SERVICE_NETWORK',
+        taken.id,
+        `A service network named '${name}' already exists in account ${env.account} (${taken.id})`,
+      );
     const sn: ServiceNetworkRecord = {
       ...newRecord(env, 'servicenetwork', input.tags),
       name,
       authType: (input.authType as AuthType | undefined) ?? 'NONE',
-      ...(input.sharingConfig ? { sharingConfig: { enabled: (input.sharingConfig as { enabled?: boolean }).enabled ?? false } } : {}),
+      ...(input.sharingConfig
+        ? { sharingConfig: { enabled: (input.sharingConfig as { enabled?: boolean }).enabled ?? false } }
+        : {}),
     };
     env.store.put('servicenetwork', sn);
-    return { id: sn.id, name: sn.name, arn: sn.arn, authType: sn.authType, ...(sn.sharingConfig ? { sharingConfig: sn.sharingConfig } : {}) };
+    return {
+      id: sn.id,
+      name: sn.name,
+      arn: sn.arn,
+      authType: sn.authType,
+      ...(sn.sharingConfig ? { sharingConfig: sn.sharingConfig } : {}),
+    };
   });
 
 const get: Handler = (env, input) => {
@@ -32,9 +60,14 @@ const get: Handler = (env, input) => {
 };
 
 const list: Handler = (env, input) => {
-  const visible = env.store.all('servicenetwork', env.region).filter((n) => env.store.canSee(env.account, 'servicenetwork', n));
+  const visible = env.store
+    .all('servicenetwork', env.region)
+    .filter((n) => env.store.canSee(env.account, 'servicenetwork', n));
   const page = paginate(env, input, [], visible, byName);
-  return { items: page.items.map((sn) => ({ ...sn, ...counts(env, sn), numberOfAssociatedResourceConfigurations: 0 })), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+  return {
+    items: page.items.map((sn) => ({ ...sn, ...counts(env, sn), numberOfAssociatedResourceConfigurations: 0 })),
+    ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+  };
 };
 
 const update: Handler = (env, input: Input) => {
@@ -50,7 +83,11 @@ const remove: Handler = (env, input) => {
   requireOwner(env, sn);
   const { numberOfAssociatedServices, numberOfAssociatedVPCs } = counts(env, sn);
   if (numberOfAssociatedServices + numberOfAssociatedVPCs > 0) {
-    throw conflict('SERVICE_NETWORK', sn.id, `Service network ${sn.id} still has ${numberOfAssociatedServices} service and ${numberOfAssociatedVPCs} VPC associations; delete them first`);
+    throw conflict(
+      'SERVICE_NETWORK',
+      sn.id,
+      `Service network ${sn.id} still has ${numberOfAssociatedServices} service and ${numberOfAssociatedVPCs} VPC associations; delete them first`,
+    );
   }
   for (const als of env.store.accessLogSubscriptionsOf(sn.arn)) env.store.remove('accesslogsubscription', als.id);
   env.store.remove('servicenetwork', sn.id);

@@ -17,11 +17,16 @@ export function checkPolicyDocument(policy: string, field = 'policy'): void {
   try {
     doc = JSON.parse(policy);
   } catch {
-    throw validationError('The policy is not valid JSON', [{ name: field, message: 'Member must be a valid JSON policy document' }]);
+    throw validationError('The policy is not valid JSON', [
+      { name: field, message: 'Member must be a valid JSON policy document' },
+    ]);
   }
-  const statement = doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>).Statement : undefined;
+  const statement =
+    doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>).Statement : undefined;
   if (!statement || typeof statement !== 'object') {
-    throw validationError('The policy document has no Statement', [{ name: field, message: 'A policy document needs a Statement' }]);
+    throw validationError('The policy document has no Statement', [
+      { name: field, message: 'A policy document needs a Statement' },
+    ]);
   }
 }
 
@@ -35,7 +40,10 @@ function put(map: Map<string, PolicyRecord>, arn: string, policy: string, now: n
 function ownedByArn(env: Env, arn: string) {
   const kind = parseArn(arn)?.kind;
   if (kind !== 'service' && kind !== 'servicenetwork') {
-    if (arn.includes(':resourceconfiguration/')) throw validationError('The Trellis emulator does not implement resource configurations', [{ name: 'resourceArn', message: 'Resource configurations are not supported by the emulator' }]);
+    if (arn.includes(':resourceconfiguration/'))
+      throw validationError('The Trellis emulator does not implement resource configurations', [
+        { name: 'resourceArn', message: 'Resource configurations are not supported by the emulator' },
+      ]);
     throw notFound('SERVICE', arn, `No service network or service '${arn}'`);
   }
   const rec = resolve(env, kind, arn);
@@ -55,7 +63,10 @@ const putAuth: Handler = (env, input) => {
   requireOwner(env, record);
   const policy = input.policy as string;
   if (Buffer.byteLength(policy, 'utf8') > MAX_AUTH_POLICY_BYTES) {
-    throw validationError(`The auth policy is ${Buffer.byteLength(policy, 'utf8')} bytes; the limit is ${MAX_AUTH_POLICY_BYTES}`, [{ name: 'policy', message: `Member must be at most ${MAX_AUTH_POLICY_BYTES} bytes` }]);
+    throw validationError(
+      `The auth policy is ${Buffer.byteLength(policy, 'utf8')} bytes; the limit is ${MAX_AUTH_POLICY_BYTES}`,
+      [{ name: 'policy', message: `Member must be at most ${MAX_AUTH_POLICY_BYTES} bytes` }],
+    );
   }
   checkPolicyDocument(policy);
   put(env.store.authPolicies, record.arn, policy, env.now);

@@ -6,7 +6,17 @@ import { AwsError } from '../../core/awsError';
 import { conflict, notFound, quotaExceeded, validationError } from '../errors';
 import type { RuleAction, RuleMatch, RuleRecord } from '../types';
 import { checkMatch, checkTargetGroupQuota, normaliseAction } from './actions';
-import { idempotent, newRecord, paginate, requireOwner, resolve, touch, type Env, type Handler, type Output } from './common';
+import {
+  idempotent,
+  newRecord,
+  paginate,
+  requireOwner,
+  resolve,
+  touch,
+  type Env,
+  type Handler,
+  type Output,
+} from './common';
 import { resolveListener } from './listeners';
 
 /** Quota code of "Rules per listener". */
@@ -20,13 +30,17 @@ export function ruleView(r: RuleRecord): Output {
 /** A rule of a listener by id or ARN; ResourceNotFound if it belongs to another listener. */
 export function resolveRule(env: Env, listenerId: string, ruleIdentifier: string): RuleRecord {
   const rule = resolve(env, 'rule', ruleIdentifier);
-  if (rule.listenerId !== listenerId) throw notFound('RULE', ruleIdentifier, `Rule '${ruleIdentifier}' was not found in listener ${listenerId}`);
+  if (rule.listenerId !== listenerId)
+    throw notFound('RULE', ruleIdentifier, `Rule '${ruleIdentifier}' was not found in listener ${listenerId}`);
   return rule;
 }
 
 /** ValidationException for edits of the default rule (AWS edits it through UpdateListener). */
 export function defaultRuleError(rule: RuleRecord): AwsError {
-  return validationError(`Rule ${rule.id} is the default rule of its listener; change the default action with UpdateListener`, [{ name: 'ruleIdentifier', message: 'The default rule cannot be modified or deleted with rule operations' }]);
+  return validationError(
+    `Rule ${rule.id} is the default rule of its listener; change the default action with UpdateListener`,
+    [{ name: 'ruleIdentifier', message: 'The default rule cannot be modified or deleted with rule operations' }],
+  );
 }
 
 /** A rule that would take a priority already used by another rule of the listener. */
@@ -36,18 +50,40 @@ export function priorityTaken(env: Env, listenerId: string, priority: number, se
 
 const create: Handler = (env, input) =>
   idempotent(env, input, 'RULE', () => {
-    const { service, listener } = resolveListener(env, input.serviceIdentifier as string, input.listenerIdentifier as string);
+    const { service, listener } = resolveListener(
+      env,
+      input.serviceIdentifier as string,
+      input.listenerIdentifier as string,
+    );
     requireOwner(env, service);
-    if (listener.protocol === 'TLS_PASSTHROUGH') throw validationError(`Listener ${listener.id} uses TLS_PASSTHROUGH, which supports only its default action`, [{ name: 'listenerIdentifier', message: 'TLS_PASSTHROUGH listeners have no rules' }]);
+    if (listener.protocol === 'TLS_PASSTHROUGH')
+      throw validationError(`Listener ${listener.id} uses TLS_PASSTHROUGH, which supports only its default action`, [
+        { name: 'listenerIdentifier', message: 'TLS_PASSTHROUGH listeners have no rules' },
+      ]);
     const rules = env.store.rulesOf(listener.id).filter((r) => !r.isDefault);
     const name = input.name as string;
     const priority = input.priority as number;
     const sameName = rules.find((r) => r.name === name);
-    if (sameName) throw conflict('RULE', sameName.id, `Listener ${listener.id} already has a rule named '${name}' (${sameName.id})`);
+    if (sameName)
+      throw conflict(
+        'RULE',
+        sameName.id,
+        `Listener ${listener.id} already has a rule named '${name}' (${sameName.id})`,
+      );
     const samePriority = priorityTaken(env, listener.id, priority);
-    if (samePriority) throw conflict('RULE', samePriority.id, `Priority ${priority} is already used by rule ${samePriority.id} of listener ${listener.id}`);
+    if (samePriority)
+      throw conflict(
+        'RULE',
+        samePriority.id,
+        `Priority ${priority} is already used by rule ${samePriority.id} of listener ${listener.id}`,
+      );
     if (rules.length >= env.store.quotas.rulesPerListener) {
-      throw quotaExceeded('RULE', RULES_PER_LISTENER_QUOTA, `Listener ${listener.id} already has ${rules.length} rules, the quota of rules per listener`, listener.id);
+      throw quotaExceeded(
+        'RULE',
+        RULES_PER_LISTENER_QUOTA,
+        `Listener ${listener.id} already has ${rules.length} rules, the quota of rules per listener`,
+        listener.id,
+      );
     }
     const match = checkMatch(input.match as RuleMatch, 'match');
     const action = normaliseAction(env, listener, input.action as RuleAction, 'action');
@@ -80,18 +116,30 @@ const list: Handler = (env, input) => {
 };
 
 const update: Handler = (env, input) => {
-  const { service, listener } = resolveListener(env, input.serviceIdentifier as string, input.listenerIdentifier as string);
+  const { service, listener } = resolveListener(
+    env,
+    input.serviceIdentifier as string,
+    input.listenerIdentifier as string,
+  );
   requireOwner(env, service);
   const rule = resolveRule(env, listener.id, input.ruleIdentifier as string);
   if (rule.isDefault) throw defaultRuleError(rule);
   if (input.match === undefined && input.priority === undefined && input.action === undefined) {
-    throw validationError('UpdateRule needs at least one of match, priority or action', [{ name: 'match', message: 'At least one of match, priority or action must be specified' }]);
+    throw validationError('UpdateRule needs at least one of match, priority or action', [
+      { name: 'match', message: 'At least one of match, priority or action must be specified' },
+    ]);
   }
   const match = input.match !== undefined ? checkMatch(input.match as RuleMatch, 'match') : undefined;
-  const action = input.action !== undefined ? normaliseAction(env, listener, input.action as RuleAction, 'action') : undefined;
+  const action =
+    input.action !== undefined ? normaliseAction(env, listener, input.action as RuleAction, 'action') : undefined;
   if (input.priority !== undefined) {
     const taken = priorityTaken(env, listener.id, input.priority as number, rule.id);
-    if (taken) throw conflict('RULE', taken.id, `Priority ${String(input.priority)} is already used by rule ${taken.id} of listener ${listener.id}`);
+    if (taken)
+      throw conflict(
+        'RULE',
+        taken.id,
+        `Priority ${String(input.priority)} is already used by rule ${taken.id} of listener ${listener.id}`,
+      );
   }
   if (action) checkTargetGroupQuota(env, service.id, { ruleId: rule.id, action });
   if (match) rule.match = match;
@@ -102,7 +150,11 @@ const update: Handler = (env, input) => {
 };
 
 const remove: Handler = (env, input) => {
-  const { service, listener } = resolveListener(env, input.serviceIdentifier as string, input.listenerIdentifier as string);
+  const { service, listener } = resolveListener(
+    env,
+    input.serviceIdentifier as string,
+    input.listenerIdentifier as string,
+  );
   requireOwner(env, service);
   const rule = resolveRule(env, listener.id, input.ruleIdentifier as string);
   if (rule.isDefault) throw defaultRuleError(rule);

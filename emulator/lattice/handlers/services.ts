@@ -2,7 +2,17 @@
 import { serviceDnsEntry } from '../arns';
 import { conflict, quotaExceeded } from '../errors';
 import type { AuthType, ServiceRecord } from '../types';
-import { byName, idempotent, nameTaken, newRecord, paginate, requireOwner, resolve, touch, type Handler } from './common';
+import {
+  byName,
+  idempotent,
+  nameTaken,
+  newRecord,
+  paginate,
+  requireOwner,
+  resolve,
+  touch,
+  type Handler,
+} from './common';
 
 /** Quota code of "Services per Region". */
 export const SERVICES_PER_REGION_QUOTA = 'L-E8D7B2C1';
@@ -12,9 +22,18 @@ const create: Handler = (env, input) =>
     const name = input.name as string;
     const mine = env.store.all('service', env.region).filter((s) => s.accountId === env.account);
     const taken = nameTaken(mine, name);
-    if (taken) throw conflict('SERVICE', taken.id, `A service named '${name}' already exists in account ${env.account} (${taken.id})`);
+    if (taken)
+      throw conflict(
+        'SERVICE',
+        taken.id,
+        `A service named '${name}' already exists in account ${env.account} (${taken.id})`,
+      );
     if (mine.length >= env.store.quotas.servicesPerRegion) {
-      throw quotaExceeded('SERVICE', SERVICES_PER_REGION_QUOTA, `Account ${env.account} already has ${mine.length} services in ${env.region}, the quota of services per Region`);
+      throw quotaExceeded(
+        'SERVICE',
+        SERVICES_PER_REGION_QUOTA,
+        `Account ${env.account} already has ${mine.length} services in ${env.region}, the quota of services per Region`,
+      );
     }
     const svc: ServiceRecord = {
       ...newRecord(env, 'service', input.tags),
@@ -23,7 +42,9 @@ const create: Handler = (env, input) =>
       status: 'ACTIVE',
       dnsEntry: serviceDnsEntry(env.state.rng, name, env.region),
       ...(input.customDomainName !== undefined ? { customDomainName: input.customDomainName as string } : {}),
-      ...(input.certificateArn !== undefined && input.certificateArn !== '' ? { certificateArn: input.certificateArn as string } : {}),
+      ...(input.certificateArn !== undefined && input.certificateArn !== ''
+        ? { certificateArn: input.certificateArn as string }
+        : {}),
       ...(input.idleTimeoutSeconds !== undefined ? { idleTimeoutSeconds: input.idleTimeoutSeconds as number } : {}),
     };
     env.store.put('service', svc);
@@ -56,7 +77,11 @@ const remove: Handler = (env, input) => {
   requireOwner(env, svc);
   const assoc = env.store.serviceAssociations({ serviceId: svc.id });
   if (assoc.length > 0) {
-    throw conflict('SERVICE', svc.id, `Service ${svc.id} is still associated with ${assoc.length} service network(s); delete the associations first`);
+    throw conflict(
+      'SERVICE',
+      svc.id,
+      `Service ${svc.id} is still associated with ${assoc.length} service network(s); delete the associations first`,
+    );
   }
   // AWS deletes listeners, rules, access-log subscriptions and policies with the service.
   for (const l of env.store.listenersOf(svc.id)) {

@@ -15,7 +15,7 @@ const HEALTH_RANGES: Array<[keyof HealthCheckConfig, number, number]> = [
 
 /** Merges a health-check change into a base config and checks the documented ranges. */
 export function mergeHealthCheck(base: HealthCheckConfig, change: HealthCheckConfig, field: string): HealthCheckConfig {
-  const merged: HealthCheckConfig = { ...base, ...JSON.parse(JSON.stringify(change)) as HealthCheckConfig };
+  const merged: HealthCheckConfig = { ...base, ...(JSON.parse(JSON.stringify(change)) as HealthCheckConfig) };
   for (const [key, min, max] of HEALTH_RANGES) {
     const v = change[key];
     if (typeof v !== 'number') continue;
@@ -49,14 +49,32 @@ export function buildConfig(type: TargetGroupType, given: TargetGroupConfig | un
     }
     return { lambdaEventStructureVersion: c.lambdaEventStructureVersion ?? 'V1' };
   }
-  if (c.lambdaEventStructureVersion !== undefined) throw fieldError('config.lambdaEventStructureVersion', c.lambdaEventStructureVersion, 'Supported only for target groups of type LAMBDA');
-  if (!given) throw fieldError('config', null, `A target group of type ${type} needs a config with protocol, port and vpcIdentifier`);
+  if (c.lambdaEventStructureVersion !== undefined)
+    throw fieldError(
+      'config.lambdaEventStructureVersion',
+      c.lambdaEventStructureVersion,
+      'Supported only for target groups of type LAMBDA',
+    );
+  if (!given)
+    throw fieldError(
+      'config',
+      null,
+      `A target group of type ${type} needs a config with protocol, port and vpcIdentifier`,
+    );
   if (!c.protocol) throw fieldError('config.protocol', null, 'Member must not be null');
   if (!c.vpcIdentifier) throw fieldError('config.vpcIdentifier', null, 'Member must not be null');
-  if (type === 'ALB' && c.protocol === 'TCP') throw fieldError('config.protocol', c.protocol, 'ALB target groups use HTTP or HTTPS');
-  if (type === 'ALB' && c.healthCheck) throw fieldError('config.healthCheck', 'healthCheck', 'Health checks are not supported for target groups of type ALB');
-  if (type !== 'IP' && c.ipAddressType !== undefined) throw fieldError('config.ipAddressType', c.ipAddressType, 'Supported only for target groups of type IP');
-  if (c.protocol === 'TCP' && c.port === undefined) throw fieldError('config.port', null, 'A TCP target group needs a port');
+  if (type === 'ALB' && c.protocol === 'TCP')
+    throw fieldError('config.protocol', c.protocol, 'ALB target groups use HTTP or HTTPS');
+  if (type === 'ALB' && c.healthCheck)
+    throw fieldError(
+      'config.healthCheck',
+      'healthCheck',
+      'Health checks are not supported for target groups of type ALB',
+    );
+  if (type !== 'IP' && c.ipAddressType !== undefined)
+    throw fieldError('config.ipAddressType', c.ipAddressType, 'Supported only for target groups of type IP');
+  if (c.protocol === 'TCP' && c.port === undefined)
+    throw fieldError('config.port', null, 'A TCP target group needs a port');
   const port = c.port ?? (c.protocol === 'HTTPS' ? 443 : 80);
   const config: TargetGroupConfig = {
     port,
@@ -65,6 +83,7 @@ export function buildConfig(type: TargetGroupType, given: TargetGroupConfig | un
     vpcIdentifier: c.vpcIdentifier,
     ...(type === 'IP' ? { ipAddressType: c.ipAddressType ?? 'IPV4' } : {}),
   };
-  if (type === 'IP' || type === 'INSTANCE') config.healthCheck = mergeHealthCheck(defaultHealthCheck(c.protocol), c.healthCheck ?? {}, 'config.healthCheck');
+  if (type === 'IP' || type === 'INSTANCE')
+    config.healthCheck = mergeHealthCheck(defaultHealthCheck(c.protocol), c.healthCheck ?? {}, 'config.healthCheck');
   return config;
 }

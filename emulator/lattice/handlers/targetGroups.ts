@@ -2,10 +2,24 @@
 import { conflict, fieldError } from '../errors';
 import type { HealthCheckConfig, TargetGroupConfig, TargetGroupRecord, TargetGroupType } from '../types';
 import { buildConfig, mergeHealthCheck } from './targetGroupConfig';
-import { byName, idempotent, newRecord, paginate, requireOwner, resolve, touch, type Env, type Handler, type Output } from './common';
+import {
+  byName,
+  idempotent,
+  newRecord,
+  paginate,
+  requireOwner,
+  resolve,
+  touch,
+  type Env,
+  type Handler,
+  type Output,
+} from './common';
 
 function serviceArns(env: Env, tg: TargetGroupRecord): string[] {
-  return env.store.servicesUsing(tg.id).map((s) => s.arn).sort();
+  return env.store
+    .servicesUsing(tg.id)
+    .map((s) => s.arn)
+    .sort();
 }
 
 function view(env: Env, tg: TargetGroupRecord): Output {
@@ -14,14 +28,27 @@ function view(env: Env, tg: TargetGroupRecord): Output {
 
 function summary(env: Env, tg: TargetGroupRecord): Output {
   const { port, protocol, ipAddressType, vpcIdentifier, lambdaEventStructureVersion } = tg.config;
-  return { ...tg, port, protocol, ipAddressType, vpcIdentifier, lambdaEventStructureVersion, serviceArns: serviceArns(env, tg) };
+  return {
+    ...tg,
+    port,
+    protocol,
+    ipAddressType,
+    vpcIdentifier,
+    lambdaEventStructureVersion,
+    serviceArns: serviceArns(env, tg),
+  };
 }
 
 const create: Handler = (env, input) =>
   idempotent(env, input, 'TARGET_GROUP', () => {
     const name = input.name as string;
     const taken = env.store.all('targetgroup', env.region).find((t) => t.accountId === env.account && t.name === name);
-    if (taken) throw conflict('TARGET_GROUP', taken.id, `A target group named '${name}' already exists in account ${env.account} (${taken.id})`);
+    if (taken)
+      throw conflict(
+        'TARGET_GROUP',
+        taken.id,
+        `A target group named '${name}' already exists in account ${env.account} (${taken.id})`,
+      );
     const type = input.type as TargetGroupType;
     const tg: TargetGroupRecord = {
       ...newRecord(env, 'targetgroup', input.tags),
@@ -51,8 +78,17 @@ const list: Handler = (env, input) => {
 const update: Handler = (env, input) => {
   const tg = resolve(env, 'targetgroup', input.targetGroupIdentifier as string);
   requireOwner(env, tg);
-  if (tg.type === 'LAMBDA' || tg.type === 'ALB') throw fieldError('healthCheck', 'healthCheck', `Health checks are not supported for target groups of type ${tg.type}`);
-  tg.config.healthCheck = mergeHealthCheck(tg.config.healthCheck ?? {}, input.healthCheck as HealthCheckConfig, 'healthCheck');
+  if (tg.type === 'LAMBDA' || tg.type === 'ALB')
+    throw fieldError(
+      'healthCheck',
+      'healthCheck',
+      `Health checks are not supported for target groups of type ${tg.type}`,
+    );
+  tg.config.healthCheck = mergeHealthCheck(
+    tg.config.healthCheck ?? {},
+    input.healthCheck as HealthCheckConfig,
+    'healthCheck',
+  );
   touch(env, tg);
   return { id: tg.id, arn: tg.arn, name: tg.name, type: tg.type, config: tg.config, status: tg.status };
 };
@@ -62,7 +98,11 @@ const remove: Handler = (env, input) => {
   requireOwner(env, tg);
   const users = env.store.servicesUsing(tg.id);
   if (users.length > 0) {
-    throw conflict('TARGET_GROUP', tg.id, `Target group ${tg.id} is used by a listener or rule of ${users.map((s) => s.id).join(', ')}; remove it from their actions first`);
+    throw conflict(
+      'TARGET_GROUP',
+      tg.id,
+      `Target group ${tg.id} is used by a listener or rule of ${users.map((s) => s.id).join(', ')}; remove it from their actions first`,
+    );
   }
   env.store.remove('targetgroup', tg.id);
   return { id: tg.id, arn: tg.arn, status: 'DELETE_IN_PROGRESS' };

@@ -17,7 +17,8 @@ interface TargetInput {
 
 const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9_$-]{1,128})?$/;
-const ALB_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/;
+const ALB_ARN =
+  /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/;
 
 /** Why a target cannot join this group, or undefined when it can. */
 function targetProblem(tg: TargetGroupRecord, t: TargetInput): string | undefined {
@@ -32,7 +33,8 @@ function targetProblem(tg: TargetGroupRecord, t: TargetInput): string | undefine
       if (t.port !== undefined) return 'LAMBDA targets take no port';
       return LAMBDA_ARN.test(t.id) ? undefined : `'${t.id}' is not a Lambda function ARN`;
     case 'ALB':
-      if (t.port !== undefined && t.port !== tg.config.port) return `An ALB target must use the target group port ${tg.config.port}`;
+      if (t.port !== undefined && t.port !== tg.config.port)
+        return `An ALB target must use the target group port ${tg.config.port}`;
       return ALB_ARN.test(t.id) ? undefined : `'${t.id}' is not an Application Load Balancer ARN`;
   }
 }
@@ -50,14 +52,24 @@ const register: Handler = (env, input) => {
   const incoming = input.targets as TargetInput[];
   const fresh = incoming.filter((t) => !tg.targets.some((x) => x.id === t.id && x.port === portOf(tg, t)));
   if (tg.targets.length + fresh.length > env.store.quotas.targetsPerTargetGroup) {
-    throw quotaExceeded('TARGET', TARGETS_PER_GROUP_QUOTA, `Target group ${tg.id} would have ${tg.targets.length + fresh.length} targets; the quota is ${env.store.quotas.targetsPerTargetGroup}`, tg.id);
+    throw quotaExceeded(
+      'TARGET',
+      TARGETS_PER_GROUP_QUOTA,
+      `Target group ${tg.id} would have ${tg.targets.length + fresh.length} targets; the quota is ${env.store.quotas.targetsPerTargetGroup}`,
+      tg.id,
+    );
   }
   for (const t of incoming) {
     const port = portOf(tg, t);
     const problem = targetProblem(tg, t);
     const single = (tg.type === 'LAMBDA' || tg.type === 'ALB') && tg.targets.some((x) => x.id !== t.id);
     if (problem || single) {
-      unsuccessful.push({ id: t.id, port, failureCode: 'InvalidTarget', failureMessage: problem ?? `A ${tg.type} target group holds a single target` });
+      unsuccessful.push({
+        id: t.id,
+        port,
+        failureCode: 'InvalidTarget',
+        failureMessage: problem ?? `A ${tg.type} target group holds a single target`,
+      });
       continue;
     }
     const existing = tg.targets.find((x) => x.id === t.id && x.port === port);
@@ -85,7 +97,12 @@ const deregister: Handler = (env, input) => {
     const port = portOf(tg, t);
     const existing = tg.targets.find((x) => x.id === t.id && x.port === port);
     if (!existing) {
-      unsuccessful.push({ id: t.id, port, failureCode: 'TargetNotFound', failureMessage: `Target ${t.id}${port !== undefined ? `:${port}` : ''} is not registered in ${tg.id}` });
+      unsuccessful.push({
+        id: t.id,
+        port,
+        failureCode: 'TargetNotFound',
+        failureMessage: `Target ${t.id}${port !== undefined ? `:${port}` : ''} is not registered in ${tg.id}`,
+      });
       continue;
     }
     existing.deregisteredAt ??= env.now;
@@ -99,8 +116,13 @@ const list: Handler = (env, input) => {
   const filter = (input.targets as TargetInput[] | undefined) ?? [];
   const rows = env.store
     .targetsOf(tg.id, env.now)
-    .filter((t) => filter.length === 0 || filter.some((f) => f.id === t.id && (f.port === undefined || f.port === t.port)));
-  const filterKey = filter.map((f) => `${f.id}:${f.port ?? ''}`).sort().join(',');
+    .filter(
+      (t) => filter.length === 0 || filter.some((f) => f.id === t.id && (f.port === undefined || f.port === t.port)),
+    );
+  const filterKey = filter
+    .map((f) => `${f.id}:${f.port ?? ''}`)
+    .sort()
+    .join(',');
   const page = paginate(env, input, [tg.id, filterKey], rows, (t) => `${t.id}|${String(t.port ?? 0).padStart(5, '0')}`);
   return { items: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 };

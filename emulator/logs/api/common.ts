@@ -49,17 +49,27 @@ export function groupByName(state: EmulatorState, ctx: CallContext, name: string
 export function groupByIdentifier(state: EmulatorState, ctx: CallContext, identifier: string): LogGroup {
   if (!identifier.startsWith('arn:')) return groupByName(state, ctx, identifier);
   const arn = parseLogGroupArn(identifier);
-  if (!arn) throw invalidParameter(`Invalid log group identifier '${identifier}': expected a log group name or arn:aws:logs:<region>:<account-id>:log-group:<name>`);
-  if (arn.accountId !== ctx.accountId || arn.region !== ctx.region) throw notFound('The specified log group does not exist.');
+  if (!arn)
+    throw invalidParameter(
+      `Invalid log group identifier '${identifier}': expected a log group name or arn:aws:logs:<region>:<account-id>:log-group:<name>`,
+    );
+  if (arn.accountId !== ctx.accountId || arn.region !== ctx.region)
+    throw notFound('The specified log group does not exist.');
   return groupByName(state, ctx, arn.name);
 }
 
 /** The group of an input with exactly one of `logGroupName` and `logGroupIdentifier`. */
-export function groupOf(state: EmulatorState, ctx: CallContext, input: { logGroupName?: unknown; logGroupIdentifier?: unknown }): LogGroup {
+export function groupOf(
+  state: EmulatorState,
+  ctx: CallContext,
+  input: { logGroupName?: unknown; logGroupIdentifier?: unknown },
+): LogGroup {
   const name = input.logGroupName as string | undefined;
   const id = input.logGroupIdentifier as string | undefined;
-  if (name !== undefined && id !== undefined) throw invalidParameter('LogGroupName and LogGroupIdentifier are mutually exclusive; specify only one of them.');
-  if (name === undefined && id === undefined) throw invalidParameter('Either logGroupName or logGroupIdentifier must be specified.');
+  if (name !== undefined && id !== undefined)
+    throw invalidParameter('LogGroupName and LogGroupIdentifier are mutually exclusive; specify only one of them.');
+  if (name === undefined && id === undefined)
+    throw invalidParameter('Either logGroupName or logGroupIdentifier must be specified.');
   return name !== undefined ? groupByName(state, ctx, name) : groupByIdentifier(state, ctx, id as string);
 }
 
@@ -81,7 +91,15 @@ export function cursorOf(paginator: Paginator, scope: string, token: string): st
 }
 
 /** `paginator.page` with forged tokens answered as InvalidParameterException. */
-export function page<T>(paginator: Paginator, scope: string, items: readonly T[], key: (item: T) => string, limit: number | undefined, token: string | undefined, defaultMax: number): { items: T[]; nextToken?: string } {
+export function page<T>(
+  paginator: Paginator,
+  scope: string,
+  items: readonly T[],
+  key: (item: T) => string,
+  limit: number | undefined,
+  token: string | undefined,
+  defaultMax: number,
+): { items: T[]; nextToken?: string } {
   try {
     return paginator.page(scope, items, key, limit, token, defaultMax);
   } catch (e) {

@@ -20,7 +20,8 @@ function parsePattern(text: string): FilterPattern {
   try {
     return parseFilterPattern(text);
   } catch (e) {
-    if (e instanceof FilterPatternError) throw invalidParameter(`Invalid filter pattern: ${e.message} (at character ${e.position + 1})`);
+    if (e instanceof FilterPatternError)
+      throw invalidParameter(`Invalid filter pattern: ${e.message} (at character ${e.position + 1})`);
     throw e;
   }
 }
@@ -35,7 +36,8 @@ export const filterLogEvents: Handler = (state, ctx, input) => {
   const g = groupOf(state, ctx, input);
   const names = input.logStreamNames as string[] | undefined;
   const prefix = input.logStreamNamePrefix as string | undefined;
-  if (names !== undefined && prefix !== undefined) throw invalidParameter('logStreamNames and logStreamNamePrefix are mutually exclusive parameters.');
+  if (names !== undefined && prefix !== undefined)
+    throw invalidParameter('logStreamNames and logStreamNamePrefix are mutually exclusive parameters.');
   const patternText = (input.filterPattern as string | undefined) ?? '';
   const pattern = parsePattern(patternText);
   const startMs = (input.startTime as number | undefined) ?? -Infinity;
@@ -54,7 +56,9 @@ export const filterLogEvents: Handler = (state, ctx, input) => {
     after = parseKey(cursor.slice(2));
     if (!after) throw invalidParameter('The specified nextToken is invalid.');
   } else if (!asc && input.startTime !== undefined && startMs < DESCENDING_FROM) {
-    throw invalidParameter('startFromHead set to false is supported only when startTime is on or after Jan 1, 2024 00:00:00 UTC.');
+    throw invalidParameter(
+      'startFromHead set to false is supported only when startTime is on or after Jan 1, 2024 00:00:00 UTC.',
+    );
   }
 
   const limit = (input.limit as number | undefined) ?? 10_000;
@@ -64,7 +68,14 @@ export const filterLogEvents: Handler = (state, ctx, input) => {
   let scanned = 0;
   let last: EventKey | undefined;
   let more = false;
-  for (const p of scan(streams, { dir: asc ? 'asc' : 'desc', ...(after ? { after } : {}), startMs, endMs, now: ctx.now, cutoff: g.cutoff(ctx.now) })) {
+  for (const p of scan(streams, {
+    dir: asc ? 'asc' : 'desc',
+    ...(after ? { after } : {}),
+    startMs,
+    endMs,
+    now: ctx.now,
+    cutoff: g.cutoff(ctx.now),
+  })) {
     if (events.length >= limit || scanned >= SCAN_BUDGET) {
       more = true;
       break;
@@ -81,7 +92,13 @@ export const filterLogEvents: Handler = (state, ctx, input) => {
     }
     bytes += size;
     last = keyOf(p);
-    events.push({ logStreamName: p.stream.name, timestamp: last.ts, message: p.chunk.message(p.i), ingestionTime: p.chunk.ing[p.i] as number, eventId: eventId(last) });
+    events.push({
+      logStreamName: p.stream.name,
+      timestamp: last.ts,
+      message: p.chunk.message(p.i),
+      ingestionTime: p.chunk.ing[p.i] as number,
+      eventId: eventId(last),
+    });
   }
   const nextToken = more && last ? state.paginator.token(scope, `${asc ? 'a' : 'd'}|${formatKey(last)}`) : undefined;
   return { events, ...(nextToken ? { nextToken } : {}) };

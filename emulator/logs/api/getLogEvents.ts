@@ -45,12 +45,24 @@ export const getLogEvents: Handler = (state, ctx, input) => {
   const picked: Array<{ key: EventKey; timestamp: number; message: string; ingestionTime: number }> = [];
   let bytes = 0;
   if (!exhausted) {
-    const it = scan([stream], { dir: dir === 'f' ? 'asc' : 'desc', ...(after ? { after } : {}), startMs, endMs, now: ctx.now, cutoff: g.cutoff(ctx.now) });
+    const it = scan([stream], {
+      dir: dir === 'f' ? 'asc' : 'desc',
+      ...(after ? { after } : {}),
+      startMs,
+      endMs,
+      now: ctx.now,
+      cutoff: g.cutoff(ctx.now),
+    });
     for (const p of it) {
       const size = (p.chunk.size[p.i] as number) + EVENT_OVERHEAD;
       if (picked.length >= limit || (bytes + size > MAX_PAGE_BYTES && picked.length > 0)) break;
       bytes += size;
-      picked.push({ key: keyOf(p), timestamp: p.chunk.ts[p.i] as number, message: p.chunk.message(p.i), ingestionTime: p.chunk.ing[p.i] as number });
+      picked.push({
+        key: keyOf(p),
+        timestamp: p.chunk.ts[p.i] as number,
+        message: p.chunk.message(p.i),
+        ingestionTime: p.chunk.ing[p.i] as number,
+      });
     }
   }
   if (dir === 'b') picked.reverse();

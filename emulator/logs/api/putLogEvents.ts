@@ -26,9 +26,11 @@ export const putLogEvents: Handler = (state, ctx, input) => {
   for (let k = 0; k < events.length; k++) {
     const e = events[k] as InputEvent;
     bytes += Buffer.byteLength(e.message, 'utf8') + EVENT_OVERHEAD;
-    if (k > 0 && e.timestamp < (events[k - 1] as InputEvent).timestamp) throw invalidParameter('Log events in a single PutLogEvents request must be in chronological order.');
+    if (k > 0 && e.timestamp < (events[k - 1] as InputEvent).timestamp)
+      throw invalidParameter('Log events in a single PutLogEvents request must be in chronological order.');
   }
-  if (bytes > MAX_BATCH_BYTES) throw invalidParameter(`Upload too large: ${bytes} bytes exceeds limit of ${MAX_BATCH_BYTES}`);
+  if (bytes > MAX_BATCH_BYTES)
+    throw invalidParameter(`Upload too large: ${bytes} bytes exceeds limit of ${MAX_BATCH_BYTES}`);
 
   const tooOld = ctx.now - 14 * DAY;
   const tooNew = ctx.now + 2 * HOUR;
@@ -42,7 +44,8 @@ export const putLogEvents: Handler = (state, ctx, input) => {
   const accepted = events.slice(expiredEnd, tooNewStart);
   const first = accepted[0];
   const last = accepted[accepted.length - 1];
-  if (first && last && last.timestamp - first.timestamp > DAY) throw invalidParameter('The batch of log events in a single PutLogEvents request cannot span more than 24 hours.');
+  if (first && last && last.timestamp - first.timestamp > DAY)
+    throw invalidParameter('The batch of log events in a single PutLogEvents request cannot span more than 24 hours.');
 
   for (const e of accepted) g.appendMessage(stream, e.timestamp, ctx.now, e.message);
   g.sequence++;
@@ -50,5 +53,8 @@ export const putLogEvents: Handler = (state, ctx, input) => {
   if (tooOldEnd > 0) rejected.tooOldLogEventEndIndex = tooOldEnd;
   if (expiredEnd > tooOldEnd) rejected.expiredLogEventEndIndex = expiredEnd;
   if (tooNewStart < events.length) rejected.tooNewLogEventStartIndex = tooNewStart;
-  return { nextSequenceToken: sequenceToken(g), ...(Object.keys(rejected).length > 0 ? { rejectedLogEventsInfo: rejected } : {}) };
+  return {
+    nextSequenceToken: sequenceToken(g),
+    ...(Object.keys(rejected).length > 0 ? { rejectedLogEventsInfo: rejected } : {}),
+  };
 };

@@ -9,7 +9,15 @@ import { compileQuery, InsightsQueryError, startExecution, type CompiledQuery } 
 import { MAX_CONCURRENT_QUERIES, outputOf, type QueryRecord } from '../queries/book';
 import type { LogGroup } from '../store';
 import { querySource } from '../store/batch';
-import { cursorOf, groupByIdentifier, groupByName, invalidParameter, logsError, notFound, type Handler } from './common';
+import {
+  cursorOf,
+  groupByIdentifier,
+  groupByName,
+  invalidParameter,
+  logsError,
+  notFound,
+  type Handler,
+} from './common';
 
 /** Rows the emulator's Insights engine returns at most (the model allows limits up to 100,000). */
 export const MAX_QUERY_ROWS = 10_000;
@@ -23,22 +31,36 @@ function compile(text: string): CompiledQuery {
     const start = Math.max(0, Math.min(e.position, text.length));
     let end = start;
     while (end < text.length && !/[\s|]/.test(text[end] as string)) end++;
-    throw logsError('MalformedQueryException', e.message, { queryCompileError: { location: { startCharOffset: start, endCharOffset: Math.max(start, end - 1) }, message: e.message } });
+    throw logsError('MalformedQueryException', e.message, {
+      queryCompileError: {
+        location: { startCharOffset: start, endCharOffset: Math.max(start, end - 1) },
+        message: e.message,
+      },
+    });
   }
 }
 
-function groupsOf(state: Parameters<Handler>[0], ctx: Parameters<Handler>[1], input: Record<string, unknown>): LogGroup[] {
+function groupsOf(
+  state: Parameters<Handler>[0],
+  ctx: Parameters<Handler>[1],
+  input: Record<string, unknown>,
+): LogGroup[] {
   const given = ['logGroupName', 'logGroupNames', 'logGroupIdentifiers'].filter((k) => input[k] !== undefined);
-  if (given.length !== 1) throw invalidParameter('Exactly one of logGroupName, logGroupNames or logGroupIdentifiers must be specified (the emulator does not support SOURCE commands).');
+  if (given.length !== 1)
+    throw invalidParameter(
+      'Exactly one of logGroupName, logGroupNames or logGroupIdentifiers must be specified (the emulator does not support SOURCE commands).',
+    );
   if (input.logGroupName !== undefined) return [groupByName(state, ctx, input.logGroupName as string)];
   const list = (input.logGroupNames ?? input.logGroupIdentifiers) as string[];
-  if (list.length === 0 || list.length > MAX_GROUPS) throw invalidParameter(`A query needs between 1 and ${MAX_GROUPS} log groups; got ${list.length}.`);
+  if (list.length === 0 || list.length > MAX_GROUPS)
+    throw invalidParameter(`A query needs between 1 and ${MAX_GROUPS} log groups; got ${list.length}.`);
   const groups = new Set<LogGroup>();
   for (const id of list) {
     try {
       groups.add(input.logGroupNames !== undefined ? groupByName(state, ctx, id) : groupByIdentifier(state, ctx, id));
     } catch (e) {
-      if (e instanceof AwsError && e.code === 'ResourceNotFoundException') throw notFound(`Log group '${id}' does not exist for account ID '${ctx.accountId}'`);
+      if (e instanceof AwsError && e.code === 'ResourceNotFoundException')
+        throw notFound(`Log group '${id}' does not exist for account ID '${ctx.accountId}'`);
       throw e;
     }
   }
@@ -53,16 +75,23 @@ function queryId(state: Parameters<Handler>[0]): string {
 
 const startQuery: Handler = (state, ctx, input) => {
   const language = (input.queryLanguage as string | undefined) ?? 'CWLI';
-  if (language !== 'CWLI') throw invalidParameter(`The emulator supports only queryLanguage CWLI (Logs Insights QL), not ${language}.`);
+  if (language !== 'CWLI')
+    throw invalidParameter(`The emulator supports only queryLanguage CWLI (Logs Insights QL), not ${language}.`);
   const groups = groupsOf(state, ctx, input);
   const startTime = input.startTime as number;
   const endTime = input.endTime as number;
   if (endTime < startTime) throw invalidParameter('endTime must be greater than or equal to startTime.');
   const limit = input.limit as number | undefined;
-  if (limit !== undefined && limit > MAX_QUERY_ROWS) throw invalidParameter(`The emulator returns at most ${MAX_QUERY_ROWS} rows per query; limit must be between 1 and ${MAX_QUERY_ROWS}.`);
+  if (limit !== undefined && limit > MAX_QUERY_ROWS)
+    throw invalidParameter(
+      `The emulator returns at most ${MAX_QUERY_ROWS} rows per query; limit must be between 1 and ${MAX_QUERY_ROWS}.`,
+    );
   const compiled = compile(input.queryString as string);
   if (state.logs.queries.active(ctx.accountId, ctx.region) >= MAX_CONCURRENT_QUERIES) {
-    throw logsError('LimitExceededException', `Account maximum query concurrency limit of [${MAX_CONCURRENT_QUERIES}] reached.`);
+    throw logsError(
+      'LimitExceededException',
+      `Account maximum query concurrency limit of [${MAX_CONCURRENT_QUERIES}] reached.`,
+    );
   }
   const startMs = startTime * 1000;
   const endMs = endTime * 1000 + 999;
@@ -98,7 +127,14 @@ const getQueryResults: Handler = (state, ctx, input) => {
   return {
     queryLanguage: 'CWLI',
     results: slice,
-    statistics: { recordsMatched: stats.recordsMatched, recordsScanned: stats.recordsScanned, estimatedRecordsSkipped: 0, bytesScanned: stats.bytesScanned, estimatedBytesSkipped: 0, logGroupsScanned: q.logGroupsScanned },
+    statistics: {
+      recordsMatched: stats.recordsMatched,
+      recordsScanned: stats.recordsScanned,
+      estimatedRecordsSkipped: 0,
+      bytesScanned: stats.bytesScanned,
+      estimatedBytesSkipped: 0,
+      logGroupsScanned: q.logGroupsScanned,
+    },
     status: q.status,
     ...(more ? { nextToken: state.paginator.token(scope, String(from + slice.length)) } : {}),
   };

@@ -10,7 +10,8 @@ export function sequenceToken(group: LogGroup, salt = 0): string {
 
 const createLogStream: Handler = (state, ctx, input) => {
   const g = groupByName(state, ctx, input.logGroupName as string);
-  if (!g.createStream(input.logStreamName as string, ctx.now)) throw logsError('ResourceAlreadyExistsException', 'The specified log stream already exists');
+  if (!g.createStream(input.logStreamName as string, ctx.now))
+    throw logsError('ResourceAlreadyExistsException', 'The specified log stream already exists');
   return undefined;
 };
 
@@ -19,7 +20,8 @@ const describeLogStreams: Handler = (state, ctx, input) => {
   const prefix = input.logStreamNamePrefix as string | undefined;
   const byTime = input.orderBy === 'LastEventTime';
   const descending = input.descending === true;
-  if (byTime && prefix !== undefined) throw invalidParameter('Cannot order by LastEventTime with a logStreamNamePrefix.');
+  if (byTime && prefix !== undefined)
+    throw invalidParameter('Cannot order by LastEventTime with a logStreamNamePrefix.');
   const cutoff = g.cutoff(ctx.now);
   const rows = [...g.streams.values()]
     .filter((s) => prefix === undefined || s.name.startsWith(prefix))
@@ -29,7 +31,15 @@ const describeLogStreams: Handler = (state, ctx, input) => {
     return descending ? descendingKey(k) : k;
   };
   const scope = `DescribeLogStreams:${g.logGroupArn}:${prefix ?? ''}:${byTime}:${descending}`;
-  const p = page(state.paginator, scope, rows, key, input.limit as number | undefined, input.nextToken as string | undefined, 50);
+  const p = page(
+    state.paginator,
+    scope,
+    rows,
+    key,
+    input.limit as number | undefined,
+    input.nextToken as string | undefined,
+    50,
+  );
   return {
     logStreams: p.items.map(({ s, stats }) => ({
       logStreamName: s.name,

@@ -22,7 +22,13 @@ function matching(pattern: string): number[] {
   const parsed = parseFilterPattern(pattern);
   const view = new ChunkEventView(group.table);
   const out: number[] = [];
-  for (const p of scan([stream], { dir: 'asc', startMs: -Infinity, endMs: Infinity, now: Infinity, cutoff: -Infinity })) {
+  for (const p of scan([stream], {
+    dir: 'asc',
+    startMs: -Infinity,
+    endMs: Infinity,
+    now: Infinity,
+    cutoff: -Infinity,
+  })) {
     if (matches(parsed, view.at(p.chunk, p.i))) out.push(p.chunk.ts[p.i] as number);
   }
   return out;

@@ -64,7 +64,17 @@ function compare(v: Found, op: string, want: CompareValue): boolean {
   if (want.type === 'number') {
     if (typeof v !== 'number') return false;
     const n = want.n;
-    return op === '=' ? v === n : op === '!=' ? v !== n : op === '<' ? v < n : op === '<=' ? v <= n : op === '>' ? v > n : v >= n;
+    return op === '='
+      ? v === n
+      : op === '!='
+        ? v !== n
+        : op === '<'
+          ? v < n
+          : op === '<='
+            ? v <= n
+            : op === '>'
+              ? v > n
+              : v >= n;
   }
   if (typeof v !== 'string') return false;
   const equal = want.glob ? want.glob.test(v) : v === want.text;

@@ -10,8 +10,10 @@ export function parseFilterPattern(pattern: string): FilterPattern {
   if (src === '') return { kind: 'all' };
   try {
     if (src.startsWith('{')) return parseJsonPattern(src);
-    if (src.startsWith('[')) throw new FilterPatternError('Space-delimited filter patterns ([...]) are not supported by the emulator', 0);
-    if (src.startsWith('%')) throw new FilterPatternError('Regular-expression filter patterns (%...%) are not supported by the emulator', 0);
+    if (src.startsWith('['))
+      throw new FilterPatternError('Space-delimited filter patterns ([...]) are not supported by the emulator', 0);
+    if (src.startsWith('%'))
+      throw new FilterPatternError('Regular-expression filter patterns (%...%) are not supported by the emulator', 0);
     return parseTerms(src);
   } catch (e) {
     if (e instanceof FilterPatternError) throw new FilterPatternError(e.message, e.position + lead);

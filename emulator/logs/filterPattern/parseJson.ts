@@ -3,7 +3,14 @@
  * parentheses, `*` wildcards in strings (`{ $.path = "/v2/*" }`), `IS NULL`, `NOT EXISTS`,
  * `IS TRUE`, `IS FALSE`. `&&` binds tighter than `||`. Regex values (`%...%`) are not supported.
  */
-import { FilterPatternError, type CompareOp, type CompareValue, type FilterPattern, type JsonExpr, type PathSegment } from './ast';
+import {
+  FilterPatternError,
+  type CompareOp,
+  type CompareValue,
+  type FilterPattern,
+  type JsonExpr,
+  type PathSegment,
+} from './ast';
 
 type Tok =
   | { t: 'punct'; v: '{' | '}' | '(' | ')' | '&&' | '||'; at: number }
@@ -22,13 +29,13 @@ function lex(src: string): Tok[] {
     const c = src[i] as string;
     const two = src.slice(i, i + 2);
     if (/\s/.test(c)) i++;
-    else if (two === '&&' || two === '||') (out.push({ t: 'punct', v: two, at: i }), (i += 2));
-    else if (two === '!=' || two === '<=' || two === '>=') (out.push({ t: 'op', v: two, at: i }), (i += 2));
+    else if (two === '&&' || two === '||') out.push({ t: 'punct', v: two, at: i }), (i += 2);
+    else if (two === '!=' || two === '<=' || two === '>=') out.push({ t: 'op', v: two, at: i }), (i += 2);
     else if (c === '=' || c === '<' || c === '>') {
       if (src[i + 1] === '=') throw new FilterPatternError(`Unknown operator '${c}='`, i);
       out.push({ t: 'op', v: c, at: i });
       i++;
-    } else if (c === '{' || c === '}' || c === '(' || c === ')') (out.push({ t: 'punct', v: c, at: i }), i++);
+    } else if (c === '{' || c === '}' || c === '(' || c === ')') out.push({ t: 'punct', v: c, at: i }), i++;
     else if (c === '$') i = lexSelector(src, i, out);
     else if (c === '"') i = lexString(src, i, out);
     else {
@@ -48,7 +55,11 @@ function lexSelector(src: string, start: number, out: Tok[]): number {
   for (;;) {
     if (src[i] === '.') {
       const m = /^[A-Za-z0-9_@-]+/.exec(src.slice(i + 1));
-      if (!m) throw new FilterPatternError(`Invalid property selector: expected a name after '.'${src[i + 1] === '*' ? ' (wildcard selectors are not supported by the emulator)' : ''}`, i + 1);
+      if (!m)
+        throw new FilterPatternError(
+          `Invalid property selector: expected a name after '.'${src[i + 1] === '*' ? ' (wildcard selectors are not supported by the emulator)' : ''}`,
+          i + 1,
+        );
       path.push(m[0]);
       i += 1 + m[0].length;
     } else if (src[i] === '[') {
@@ -59,7 +70,8 @@ function lexSelector(src: string, start: number, out: Tok[]): number {
     } else break;
   }
   if (path.length === 0) throw new FilterPatternError("A property selector starts with '$.'", start);
-  if (i < src.length && !STOP.test(src[i] as string)) throw new FilterPatternError(`Invalid character '${src[i]}' in property selector`, i);
+  if (i < src.length && !STOP.test(src[i] as string))
+    throw new FilterPatternError(`Invalid character '${src[i]}' in property selector`, i);
   out.push({ t: 'sel', path, at: start });
   return i;
 }
@@ -85,7 +97,10 @@ function lexString(src: string, start: number, out: Tok[]): number {
 
 function glob(text: string): RegExp | undefined {
   if (!text.includes('*')) return undefined;
-  const body = text.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*');
+  const body = text
+    .split('*')
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[\\s\\S]*');
   return new RegExp(`^${body}$`);
 }
 
@@ -155,7 +170,12 @@ class Parser {
     const a = this.toks[this.k];
     const b = this.toks[this.k + 1];
     const pair = `${a?.t === 'word' ? a.v : ''} ${b?.t === 'word' ? b.v : ''}`;
-    const kinds: Record<string, 'isNull' | 'notExists' | 'isTrue' | 'isFalse'> = { 'IS NULL': 'isNull', 'NOT EXISTS': 'notExists', 'IS TRUE': 'isTrue', 'IS FALSE': 'isFalse' };
+    const kinds: Record<string, 'isNull' | 'notExists' | 'isTrue' | 'isFalse'> = {
+      'IS NULL': 'isNull',
+      'NOT EXISTS': 'notExists',
+      'IS TRUE': 'isTrue',
+      'IS FALSE': 'isFalse',
+    };
     const kind = kinds[pair];
     if (!kind) this.fail('Expected IS NULL, IS TRUE, IS FALSE or NOT EXISTS');
     this.k += 2;

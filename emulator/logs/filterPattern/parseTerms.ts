@@ -50,11 +50,16 @@ function readTerms(src: string): Term[] {
       i = q.end;
     } else {
       const m = /^[A-Za-z0-9_]+/.exec(src.slice(i));
-      if (!m) throw new FilterPatternError(`Invalid character '${src[i] ?? ''}' in term: terms with characters other than letters, digits or '_' must be in double quotes`, i);
+      if (!m)
+        throw new FilterPatternError(
+          `Invalid character '${src[i] ?? ''}' in term: terms with characters other than letters, digits or '_' must be in double quotes`,
+          i,
+        );
       terms.push({ text: m[0], prefix, at });
       i += m[0].length;
     }
-    if (i < src.length && !/\s/.test(src[i] as string)) throw new FilterPatternError(`Invalid character '${src[i]}' after term`, i);
+    if (i < src.length && !/\s/.test(src[i] as string))
+      throw new FilterPatternError(`Invalid character '${src[i]}' after term`, i);
   }
   return terms;
 }
@@ -65,7 +70,8 @@ export function parseTerms(src: string): FilterPattern {
   const optional = terms.filter((t) => t.prefix === '?');
   if (optional.length > 0) {
     const other = terms.find((t) => t.prefix !== '?');
-    if (other) throw new FilterPatternError('The emulator does not support mixing ?term (any of) with other terms', other.at);
+    if (other)
+      throw new FilterPatternError('The emulator does not support mixing ?term (any of) with other terms', other.at);
     return { kind: 'anyTerm', terms: optional.map((t) => t.text) };
   }
   return {

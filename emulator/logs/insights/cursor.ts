@@ -104,7 +104,8 @@ export class Cursor {
   /** Fails at the current token. */
   unexpected(hint?: string): never {
     const t = this.peek();
-    const what = t.kind === 'eof' ? 'Unexpected end of query' : `Unexpected symbol ${quoteSnippet(this.text.slice(t.pos, t.end))}`;
+    const what =
+      t.kind === 'eof' ? 'Unexpected end of query' : `Unexpected symbol ${quoteSnippet(this.text.slice(t.pos, t.end))}`;
     return this.fail(t.pos, hint ? `${what}, ${hint}` : what);
   }
 

@@ -61,7 +61,8 @@ export class EventSink {
 
   /** The current result rows, in order, at most `cap`. */
   rows(): Row[] {
-    const collected = this.byKey.size === 0 ? this.heap.sorted() : [...this.byKey.values(), ...this.heap.sorted()].sort(this.cmp);
+    const collected =
+      this.byKey.size === 0 ? this.heap.sorted() : [...this.byKey.values(), ...this.heap.sorted()].sort(this.cmp);
     const limit = this.plan.collect.kind === 'dedup' ? this.cap : collected.length;
     return applyRowOps(collected.slice(0, limit), this.plan.after).slice(0, this.cap);
   }

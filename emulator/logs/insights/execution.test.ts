@@ -59,7 +59,10 @@ describe('options and limits', () => {
 
   it('a batch partly outside the range is narrowed; one fully outside is skipped', () => {
     const events = [0, 1000, 2000, 3000].map((t) => ({ timestamp: t, message: `m${t}` }));
-    const src = memorySource([new MemoryBatch(events, 'a:g', 'b'), new MemoryBatch([{ timestamp: 9000, message: 'late' }], 'a:g', 'c')]);
+    const src = memorySource([
+      new MemoryBatch(events, 'a:g', 'b'),
+      new MemoryBatch([{ timestamp: 9000, message: 'late' }], 'a:g', 'c'),
+    ]);
     const out = runQuery('fields @message', src, { startMs: 1000, endMs: 2000 });
     expect(out.results.map((r) => r[0]?.value)).toEqual(['m2000', 'm1000']);
     expect(out.statistics).toEqual({ recordsMatched: 2, recordsScanned: 2, bytesScanned: 10 });
@@ -113,7 +116,10 @@ describe('messages', () => {
   const src = memorySource([
     new MemoryBatch(
       [
-        { timestamp: T, message: JSON.stringify({ req: { method: 'GET', status: 200 }, tags: ['a'], ok: true, none: null }) },
+        {
+          timestamp: T,
+          message: JSON.stringify({ req: { method: 'GET', status: 200 }, tags: ['a'], ok: true, none: null }),
+        },
         { timestamp: T + 1, message: JSON.stringify({ req: { method: 'POST', status: '500' } }) },
         { timestamp: T + 2, message: '[ERROR] disk full on /dev/sda1' },
         { timestamp: T + 3, message: '[INFO] started in 35 ms' },
@@ -125,23 +131,51 @@ describe('messages', () => {
   const range = { startMs: T, endMs: T + 10 };
 
   it('nested JSON objects are flattened with dots; numeric strings compare as numbers', () => {
-    const out = runQuery('filter req.status >= 500 or req.method = "GET" | fields req.method, req.status, ok, tags', src, range);
+    const out = runQuery(
+      'filter req.status >= 500 or req.method = "GET" | fields req.method, req.status, ok, tags',
+      src,
+      range,
+    );
     expect(out.results).toEqual([
-      [{ field: 'req.method', value: 'POST' }, { field: 'req.status', value: '500' }, { field: '@ptr', value: 'b/1' }],
-      [{ field: 'req.method', value: 'GET' }, { field: 'req.status', value: '200' }, { field: 'ok', value: 'true' }, { field: 'tags', value: '["a"]' }, { field: '@ptr', value: 'b/0' }],
+      [
+        { field: 'req.method', value: 'POST' },
+        { field: 'req.status', value: '500' },
+        { field: '@ptr', value: 'b/1' },
+      ],
+      [
+        { field: 'req.method', value: 'GET' },
+        { field: 'req.status', value: '200' },
+        { field: 'ok', value: 'true' },
+        { field: 'tags', value: '["a"]' },
+        { field: '@ptr', value: 'b/0' },
+      ],
     ]);
     expect(runQuery('filter ispresent(none)', src, range).results).toEqual([]);
   });
 
   it('plain-text messages are parsed with globs', () => {
     const out = runQuery('parse "[*] *" as level, text | filter level = "ERROR" | display text', src, range);
-    expect(out.results).toEqual([[{ field: 'text', value: 'disk full on /dev/sda1' }, { field: '@ptr', value: 'b/2' }]]);
+    expect(out.results).toEqual([
+      [
+        { field: 'text', value: 'disk full on /dev/sda1' },
+        { field: '@ptr', value: 'b/2' },
+      ],
+    ]);
     const stats = runQuery('parse "[*]" as level | stats count(*) by level', src, range);
     expect(stats.results).toEqual([
-      [{ field: 'level', value: '"a"' }, { field: 'count(*)', value: '1' }], // from `"tags":["a"]`
+      [
+        { field: 'level', value: '"a"' },
+        { field: 'count(*)', value: '1' },
+      ], // from `"tags":["a"]`
       [{ field: 'count(*)', value: '1' }],
-      [{ field: 'level', value: 'ERROR' }, { field: 'count(*)', value: '1' }],
-      [{ field: 'level', value: 'INFO' }, { field: 'count(*)', value: '1' }],
+      [
+        { field: 'level', value: 'ERROR' },
+        { field: 'count(*)', value: '1' },
+      ],
+      [
+        { field: 'level', value: 'INFO' },
+        { field: 'count(*)', value: '1' },
+      ],
     ]);
   });
 });

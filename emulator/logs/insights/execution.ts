@@ -58,7 +58,8 @@ export class Execution implements QueryExecution {
     hasLimitCommand: boolean,
   ) {
     const limit = opts.limit ?? MAX_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new RangeError(`limit must be an integer in 1..${MAX_LIMIT}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+      throw new RangeError(`limit must be an integer in 1..${MAX_LIMIT}`);
     if (!(opts.startMs <= opts.endMs)) throw new RangeError('startMs must not be after endMs');
     // A `limit` command in the query decides the row count; StartQuery's limit is the default.
     this.cap = hasLimitCommand ? MAX_LIMIT : limit;
@@ -106,7 +107,11 @@ export class Execution implements QueryExecution {
       return renderRows(rows, plan.columns, 0, plan.display);
     }
     const rows = (this.sink as EventSink).rows();
-    return renderRows(rows, plan.columns.map((c) => c.column), plan.keys.length);
+    return renderRows(
+      rows,
+      plan.columns.map((c) => c.column),
+      plan.keys.length,
+    );
   }
 
   statistics(): QueryStatistics {

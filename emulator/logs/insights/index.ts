@@ -36,7 +36,11 @@ export function startExecution(q: CompiledQuery, opts: ExecutionOptions): QueryE
 }
 
 /** Convenience: compile + run over every batch of a source. */
-export function runQuery(text: string, source: QuerySource, opts: ExecutionOptions): { results: ResultField[][]; statistics: QueryStatistics } {
+export function runQuery(
+  text: string,
+  source: QuerySource,
+  opts: ExecutionOptions,
+): { results: ResultField[][]; statistics: QueryStatistics } {
   const run = startExecution(compileQuery(text), opts);
   for (const batch of source.batches(opts.startMs, opts.endMs)) run.consume(batch);
   return { results: run.results(), statistics: run.statistics() };

@@ -10,8 +10,17 @@ import { InsightsQueryError } from './source';
 import { MemoryBatch, memorySource } from './testing/memoryBatch';
 
 const T0 = Date.UTC(2024, 4, 1);
-const hostile = ['x" | stats count(*)', 'back`tick` | display secret', 'line\nbreak | limit 1', "it's \\ # not a comment", '/regex/ | sort a'];
-const events = hostile.map((userAgent, i) => ({ timestamp: T0 + i * 1000, message: JSON.stringify({ userAgent, secret: `s${i}`, n: i }) }));
+const hostile = [
+  'x" | stats count(*)',
+  'back`tick` | display secret',
+  'line\nbreak | limit 1',
+  "it's \\ # not a comment",
+  '/regex/ | sort a',
+];
+const events = hostile.map((userAgent, i) => ({
+  timestamp: T0 + i * 1000,
+  message: JSON.stringify({ userAgent, secret: `s${i}`, n: i }),
+}));
 const source = memorySource([new MemoryBatch(events, '111111111111:/g', 'b')]);
 const opts = { startMs: T0, endMs: T0 + 60_000 };
 
@@ -21,7 +30,13 @@ const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, 
 describe('values that look like syntax are only data', () => {
   it.each(hostile.map((v, i) => [v, i] as const))('a field value %j is matched and shown verbatim', (value, i) => {
     const out = runQuery(`filter userAgent = ${quote(value)} | fields userAgent, n`, source, opts);
-    expect(out.results).toEqual([[{ field: 'userAgent', value }, { field: 'n', value: String(i) }, { field: '@ptr', value: `b/${i}` }]]);
+    expect(out.results).toEqual([
+      [
+        { field: 'userAgent', value },
+        { field: 'n', value: String(i) },
+        { field: '@ptr', value: `b/${i}` },
+      ],
+    ]);
   });
 
   it('a value with syntax in it does not change how stats groups', () => {
@@ -30,7 +45,11 @@ describe('values that look like syntax are only data', () => {
   });
 
   it('parse captures syntax-looking text as a value', () => {
-    const out = runQuery('parse userAgent "* | *" as head, tail | filter ispresent(tail) | display head, tail', source, opts);
+    const out = runQuery(
+      'parse userAgent "* | *" as head, tail | filter ispresent(tail) | display head, tail',
+      source,
+      opts,
+    );
     expect(out.results.map((r) => [r[0]?.value, r[1]?.value])).toEqual([
       ['/regex/', 'sort a'],
       ['line\nbreak', 'limit 1'],
@@ -45,7 +64,10 @@ describe('queries cannot smuggle commands through literals', () => {
     const q = 'filter resolvedUser = "x\\" | display secret"';
     const cmds = parseQuery(q).commands;
     expect(cmds).toHaveLength(1);
-    expect(cmds[0]).toMatchObject({ kind: 'filter', condition: { kind: 'compare', right: { kind: 'literal', value: 'x" | display secret' } } });
+    expect(cmds[0]).toMatchObject({
+      kind: 'filter',
+      condition: { kind: 'compare', right: { kind: 'literal', value: 'x" | display secret' } },
+    });
     const out = runQuery(q, source, opts);
     expect(out.results).toEqual([]);
     expect(out.statistics.recordsMatched).toBe(0);
@@ -75,7 +97,9 @@ describe('queries cannot smuggle commands through literals', () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const dir = new URL('.', import.meta.url).pathname;
-    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+    );
     for (const f of files) {
       const src = readFileSync(join(dir, f), 'utf8');
       expect(src, f).not.toMatch(/\beval\s*\(|new\s+Function\b|new\s+RegExp\s*\(/);

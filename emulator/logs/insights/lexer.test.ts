@@ -7,8 +7,26 @@ const kinds = (q: string) => tokenize(q).map((t) => `${t.kind}:${t.value}`);
 describe('tokenize', () => {
   it('reads names, fields, operators, numbers and durations', () => {
     expect(kinds('filter a.b>=-2.5e1 and @x =~ /y/ | stats count(*) by bin(15m)')).toEqual([
-      'name:filter', 'name:a.b', 'op:>=', 'number:-2.5e1', 'name:and', 'field:@x', 'op:=~', 'regex:y', 'op:|',
-      'name:stats', 'name:count', 'op:(', 'op:*', 'op:)', 'name:by', 'name:bin', 'op:(', 'duration:15m', 'op:)', 'eof:',
+      'name:filter',
+      'name:a.b',
+      'op:>=',
+      'number:-2.5e1',
+      'name:and',
+      'field:@x',
+      'op:=~',
+      'regex:y',
+      'op:|',
+      'name:stats',
+      'name:count',
+      'op:(',
+      'op:*',
+      'op:)',
+      'name:by',
+      'name:bin',
+      'op:(',
+      'duration:15m',
+      'op:)',
+      'eof:',
     ]);
     const [n, d] = tokenize('1e3 100ms');
     expect(n).toMatchObject({ kind: 'number', num: 1000 });

@@ -25,7 +25,16 @@ export interface Token {
 }
 
 const OPERATORS = ['=~', '!=', '<=', '>=', '=', '<', '>', '(', ')', '[', ']', ',', '*', '|'];
-const ESCAPES: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', n: '\n', t: '\t', r: '\r', '/': '/', '`': '`' };
+const ESCAPES: Record<string, string> = {
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '/': '/',
+  '`': '`',
+};
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isNameStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_]/.test(c);
@@ -70,7 +79,10 @@ export function tokenize(text: string): Token[] {
       while (isNameChar(text[i])) i++;
       if (i === start + 1) throw queryError(text, start, "Unexpected symbol '@'");
       push('field', text.slice(start, i), start);
-    } else if (isDigit(c) || ((c === '-' || c === '.') && (isDigit(text[i + 1]) || (text[i + 1] === '.' && isDigit(text[i + 2]))))) {
+    } else if (
+      isDigit(c) ||
+      ((c === '-' || c === '.') && (isDigit(text[i + 1]) || (text[i + 1] === '.' && isDigit(text[i + 2]))))
+    ) {
       const n = readNumber(text, start);
       i = n.end;
       push(n.unit ? 'duration' : 'number', text.slice(start, i), start, n.num, n.unit);
@@ -97,14 +109,18 @@ function readNumber(text: string, start: number): { num: number; unit: string; e
     i++;
     while (isDigit(text[i])) i++;
   }
-  if ((text[i] === 'e' || text[i] === 'E') && (isDigit(text[i + 1]) || (/[+-]/.test(text[i + 1] ?? '') && isDigit(text[i + 2])))) {
+  if (
+    (text[i] === 'e' || text[i] === 'E') &&
+    (isDigit(text[i + 1]) || (/[+-]/.test(text[i + 1] ?? '') && isDigit(text[i + 2])))
+  ) {
     i += 2;
     while (isDigit(text[i])) i++;
   }
   const num = Number(text.slice(start, i));
   const unitStart = i;
   while (/[A-Za-z]/.test(text[i] ?? '')) i++;
-  if (isNameChar(text[i]) || text[i] === '@') throw queryError(text, start, `Unexpected symbol ${quoteSnippet(text.slice(start, i + 1))}`);
+  if (isNameChar(text[i]) || text[i] === '@')
+    throw queryError(text, start, `Unexpected symbol ${quoteSnippet(text.slice(start, i + 1))}`);
   return { num, unit: text.slice(unitStart, i), end: i };
 }
 
@@ -119,7 +135,8 @@ function readQuoted(text: string, start: number, quote: string): { text: string;
     if (c === '\\') {
       const e = text[i + 1];
       const decoded = e === undefined ? undefined : ESCAPES[e];
-      if (decoded === undefined) throw queryError(text, i, `Unsupported escape sequence ${quoteSnippet(`\\${e ?? ''}`)}`);
+      if (decoded === undefined)
+        throw queryError(text, i, `Unsupported escape sequence ${quoteSnippet(`\\${e ?? ''}`)}`);
       value += decoded;
       i += 2;
     } else {
@@ -137,7 +154,8 @@ function readRegex(text: string, start: number): { source: string; flags: string
     const c = text[i];
     if (c === undefined || c === '\n') throw queryError(text, start, 'Unterminated regular expression');
     if (c === '\\') {
-      if (text[i + 1] === undefined || text[i + 1] === '\n') throw queryError(text, start, 'Unterminated regular expression');
+      if (text[i + 1] === undefined || text[i + 1] === '\n')
+        throw queryError(text, start, 'Unterminated regular expression');
       i += 2;
       continue;
     }

@@ -15,7 +15,12 @@ export function formatCell(v: FieldValue, format: OutputColumn['format']): strin
 }
 
 /** Renders rows; `offset` is where the columns' values start in Row.vals, `pick` selects columns. */
-export function renderRows(rows: readonly Row[], columns: readonly OutputColumn[], offset: number, pick?: readonly number[]): ResultField[][] {
+export function renderRows(
+  rows: readonly Row[],
+  columns: readonly OutputColumn[],
+  offset: number,
+  pick?: readonly number[],
+): ResultField[][] {
   const indices = pick ?? columns.map((_, k) => k);
   return rows.map((row) => {
     const cells: ResultField[] = [];

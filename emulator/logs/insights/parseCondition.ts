@@ -59,7 +59,13 @@ function parsePredicateRest(c: Cursor, operand: ValueExpr): Condition {
   }
   if (c.isOp('=~')) {
     c.next();
-    return { kind: 'like', negated: false, operand, pattern: parseRegex(c, "a regular expression /…/ after '=~'"), pos };
+    return {
+      kind: 'like',
+      negated: false,
+      operand,
+      pattern: parseRegex(c, "a regular expression /…/ after '=~'"),
+      pos,
+    };
   }
   const negated = c.isWord('not') && (c.isWord('in', 1) || c.isWord('like', 1));
   if (negated) c.next();
@@ -67,7 +73,9 @@ function parsePredicateRest(c: Cursor, operand: ValueExpr): Condition {
   if (c.acceptWord('like')) {
     const p = c.peek();
     const pattern: Literal | RegexLiteral =
-      p.kind === 'string' ? (c.next(), { kind: 'literal', value: p.value, pos: p.pos }) : parseRegex(c, 'a string or /regex/ after like');
+      p.kind === 'string'
+        ? (c.next(), { kind: 'literal', value: p.value, pos: p.pos })
+        : parseRegex(c, 'a string or /regex/ after like');
     return { kind: 'like', negated, operand, pattern, pos };
   }
   return c.unexpected('expected a comparison (=, !=, <, <=, >, >=, in, like, =~)');

@@ -20,12 +20,22 @@ const AGG_FNS: Record<string, AggFn> = {
 const UNSUPPORTED_AGGS = new Set(['stddev', 'earliest', 'latest', 'sortsfirst', 'sortslast', 'median']);
 
 const UNIT_MS: Record<string, number> = {
-  ms: 1, msec: 1, millisecond: 1,
-  s: 1000, sec: 1000, second: 1000,
-  m: 60_000, min: 60_000, minute: 60_000,
-  h: 3_600_000, hr: 3_600_000, hour: 3_600_000,
-  d: 86_400_000, day: 86_400_000,
-  w: 604_800_000, week: 604_800_000,
+  ms: 1,
+  msec: 1,
+  millisecond: 1,
+  s: 1000,
+  sec: 1000,
+  second: 1000,
+  m: 60_000,
+  min: 60_000,
+  minute: 60_000,
+  h: 3_600_000,
+  hr: 3_600_000,
+  hour: 3_600_000,
+  d: 86_400_000,
+  day: 86_400_000,
+  w: 604_800_000,
+  week: 604_800_000,
 };
 /** Calendar units whose bins are not a fixed number of milliseconds. */
 const CALENDAR_UNITS = new Set(['mo', 'mon', 'month', 'q', 'qtr', 'quarter', 'y', 'yr', 'year']);
@@ -99,6 +109,7 @@ function periodOf(c: Cursor, amount: number, unit: string, pos: number): number 
   const ms = UNIT_MS[singular];
   if (ms === undefined) return c.fail(pos, `Unknown time unit '${unit}'`);
   const period = amount * ms;
-  if (!Number.isInteger(period) || period < 1) return c.fail(pos, 'A bin period must be a whole number of milliseconds > 0');
+  if (!Number.isInteger(period) || period < 1)
+    return c.fail(pos, 'A bin period must be a whole number of milliseconds > 0');
   return period;
 }

@@ -16,7 +16,8 @@ const condition = (q: string): Condition => {
 };
 /** Compact rendering of a condition tree for precedence assertions. */
 function show(c: Condition): string {
-  const v = (x: { kind: string; name?: string; value?: unknown }): string => (x.kind === 'field' ? (x.name as string) : JSON.stringify(x.value));
+  const v = (x: { kind: string; name?: string; value?: unknown }): string =>
+    x.kind === 'field' ? (x.name as string) : JSON.stringify(x.value);
   switch (c.kind) {
     case 'and':
     case 'or':
@@ -60,17 +61,29 @@ describe('commands', () => {
   });
 
   it('display, dedup, limit, sort', () => {
-    expect(only('display a, @b, `c d`')).toMatchObject({ kind: 'display', fields: [{ name: 'a' }, { name: '@b' }, { name: 'c d' }] });
+    expect(only('display a, @b, `c d`')).toMatchObject({
+      kind: 'display',
+      fields: [{ name: 'a' }, { name: '@b' }, { name: 'c d' }],
+    });
     expect(only('dedup a.b, c')).toMatchObject({ kind: 'dedup', fields: [{ name: 'a.b' }, { name: 'c' }] });
     expect(only('limit 25')).toMatchObject({ kind: 'limit', count: 25 });
     expect(only('sort a desc, b asc, c, count(*) desc')).toMatchObject({
       kind: 'sort',
-      keys: [{ expr: { name: 'a' }, desc: true }, { expr: { name: 'b' }, desc: false }, { expr: { name: 'c' }, desc: false }, { expr: { name: 'count(*)', expression: true }, desc: true }],
+      keys: [
+        { expr: { name: 'a' }, desc: true },
+        { expr: { name: 'b' }, desc: false },
+        { expr: { name: 'c' }, desc: false },
+        { expr: { name: 'count(*)', expression: true }, desc: true },
+      ],
     });
   });
 
   it('stats with every function, aliases, by fields and bins', () => {
-    expect(only('stats count(*), count(a), count_distinct(b) as d, sum(c), avg(c), min(c), max(c), pct(c, 99.5), percentile(c, 50) by bin(5m) as t, x, bin(1h)')).toMatchObject({
+    expect(
+      only(
+        'stats count(*), count(a), count_distinct(b) as d, sum(c), avg(c), min(c), max(c), pct(c, 99.5), percentile(c, 50) by bin(5m) as t, x, bin(1h)',
+      ),
+    ).toMatchObject({
       kind: 'stats',
       aggregations: [
         { fn: 'count', name: 'count(*)' },
@@ -92,29 +105,62 @@ describe('commands', () => {
   });
 
   it.each([
-    ['100ms', 100], ['30s', 30_000], ['2sec', 2000], ['1m', 60_000], ['5mins', 300_000], ['1h', 3_600_000], ['2hrs', 7_200_000], ['1d', 86_400_000], ['1w', 604_800_000],
+    ['100ms', 100],
+    ['30s', 30_000],
+    ['2sec', 2000],
+    ['1m', 60_000],
+    ['5mins', 300_000],
+    ['1h', 3_600_000],
+    ['2hrs', 7_200_000],
+    ['1d', 86_400_000],
+    ['1w', 604_800_000],
   ])('bin(%s)', (period, ms) => {
     expect(only(`stats count(*) by bin(${period})`)).toMatchObject({ groups: [{ kind: 'bin', periodMs: ms }] });
   });
 
   it('parse with and without a source field', () => {
-    expect(only('parse @message "user=* method=*" as u, m')).toMatchObject({ kind: 'parse', source: { name: '@message' }, pattern: 'user=* method=*', names: ['u', 'm'] });
-    expect(only("parse requestPath '/api/*' as rest")).toMatchObject({ source: { name: 'requestPath' }, names: ['rest'] });
+    expect(only('parse @message "user=* method=*" as u, m')).toMatchObject({
+      kind: 'parse',
+      source: { name: '@message' },
+      pattern: 'user=* method=*',
+      names: ['u', 'm'],
+    });
+    expect(only("parse requestPath '/api/*' as rest")).toMatchObject({
+      source: { name: 'requestPath' },
+      names: ['rest'],
+    });
     expect(only('parse "[*]" as level')).toMatchObject({ source: { name: '@message' }, names: ['level'] });
   });
 
   it('commands are joined by | or by a command word starting a new line', () => {
-    expect(commands('fields a | filter b = 1 | sort a | limit 3').map((c) => c.kind)).toEqual(['fields', 'filter', 'sort', 'limit']);
-    expect(commands('fields a\nfilter b = 1\n  and c = 2\n| stats count(*) by a\nlimit 5').map((c) => c.kind)).toEqual(['fields', 'filter', 'stats', 'limit']);
+    expect(commands('fields a | filter b = 1 | sort a | limit 3').map((c) => c.kind)).toEqual([
+      'fields',
+      'filter',
+      'sort',
+      'limit',
+    ]);
+    expect(commands('fields a\nfilter b = 1\n  and c = 2\n| stats count(*) by a\nlimit 5').map((c) => c.kind)).toEqual([
+      'fields',
+      'filter',
+      'stats',
+      'limit',
+    ]);
   });
 
   it('comments run to the end of the line, but not inside strings', () => {
-    expect(commands('# header\nfields a # the field | filter x = 1\n| limit 2').map((c) => c.kind)).toEqual(['fields', 'limit']);
+    expect(commands('# header\nfields a # the field | filter x = 1\n| limit 2').map((c) => c.kind)).toEqual([
+      'fields',
+      'limit',
+    ]);
     expect(show(condition('a = "#not a comment"'))).toBe('a="#not a comment"');
   });
 
   it('keywords and function names are case-insensitive', () => {
-    expect(commands('FIELDS a | Filter a = 1 AND NOT b IN [1] | STATS COUNT(*) BY a').map((c) => c.kind)).toEqual(['fields', 'filter', 'stats']);
+    expect(commands('FIELDS a | Filter a = 1 AND NOT b IN [1] | STATS COUNT(*) BY a').map((c) => c.kind)).toEqual([
+      'fields',
+      'filter',
+      'stats',
+    ]);
   });
 });
 
@@ -134,7 +180,9 @@ describe('conditions', () => {
   });
 
   it('decodes string escapes and keeps regex sources verbatim', () => {
-    expect(show(condition('a = "q\\"uote \\\\ back\\nline\\ttab"'))).toBe(`a=${JSON.stringify('q"uote \\ back\nline\ttab')}`);
+    expect(show(condition('a = "q\\"uote \\\\ back\\nline\\ttab"'))).toBe(
+      `a=${JSON.stringify('q"uote \\ back\nline\ttab')}`,
+    );
     expect(show(condition("a = 'it\\'s'"))).toBe(`a=${JSON.stringify("it's")}`);
     expect(show(condition('a like /\\d+\\/x[/]/'))).toBe('a like /\\d+\\/x[/]/');
   });

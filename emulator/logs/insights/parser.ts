@@ -12,7 +12,17 @@ import { parseStats } from './parseStats';
 const COMMANDS = new Set(['fields', 'display', 'filter', 'stats', 'sort', 'limit', 'dedup', 'parse']);
 /** Commands of the real service that this emulator does not run: rejected by name. */
 const UNSUPPORTED = new Set([
-  'unmask', 'pattern', 'diff', 'unnest', 'lookup', 'anomaly', 'filterindex', 'source', 'join', 'addtotals', 'fieldsummary',
+  'unmask',
+  'pattern',
+  'diff',
+  'unnest',
+  'lookup',
+  'anomaly',
+  'filterindex',
+  'source',
+  'join',
+  'addtotals',
+  'fieldsummary',
 ]);
 /** Upper bound of `limit` (and of any result), as in the real service. */
 export const MAX_LIMIT = 10_000;
@@ -102,7 +112,8 @@ function parseSortKey(c: Cursor): SortKey {
 
 /** `parse [field] "glob * pattern" as a, b`; the regex form is not supported. */
 function parseParse(c: Cursor, pos: number): Command {
-  const source: FieldRef = c.peek().kind === 'string' || c.peek().kind === 'regex' ? { kind: 'field', name: '@message', pos } : c.fieldRef();
+  const source: FieldRef =
+    c.peek().kind === 'string' || c.peek().kind === 'regex' ? { kind: 'field', name: '@message', pos } : c.fieldRef();
   const p = c.peek();
   if (p.kind === 'regex') c.fail(p.pos, 'Unsupported parse with a regular expression (use a glob pattern "… * …")');
   if (p.kind !== 'string') c.unexpected('expected a glob pattern string');

@@ -8,11 +8,24 @@
 import type { Command, FieldRef, GroupItem, Query } from './ast';
 import { bindCondition } from './bindCondition';
 import { queryError, quoteSnippet } from './errors';
-import type { Binding, EventStep, EventsPlan, OutputColumn, Plan, RowOp, StatsDim, StatsPlan, SystemField } from './planTypes';
+import type {
+  Binding,
+  EventStep,
+  EventsPlan,
+  OutputColumn,
+  Plan,
+  RowOp,
+  StatsDim,
+  StatsPlan,
+  SystemField,
+} from './planTypes';
 
 const SYSTEM = new Set<string>(['@timestamp', '@ingestionTime', '@message', '@logStream', '@log', '@ptr']);
 type Phase = 'events' | 'afterLimit' | 'afterDedup' | 'afterStats' | 'afterStatsDedup';
-type EventOp = { kind: 'sort'; keys: { binding: Binding; desc: boolean }[] } | { kind: 'limit'; count: number } | { kind: 'dedup'; bindings: Binding[] };
+type EventOp =
+  | { kind: 'sort'; keys: { binding: Binding; desc: boolean }[] }
+  | { kind: 'limit'; count: number }
+  | { kind: 'dedup'; bindings: Binding[] };
 
 /** Builds the plan of a parsed query; throws InsightsQueryError for unsupported command orders. */
 export function buildPlan(q: Query): Plan {
@@ -88,7 +101,8 @@ class PlanBuilder {
         return;
       case 'sort': {
         const keys = cmd.keys.map((k) => ({ binding: this.resolve(k.expr), desc: k.desc }));
-        if (this.stats) this.stats.ops.push({ kind: 'sort', keys: keys.map((k) => ({ index: colIndex(k.binding), desc: k.desc })) });
+        if (this.stats)
+          this.stats.ops.push({ kind: 'sort', keys: keys.map((k) => ({ index: colIndex(k.binding), desc: k.desc })) });
         else this.eventOps.push({ kind: 'sort', keys });
         return;
       }
@@ -110,7 +124,8 @@ class PlanBuilder {
   private fields(cmd: Extract<Command, { kind: 'fields' }>): void {
     this.fieldsSeen = true;
     for (const item of cmd.items) {
-      const binding: Binding = item.expr.kind === 'literal' ? { kind: 'const', value: item.expr.value } : this.resolve(item.expr);
+      const binding: Binding =
+        item.expr.kind === 'literal' ? { kind: 'const', value: item.expr.value } : this.resolve(item.expr);
       this.scope.set(item.name, binding);
       this.shown.set(item.name, binding);
     }
@@ -134,7 +149,9 @@ class PlanBuilder {
   }
 
   private statsPlan(aggregations: Extract<Command, { kind: 'stats' }>['aggregations'], groups: GroupItem[]): StatsPlan {
-    const dims: StatsDim[] = groups.map((g) => (g.kind === 'bin' ? { kind: 'bin', periodMs: g.periodMs } : { kind: 'field', binding: this.resolve(g.field) }));
+    const dims: StatsDim[] = groups.map((g) =>
+      g.kind === 'bin' ? { kind: 'bin', periodMs: g.periodMs } : { kind: 'field', binding: this.resolve(g.field) },
+    );
     const columns: OutputColumn[] = groups.map((g, k) => {
       const dim = dims[k] as StatsDim;
       return { name: g.name, format: dim.kind === 'bin' || isTime(dim.binding) ? 'time' : 'raw' };
@@ -145,7 +162,11 @@ class PlanBuilder {
       steps: this.steps,
       slotCount: this.slotCount,
       dims,
-      aggs: aggregations.map((a) => ({ fn: a.fn, binding: a.field && this.resolve(a.field), percentile: a.percentile })),
+      aggs: aggregations.map((a) => ({
+        fn: a.fn,
+        binding: a.field && this.resolve(a.field),
+        percentile: a.percentile,
+      })),
       columns,
       ops: [],
     };
@@ -175,16 +196,32 @@ class PlanBuilder {
     }
     const first = this.eventOps[i];
     const collect: EventsPlan['collect'] =
-      first?.kind === 'dedup' ? { kind: 'dedup', indices: first.bindings.map(keyIndex) } : { kind: 'top', count: first?.kind === 'limit' ? first.count : undefined };
+      first?.kind === 'dedup'
+        ? { kind: 'dedup', indices: first.bindings.map(keyIndex) }
+        : { kind: 'top', count: first?.kind === 'limit' ? first.count : undefined };
     const after = this.eventOps.slice(i + 1).map(toRowOp);
-    return { kind: 'events', steps: this.steps, slotCount: this.slotCount, keys, columns: this.outputColumns(), order, collect, after };
+    return {
+      kind: 'events',
+      steps: this.steps,
+      slotCount: this.slotCount,
+      keys,
+      columns: this.outputColumns(),
+      order,
+      collect,
+      after,
+    };
   }
 
   private outputColumns(): EventsPlan['columns'] {
     let items: { name: string; binding: Binding }[];
     if (this.display) items = this.display;
     else {
-      const base: [string, Binding][] = this.fieldsSeen ? [] : [['@timestamp', { kind: 'system', name: '@timestamp' }], ['@message', { kind: 'system', name: '@message' }]];
+      const base: [string, Binding][] = this.fieldsSeen
+        ? []
+        : [
+            ['@timestamp', { kind: 'system', name: '@timestamp' }],
+            ['@message', { kind: 'system', name: '@message' }],
+          ];
       items = [...base, ...this.shown].map(([name, binding]) => ({ name, binding }));
     }
     const seen = new Set<string>();
@@ -194,7 +231,8 @@ class PlanBuilder {
       seen.add(it.name);
       columns.push({ column: { name: it.name, format: isTime(it.binding) ? 'time' : 'raw' }, binding: it.binding });
     }
-    if (!seen.has('@ptr')) columns.push({ column: { name: '@ptr', format: 'raw' }, binding: { kind: 'system', name: '@ptr' } });
+    if (!seen.has('@ptr'))
+      columns.push({ column: { name: '@ptr', format: 'raw' }, binding: { kind: 'system', name: '@ptr' } });
     return columns;
   }
 }

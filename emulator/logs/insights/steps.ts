@@ -11,7 +11,9 @@ import { isMissing, toText } from './values';
 /** The predicate of all steps, or null when every event passes untouched. */
 export function compileSteps(steps: readonly EventStep[], env: Env, slots: FieldValue[]): Predicate | null {
   const fns: Predicate[] = steps.map((s) =>
-    s.kind === 'filter' ? compileCondition(s.condition, env) : compileParse(env.reader(s.source), s.literals, s.slots, slots),
+    s.kind === 'filter'
+      ? compileCondition(s.condition, env)
+      : compileParse(env.reader(s.source), s.literals, s.slots, slots),
   );
   if (fns.length === 0) return null;
   if (fns.length === 1) return fns[0] as Predicate;
@@ -22,7 +24,12 @@ export function compileSteps(steps: readonly EventStep[], env: Env, slots: Field
 }
 
 /** A `parse` step: writes the captures into `slots` (or clears them when the pattern does not match). */
-function compileParse(source: FieldReader, literals: readonly string[], slotIds: readonly number[], slots: FieldValue[]): Predicate {
+function compileParse(
+  source: FieldReader,
+  literals: readonly string[],
+  slotIds: readonly number[],
+  slots: FieldValue[],
+): Predicate {
   return (i) => {
     const v = source(i);
     if (isMissing(v) || !globExtract(toText(v), literals, slotIds, slots)) {
@@ -36,7 +43,12 @@ function compileParse(source: FieldReader, literals: readonly string[], slotIds:
  * Glob matching as Logs Insights does it: the pattern may match anywhere; each `*` captures lazily
  * up to the next literal, and a trailing `*` takes the rest of the value.
  */
-export function globExtract(s: string, literals: readonly string[], slotIds: readonly number[], out: FieldValue[]): boolean {
+export function globExtract(
+  s: string,
+  literals: readonly string[],
+  slotIds: readonly number[],
+  out: FieldValue[],
+): boolean {
   const head = literals[0] as string;
   let p = 0;
   if (head !== '') {

@@ -24,7 +24,16 @@ function batches(n: number, size: number): LogBatch[] {
 }
 
 function record(id: string, execution: Execution, accountId = '111111111111'): QueryRecord {
-  return { id, accountId, region: 'us-east-1', queryString: 'q', createTime: 0, logGroupsScanned: 1, status: 'Scheduled', execution };
+  return {
+    id,
+    accountId,
+    region: 'us-east-1',
+    queryString: 'q',
+    createTime: 0,
+    logGroupsScanned: 1,
+    status: 'Scheduled',
+    execution,
+  };
 }
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
@@ -46,7 +55,14 @@ describe('QueryBook', () => {
     expect(q.status).toBe('Complete');
     expect(ex.seen).toBe(3 * SLICE_EVENTS);
     expect(q.execution).toBeUndefined();
-    expect(outputOf(q)).toEqual({ results: [[{ field: 'count', value: String(3 * SLICE_EVENTS) }]], statistics: { recordsMatched: 3 * SLICE_EVENTS, recordsScanned: 3 * SLICE_EVENTS, bytesScanned: 30 * SLICE_EVENTS } });
+    expect(outputOf(q)).toEqual({
+      results: [[{ field: 'count', value: String(3 * SLICE_EVENTS) }]],
+      statistics: {
+        recordsMatched: 3 * SLICE_EVENTS,
+        recordsScanned: 3 * SLICE_EVENTS,
+        bytesScanned: 30 * SLICE_EVENTS,
+      },
+    });
     expect(book.active('111111111111', 'us-east-1')).toBe(0);
   });
 
@@ -75,7 +91,12 @@ describe('QueryBook', () => {
     book.release();
     await tick();
     expect(q.status).toBe('Complete');
-    const broken = record('q4', { ...countingExecution(), consume: () => { throw new Error('boom'); } });
+    const broken = record('q4', {
+      ...countingExecution(),
+      consume: () => {
+        throw new Error('boom');
+      },
+    });
     book.start(broken, batches(1, 1));
     await tick();
     expect(broken.status).toBe('Failed');

@@ -39,7 +39,9 @@ const NO_STATS: QueryStatistics = { recordsMatched: 0, recordsScanned: 0, bytesS
 /** Current (partial while running) rows and statistics of a query. */
 export function outputOf(q: QueryRecord): { results: ResultField[][]; statistics: QueryStatistics } {
   if (q.final) return q.final;
-  return q.execution ? { results: q.execution.results(), statistics: q.execution.statistics() } : { results: [], statistics: NO_STATS };
+  return q.execution
+    ? { results: q.execution.results(), statistics: q.execution.statistics() }
+    : { results: [], statistics: NO_STATS };
 }
 
 /** Moves a query to an end status, freezing its output. */

@@ -56,7 +56,9 @@ export class ChunkBatch implements LogBatch {
 
   ptr(i: number): string {
     const p = this.pos(i);
-    return Buffer.from(`${this.group.logGroupArn}|${this.stream.no}|${this.chunk.no}|${this.chunk.ord[p]}|${this.chunk.ts[p]}`).toString('base64url');
+    return Buffer.from(
+      `${this.group.logGroupArn}|${this.stream.no}|${this.chunk.no}|${this.chunk.ord[p]}|${this.chunk.ts[p]}`,
+    ).toString('base64url');
   }
 
   field(name: string): FieldReader | undefined {
@@ -101,7 +103,15 @@ export class ChunkBatch implements LogBatch {
 }
 
 /** The batch of a chunk's events visible at `now` with startMs ≤ ts ≤ endMs (and not past `cutoff`). */
-export function chunkBatch(group: LogGroup, stream: LogStream, chunk: Chunk, startMs: number, endMs: number, now: number, cutoff: number): ChunkBatch | undefined {
+export function chunkBatch(
+  group: LogGroup,
+  stream: LogStream,
+  chunk: Chunk,
+  startMs: number,
+  endMs: number,
+  now: number,
+  cutoff: number,
+): ChunkBatch | undefined {
   if (chunk.live === 0) return undefined;
   const a = chunk.lowerBound(Math.max(startMs, cutoff));
   const b = chunk.upperBound(endMs);

@@ -21,7 +21,11 @@ const enum Tag {
   IpPort = 9,
 }
 
-const TYPED_TAG: Record<number, Tag> = { [TypedKind.IsoMillis]: Tag.IsoMillis, [TypedKind.IsoSeconds]: Tag.IsoSeconds, [TypedKind.IpPort]: Tag.IpPort };
+const TYPED_TAG: Record<number, Tag> = {
+  [TypedKind.IsoMillis]: Tag.IsoMillis,
+  [TypedKind.IsoSeconds]: Tag.IsoSeconds,
+  [TypedKind.IpPort]: Tag.IpPort,
+};
 
 /** A field column of one chunk. */
 export class Column {
@@ -40,8 +44,16 @@ export class Column {
   /** Reallocates every array to `capacity` (chunks grow geometrically). */
   grow(capacity: number): void {
     this.tags = copyInto(new Uint8Array(capacity), this.tags);
-    if (this.nums) this.nums = copyInto(this.nums instanceof Int32Array ? new Int32Array(capacity) : new Float64Array(capacity), this.nums);
-    if (this.codes) this.codes = copyInto(this.codes instanceof Uint8Array ? new Uint8Array(capacity) : new Uint16Array(capacity), this.codes);
+    if (this.nums)
+      this.nums = copyInto(
+        this.nums instanceof Int32Array ? new Int32Array(capacity) : new Float64Array(capacity),
+        this.nums,
+      );
+    if (this.codes)
+      this.codes = copyInto(
+        this.codes instanceof Uint8Array ? new Uint8Array(capacity) : new Uint16Array(capacity),
+        this.codes,
+      );
     if (this.strs) this.strs.length = capacity;
   }
 
@@ -72,7 +84,8 @@ export class Column {
     if (code >= 0) {
       this.tags[i] = Tag.Dict;
       if (!this.codes) this.codes = new Uint8Array(this.tags.length);
-      else if (code > 255 && this.codes instanceof Uint8Array) this.codes = copyInto(new Uint16Array(this.tags.length), this.codes);
+      else if (code > 255 && this.codes instanceof Uint8Array)
+        this.codes = copyInto(new Uint16Array(this.tags.length), this.codes);
       this.codes[i] = code;
       return;
     }
@@ -87,8 +100,11 @@ export class Column {
   }
 
   private setNum(i: number, n: number): void {
-    if (!this.nums) this.nums = (n | 0) === n && !Object.is(n, -0) ? new Int32Array(this.tags.length) : new Float64Array(this.tags.length);
-    else if (this.nums instanceof Int32Array && ((n | 0) !== n || Object.is(n, -0))) this.nums = copyInto(new Float64Array(this.tags.length), this.nums);
+    if (!this.nums)
+      this.nums =
+        (n | 0) === n && !Object.is(n, -0) ? new Int32Array(this.tags.length) : new Float64Array(this.tags.length);
+    else if (this.nums instanceof Int32Array && ((n | 0) !== n || Object.is(n, -0)))
+      this.nums = copyInto(new Float64Array(this.tags.length), this.nums);
     this.nums[i] = n;
   }
 
@@ -124,7 +140,10 @@ export class Column {
   }
 }
 
-function copyInto<T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(dst: T, src: Uint8Array | Uint16Array | Int32Array | Float64Array): T {
+function copyInto<T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(
+  dst: T,
+  src: Uint8Array | Uint16Array | Int32Array | Float64Array,
+): T {
   dst.set(src.subarray(0, Math.min(src.length, dst.length)));
   return dst;
 }

@@ -81,7 +81,11 @@ function jsonBytes(v: RecordValue): number {
  * message is `JSON.stringify(record)`; non-finite numbers become null (as JSON.stringify writes
  * them) and undefined values are left out (as JSON.stringify leaves them out).
  */
-export function encodeRecord(table: FieldTable, cache: ShapeCache, record: Record<string, RecordValue | undefined>): Encoded {
+export function encodeRecord(
+  table: FieldTable,
+  cache: ShapeCache,
+  record: Record<string, RecordValue | undefined>,
+): Encoded {
   let keys = Object.keys(record);
   let values: RecordValue[] = new Array<RecordValue>(keys.length);
   let dropped = false;

@@ -58,7 +58,8 @@ export class FieldTable {
     if (this.shapes.length > MAX_SHAPES) return 0;
     const shapeId = this.shapes.length;
     const keyPrefixes = keys.map((k) => `${JSON.stringify(k)}:`);
-    const frameBytes = 2 + Math.max(0, keys.length - 1) + keyPrefixes.reduce((n, p) => n + Buffer.byteLength(p, 'utf8'), 0);
+    const frameBytes =
+      2 + Math.max(0, keys.length - 1) + keyPrefixes.reduce((n, p) => n + Buffer.byteLength(p, 'utf8'), 0);
     this.shapes.push({ ids, keyPrefixes, frameBytes });
     this.shapeIds.set(key, shapeId);
     return shapeId;

@@ -20,8 +20,15 @@ export function flattenMessage(message: string): Record<string, FieldValue> | un
   return out;
 }
 
-function walk(node: Record<string, unknown> | unknown[], prefix: string, out: Record<string, FieldValue>, depth: number): void {
-  const entries: Array<[string, unknown]> = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
+function walk(
+  node: Record<string, unknown> | unknown[],
+  prefix: string,
+  out: Record<string, FieldValue>,
+  depth: number,
+): void {
+  const entries: Array<[string, unknown]> = Array.isArray(node)
+    ? node.map((v, i) => [String(i), v])
+    : Object.entries(node);
   for (const [k, v] of entries) {
     const name = prefix ? `${prefix}.${k}` : k;
     if (v !== null && typeof v === 'object') {

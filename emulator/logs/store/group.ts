@@ -93,7 +93,12 @@ export class LogGroup {
   }
 
   /** Appends a record as the message `JSON.stringify(record)` without parsing it. */
-  appendRecord(stream: LogStream, timestamp: number, ingestionTime: number, record: Record<string, RecordValue | undefined>): Chunk {
+  appendRecord(
+    stream: LogStream,
+    timestamp: number,
+    ingestionTime: number,
+    record: Record<string, RecordValue | undefined>,
+  ): Chunk {
     return this.append(stream, timestamp, ingestionTime, encodeRecord(this.table, this.shapes, record));
   }
 

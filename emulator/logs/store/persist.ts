@@ -65,7 +65,13 @@ export function groupToJson(g: LogGroup, maxEvents = MAX_SAVED_EVENTS_PER_GROUP)
   let kept = 0;
   let total = 0;
   for (const s of streams) total += s.eventCount;
-  for (const p of scan(streams, { dir: 'desc', startMs: -Infinity, endMs: Infinity, now: Infinity, cutoff: -Infinity })) {
+  for (const p of scan(streams, {
+    dir: 'desc',
+    startMs: -Infinity,
+    endMs: Infinity,
+    now: Infinity,
+    cutoff: -Infinity,
+  })) {
     if (kept >= maxEvents) break;
     const list = picked.get(p.stream.no) ?? [];
     list.push(p);
@@ -75,7 +81,8 @@ export function groupToJson(g: LogGroup, maxEvents = MAX_SAVED_EVENTS_PER_GROUP)
   const strings = new Interner<string>();
   const numbers = new Interner<number>();
   const shapes = new Interner<number>();
-  const cell = (v: FieldValue): Cell => (typeof v === 'string' ? strings.of(v) : typeof v === 'number' ? -(numbers.of(v) + 1) : v === undefined ? null : v);
+  const cell = (v: FieldValue): Cell =>
+    typeof v === 'string' ? strings.of(v) : typeof v === 'number' ? -(numbers.of(v) + 1) : v === undefined ? null : v;
   const out: StreamJson[] = streams.map((s) => {
     const events = (picked.get(s.no) ?? []).reverse();
     const sj: StreamJson = { name: s.name, creationTime: s.creationTime, t: [], g: [], m: [] };
@@ -125,7 +132,8 @@ export function groupFromJson(j: GroupJson): LogGroup {
     ...(j.retentionInDays !== undefined ? { retentionInDays: j.retentionInDays } : {}),
   });
   g.sequence = j.sequence;
-  const value = (c: Cell | undefined): RecordValue => (typeof c === 'number' ? (c >= 0 ? (j.strings[c] as string) : (j.numbers[-c - 1] as number)) : (c ?? null));
+  const value = (c: Cell | undefined): RecordValue =>
+    typeof c === 'number' ? (c >= 0 ? (j.strings[c] as string) : (j.numbers[-c - 1] as number)) : (c ?? null);
   for (const sj of j.streams) {
     const s = g.createStream(sj.name, sj.creationTime);
     if (!s) throw new Error(`duplicate stream ${sj.name} in saved group ${j.name}`);

@@ -65,7 +65,11 @@ interface Cursor {
 }
 
 function before(a: Cursor, b: Cursor, asc: boolean): boolean {
-  const d = (a.chunk.ts[a.i] as number) - (b.chunk.ts[b.i] as number) || a.stream.no - b.stream.no || a.chunk.no - b.chunk.no || (a.chunk.ord[a.i] as number) - (b.chunk.ord[b.i] as number);
+  const d =
+    (a.chunk.ts[a.i] as number) - (b.chunk.ts[b.i] as number) ||
+    a.stream.no - b.stream.no ||
+    a.chunk.no - b.chunk.no ||
+    (a.chunk.ord[a.i] as number) - (b.chunk.ord[b.i] as number);
   return asc ? d < 0 : d > 0;
 }
 

@@ -42,7 +42,12 @@ describe('messages', () => {
     const n = MAX_DICT_VALUES + 500;
     const expected: string[] = [];
     for (let k = 0; k < n; k++) {
-      const record = { id: `req-${k}`, at: new Date(1_700_000_000_000 + k * 1001).toISOString(), src: `10.0.${k % 256}.${k % 200}:${1024 + k}`, n: k * 0.5 };
+      const record = {
+        id: `req-${k}`,
+        at: new Date(1_700_000_000_000 + k * 1001).toISOString(),
+        src: `10.0.${k % 256}.${k % 200}:${1024 + k}`,
+        n: k * 0.5,
+      };
       expected.push(JSON.stringify(record));
       group.appendRecord(stream, 1000 + k, 1000 + k, record);
     }
@@ -82,7 +87,8 @@ describe('ordering and visibility', () => {
     group.appendMessage(stream, 100, 100, 'early');
     group.appendMessage(stream, 200, 500, 'late');
     group.appendMessage(stream, 300, 300, 'mid');
-    const at = (now: number, startMs = -Infinity, endMs = Infinity) => [...scan([stream], { ...ALL, now, startMs, endMs })].map((p) => p.chunk.message(p.i));
+    const at = (now: number, startMs = -Infinity, endMs = Infinity) =>
+      [...scan([stream], { ...ALL, now, startMs, endMs })].map((p) => p.chunk.message(p.i));
     expect(at(400)).toEqual(['early', 'mid']);
     expect(at(500)).toEqual(['early', 'late', 'mid']);
     expect(at(500, 200, 300)).toEqual(['late', 'mid']);
@@ -96,7 +102,11 @@ describe('ordering and visibility', () => {
     for (let k = 0; k < 10; k++) group.appendMessage(stream, k * day, k * day, `day${k}`);
     group.retentionInDays = 3;
     const now = 9 * day + 1;
-    expect([...scan([stream], { ...ALL, now, cutoff: group.cutoff(now) })].map((p) => p.chunk.message(p.i))).toEqual(['day7', 'day8', 'day9']);
+    expect([...scan([stream], { ...ALL, now, cutoff: group.cutoff(now) })].map((p) => p.chunk.message(p.i))).toEqual([
+      'day7',
+      'day8',
+      'day9',
+    ]);
     group.enforceRetention(now);
     expect(group.storedBytes).toBe(12);
     expect(stream.eventCount).toBe(3);
@@ -127,12 +137,19 @@ describe('persistence and ARNs', () => {
   it('round-trips groups, retention and events, keeping the newest events under a cap', () => {
     const { store, group, stream } = fresh();
     group.retentionInDays = 30;
-    for (let k = 0; k < 50; k++) group.appendMessage(stream, 1000 + k, 2000 + k, k % 2 ? `text ${k}` : JSON.stringify({ k, s: `v${k % 3}` }));
+    for (let k = 0; k < 50; k++)
+      group.appendMessage(stream, 1000 + k, 2000 + k, k % 2 ? `text ${k}` : JSON.stringify({ k, s: `v${k % 3}` }));
     store.appendRecords(group, 'other', [{ timestamp: 5, ingestionTime: 9, record: { z: 1 } }]);
     const back = LogsStore.fromJSON(JSON.parse(JSON.stringify(store.toJSON())));
     const g2 = back.group('111111111111', 'us-east-1', 'g')!;
     expect(g2.retentionInDays).toBe(30);
-    const dump = (g: typeof group) => [...scan([...g.streams.values()], ALL)].map((p) => [p.stream.name, p.chunk.ts[p.i], p.chunk.ing[p.i], p.chunk.message(p.i)]);
+    const dump = (g: typeof group) =>
+      [...scan([...g.streams.values()], ALL)].map((p) => [
+        p.stream.name,
+        p.chunk.ts[p.i],
+        p.chunk.ing[p.i],
+        p.chunk.message(p.i),
+      ]);
     expect(dump(g2)).toEqual(dump(group));
     expect(g2.storedBytes).toBe(group.storedBytes);
     const capped = groupFromJson(groupToJson(group, 10));

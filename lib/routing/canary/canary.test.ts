@@ -40,14 +40,25 @@ let target: CanaryTarget;
 let plan: Omit<CanaryPlan, 'id'>;
 
 beforeEach(async () => {
-  const r = await app.h.control('POST', '/reset', { scenario: 'demo', seed: 1, params: { backfillMinutes: 0, lagMs: 0 }, clock: { mode: 'manual' } });
+  const r = await app.h.control('POST', '/reset', {
+    scenario: 'demo',
+    seed: 1,
+    params: { backfillMinutes: 0, lagMs: 0 },
+    clock: { mode: 'manual' },
+  });
   now = (r.body as { now: number }).now;
   factory.clear();
   await app.h.control('POST', '/traffic', { rateMultiplier: 0, rates: { 'payments-api': 200 } });
   const { listener, rule, routing } = await paymentsCanary(testContext(factory, 'alice', clock), serviceArn);
   const id = (name: string) => routing.targetGroups.find((g) => g.name === name)!.id;
   target = { serviceArn, listenerArn: listener.arn, ruleArn: rule.arn };
-  plan = { stableTargetGroupId: id('payments-api-v1'), canaryTargetGroupId: id('payments-api-v2'), steps: [10, 50, 100], bakeSeconds: 10, gates: { max5xxRate: 0.05, max403Rate: 0.05, maxP99Ms: 5000, minRequests: 20 } };
+  plan = {
+    stableTargetGroupId: id('payments-api-v1'),
+    canaryTargetGroupId: id('payments-api-v2'),
+    steps: [10, 50, 100],
+    bakeSeconds: 10,
+    gates: { max5xxRate: 0.05, max403Rate: 0.05, maxP99Ms: 5000, minRequests: 20 },
+  };
 });
 
 async function ruleWeights(): Promise<number[]> {
@@ -55,7 +66,12 @@ async function ruleWeights(): Promise<number[]> {
 }
 
 async function canaryEvents(planId: string) {
-  const all = await queryAuditEvents(factory, { resource: target.ruleArn! }, { startMs: now - 3_600_000, endMs: now + 60_000 }, 500);
+  const all = await queryAuditEvents(
+    factory,
+    { resource: target.ruleArn! },
+    { startMs: now - 3_600_000, endMs: now + 60_000 },
+    500,
+  );
   return all.filter((e) => e.canary?.planId === planId).reverse();
 }
 
@@ -90,7 +106,11 @@ describe('canary plans against the emulator', () => {
     const alice = testContext(factory, 'alice', clock);
     const { rule } = await paymentsCanary(alice, serviceArn);
     const started = await startCanary(alice, target, rule.version, { ...plan, steps: [25, 100] });
-    await app.h.control('POST', '/incidents', { kind: 'target-errors', targetGroup: 'payments-api-v2', errorRate: 0.5 });
+    await app.h.control('POST', '/incidents', {
+      kind: 'target-errors',
+      targetGroup: 'payments-api-v2',
+      errorRate: 0.5,
+    });
     await advance(5_000);
     const runner = new CanaryRunner({ factory, now: clock });
     expect(Object.values(await runner.tick())).toEqual(['aborted']);
@@ -141,21 +161,44 @@ describe('canary plans against the emulator', () => {
       figures: async () => {
         const s = (await readCanaryTags(alice, target)).state!;
         await writeCanaryTags(alice, target, { state: { ...s, seq: s.seq + 1 } });
-        return { canary: { requests: 100, errors5xx: 0, denied403: 0, p99Ms: 10 }, stable: { requests: 100, errors5xx: 0, denied403: 0, p99Ms: 10 } };
+        return {
+          canary: { requests: 100, errors5xx: 0, denied403: 0, p99Ms: 10 },
+          stable: { requests: 100, errors5xx: 0, denied403: 0, p99Ms: 10 },
+        };
       },
     });
     expect(bumped).toBe('backed-off');
     expect(await ruleWeights()).toEqual([90, 10]);
     // Another replica wrote the next step's weights but not the state: back off and repair the state.
     const cur = await paymentsCanary(alice, serviceArn);
-    const reweigh = (ws: number[]): RuleAction => ({ type: 'forward', targetGroups: (cur.rule.action as Extract<RuleAction, { type: 'forward' }>).targetGroups.map((t, i) => ({ ...t, weight: ws[i]! })) });
-    await applyChange(alice, { kind: 'updateRule', serviceArn, listenerArn: target.listenerArn, ruleArn: target.ruleArn!, expectedVersion: cur.rule.version, after: { priority: cur.rule.priority, match: cur.rule.match, action: reweigh([50, 50]) } });
+    const reweigh = (ws: number[]): RuleAction => ({
+      type: 'forward',
+      targetGroups: (cur.rule.action as Extract<RuleAction, { type: 'forward' }>).targetGroups.map((t, i) => ({
+        ...t,
+        weight: ws[i]!,
+      })),
+    });
+    await applyChange(alice, {
+      kind: 'updateRule',
+      serviceArn,
+      listenerArn: target.listenerArn,
+      ruleArn: target.ruleArn!,
+      expectedVersion: cur.rule.version,
+      after: { priority: cur.rule.priority, match: cur.rule.match, action: reweigh([50, 50]) },
+    });
     await advance(1);
     expect(await stepPlan(testContext(factory, 'x', clock), target, opts)).toBe('backed-off');
     expect((await readCanaryTags(alice, target)).state).toMatchObject({ step: 1, status: 'baking' });
     // A manual edit to other weights: the plan pauses instead of overwriting it.
     const cur2 = await paymentsCanary(alice, serviceArn);
-    await applyChange(alice, { kind: 'updateRule', serviceArn, listenerArn: target.listenerArn, ruleArn: target.ruleArn!, expectedVersion: cur2.rule.version, after: { priority: cur2.rule.priority, match: cur2.rule.match, action: reweigh([70, 30]) } });
+    await applyChange(alice, {
+      kind: 'updateRule',
+      serviceArn,
+      listenerArn: target.listenerArn,
+      ruleArn: target.ruleArn!,
+      expectedVersion: cur2.rule.version,
+      after: { priority: cur2.rule.priority, match: cur2.rule.match, action: reweigh([70, 30]) },
+    });
     await advance(11_000);
     expect(await stepPlan(testContext(factory, 'x', clock), target, opts)).toBe('paused');
     expect(await ruleWeights()).toEqual([70, 30]);
@@ -168,9 +211,14 @@ describe('canary plans against the emulator', () => {
   it('refuses a bad plan and a second plan on the same rule', async () => {
     const alice = testContext(factory, 'alice', clock);
     const { rule } = await paymentsCanary(alice, serviceArn);
-    await expect(startCanary(alice, target, rule.version, { ...plan, steps: [50, 10] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(startCanary(alice, target, rule.version, { ...plan, steps: [50, 10] })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     await startCanary(alice, target, rule.version, plan);
     const fresh = await paymentsCanary(alice, serviceArn);
-    await expect(startCanary(alice, target, fresh.rule.version, plan)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already baking') });
+    await expect(startCanary(alice, target, fresh.rule.version, plan)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('already baking'),
+    });
   });
 });

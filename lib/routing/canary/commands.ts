@@ -6,7 +6,15 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { AuditAction } from '../../domain/audit';
-import { currentPercent, isActive, validatePlan, type CanaryCommand, type CanaryPlan, type CanaryState, type CanaryTarget } from '../../domain/canary';
+import {
+  currentPercent,
+  isActive,
+  validatePlan,
+  type CanaryCommand,
+  type CanaryPlan,
+  type CanaryState,
+  type CanaryTarget,
+} from '../../domain/canary';
 import { TrellisError } from '../../domain/errors';
 import { describeIssuesLine } from '../../domain/ruleValidation';
 import { applyChange } from '../applyChange';
@@ -22,44 +30,75 @@ function newPlanId(): string {
 }
 
 /** Starts a plan on a target whose action has version `expectedVersion` (the one the operator saw). */
-export async function startCanary(ctx: RoutingContext, t: CanaryTarget, expectedVersion: string, input: Omit<CanaryPlan, 'id'>): Promise<{ plan: CanaryPlan; state: CanaryState }> {
+export async function startCanary(
+  ctx: RoutingContext,
+  t: CanaryTarget,
+  expectedVersion: string,
+  input: Omit<CanaryPlan, 'id'>,
+): Promise<{ plan: CanaryPlan; state: CanaryState }> {
   const issues = validatePlan(input);
   if (issues.length > 0) throw new TrellisError('VALIDATION', `The plan cannot start: ${describeIssuesLine(issues)}`);
   const tags = await readCanaryTags(ctx, t);
-  if (tags.state && isActive(tags.state)) throw new TrellisError('CONFLICT', `Canary plan ${tags.state.planId} is already ${tags.state.status} on this ${t.ruleArn ? 'rule' : 'default action'}; abort or promote it first.`);
+  if (tags.state && isActive(tags.state))
+    throw new TrellisError(
+      'CONFLICT',
+      `Canary plan ${tags.state.planId} is already ${tags.state.status} on this ${t.ruleArn ? 'rule' : 'default action'}; abort or promote it first.`,
+    );
   const plan: CanaryPlan = { ...input, id: newPlanId() };
   const arns = planArns(t, plan);
   const current = await readTargetAction(ctx, t);
   checkPlannable(current.action, arns);
   const first = plan.steps[0] ?? 100;
-  await applyChange(ctx, { ...percentChange(t, current, arns, first), expectedVersion }, { action: 'canary.start', canary: { planId: plan.id, step: 0, percent: first } });
+  await applyChange(
+    ctx,
+    { ...percentChange(t, current, arns, first), expectedVersion },
+    { action: 'canary.start', canary: { planId: plan.id, step: 0, percent: first } },
+  );
   const state: CanaryState = { planId: plan.id, step: 0, status: 'baking', since: ctx.now(), seq: 1 };
   await writeCanaryTags(ctx, t, { plan, state });
   return { plan, state };
 }
 
 /** Runs an operator command on plan `planId`. */
-export async function commandCanary(ctx: RoutingContext, t: CanaryTarget, planId: string, command: CanaryCommand): Promise<CanaryState> {
+export async function commandCanary(
+  ctx: RoutingContext,
+  t: CanaryTarget,
+  planId: string,
+  command: CanaryCommand,
+): Promise<CanaryState> {
   const { plan, state } = await readCanaryTags(ctx, t);
-  if (!plan || !state || plan.id !== planId) throw new TrellisError('NOT_FOUND', `Canary plan ${planId} is not the plan on this target any more; refresh.`);
+  if (!plan || !state || plan.id !== planId)
+    throw new TrellisError('NOT_FOUND', `Canary plan ${planId} is not the plan on this target any more; refresh.`);
   if (!isActive(state)) throw new TrellisError('CONFLICT', `Canary plan ${planId} is already ${state.status}.`);
   const by = `by ${ctx.user.name}`;
   const next = (s: Partial<CanaryState>): CanaryState => ({ ...state, since: ctx.now(), seq: state.seq + 1, ...s });
   const arns = planArns(t, plan);
   const setPercent = async (percent: number, action: AuditAction, reason: string) => {
     const current = await readTargetAction(ctx, t);
-    if (atPercent(current.action, arns, percent)) await auditCanary(ctx, t, action, { planId, step: state.step, percent, reason });
-    else await applyChange(ctx, percentChange(t, current, arns, percent), { action, canary: { planId, step: state.step, fromStep: state.step, percent, reason } });
+    if (atPercent(current.action, arns, percent))
+      await auditCanary(ctx, t, action, { planId, step: state.step, percent, reason });
+    else
+      await applyChange(ctx, percentChange(t, current, arns, percent), {
+        action,
+        canary: { planId, step: state.step, fromStep: state.step, percent, reason },
+      });
   };
   let updated: CanaryState;
   switch (command) {
     case 'pause':
-      if (state.status !== 'baking') throw new TrellisError('CONFLICT', `Canary plan ${planId} is not baking (it is ${state.status}).`);
+      if (state.status !== 'baking')
+        throw new TrellisError('CONFLICT', `Canary plan ${planId} is not baking (it is ${state.status}).`);
       updated = next({ status: 'paused', reason: `Paused ${by}` });
-      await auditCanary(ctx, t, 'canary.pause', { planId, step: state.step, percent: currentPercent(plan, state), reason: updated.reason! });
+      await auditCanary(ctx, t, 'canary.pause', {
+        planId,
+        step: state.step,
+        percent: currentPercent(plan, state),
+        reason: updated.reason!,
+      });
       break;
     case 'resume': {
-      if (state.status !== 'paused') throw new TrellisError('CONFLICT', `Canary plan ${planId} is not paused (it is ${state.status}).`);
+      if (state.status !== 'paused')
+        throw new TrellisError('CONFLICT', `Canary plan ${planId} is not paused (it is ${state.status}).`);
       const percent = currentPercent(plan, state);
       // The step is baked again from now, with its own weights (they may have been edited meanwhile).
       await setPercent(percent, 'canary.resume', `Resumed ${by}`);

@@ -7,7 +7,13 @@ import { writeAuditEvent } from '../auditLog';
 import { ownerScope, type RoutingContext } from '../context';
 
 /** Writes an applied canary event without rule changes. */
-export async function auditCanary(ctx: RoutingContext, t: CanaryTarget, action: AuditAction, canary: AuditCanary, replica?: string): Promise<void> {
+export async function auditCanary(
+  ctx: RoutingContext,
+  t: CanaryTarget,
+  action: AuditAction,
+  canary: AuditCanary,
+  replica?: string,
+): Promise<void> {
   const event: AuditEvent = {
     v: 1,
     id: randomUUID(),

@@ -7,8 +7,12 @@ const S = 'arn:aws:vpc-lattice:us-east-1:222222222222:targetgroup/tg-00000000000
 
 describe('gate queries', () => {
   it('count by target group and response code, and p99 by target group', () => {
-    expect(printQuery(codesQuery([C, S]))).toBe(`filter targetGroupArn in ["${C}", "${S}"]\n| stats count(*) as requests by targetGroupArn, responseCode`);
-    expect(printQuery(latencyQuery([C, S]))).toBe(`filter targetGroupArn in ["${C}", "${S}"]\n| stats pct(duration, 99) as p99 by targetGroupArn`);
+    expect(printQuery(codesQuery([C, S]))).toBe(
+      `filter targetGroupArn in ["${C}", "${S}"]\n| stats count(*) as requests by targetGroupArn, responseCode`,
+    );
+    expect(printQuery(latencyQuery([C, S]))).toBe(
+      `filter targetGroupArn in ["${C}", "${S}"]\n| stats pct(duration, 99) as p99 by targetGroupArn`,
+    );
   });
 });
 

@@ -5,7 +5,10 @@
  * configured account: one source only, since a request is logged once per subscription.
  */
 import 'server-only';
-import { ListAccessLogSubscriptionsCommand, ListServiceNetworkServiceAssociationsCommand } from '@aws-sdk/client-vpc-lattice';
+import {
+  ListAccessLogSubscriptionsCommand,
+  ListServiceNetworkServiceAssociationsCommand,
+} from '@aws-sdk/client-vpc-lattice';
 import { TrellisError } from '../../domain/errors';
 import type { GateFigures } from '../../domain/canaryGates';
 import { parseLogGroupArn, type LogGroupRef } from '../../domain/logGroup';
@@ -15,18 +18,37 @@ import { allPages, latticeCall, type RoutingContext } from '../context';
 
 async function subscriptionsOf(ctx: RoutingContext, resourceArn: string): Promise<LogGroupRef[]> {
   const items = await allPages((nextToken) =>
-    latticeCall(ctx, resourceArn, 'ListAccessLogSubscriptions', (c, abortSignal) => c.send(new ListAccessLogSubscriptionsCommand({ resourceIdentifier: resourceArn, maxResults: 100, ...(nextToken ? { nextToken } : {}) }), { abortSignal })),
+    latticeCall(ctx, resourceArn, 'ListAccessLogSubscriptions', (c, abortSignal) =>
+      c.send(
+        new ListAccessLogSubscriptionsCommand({
+          resourceIdentifier: resourceArn,
+          maxResults: 100,
+          ...(nextToken ? { nextToken } : {}),
+        }),
+        { abortSignal },
+      ),
+    ),
   );
   return items.map((s) => parseLogGroupArn(s.destinationArn ?? '')).filter((g): g is LogGroupRef => g !== undefined);
 }
 
 /** The log group to judge a service's canary with. Throws NOT_FOUND when the service has none readable. */
 export async function accessLogSource(ctx: RoutingContext, serviceArn: string): Promise<LogGroupRef> {
-  const configured = (g: LogGroupRef) => !ctx.factory.config.accounts || ctx.factory.config.accounts.some((a) => a.accountId === g.accountId);
+  const configured = (g: LogGroupRef) =>
+    !ctx.factory.config.accounts || ctx.factory.config.accounts.some((a) => a.accountId === g.accountId);
   const own = (await subscriptionsOf(ctx, serviceArn)).find(configured);
   if (own) return own;
   const assocs = await allPages((nextToken) =>
-    latticeCall(ctx, serviceArn, 'ListServiceNetworkServiceAssociations', (c, abortSignal) => c.send(new ListServiceNetworkServiceAssociationsCommand({ serviceIdentifier: serviceArn, maxResults: 100, ...(nextToken ? { nextToken } : {}) }), { abortSignal })),
+    latticeCall(ctx, serviceArn, 'ListServiceNetworkServiceAssociations', (c, abortSignal) =>
+      c.send(
+        new ListServiceNetworkServiceAssociationsCommand({
+          serviceIdentifier: serviceArn,
+          maxResults: 100,
+          ...(nextToken ? { nextToken } : {}),
+        }),
+        { abortSignal },
+      ),
+    ),
   );
   for (const a of assocs) {
     if (!a.serviceNetworkArn) continue;
@@ -34,22 +56,44 @@ export async function accessLogSource(ctx: RoutingContext, serviceArn: string): 
     const g = groups.find(configured);
     if (g) return g;
   }
-  throw new TrellisError('NOT_FOUND', 'The service and its networks have no access-log subscription to CloudWatch Logs in a configured account, so canary gates cannot be judged. Add an access-log subscription first.', { resource: serviceArn });
+  throw new TrellisError(
+    'NOT_FOUND',
+    'The service and its networks have no access-log subscription to CloudWatch Logs in a configured account, so canary gates cannot be judged. Add an access-log subscription first.',
+    { resource: serviceArn },
+  );
 }
 
 /** Counts by target group and response code. */
 export function codesQuery(targetGroupArns: string[]): InsightsQuery {
-  return { filter: { op: 'in', field: 'targetGroupArn', values: targetGroupArns }, stats: { aggregations: [{ agg: { fn: 'count' }, as: 'requests' }], by: [{ field: 'targetGroupArn' }, { field: 'responseCode' }] } };
+  return {
+    filter: { op: 'in', field: 'targetGroupArn', values: targetGroupArns },
+    stats: {
+      aggregations: [{ agg: { fn: 'count' }, as: 'requests' }],
+      by: [{ field: 'targetGroupArn' }, { field: 'responseCode' }],
+    },
+  };
 }
 
 /** p99 of duration by target group. */
 export function latencyQuery(targetGroupArns: string[]): InsightsQuery {
-  return { filter: { op: 'in', field: 'targetGroupArn', values: targetGroupArns }, stats: { aggregations: [{ agg: { fn: 'pct', field: 'duration', percentile: 99 }, as: 'p99' }], by: [{ field: 'targetGroupArn' }] } };
+  return {
+    filter: { op: 'in', field: 'targetGroupArn', values: targetGroupArns },
+    stats: {
+      aggregations: [{ agg: { fn: 'pct', field: 'duration', percentile: 99 }, as: 'p99' }],
+      by: [{ field: 'targetGroupArn' }],
+    },
+  };
 }
 
 /** Folds the two queries' rows into figures per target group. */
-export function toFigures(arns: string[], codeRows: Array<Record<string, string>>, latencyRows: Array<Record<string, string>>): Record<string, GateFigures> {
-  const out: Record<string, GateFigures> = Object.fromEntries(arns.map((a) => [a, { requests: 0, errors5xx: 0, denied403: 0, p99Ms: null }]));
+export function toFigures(
+  arns: string[],
+  codeRows: Array<Record<string, string>>,
+  latencyRows: Array<Record<string, string>>,
+): Record<string, GateFigures> {
+  const out: Record<string, GateFigures> = Object.fromEntries(
+    arns.map((a) => [a, { requests: 0, errors5xx: 0, denied403: 0, p99Ms: null }]),
+  );
   for (const r of codeRows) {
     const f = out[r.targetGroupArn ?? ''];
     if (!f) continue;
@@ -68,11 +112,28 @@ export function toFigures(arns: string[], codeRows: Array<Record<string, string>
 }
 
 /** Figures of the canary and stable target groups over [startMs, endMs]. */
-export async function gateFigures(ctx: RoutingContext, source: LogGroupRef, canaryArn: string, stableArn: string, startMs: number, endMs: number): Promise<{ canary: GateFigures; stable: GateFigures }> {
+export async function gateFigures(
+  ctx: RoutingContext,
+  source: LogGroupRef,
+  canaryArn: string,
+  stableArn: string,
+  startMs: number,
+  endMs: number,
+): Promise<{ canary: GateFigures; stable: GateFigures }> {
   const arns = [canaryArn, stableArn];
-  const base = { accountId: source.accountId, region: source.region, user: ctx.user.id, logGroupNames: [source.name], startMs, endMs: Math.max(endMs, startMs + 1000) };
+  const base = {
+    accountId: source.accountId,
+    region: source.region,
+    user: ctx.user.id,
+    logGroupNames: [source.name],
+    startMs,
+    endMs: Math.max(endMs, startMs + 1000),
+  };
   const opts = { pollMs: 250, maxWaitMs: 60_000 };
-  const [codes, latency] = await Promise.all([runQuery({ ...base, query: codesQuery(arns) }, opts, ctx.factory), runQuery({ ...base, query: latencyQuery(arns) }, opts, ctx.factory)]);
+  const [codes, latency] = await Promise.all([
+    runQuery({ ...base, query: codesQuery(arns) }, opts, ctx.factory),
+    runQuery({ ...base, query: latencyQuery(arns) }, opts, ctx.factory),
+  ]);
   const figures = toFigures(arns, codes.rows, latency.rows);
   return { canary: figures[canaryArn]!, stable: figures[stableArn]! };
 }

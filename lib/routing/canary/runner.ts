@@ -33,7 +33,11 @@ export async function discoverTargets(factory: AwsClientFactory, startMs: number
   const out = new Map<string, CanaryTarget>();
   for (const e of events) {
     if (!e.listenerArn) continue;
-    const t: CanaryTarget = { serviceArn: e.serviceArn, listenerArn: e.listenerArn, ...(e.ruleArn ? { ruleArn: e.ruleArn } : {}) };
+    const t: CanaryTarget = {
+      serviceArn: e.serviceArn,
+      listenerArn: e.listenerArn,
+      ...(e.ruleArn ? { ruleArn: e.ruleArn } : {}),
+    };
     out.set(canaryResourceArn(t), t);
   }
   return [...out.values()];
@@ -62,7 +66,11 @@ export class CanaryRunner {
     const out: Record<string, StepOutcome | 'error'> = {};
     for (const t of targets) {
       try {
-        out[canaryResourceArn(t)] = await stepPlan(ctx, t, { replica: this.replica, leaseMs: this.o.leaseMs ?? 30_000, ...(this.o.figures ? { figures: this.o.figures } : {}) });
+        out[canaryResourceArn(t)] = await stepPlan(ctx, t, {
+          replica: this.replica,
+          leaseMs: this.o.leaseMs ?? 30_000,
+          ...(this.o.figures ? { figures: this.o.figures } : {}),
+        });
       } catch (e) {
         // One plan's failure (a deleted rule, throttling) must not stop the others.
         console.error(`canary runner ${this.replica}: tick of ${canaryResourceArn(t)} failed`, e);

@@ -22,9 +22,22 @@ export async function canaryStatus(ctx: RoutingContext, t: CanaryTarget): Promis
   const { plan, state } = await readCanaryTags(ctx, t);
   if (!plan || !state) return { steps: [], events: [], now };
   const arns = planArns(t, plan);
-  const all = await queryAuditEvents(ctx.factory, { resource: t.ruleArn ?? t.listenerArn }, { startMs: now - 7 * DAY, endMs: now + 60_000 }, 500);
+  const all = await queryAuditEvents(
+    ctx.factory,
+    { resource: t.ruleArn ?? t.listenerArn },
+    { startMs: now - 7 * DAY, endMs: now + 60_000 },
+    500,
+  );
   const events = all.filter((e) => e.canary?.planId === plan.id).reverse();
-  const view: CanaryStatusView = { plan, state, stableArn: arns.stable, canaryArn: arns.canary, steps: stepRows(plan, state, events), events, now };
+  const view: CanaryStatusView = {
+    plan,
+    state,
+    stableArn: arns.stable,
+    canaryArn: arns.canary,
+    steps: stepRows(plan, state, events),
+    events,
+    now,
+  };
   if (state.status === 'baking' || state.status === 'paused') {
     try {
       const f = await windowFigures(ctx, t, plan, state);

@@ -22,20 +22,40 @@ import { readCanaryTags, writeCanaryTags } from './tags';
 import { atPercent, percentChange, planArns, readTargetAction } from './targetAction';
 
 /** What a tick did with a plan. */
-export type StepOutcome = 'inactive' | 'leased-elsewhere' | 'lost-lease' | 'waiting' | 'advanced' | 'completed' | 'aborted' | 'paused' | 'backed-off' | 'no-figures';
+export type StepOutcome =
+  | 'inactive'
+  | 'leased-elsewhere'
+  | 'lost-lease'
+  | 'waiting'
+  | 'advanced'
+  | 'completed'
+  | 'aborted'
+  | 'paused'
+  | 'backed-off'
+  | 'no-figures';
 
 /** Runner settings. */
 export interface StepOptions {
   replica: string;
   leaseMs: number;
   /** Where the figures come from; injectable for tests. Defaults to the service's access logs. */
-  figures?: (ctx: RoutingContext, t: CanaryTarget, plan: CanaryPlan, state: CanaryState) => Promise<{ canary: GateFigures; stable: GateFigures }>;
+  figures?: (
+    ctx: RoutingContext,
+    t: CanaryTarget,
+    plan: CanaryPlan,
+    state: CanaryState,
+  ) => Promise<{ canary: GateFigures; stable: GateFigures }>;
 }
 
 const sources = new Map<string, LogGroupRef>();
 
 /** Figures of the current step's window from the access logs. */
-export async function windowFigures(ctx: RoutingContext, t: CanaryTarget, plan: CanaryPlan, state: CanaryState): Promise<{ canary: GateFigures; stable: GateFigures }> {
+export async function windowFigures(
+  ctx: RoutingContext,
+  t: CanaryTarget,
+  plan: CanaryPlan,
+  state: CanaryState,
+): Promise<{ canary: GateFigures; stable: GateFigures }> {
   let source = sources.get(t.serviceArn);
   if (!source) {
     source = await accessLogSource(ctx, t.serviceArn);
@@ -45,7 +65,11 @@ export async function windowFigures(ctx: RoutingContext, t: CanaryTarget, plan: 
   return gateFigures(ctx, source, arns.canary, arns.stable, state.since, ctx.now());
 }
 
-async function takeLease(ctx: RoutingContext, t: CanaryTarget, o: StepOptions): Promise<'ok' | 'leased-elsewhere' | 'lost-lease'> {
+async function takeLease(
+  ctx: RoutingContext,
+  t: CanaryTarget,
+  o: StepOptions,
+): Promise<'ok' | 'leased-elsewhere' | 'lost-lease'> {
   const { lease } = await readCanaryTags(ctx, t);
   const now = ctx.now();
   if (lease && lease.owner !== o.replica && lease.until > now) return 'leased-elsewhere';
@@ -80,13 +104,29 @@ export async function stepPlan(ctx: RoutingContext, t: CanaryTarget, o: StepOpti
 
   const arns = planArns(t, plan);
   const from = currentPercent(plan, state);
-  const canaryInfo = (step: number, percent: number, reason?: string): AuditCanary => ({ planId: plan.id, step, fromStep: state.step, percent, figures, ...(reason ? { reason } : {}) });
+  const canaryInfo = (step: number, percent: number, reason?: string): AuditCanary => ({
+    planId: plan.id,
+    step,
+    fromStep: state.step,
+    percent,
+    figures,
+    ...(reason ? { reason } : {}),
+  });
   const next = (s: Partial<CanaryState>): CanaryState => ({ ...state, since: ctx.now(), seq: state.seq + 1, ...s });
 
   if (transition.kind === 'pause' || transition.kind === 'complete') {
-    const updated = transition.kind === 'pause' ? next({ status: 'paused', reason: transition.reason }) : next({ status: 'promoted', reason: `All ${plan.steps.length} steps passed` });
+    const updated =
+      transition.kind === 'pause'
+        ? next({ status: 'paused', reason: transition.reason })
+        : next({ status: 'promoted', reason: `All ${plan.steps.length} steps passed` });
     await writeCanaryTags(ctx, t, { state: updated });
-    await auditCanary(ctx, t, transition.kind === 'pause' ? 'canary.pause' : 'canary.complete', canaryInfo(state.step, from, updated.reason), o.replica);
+    await auditCanary(
+      ctx,
+      t,
+      transition.kind === 'pause' ? 'canary.pause' : 'canary.complete',
+      canaryInfo(state.step, from, updated.reason),
+      o.replica,
+    );
     return transition.kind === 'pause' ? 'paused' : 'completed';
   }
 
@@ -95,7 +135,12 @@ export async function stepPlan(ctx: RoutingContext, t: CanaryTarget, o: StepOpti
   // Layer 3: compare the rule with what this step expects.
   if (atPercent(current.action, arns, toPercent)) {
     // Another replica (or an operator) already moved the weights: only the state tag may lag.
-    await writeCanaryTags(ctx, t, { state: transition.kind === 'advance' ? next({ step: transition.step }) : next({ status: 'aborted', reason: transition.reason }) });
+    await writeCanaryTags(ctx, t, {
+      state:
+        transition.kind === 'advance'
+          ? next({ step: transition.step })
+          : next({ status: 'aborted', reason: transition.reason }),
+    });
     return 'backed-off';
   }
   if (transition.kind === 'advance' && !atPercent(current.action, arns, from)) {
@@ -107,7 +152,16 @@ export async function stepPlan(ctx: RoutingContext, t: CanaryTarget, o: StepOpti
   const action: AuditAction = transition.kind === 'abort' ? 'canary.abort' : 'canary.step';
   const step = transition.kind === 'abort' ? state.step : transition.step;
   const reason = transition.kind === 'abort' ? transition.reason : undefined;
-  await applyChange(ctx, percentChange(t, current, arns, toPercent), { action, canary: canaryInfo(step, toPercent, reason), replica: o.replica });
-  await writeCanaryTags(ctx, t, { state: transition.kind === 'abort' ? next({ status: 'aborted', reason: transition.reason }) : next({ step: transition.step }) });
+  await applyChange(ctx, percentChange(t, current, arns, toPercent), {
+    action,
+    canary: canaryInfo(step, toPercent, reason),
+    replica: o.replica,
+  });
+  await writeCanaryTags(ctx, t, {
+    state:
+      transition.kind === 'abort'
+        ? next({ status: 'aborted', reason: transition.reason })
+        : next({ step: transition.step }),
+  });
   return transition.kind === 'abort' ? 'aborted' : 'advanced';
 }

@@ -4,8 +4,22 @@
  */
 import 'server-only';
 import { ListTagsForResourceCommand, TagResourceCommand } from '@aws-sdk/client-vpc-lattice';
-import { canaryResourceArn, type CanaryLease, type CanaryPlan, type CanaryState, type CanaryTarget } from '../../domain/canary';
-import { CANARY_TAGS, decodeLease, decodePlan, decodeState, encodeLease, encodePlan, encodeState } from '../../domain/canaryTags';
+import {
+  canaryResourceArn,
+  type CanaryLease,
+  type CanaryPlan,
+  type CanaryState,
+  type CanaryTarget,
+} from '../../domain/canary';
+import {
+  CANARY_TAGS,
+  decodeLease,
+  decodePlan,
+  decodeState,
+  encodeLease,
+  encodePlan,
+  encodeState,
+} from '../../domain/canaryTags';
 import { latticeCall, type RoutingContext } from '../context';
 
 /** A plan as its tags say (each part absent when missing or malformed). */
@@ -18,13 +32,19 @@ export interface CanaryTags {
 /** Reads the plan, state and lease tags of a target. */
 export async function readCanaryTags(ctx: RoutingContext, target: CanaryTarget): Promise<CanaryTags> {
   const arn = canaryResourceArn(target);
-  const out = await latticeCall(ctx, arn, 'ListTagsForResource', (c, abortSignal) => c.send(new ListTagsForResourceCommand({ resourceArn: arn }), { abortSignal }));
+  const out = await latticeCall(ctx, arn, 'ListTagsForResource', (c, abortSignal) =>
+    c.send(new ListTagsForResourceCommand({ resourceArn: arn }), { abortSignal }),
+  );
   const tags = out.tags ?? {};
   const plan = decodePlan(tags[CANARY_TAGS.plan]);
   const state = decodeState(tags[CANARY_TAGS.state]);
   const lease = decodeLease(tags[CANARY_TAGS.lease]);
   // A state of another plan than the tagged one is not this plan's.
-  return { ...(plan ? { plan } : {}), ...(state && (!plan || state.planId === plan.id) ? { state } : {}), ...(lease ? { lease } : {}) };
+  return {
+    ...(plan ? { plan } : {}),
+    ...(state && (!plan || state.planId === plan.id) ? { state } : {}),
+    ...(lease ? { lease } : {}),
+  };
 }
 
 /** Writes some of the tags (the others stay). */
@@ -34,5 +54,7 @@ export async function writeCanaryTags(ctx: RoutingContext, target: CanaryTarget,
   if (t.plan) tags[CANARY_TAGS.plan] = encodePlan(t.plan);
   if (t.state) tags[CANARY_TAGS.state] = encodeState(t.state);
   if (t.lease) tags[CANARY_TAGS.lease] = encodeLease(t.lease);
-  await latticeCall(ctx, arn, 'TagResource', (c, abortSignal) => c.send(new TagResourceCommand({ resourceArn: arn, tags }), { abortSignal }));
+  await latticeCall(ctx, arn, 'TagResource', (c, abortSignal) =>
+    c.send(new TagResourceCommand({ resourceArn: arn, tags }), { abortSignal }),
+  );
 }

@@ -34,19 +34,30 @@ export async function readTargetAction(ctx: RoutingContext, t: CanaryTarget): Pr
 /** The stable and canary target group ARNs of a plan. */
 export function planArns(t: CanaryTarget, plan: CanaryPlan): { stable: string; canary: string } {
   const c = arnContextOf(t.serviceArn);
-  return { stable: targetGroupArn(c.partition, c.region, c.accountId, plan.stableTargetGroupId), canary: targetGroupArn(c.partition, c.region, c.accountId, plan.canaryTargetGroupId) };
+  return {
+    stable: targetGroupArn(c.partition, c.region, c.accountId, plan.stableTargetGroupId),
+    canary: targetGroupArn(c.partition, c.region, c.accountId, plan.canaryTargetGroupId),
+  };
 }
 
 /** The weights of stable and canary in an action (undefined when the action is not just those two). */
-export function weightsOf(action: RuleAction | undefined, arns: { stable: string; canary: string }): { stable: number; canary: number } | undefined {
+export function weightsOf(
+  action: RuleAction | undefined,
+  arns: { stable: string; canary: string },
+): { stable: number; canary: number } | undefined {
   if (action?.type !== 'forward') return undefined;
-  if (action.targetGroups.some((g) => g.targetGroupArn !== arns.stable && g.targetGroupArn !== arns.canary)) return undefined;
+  if (action.targetGroups.some((g) => g.targetGroupArn !== arns.stable && g.targetGroupArn !== arns.canary))
+    return undefined;
   const w = (arn: string) => action.targetGroups.find((g) => g.targetGroupArn === arn)?.weight ?? 0;
   return { stable: w(arns.stable), canary: w(arns.canary) };
 }
 
 /** True when the action sends exactly `percent` % to the canary (weights in percent, as steps write them). */
-export function atPercent(action: RuleAction | undefined, arns: { stable: string; canary: string }, percent: number): boolean {
+export function atPercent(
+  action: RuleAction | undefined,
+  arns: { stable: string; canary: string },
+  percent: number,
+): boolean {
   const w = weightsOf(action, arns);
   const want = canaryWeights(percent);
   return w !== undefined && w.stable === want.stable && w.canary === want.canary;
@@ -54,20 +65,50 @@ export function atPercent(action: RuleAction | undefined, arns: { stable: string
 
 /** Refuses a plan on an action that is not a forward to the stable (and optionally the canary) target group. */
 export function checkPlannable(action: RuleAction | undefined, arns: { stable: string; canary: string }): void {
-  if (action?.type !== 'forward') throw new TrellisError('VALIDATION', 'A canary plan needs a forward action; this one is a fixed response.');
-  if (!action.targetGroups.some((g) => g.targetGroupArn === arns.stable)) throw new TrellisError('VALIDATION', 'The stable target group must be one the action forwards to now.');
+  if (action?.type !== 'forward')
+    throw new TrellisError('VALIDATION', 'A canary plan needs a forward action; this one is a fixed response.');
+  if (!action.targetGroups.some((g) => g.targetGroupArn === arns.stable))
+    throw new TrellisError('VALIDATION', 'The stable target group must be one the action forwards to now.');
   const other = action.targetGroups.find((g) => g.targetGroupArn !== arns.stable && g.targetGroupArn !== arns.canary);
-  if (other) throw new TrellisError('VALIDATION', `The action also forwards to ${other.targetGroupArn.split('/').pop()}; a canary plan shifts between exactly two target groups. Remove the others first.`);
+  if (other)
+    throw new TrellisError(
+      'VALIDATION',
+      `The action also forwards to ${other.targetGroupArn.split('/').pop()}; a canary plan shifts between exactly two target groups. Remove the others first.`,
+    );
 }
 
 /** The change setting `percent` % on the canary, expecting `current.version`. */
-export function percentChange(t: CanaryTarget, current: TargetAction, arns: { stable: string; canary: string }, percent: number): UpdateRuleChange | UpdateDefaultChange {
+export function percentChange(
+  t: CanaryTarget,
+  current: TargetAction,
+  arns: { stable: string; canary: string },
+  percent: number,
+): UpdateRuleChange | UpdateDefaultChange {
   const w = canaryWeights(percent);
   const existing = current.action?.type === 'forward' ? current.action.targetGroups.map((g) => g.targetGroupArn) : [];
-  const order = [...existing.filter((a) => a === arns.stable || a === arns.canary), ...[arns.stable, arns.canary].filter((a) => !existing.includes(a))];
-  const action: RuleAction = { type: 'forward', targetGroups: order.map((a) => ({ targetGroupArn: a, weight: a === arns.canary ? w.canary : w.stable })) };
+  const order = [
+    ...existing.filter((a) => a === arns.stable || a === arns.canary),
+    ...[arns.stable, arns.canary].filter((a) => !existing.includes(a)),
+  ];
+  const action: RuleAction = {
+    type: 'forward',
+    targetGroups: order.map((a) => ({ targetGroupArn: a, weight: a === arns.canary ? w.canary : w.stable })),
+  };
   if (t.ruleArn && current.rule) {
-    return { kind: 'updateRule', serviceArn: t.serviceArn, listenerArn: t.listenerArn, ruleArn: t.ruleArn, expectedVersion: current.version, after: { priority: current.rule.priority, match: current.rule.match, action } };
+    return {
+      kind: 'updateRule',
+      serviceArn: t.serviceArn,
+      listenerArn: t.listenerArn,
+      ruleArn: t.ruleArn,
+      expectedVersion: current.version,
+      after: { priority: current.rule.priority, match: current.rule.match, action },
+    };
   }
-  return { kind: 'updateDefault', serviceArn: t.serviceArn, listenerArn: t.listenerArn, expectedVersion: current.version, after: { action } };
+  return {
+    kind: 'updateDefault',
+    serviceArn: t.serviceArn,
+    listenerArn: t.listenerArn,
+    expectedVersion: current.version,
+    after: { action },
+  };
 }

@@ -18,11 +18,24 @@ export function charSet(pairs: [number, number][], negated = false): CharSet {
 /** \d */
 export const DIGIT = charSet([[48, 57]]);
 /** \w (ASCII, as in JS without the u flag) */
-export const WORD = charSet([[48, 57], [65, 90], [95, 95], [97, 122]]);
+export const WORD = charSet([
+  [48, 57],
+  [65, 90],
+  [95, 95],
+  [97, 122],
+]);
 /** \s (the JS whitespace and line terminator set) */
 export const SPACE = charSet([
-  [9, 13], [32, 32], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a],
-  [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff],
+  [9, 13],
+  [32, 32],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
 ]);
 
 /** Whether code unit `c` is in `set`. */

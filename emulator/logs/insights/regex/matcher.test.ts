@@ -37,7 +37,8 @@ describe('RegexMatcher agrees with JavaScript RegExp on the supported subset', (
       const js = new RegExp(source, flags);
       for (let k = 0; k < 25; k++) {
         const input = rng.chars(rng.int(0, 12), 'abcAB1 .-\n');
-        if (ours.test(input) !== js.test(input)) throw new Error(`/${source}/${flags} on ${JSON.stringify(input)}: ours ${ours.test(input)}`);
+        if (ours.test(input) !== js.test(input))
+          throw new Error(`/${source}/${flags} on ${JSON.stringify(input)}: ours ${ours.test(input)}`);
         checked++;
       }
     }

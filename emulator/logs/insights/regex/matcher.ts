@@ -88,7 +88,12 @@ export class RegexMatcher {
       case 'seq':
         return n.items.reduceRight((acc, item) => this.compile(item, acc), next);
       case 'alt':
-        return n.alts.slice(0, -1).reduceRight((acc, alt) => this.add(SPLIT, this.compile(alt, next), acc), this.compile(n.alts[n.alts.length - 1] as RegexNode, next));
+        return n.alts
+          .slice(0, -1)
+          .reduceRight(
+            (acc, alt) => this.add(SPLIT, this.compile(alt, next), acc),
+            this.compile(n.alts[n.alts.length - 1] as RegexNode, next),
+          );
       case 'rep': {
         let entry = next;
         if (n.max === Infinity) {

@@ -132,7 +132,19 @@ class RegexParser {
       case '[':
         return { t: 'set', set: this.charClass(at) };
       case '.':
-        return { t: 'set', set: this.dotAll ? charSet([[0, 0xffff]]) : charSet([[10, 10], [13, 13], [0x2028, 0x2029]], true) };
+        return {
+          t: 'set',
+          set: this.dotAll
+            ? charSet([[0, 0xffff]])
+            : charSet(
+                [
+                  [10, 10],
+                  [13, 13],
+                  [0x2028, 0x2029],
+                ],
+                true,
+              ),
+        };
       case '^':
         return { t: 'assert', kind: 'start' };
       case '$':
@@ -157,7 +169,8 @@ class RegexParser {
       const named = /^<([A-Za-z_][A-Za-z0-9_]*)>/.exec(rest);
       if (rest.startsWith(':')) this.pos += 2;
       else if (named) this.pos += 1 + named[0].length;
-      else if (/^(<?[=!])/.test(rest)) throw new RegexSyntaxError('Lookaround assertions are not supported in regex', at);
+      else if (/^(<?[=!])/.test(rest))
+        throw new RegexSyntaxError('Lookaround assertions are not supported in regex', at);
       else throw new RegexSyntaxError('Unsupported group construct in regex', at);
     }
     const inner = this.alternation();
@@ -192,7 +205,8 @@ class RegexParser {
     if (e === 'x' || e === 'u') {
       const len = e === 'x' ? 2 : 4;
       const hex = this.src.slice(this.pos, this.pos + len);
-      if (hex.length !== len || !/^[0-9A-Fa-f]+$/.test(hex)) throw new RegexSyntaxError(`Invalid \\${e} escape in regex`, at);
+      if (hex.length !== len || !/^[0-9A-Fa-f]+$/.test(hex))
+        throw new RegexSyntaxError(`Invalid \\${e} escape in regex`, at);
       this.pos += len;
       return single(parseInt(hex, 16));
     }
@@ -239,7 +253,9 @@ class RegexParser {
     if (c !== '\\') return c.charCodeAt(0);
     if (this.src[this.pos] === 'B') throw new RegexSyntaxError("Unsupported escape '\\B' in character class", at);
     const set = this.escapeSet(at, true);
-    return set.parts.length === 0 && !set.negated && set.ranges.length === 2 && set.ranges[0] === set.ranges[1] ? (set.ranges[0] as number) : set;
+    return set.parts.length === 0 && !set.negated && set.ranges.length === 2 && set.ranges[0] === set.ranges[1]
+      ? (set.ranges[0] as number)
+      : set;
   }
 }
 

@@ -33,7 +33,10 @@ export function buildCatalog(seed: number): Catalog {
       arn: `arn:aws:vpc-lattice:${REGION}:${account}:service/${svc}`,
       host: `${name}.example.internal`,
       listenerId: `listener-${id17(rng)}`,
-      targetGroups: Array.from({ length: tgCount }, () => `arn:aws:vpc-lattice:${REGION}:${account}:targetgroup/tg-${id17(rng)}`),
+      targetGroups: Array.from(
+        { length: tgCount },
+        () => `arn:aws:vpc-lattice:${REGION}:${account}:targetgroup/tg-${id17(rng)}`,
+      ),
     };
   });
   const vpcs = Array.from({ length: 5 }, () => {
@@ -41,18 +44,39 @@ export function buildCatalog(seed: number): Catalog {
     const id = `vpc-${rng.chars(17, '0123456789abcdef')}`;
     return { id, arn: `arn:aws:ec2:${REGION}:${account}:vpc/${id}` };
   });
-  const principals = ['checkout-api', 'batch-worker', 'reporting', 'admin'].map((r) => `arn:aws:iam::${rng.pick(APP_ACCOUNTS)}:role/${r}`);
-  return { serviceNetworkArn: `arn:aws:vpc-lattice:${REGION}:${HUB}:servicenetwork/sn-${id17(rng)}`, services, vpcs, principals };
+  const principals = ['checkout-api', 'batch-worker', 'reporting', 'admin'].map(
+    (r) => `arn:aws:iam::${rng.pick(APP_ACCOUNTS)}:role/${r}`,
+  );
+  return {
+    serviceNetworkArn: `arn:aws:vpc-lattice:${REGION}:${HUB}:servicenetwork/sn-${id17(rng)}`,
+    services,
+    vpcs,
+    principals,
+  };
 }
 
-const PATHS = ['/api/v1/orders', '/api/v1/orders/{id}', '/api/v1/payments', '/health', '/api/v2/search', '/login', '/api/v1/items/{id}/stock'];
+const PATHS = [
+  '/api/v1/orders',
+  '/api/v1/orders/{id}',
+  '/api/v1/payments',
+  '/health',
+  '/api/v2/search',
+  '/login',
+  '/api/v1/items/{id}/stock',
+];
 const AGENTS = ['curl/8.4.0', 'Go-http-client/1.1', 'aws-sdk-js/3.600.0', 'okhttp/4.12.0', 'python-requests/2.32.3'];
 const METHODS = ['GET', 'GET', 'GET', 'POST', 'PUT', 'DELETE'];
 const OK_CODES = [200, 200, 200, 200, 201, 204, 301, 304, 400, 404];
 const ERROR_CODES = [500, 502, 503, 504];
 
 /** Generates one record at `timeMs` using `rng`; `denyRate`/`errorRate` shape the incident mix. */
-export function generateRecord(rng: Rng, catalog: Catalog, timeMs: number, errorRate = 0.04, denyRate = 0.03): AccessLogRecord {
+export function generateRecord(
+  rng: Rng,
+  catalog: Catalog,
+  timeMs: number,
+  errorRate = 0.04,
+  denyRate = 0.03,
+): AccessLogRecord {
   const svc = rng.pick(catalog.services);
   const vpc = rng.pick(catalog.vpcs);
   const dest = rng.pick(catalog.vpcs);
@@ -89,7 +113,13 @@ export function generateRecord(rng: Rng, catalog: Catalog, timeMs: number, error
     duration,
     requestToTargetDuration: toTarget,
     responseFromTargetDuration: fromTarget,
-    failureReason: denied ? 'ClientAccessDenied' : failed && responseCode === 504 ? 'RequestTimeout' : failed && rng.chance(0.5) ? 'TargetConnectionError' : '-',
+    failureReason: denied
+      ? 'ClientAccessDenied'
+      : failed && responseCode === 504
+        ? 'RequestTimeout'
+        : failed && rng.chance(0.5)
+          ? 'TargetConnectionError'
+          : '-',
     resolvedUser: denied ? 'Anonymous' : authenticated ? rng.pick(catalog.principals) : '-',
     authDeniedReason: denied ? rng.pick(['Service', 'Network', 'Identity']) : '-',
     callerPrincipal: authenticated ? rng.pick(catalog.principals) : '-',

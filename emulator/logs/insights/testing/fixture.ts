@@ -49,7 +49,11 @@ export function accessLogFixture(): Fixture {
     for (let k = 0; k < events.length; k += 500) {
       const slice = events.slice(k, k + 500);
       const batchId = `${g.id}#${k / 500}`;
-      const memEvents = slice.map((e) => ({ timestamp: e.timestamp, logStream: e.logStream, message: JSON.stringify(e.record) }));
+      const memEvents = slice.map((e) => ({
+        timestamp: e.timestamp,
+        logStream: e.logStream,
+        message: JSON.stringify(e.record),
+      }));
       const batch = new MemoryBatch(memEvents, g.id, batchId);
       const batchNo = batches.length;
       slice.forEach((e, i) => {

@@ -17,7 +17,10 @@ function flatten(value: unknown, prefix: string, out: Map<string, FieldValue>): 
     for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   } else if (prefix) {
     const v = value;
-    out.set(prefix, typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : JSON.stringify(v));
+    out.set(
+      prefix,
+      typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : JSON.stringify(v),
+    );
   }
 }
 
@@ -86,7 +89,8 @@ export class MemoryBatch implements LogBatch {
 /** Splits time-ordered events into batches of `size`. */
 export function toBatches(events: readonly MemoryEvent[], logGroupId: string, size: number): MemoryBatch[] {
   const out: MemoryBatch[] = [];
-  for (let k = 0; k < events.length; k += size) out.push(new MemoryBatch(events.slice(k, k + size), logGroupId, `${logGroupId}#${k / size}`));
+  for (let k = 0; k < events.length; k += size)
+    out.push(new MemoryBatch(events.slice(k, k + size), logGroupId, `${logGroupId}#${k / size}`));
   return out;
 }
 
