@@ -64,15 +64,13 @@ export async function startHarness(
     sts: (creds = hub) => new STSClient(common(emu.url, creds, 'us-east-1')),
     creds: credsOf,
     async assume(accountId, roleName = 'TrellisOperator') {
-      const out = await h
-        .sts()
-        .send(
-          new AssumeRoleCommand({
-            RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`,
-            RoleSessionName: 'contract-test',
-            ExternalId: DEMO_EXTERNAL_ID,
-          }),
-        );
+      const out = await h.sts().send(
+        new AssumeRoleCommand({
+          RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`,
+          RoleSessionName: 'contract-test',
+          ExternalId: DEMO_EXTERNAL_ID,
+        }),
+      );
       const c = out.Credentials;
       if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken)
         throw new Error('AssumeRole returned no credentials');

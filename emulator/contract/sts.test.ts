@@ -27,16 +27,14 @@ describe('STS', () => {
   });
 
   it('AssumeRole issues keys that belong to the role account and carry the source identity', async () => {
-    const out = await h
-      .sts()
-      .send(
-        new AssumeRoleCommand({
-          RoleArn: 'arn:aws:iam::333333333333:role/TrellisReadOnly',
-          RoleSessionName: 'alice-session',
-          ExternalId: 'trellis-demo',
-          SourceIdentity: 'alice@example.com',
-        }),
-      );
+    const out = await h.sts().send(
+      new AssumeRoleCommand({
+        RoleArn: 'arn:aws:iam::333333333333:role/TrellisReadOnly',
+        RoleSessionName: 'alice-session',
+        ExternalId: 'trellis-demo',
+        SourceIdentity: 'alice@example.com',
+      }),
+    );
     expect(out.SourceIdentity).toBe('alice@example.com');
     expect(out.AssumedRoleUser?.Arn).toBe('arn:aws:sts::333333333333:assumed-role/TrellisReadOnly/alice-session');
     expect(out.Credentials?.Expiration?.getTime()).toBeGreaterThan(Date.now());
@@ -49,58 +47,50 @@ describe('STS', () => {
 
   it('refuses a wrong ExternalId and an unknown role with AccessDenied', async () => {
     const wrong = await caught(
-      h
-        .sts()
-        .send(
-          new AssumeRoleCommand({
-            RoleArn: 'arn:aws:iam::222222222222:role/TrellisReadOnly',
-            RoleSessionName: 's1',
-            ExternalId: 'nope',
-          }),
-        ),
+      h.sts().send(
+        new AssumeRoleCommand({
+          RoleArn: 'arn:aws:iam::222222222222:role/TrellisReadOnly',
+          RoleSessionName: 's1',
+          ExternalId: 'nope',
+        }),
+      ),
     );
     expect(wrong.name).toBe('AccessDenied');
     expect(wrong.$metadata.httpStatusCode).toBe(403);
     const unknown = await caught(
-      h
-        .sts()
-        .send(
-          new AssumeRoleCommand({
-            RoleArn: 'arn:aws:iam::222222222222:role/Nope',
-            RoleSessionName: 's1',
-            ExternalId: 'trellis-demo',
-          }),
-        ),
+      h.sts().send(
+        new AssumeRoleCommand({
+          RoleArn: 'arn:aws:iam::222222222222:role/Nope',
+          RoleSessionName: 's1',
+          ExternalId: 'trellis-demo',
+        }),
+      ),
     );
     expect(unknown.name).toBe('AccessDenied');
   });
 
   it('refuses a role that does not trust the caller account', async () => {
     const e = await caught(
-      h
-        .sts(h.creds(2))
-        .send(
-          new AssumeRoleCommand({
-            RoleArn: 'arn:aws:iam::222222222222:role/TrellisReadOnly',
-            RoleSessionName: 's1',
-            ExternalId: 'trellis-demo',
-          }),
-        ),
+      h.sts(h.creds(2)).send(
+        new AssumeRoleCommand({
+          RoleArn: 'arn:aws:iam::222222222222:role/TrellisReadOnly',
+          RoleSessionName: 's1',
+          ExternalId: 'trellis-demo',
+        }),
+      ),
     );
     expect(e.name).toBe('AccessDenied');
   });
 
   it('answers ValidationError for a bad session name and InvalidClientTokenId-style errors for unknown keys', async () => {
     const bad = await caught(
-      h
-        .sts()
-        .send(
-          new AssumeRoleCommand({
-            RoleArn: 'arn:aws:iam::222222222222:role/TrellisReadOnly',
-            RoleSessionName: 'has space',
-            ExternalId: 'trellis-demo',
-          }),
-        ),
+      h.sts().send(
+        new AssumeRoleCommand({
+          RoleArn: 'arn:aws:iam::222222222222:role/TrellisReadOnly',
+          RoleSessionName: 'has space',
+          ExternalId: 'trellis-demo',
+        }),
+      ),
     );
     expect(bad.name).toBe('ValidationError');
     expect(bad.message).toContain('RoleSessionName');

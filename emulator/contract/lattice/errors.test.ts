@@ -113,15 +113,13 @@ describe('ValidationException', () => {
 
   it('refuses operations of the model the emulator does not implement, with reason unknownOperation', async () => {
     const e = await validation(
-      h
-        .lattice()
-        .send(
-          new CreateResourceGatewayCommand({
-            name: 'gw-one',
-            vpcIdentifier: 'vpc-0123456789abcdef0',
-            subnetIds: ['subnet-0123456789abcdef0'],
-          }),
-        ),
+      h.lattice().send(
+        new CreateResourceGatewayCommand({
+          name: 'gw-one',
+          vpcIdentifier: 'vpc-0123456789abcdef0',
+          subnetIds: ['subnet-0123456789abcdef0'],
+        }),
+      ),
     );
     expect(e.reason).toBe('unknownOperation');
     expect(e.message).toContain('does not implement');

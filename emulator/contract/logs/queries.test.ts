@@ -59,17 +59,15 @@ async function finished(queryId: string): Promise<GetQueryResultsCommandOutput> 
 async function run(
   input: Partial<StartQueryCommandInput>,
 ): Promise<GetQueryResultsCommandOutput & { queryId: string }> {
-  const { queryId } = await h
-    .logs()
-    .send(
-      new StartQueryCommand({
-        logGroupNames: ['q1', 'q2'],
-        startTime: S0 - 3600,
-        endTime: S0,
-        queryString: 'fields @timestamp',
-        ...input,
-      } as StartQueryCommandInput),
-    );
+  const { queryId } = await h.logs().send(
+    new StartQueryCommand({
+      logGroupNames: ['q1', 'q2'],
+      startTime: S0 - 3600,
+      endTime: S0,
+      queryString: 'fields @timestamp',
+      ...input,
+    } as StartQueryCommandInput),
+  );
   return { ...(await finished(queryId!)), queryId: queryId! };
 }
 
@@ -243,16 +241,14 @@ describe('StopQuery and concurrency', () => {
       expect(e).toBeInstanceOf(LimitExceededException);
       expect(e.message).toContain(`concurrency limit of [${MAX_CONCURRENT_QUERIES}]`);
       await h.logs(h.creds(1)).send(new CreateLogGroupCommand({ logGroupName: 'pay' }));
-      await h
-        .logs(h.creds(1))
-        .send(
-          new StartQueryCommand({
-            logGroupName: 'pay',
-            startTime: S0 - 3600,
-            endTime: S0,
-            queryString: 'stats count(*)',
-          }),
-        );
+      await h.logs(h.creds(1)).send(
+        new StartQueryCommand({
+          logGroupName: 'pay',
+          startTime: S0 - 3600,
+          endTime: S0,
+          queryString: 'stats count(*)',
+        }),
+      );
     } finally {
       book.release();
     }

@@ -38,16 +38,14 @@ describe('delivery lag', () => {
     const streams =
       (await h.logs().send(new DescribeLogStreamsCommand({ logGroupName: GROUPS.mesh.name }))).logStreams ?? [];
     const stream = streams[0]!.logStreamName!;
-    const page = await h
-      .logs()
-      .send(
-        new GetLogEventsCommand({
-          logGroupName: GROUPS.mesh.name,
-          logStreamName: stream,
-          startFromHead: true,
-          limit: 10_000,
-        }),
-      );
+    const page = await h.logs().send(
+      new GetLogEventsCommand({
+        logGroupName: GROUPS.mesh.name,
+        logStreamName: stream,
+        startFromHead: true,
+        limit: 10_000,
+      }),
+    );
     expect(page.events!.length).toBeGreaterThan(0);
     expect(page.events!.every((e) => e.timestamp! + 5_000 <= now)).toBe(true);
 
