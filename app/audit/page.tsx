@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { AuditView } from '@/components/audit/AuditView';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Skeleton } from '@/components/ui/Skeleton';
-import { blockedReason } from '@/lib/routing/blocked';
+import { blockedReason } from '@/lib/auth/blocked';
 import { getConfig } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'Audit' };

@@ -5,7 +5,7 @@ import { LogsSkeleton } from '@/components/logs/LogsSkeleton';
 
 export const metadata: Metadata = { title: 'Logs' };
 
-/** The access-log explorer; its state is the URL (see lib/domain/logFilters for the parameters). */
+/** The access-log explorer; its state is the URL (see lib/logs/filters for the parameters). */
 export default function LogsPage() {
   return (
     <Suspense fallback={<LogsSkeleton />}>

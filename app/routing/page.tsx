@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { RoutingView } from '@/components/routing/RoutingView';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Skeleton } from '@/components/ui/Skeleton';
-import { blockedReason } from '@/lib/routing/blocked';
+import { blockedReason } from '@/lib/auth/blocked';
 
 export const metadata: Metadata = { title: 'Routing' };
 

@@ -1,8 +1,8 @@
 /** One line per rule of an audit entry: what it did before → after. */
-import type { AuditEvent } from '@/lib/domain/audit';
+import type { AuditEvent } from '@/lib/audit/event';
 import { matchSummary } from '@/lib/domain/routing';
-import { actionSummary } from '@/lib/domain/ruleDiff';
-import type { RuleContent } from '@/lib/domain/ruleValidation';
+import { actionSummary } from '@/lib/routing/ruleDiff';
+import type { RuleContent } from '@/lib/routing/ruleValidation';
 import styles from './audit.module.css';
 
 function text(c: RuleContent | null, nameOf: (arn: string) => string, isDefault: boolean): string {

@@ -1,4 +1,4 @@
-import type { AuditFilter } from '@/lib/domain/auditFilter';
+import type { AuditFilter } from '@/lib/audit/filter';
 
 /** Query keys of the audit feature. */
 export const auditKeys = {

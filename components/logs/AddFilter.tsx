@@ -1,7 +1,7 @@
 'use client';
 /** Adds a filter from typed controls: a dimension, a value (validated like the URL), include or exclude. */
 import { useState } from 'react';
-import { checkValue, DIM_KEYS, FILTER_DIMS, type DimKey } from '@/lib/domain/logFilters';
+import { checkValue, DIM_KEYS, FILTER_DIMS, type DimKey } from '@/lib/logs/filters';
 import { Button } from '../ui/Button';
 import styles from './logs.module.css';
 

@@ -5,10 +5,10 @@
  * each value shows its change.
  */
 import { useMemo, type MouseEvent } from 'react';
-import { checkValue, FILTER_DIMS, type DimKey } from '@/lib/domain/logFilters';
-import { rowsOf } from '@/lib/domain/logPanels';
-import { countOf, delta, foldBreakdown, formatDelta, formatDeltaShort } from '@/lib/domain/logResults';
-import type { BreakdownDim } from '@/lib/domain/logQueries';
+import { checkValue, FILTER_DIMS, type DimKey } from '@/lib/logs/filters';
+import { rowsOf } from '@/lib/logs/panelTypes';
+import { countOf, delta, foldBreakdown, formatDelta, formatDeltaShort } from '@/lib/logs/panelResults';
+import type { BreakdownDim } from '@/lib/logs/panelQueries';
 import { count, displayName, share } from './format';
 import { PanelFrame, PanelSkeleton } from './PanelFrame';
 import type { PanelHandle } from './usePanel';

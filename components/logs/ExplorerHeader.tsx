@@ -1,7 +1,7 @@
 'use client';
 /** Title, refresh and compare, the time range, the add-filter form and the active filters. */
-import type { DimKey } from '@/lib/domain/logFilters';
-import { spanLabel } from '@/lib/domain/logTime';
+import type { DimKey } from '@/lib/logs/filters';
+import { spanLabel } from '@/lib/logs/time';
 import { Button } from '../ui/Button';
 import { PageHeader } from '../ui/PageHeader';
 import { AddFilter } from './AddFilter';

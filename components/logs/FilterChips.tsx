@@ -1,6 +1,6 @@
 'use client';
 /** The active filters as removable chips (excluded values marked "not"). */
-import { FILTER_DIMS, filterChips, type DimKey, type LogFilters } from '@/lib/domain/logFilters';
+import { FILTER_DIMS, filterChips, type DimKey, type LogFilters } from '@/lib/logs/filters';
 import { displayName } from './format';
 import styles from './logs.module.css';
 

@@ -6,8 +6,8 @@
  */
 import { memo, useEffect, useRef, useState, type PointerEvent } from 'react';
 import { STATUS_CLASSES, type StatusClass } from '@/lib/domain/accessLog';
-import type { Histogram } from '@/lib/domain/logResults';
-import type { TimeWindow } from '@/lib/domain/logTime';
+import type { Histogram } from '@/lib/logs/panelResults';
+import type { TimeWindow } from '@/lib/logs/time';
 import { count, utcDateTime } from './format';
 import styles from './histogram.module.css';
 

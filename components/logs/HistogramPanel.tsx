@@ -2,10 +2,10 @@
 /** The histogram panel: requests over time by status class, brushing to zoom, the previous period as a line. */
 import { useMemo } from 'react';
 import { STATUS_CLASSES } from '@/lib/domain/accessLog';
-import { rowsOf } from '@/lib/domain/logPanels';
-import { delta, foldHistogram, formatDelta, formatDeltaShort } from '@/lib/domain/logResults';
-import { INGESTION_DELAY_MS, type TimeWindow } from '@/lib/domain/logTime';
-import type { BinPeriod } from '@/lib/domain/query';
+import { rowsOf } from '@/lib/logs/panelTypes';
+import { delta, foldHistogram, formatDelta, formatDeltaShort } from '@/lib/logs/panelResults';
+import { INGESTION_DELAY_MS, type TimeWindow } from '@/lib/logs/time';
+import type { BinPeriod } from '@/lib/logs/query';
 import { count } from './format';
 import { CLASS_COLOURS, HistogramChart } from './HistogramChart';
 import { PanelFrame, PanelSkeleton } from './PanelFrame';

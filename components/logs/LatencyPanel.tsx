@@ -4,7 +4,7 @@
  * (percentiles of different accounts cannot be combined exactly, so each account keeps its own).
  */
 import { useMemo } from 'react';
-import { delta, foldLatency, formatDelta, type LatencyFigures } from '@/lib/domain/logResults';
+import { delta, foldLatency, formatDelta, type LatencyFigures } from '@/lib/logs/panelResults';
 import { count } from './format';
 import { PanelFrame, PanelSkeleton } from './PanelFrame';
 import type { PanelHandle } from './usePanel';

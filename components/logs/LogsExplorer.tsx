@@ -7,9 +7,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { getLogsContext } from '@/lib/actions/logs';
-import { defaultFilters, withoutValue, withValue, type DimKey } from '@/lib/domain/logFilters';
-import { BREAKDOWN_DIMS, type PanelId } from '@/lib/domain/logQueries';
-import { needsConfirmation, type TimeWindow } from '@/lib/domain/logTime';
+import { defaultFilters, withoutValue, withValue, type DimKey } from '@/lib/logs/filters';
+import { BREAKDOWN_DIMS, type PanelId } from '@/lib/logs/panelQueries';
+import { needsConfirmation, type TimeWindow } from '@/lib/logs/time';
 import { EmptyState } from '../ui/EmptyState';
 import { postLogs, type StartRequest } from './api';
 import { BreakdownPanel } from './BreakdownPanel';

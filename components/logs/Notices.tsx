@@ -1,7 +1,7 @@
 'use client';
 /** Page-level notes: ignored URL parameters, late logs near "now", the inventory's unreachable accounts. */
 import type { ErrorInfo } from '@/lib/domain/errors';
-import { INGESTION_DELAY_MS, type TimeWindow } from '@/lib/domain/logTime';
+import { INGESTION_DELAY_MS, type TimeWindow } from '@/lib/logs/time';
 import styles from './logs.module.css';
 
 interface Props {

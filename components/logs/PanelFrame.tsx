@@ -6,7 +6,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { ErrorInfo } from '@/lib/domain/errors';
-import { formatBytes, type PanelState } from '@/lib/domain/logPanels';
+import { formatBytes, type PanelState } from '@/lib/logs/panelTypes';
 import { copyText } from './clipboard';
 import { count } from './format';
 import { Icon } from './Icon';

@@ -1,11 +1,11 @@
 'use client';
 /** The records panel: the newest matching records, their details, and export (CSV / JSON lines). */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { exportFileName, toCsv, toJsonLines } from '@/lib/domain/logExport';
-import { rowsOf } from '@/lib/domain/logPanels';
-import { RECORD_ROWS } from '@/lib/domain/logQueries';
-import { foldRecords } from '@/lib/domain/logResults';
-import type { TimeWindow } from '@/lib/domain/logTime';
+import { exportFileName, toCsv, toJsonLines } from '@/lib/logs/export';
+import { rowsOf } from '@/lib/logs/panelTypes';
+import { RECORD_ROWS } from '@/lib/logs/panelQueries';
+import { foldRecords } from '@/lib/logs/panelResults';
+import type { TimeWindow } from '@/lib/logs/time';
 import { download } from './clipboard';
 import { count } from './format';
 import { PanelFrame, PanelSkeleton } from './PanelFrame';

@@ -1,7 +1,7 @@
 'use client';
 /** Which log groups are queried and why; a picker to choose others by hand (kept in the URL as `source`). */
 import { useEffect, useState } from 'react';
-import type { LogsContext } from '@/lib/domain/logContext';
+import type { LogsContext } from '@/lib/logs/context';
 import { Button } from '../ui/Button';
 import styles from './logs.module.css';
 

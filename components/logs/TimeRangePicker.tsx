@@ -1,7 +1,7 @@
 'use client';
 /** The time range: a relative range (last 5 minutes … 7 days) or absolute UTC bounds, and zoom out. */
 import { useEffect, useState } from 'react';
-import { isoSec, RELATIVE_RANGES, type RelativeRange, type TimeRange, type TimeWindow } from '@/lib/domain/logTime';
+import { isoSec, RELATIVE_RANGES, type RelativeRange, type TimeRange, type TimeWindow } from '@/lib/logs/time';
 import { Button } from '../ui/Button';
 import styles from './logs.module.css';
 

@@ -1,6 +1,6 @@
 'use client';
 /** Asks before running queries that scan a wide range over many log groups (Logs Insights bills by bytes scanned). */
-import { spanLabel, type TimeWindow } from '@/lib/domain/logTime';
+import { spanLabel, type TimeWindow } from '@/lib/logs/time';
 import { Button } from '../ui/Button';
 import styles from './logs.module.css';
 

@@ -3,10 +3,10 @@
  * the panels run in parallel, which server actions (dispatched one at a time) would not allow.
  */
 import type { ErrorInfo } from '@/lib/domain/errors';
-import type { PanelStarted, RunProgress, RunRef } from '@/lib/domain/logPanels';
-import type { PanelId } from '@/lib/domain/logQueries';
-import type { TimeWindow } from '@/lib/domain/logTime';
-import type { BinPeriod } from '@/lib/domain/query';
+import type { PanelStarted, RunProgress, RunRef } from '@/lib/logs/panelTypes';
+import type { PanelId } from '@/lib/logs/panelQueries';
+import type { TimeWindow } from '@/lib/logs/time';
+import type { BinPeriod } from '@/lib/logs/query';
 import type { Result } from '@/lib/domain/result';
 
 /** What starting a panel needs. */

@@ -1,6 +1,6 @@
 /** Display helpers of the explorer: UTC times, counts, and names for ARNs. */
 import { parseLatticeArn } from '@/lib/domain/arn';
-import { parseLogGroupArn } from '@/lib/domain/logGroup';
+import { parseLogGroupArn } from '@/lib/logs/logGroup';
 
 /** `2024-05-01 09:00:05` (UTC). */
 export function utcDateTime(ms: number): string {

@@ -1,6 +1,6 @@
 /** A panel's life with a fake route: polling to the end, failures per account, and stopping on cancel. */
 import { describe, expect, it } from 'vitest';
-import type { PanelState, RunProgress } from '@/lib/domain/logPanels';
+import type { PanelState, RunProgress } from '@/lib/logs/panelTypes';
 import type { LogsPoster, LogsRequest, StartRequest } from './api';
 import { runNewestFirst, runPanel, stopOpenRuns, tailOf } from './runPanel';
 

@@ -3,8 +3,8 @@
  * the server the moment the panel is cancelled (the abort signal: a cancel button, or TanStack Query
  * dropping the query because the filters changed). Reports each state through `emit`.
  */
-import type { PanelState, RunProgress, RunRef } from '@/lib/domain/logPanels';
-import { isFinished, sumStats } from '@/lib/domain/logPanels';
+import type { PanelState, RunProgress, RunRef } from '@/lib/logs/panelTypes';
+import { isFinished, sumStats } from '@/lib/logs/panelTypes';
 import type { LogsPoster, StartRequest } from './api';
 import type { Release } from './panelSlots';
 

@@ -7,9 +7,9 @@
  */
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { filtersToParams, parseLogFilters, type LogFilters } from '@/lib/domain/logFilters';
-import { binFor, previousWindow, resolveWindow, type TimeWindow } from '@/lib/domain/logTime';
-import type { BinPeriod } from '@/lib/domain/query';
+import { filtersToParams, parseLogFilters, type LogFilters } from '@/lib/logs/filters';
+import { binFor, previousWindow, resolveWindow, type TimeWindow } from '@/lib/logs/time';
+import type { BinPeriod } from '@/lib/logs/query';
 
 /** What the explorer's components read and do. */
 export interface ExplorerState {

@@ -6,8 +6,8 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { PanelState } from '@/lib/domain/logPanels';
-import { RECORD_ROWS } from '@/lib/domain/logQueries';
+import type { PanelState } from '@/lib/logs/panelTypes';
+import { RECORD_ROWS } from '@/lib/logs/panelQueries';
 import { postLogs, type StartRequest } from './api';
 import { logsKeys } from './queryKeys';
 import { panelSlots } from './panelSlots';

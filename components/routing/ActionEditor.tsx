@@ -1,7 +1,7 @@
 'use client';
 /** The action of a rule: forward to weighted target groups, or a fixed response (404 or 500). */
 import type { RuleAction } from '@/lib/domain/routing';
-import type { TargetGroupView } from '@/lib/domain/routingView';
+import type { TargetGroupView } from '@/lib/routing/view';
 import { WeightEditor } from './WeightEditor';
 import styles from './routing.module.css';
 

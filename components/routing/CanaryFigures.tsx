@@ -1,6 +1,6 @@
 /** Steps of a plan and the live canary-vs-stable figures with the gate verdicts. */
-import type { GateFigures, GateVerdict } from '@/lib/domain/canaryGates';
-import type { CanaryStatusView } from '@/lib/domain/canaryView';
+import type { GateFigures, GateVerdict } from '@/lib/routing/canary/gates';
+import type { CanaryStatusView } from '@/lib/routing/canary/view';
 import { ErrorNote } from './ErrorNote';
 import styles from './routing.module.css';
 

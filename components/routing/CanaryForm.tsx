@@ -7,10 +7,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { startCanaryPlan } from '@/lib/actions/routing';
-import { DEFAULT_CANARY, validatePlan, type CanaryPlan, type CanaryTarget } from '@/lib/domain/canary';
+import { DEFAULT_CANARY, validatePlan, type CanaryPlan, type CanaryTarget } from '@/lib/routing/canary/plan';
 import type { RuleAction } from '@/lib/domain/routing';
-import { targetGroupName, type TargetGroupView } from '@/lib/domain/routingView';
-import { diffRule } from '@/lib/domain/ruleDiff';
+import { targetGroupName, type TargetGroupView } from '@/lib/routing/view';
+import { diffRule } from '@/lib/routing/ruleDiff';
 import { canaryWeights } from '@/lib/domain/weights';
 import { auditKeys } from '../audit/queryKeys';
 import { PreviewDialog } from './PreviewDialog';

@@ -7,8 +7,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { commandCanaryPlan, getCanaryStatus } from '@/lib/actions/routing';
-import { isActive, type CanaryCommand, type CanaryTarget } from '@/lib/domain/canary';
-import type { ListenerView, TargetGroupView } from '@/lib/domain/routingView';
+import { isActive, type CanaryCommand, type CanaryTarget } from '@/lib/routing/canary/plan';
+import type { ListenerView, TargetGroupView } from '@/lib/routing/view';
 import { auditKeys } from '../audit/queryKeys';
 import { CanaryFigures } from './CanaryFigures';
 import { CanaryForm } from './CanaryForm';

@@ -1,5 +1,5 @@
 /** A rule's before/after: the aspects that change and every target group's share before → after. */
-import type { RuleDiff } from '@/lib/domain/ruleDiff';
+import type { RuleDiff } from '@/lib/routing/ruleDiff';
 import styles from './routing.module.css';
 
 /** Renders a diff; changed cells are marked (not by colour alone: an arrow and bold text). */

@@ -1,7 +1,7 @@
 'use client';
 /** One listener: its rules in evaluation order (priority, then the default action last) with their traffic. */
 import { matchSummary } from '@/lib/domain/routing';
-import { targetGroupName, type ListenerView, type TargetGroupView } from '@/lib/domain/routingView';
+import { targetGroupName, type ListenerView, type TargetGroupView } from '@/lib/routing/view';
 import { ErrorNote } from './ErrorNote';
 import { TrafficBar } from './TrafficBar';
 import styles from './routing.module.css';

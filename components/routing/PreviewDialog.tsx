@@ -6,8 +6,8 @@
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ErrorInfo } from '@/lib/domain/errors';
-import type { RuleDiff } from '@/lib/domain/ruleDiff';
-import type { Warning } from '@/lib/domain/ruleValidation';
+import type { RuleDiff } from '@/lib/routing/ruleDiff';
+import type { Warning } from '@/lib/routing/ruleValidation';
 import { ChangeDiff } from './ChangeDiff';
 import { ErrorNote } from './ErrorNote';
 import styles from './routing.module.css';

@@ -7,12 +7,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { getServiceRouting } from '@/lib/actions/routing';
 import { previewRollback } from '@/lib/actions/audit';
-import type { AuditEvent } from '@/lib/domain/audit';
-import type { RoutingChange } from '@/lib/domain/routingChange';
-import { targetGroupName, type ServiceRouting } from '@/lib/domain/routingView';
-import { diffRule, type RuleDiff } from '@/lib/domain/ruleDiff';
-import type { RuleContent } from '@/lib/domain/ruleValidation';
-import { sameVersion } from '@/lib/domain/ruleVersion';
+import type { AuditEvent } from '@/lib/audit/event';
+import type { RoutingChange } from '@/lib/routing/change';
+import { targetGroupName, type ServiceRouting } from '@/lib/routing/view';
+import { diffRule, type RuleDiff } from '@/lib/routing/ruleDiff';
+import type { RuleContent } from '@/lib/routing/ruleValidation';
+import { sameVersion } from '@/lib/routing/ruleVersion';
 import { auditKeys } from '../audit/queryKeys';
 import { ErrorNote } from './ErrorNote';
 import { PreviewDialog } from './PreviewDialog';

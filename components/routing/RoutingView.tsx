@@ -7,7 +7,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { getServiceRouting } from '@/lib/actions/routing';
-import { targetGroupName } from '@/lib/domain/routingView';
+import { targetGroupName } from '@/lib/routing/view';
 import { EmptyState } from '../ui/EmptyState';
 import { Skeleton } from '../ui/Skeleton';
 import { CanaryPanel } from './CanaryPanel';

@@ -5,9 +5,9 @@
  * the editor (another operator, a canary step), it says so and offers to load the current state.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { DeleteRuleChange } from '@/lib/domain/routingChange';
-import { targetGroupName, type ListenerView, type TargetGroupView } from '@/lib/domain/routingView';
-import { diffRule } from '@/lib/domain/ruleDiff';
+import type { DeleteRuleChange } from '@/lib/routing/change';
+import { targetGroupName, type ListenerView, type TargetGroupView } from '@/lib/routing/view';
+import { diffRule } from '@/lib/routing/ruleDiff';
 import { ActionEditor } from './ActionEditor';
 import { MatchEditor } from './MatchEditor';
 import { PreviewDialog } from './PreviewDialog';

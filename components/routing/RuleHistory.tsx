@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { getResourceHistory } from '@/lib/actions/routing';
-import { isRevertible, type AuditEvent } from '@/lib/domain/audit';
+import { isRevertible, type AuditEvent } from '@/lib/audit/event';
 import { AuditChangeSummary } from '../audit/AuditChangeSummary';
 import { ErrorNote } from './ErrorNote';
 import { routingKeys } from './queryKeys';

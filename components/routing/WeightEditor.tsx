@@ -5,7 +5,7 @@
  * and "all to" act on percents (weights summing to 100), from lib/domain/weights.
  */
 import { trafficShares, type WeightedTarget } from '@/lib/domain/routing';
-import type { TargetGroupView } from '@/lib/domain/routingView';
+import type { TargetGroupView } from '@/lib/routing/view';
 import { allTo, evenSplit, roundedPercents, setPercent } from '@/lib/domain/weights';
 import { HealthBadge } from './HealthBadge';
 import { TG_COLORS } from './TrafficBar';

@@ -7,7 +7,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { applyRollback } from '@/lib/actions/audit';
 import { applyRoutingChange } from '@/lib/actions/routing';
-import type { ApplyResult, RoutingChange } from '@/lib/domain/routingChange';
+import type { ApplyResult, RoutingChange } from '@/lib/routing/change';
 import { auditKeys } from '../audit/queryKeys';
 import { routingKeys } from './queryKeys';
 import { errorInfoOf, unwrap } from './resultError';

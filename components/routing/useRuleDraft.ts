@@ -6,15 +6,15 @@
  */
 import { useMemo, useState } from 'react';
 import type { RuleAction, RuleMatch } from '@/lib/domain/routing';
-import type { RoutingChange } from '@/lib/domain/routingChange';
+import type { RoutingChange } from '@/lib/routing/change';
 import {
   healthByArn,
   targetGroupName,
   type ListenerView,
   type RuleView,
   type TargetGroupView,
-} from '@/lib/domain/routingView';
-import { diffRule, type RuleDiff } from '@/lib/domain/ruleDiff';
+} from '@/lib/routing/view';
+import { diffRule, type RuleDiff } from '@/lib/routing/ruleDiff';
 import {
   routingWarnings,
   validateRule,
@@ -22,7 +22,7 @@ import {
   type Issue,
   type RuleContent,
   type Warning,
-} from '@/lib/domain/ruleValidation';
+} from '@/lib/routing/ruleValidation';
 
 /** What the editor edits. */
 export type EditTarget = { kind: 'rule'; rule: RuleView } | { kind: 'default' } | { kind: 'new' };

@@ -1,12 +1,12 @@
 'use server';
 /** Server actions of the Audit page: list with filters, and rollback of an entry (built on the server from the stored entry). */
-import type { AuditEvent, AuditPage } from '../domain/audit';
-import type { AuditFilter } from '../domain/auditFilter';
+import type { AuditEvent, AuditPage } from '../audit/event';
+import type { AuditFilter } from '../audit/filter';
 import type { Result } from '../domain/result';
-import type { ApplyResult, RoutingChange } from '../domain/routingChange';
+import type { ApplyResult, RoutingChange } from '../routing/change';
 import { applyChange } from '../routing/applyChange';
 import { routingContext } from '../routing/context';
-import { listAudit, prepareRollback } from '../routing/history';
+import { listAudit, prepareRollback } from '../audit/history';
 import { auditListSchema, eventInputSchema } from '../routing/schemas';
 import { runAction } from './run';
 

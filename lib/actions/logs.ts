@@ -1,7 +1,7 @@
 'use server';
 /** Server actions of the access-log explorer (short reads; the panels' queries go through /api/logs/query). */
 import { z } from 'zod';
-import { logsContext as buildContext, type LogsContext } from '../domain/logContext';
+import { logsContext as buildContext, type LogsContext } from '../logs/context';
 import { getSnapshot } from '../inventory';
 import type { Result } from '../domain/result';
 import { runAction } from './run';

@@ -4,15 +4,15 @@
  * operator and not read-only) → zod → lib/routing.
  */
 import { z } from 'zod';
-import type { AuditEvent } from '../domain/audit';
-import type { CanaryCommand, CanaryPlan, CanaryState, CanaryTarget } from '../domain/canary';
-import type { CanaryStatusView } from '../domain/canaryView';
+import type { AuditEvent } from '../audit/event';
+import type { CanaryCommand, CanaryPlan, CanaryState, CanaryTarget } from '../routing/canary/plan';
+import type { CanaryStatusView } from '../routing/canary/view';
 import type { Result } from '../domain/result';
-import type { ApplyResult } from '../domain/routingChange';
-import type { ServiceList, ServiceRouting } from '../domain/routingView';
+import type { ApplyResult } from '../routing/change';
+import type { ServiceList, ServiceRouting } from '../routing/view';
 import { applyChange } from '../routing/applyChange';
 import { routingContext } from '../routing/context';
-import { resourceHistory } from '../routing/history';
+import { resourceHistory } from '../audit/history';
 import { readServiceRouting } from '../routing/readService';
 import { commandCanary, startCanary } from '../routing/canary/commands';
 import { canaryStatus } from '../routing/canary/status';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printQuery } from '../domain/query';
+import { printQuery } from '../logs/query';
 import { DEMO, HUB, PAY, demoLike } from './testing/fixtures';
 import { foldTraffic, planTrafficQueries, TRAFFIC_QUERY, type TrafficQueryResult } from './traffic';
 

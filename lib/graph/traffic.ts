@@ -9,8 +9,8 @@
  */
 import type { ErrorInfo } from '../domain/errors';
 import { parseLatticeArn } from '../domain/arn';
-import { parseLogGroupArn } from '../domain/logGroup';
-import type { InsightsQuery } from '../domain/query';
+import { parseLogGroupArn } from '../logs/logGroup';
+import type { InsightsQuery } from '../logs/query';
 import type { Snapshot } from '../domain/snapshot';
 
 /** Time windows the overlay offers (same tokens as the logs page's `range`). */

@@ -4,9 +4,9 @@
  * stopping, and refusing a wide query that was not confirmed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isFinished, type PanelStarted, type RunProgress } from '../domain/logPanels';
-import { foldBreakdown } from '../domain/logResults';
-import { filtersToParams, defaultFilters, withValue } from '../domain/logFilters';
+import { isFinished, type PanelStarted, type RunProgress } from './panelTypes';
+import { foldBreakdown } from './panelResults';
+import { filtersToParams, defaultFilters, withValue } from './filters';
 import type { Snapshot } from '../domain/snapshot';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import { pollRuns, startPanel, stopRuns, type PanelDeps } from './panels';

@@ -8,12 +8,12 @@ import 'server-only';
 import { z } from 'zod';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import { TrellisError, toErrorInfo } from '../domain/errors';
-import { parseLogFilters } from '../domain/logFilters';
-import type { PanelRun, PanelStarted, RunProgress, RunRef, ScopeFailure } from '../domain/logPanels';
-import { PANEL_IDS, panelQuery, type PanelId } from '../domain/logQueries';
-import { scopesOf, selectSources } from '../domain/logSources';
-import { MAX_SPAN_MS, needsConfirmation } from '../domain/logTime';
-import { BIN_PERIODS, printQuery } from '../domain/query';
+import { parseLogFilters } from './filters';
+import type { PanelRun, PanelStarted, RunProgress, RunRef, ScopeFailure } from './panelTypes';
+import { PANEL_IDS, panelQuery, type PanelId } from './panelQueries';
+import { scopesOf, selectSources } from './sources';
+import { MAX_SPAN_MS, needsConfirmation } from './time';
+import { BIN_PERIODS, printQuery } from './query';
 import type { Snapshot } from '../domain/snapshot';
 import { getQuery, startQuery, stopQuery } from './runner';
 

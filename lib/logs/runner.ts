@@ -1,6 +1,6 @@
 /**
  * Runs Logs Insights queries: StartQuery → GetQueryResults polling → StopQuery when the caller gives
- * up. Queries are always printed from the typed AST (lib/domain/query), never from user text.
+ * up. Queries are always printed from the typed AST (lib/logs/query), never from user text.
  * The heavy lifting stays in Logs Insights: Node only receives result rows.
  */
 import 'server-only';
@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
 import { TrellisError } from '../domain/errors';
-import { printQuery, type InsightsQuery } from '../domain/query';
+import { printQuery, type InsightsQuery } from './query';
 import { QuerySlots, type QuerySlot } from './querySlots';
 
 /** Which account and region a query runs in, and for whom. */

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import type { RuleAction } from '../domain/routing';
-import { rollbackChange } from '../domain/rollback';
+import { rollbackChange } from '../audit/rollback';
 import { applyChange } from './applyChange';
-import { auditScope, ensureAuditStream, queryAuditEvents } from './auditLog';
+import { auditScope, ensureAuditStream, queryAuditEvents } from '../audit/log';
 import { paymentsCanary, serviceArnByName, testContext } from './testing';
 
 let app: AppHarness;

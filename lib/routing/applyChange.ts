@@ -9,10 +9,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { GetServiceCommand } from '@aws-sdk/client-vpc-lattice';
-import type { AuditAction, AuditCanary, AuditEvent, AuditResult, AuditRuleChange } from '../domain/audit';
+import type { AuditAction, AuditCanary, AuditEvent, AuditResult, AuditRuleChange } from '../audit/event';
 import { isTrellisError, toErrorInfo, TrellisError, type ErrorInfo } from '../domain/errors';
-import { changeResources, type ApplyResult, type RoutingChange } from '../domain/routingChange';
-import { auditScope, ensureAuditStream, streamFor, writeAuditEvent } from './auditLog';
+import { changeResources, type ApplyResult, type RoutingChange } from './change';
+import { auditScope, ensureAuditStream, streamFor, writeAuditEvent } from '../audit/log';
 import { latticeCall, ownerScope, type RoutingContext } from './context';
 import { afterStates, beforeStates, checkVersions, validateChange } from './changeStates';
 import { writeChange } from './writeOps';

@@ -4,12 +4,12 @@
  * rules, and the after-state re-read for the audit log (its version is what a rollback expects).
  */
 import 'server-only';
-import type { AuditRuleChange } from '../domain/audit';
+import type { AuditRuleChange } from '../audit/event';
 import { TrellisError } from '../domain/errors';
 import { matchSummary } from '../domain/routing';
-import type { RoutingChange } from '../domain/routingChange';
-import type { RuleView } from '../domain/routingView';
-import { actionSummary } from '../domain/ruleDiff';
+import type { RoutingChange } from './change';
+import type { RuleView } from './view';
+import { actionSummary } from './ruleDiff';
 import {
   describeIssuesLine,
   validateRule,
@@ -17,8 +17,8 @@ import {
   type Issue,
   type RuleContent,
   type SiblingRule,
-} from '../domain/ruleValidation';
-import { sameVersion, versionOf } from '../domain/ruleVersion';
+} from './ruleValidation';
+import { sameVersion, versionOf } from './ruleVersion';
 import { GetTargetGroupCommand } from '@aws-sdk/client-vpc-lattice';
 import { latticeCall, type RoutingContext } from './context';
 import { listRuleSummaries, readListener, readRule } from './readRules';

@@ -7,8 +7,8 @@ import 'server-only';
 import { GetListenerCommand, GetRuleCommand, ListRulesCommand, type RuleSummary } from '@aws-sdk/client-vpc-lattice';
 import { arnContextOf, toRuleAction, toRuleMatch } from '../aws/latticeMappers';
 import { TrellisError } from '../domain/errors';
-import type { RuleView } from '../domain/routingView';
-import { versionOf } from '../domain/ruleVersion';
+import type { RuleView } from './view';
+import { versionOf } from './ruleVersion';
 import { allPages, latticeCall, type RoutingContext } from './context';
 
 /** A listener's own fields and its default action. */

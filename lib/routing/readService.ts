@@ -17,7 +17,7 @@ import {
 import { mapLimited } from '../aws/concurrency';
 import { parseLatticeArn } from '../domain/arn';
 import { toErrorInfo } from '../domain/errors';
-import type { ListenerView, RuleView, ServiceRouting, TargetGroupView } from '../domain/routingView';
+import type { ListenerView, RuleView, ServiceRouting, TargetGroupView } from './view';
 import { healthSummary, TARGET_STATUSES, type Problem, type Target, type TargetStatus } from '../domain/snapshot';
 import { allPages, latticeCall, ownerScope, type RoutingContext } from './context';
 import { listRuleSummaries, readListener, readRule } from './readRules';

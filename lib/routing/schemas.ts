@@ -1,11 +1,11 @@
 /**
  * zod schemas of what the browser sends to the routing actions. They check shapes and bound sizes
  * only; the API's limits (weights 0–999, 1–10 target groups, priorities, match patterns) are checked
- * by lib/domain/ruleValidation in the service, whose messages name the limit and its model shape.
+ * by lib/routing/ruleValidation in the service, whose messages name the limit and its model shape.
  */
 import { z } from 'zod';
-import { AUDIT_RANGES } from '../domain/auditFilter';
-import { AUDIT_RESULTS } from '../domain/audit';
+import { AUDIT_RANGES } from '../audit/filter';
+import { AUDIT_RESULTS } from '../audit/event';
 
 const arn = z
   .string()
@@ -42,7 +42,7 @@ const fullRule = z.object({ priority: num, match: ruleMatchSchema, action: ruleA
 const target = { serviceArn: arn, listenerArn: arn };
 const version = z.string().min(1).max(100);
 
-/** Any routing change (see lib/domain/routingChange). */
+/** Any routing change (see lib/routing/change). */
 export const routingChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('updateRule'), ...target, ruleArn: arn, expectedVersion: version, after: fullRule }),
   z.object({

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import type { Snapshot } from '../domain/snapshot';
-import type { ServiceChoice, ServiceList } from '../domain/routingView';
+import type { ServiceChoice, ServiceList } from './view';
 import { getSnapshot } from '../inventory';
 import type { RoutingContext } from './context';
 

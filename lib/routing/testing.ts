@@ -4,7 +4,7 @@
  */
 import { ListServicesCommand, type VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import type { AwsClientFactory } from '../aws/clientFactory';
-import type { ListenerView, RuleView, ServiceRouting } from '../domain/routingView';
+import type { ListenerView, RuleView, ServiceRouting } from './view';
 import { routingContext, type RoutingContext } from './context';
 import { readServiceRouting } from './readService';
 

@@ -12,7 +12,7 @@ import {
   UpdateRuleCommand,
 } from '@aws-sdk/client-vpc-lattice';
 import { fromRuleAction, fromRuleMatch } from '../aws/latticeMappers';
-import type { RoutingChange } from '../domain/routingChange';
+import type { RoutingChange } from './change';
 import { latticeCall, type RoutingContext } from './context';
 
 /** What a write returns. */

@@ -6,7 +6,7 @@
 import { StartQueryCommand, GetQueryResultsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../emulator/core/clock';
-import { parseLogGroupArn } from '../domain/logGroup';
+import { parseLogGroupArn } from '../logs/logGroup';
 import type { Snapshot } from '../domain/snapshot';
 import { getSnapshot } from '../inventory';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';

@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../aws/clientFactory';
-import type { CanaryPlan, CanaryTarget } from '../../domain/canary';
+import type { CanaryPlan, CanaryTarget } from './plan';
 import type { RuleAction } from '../../domain/routing';
 import { startAppHarness, type AppHarness } from '../../../testing/appHarness';
 import { applyChange } from '../applyChange';
-import { queryAuditEvents } from '../auditLog';
+import { queryAuditEvents } from '../../audit/log';
 import { paymentsCanary, serviceArnByName, testContext } from '../testing';
 import { commandCanary, startCanary } from './commands';
 import { CanaryRunner } from './runner';

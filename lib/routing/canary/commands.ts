@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import type { AuditAction } from '../../domain/audit';
+import type { AuditAction } from '../../audit/event';
 import {
   currentPercent,
   isActive,
@@ -14,9 +14,9 @@ import {
   type CanaryPlan,
   type CanaryState,
   type CanaryTarget,
-} from '../../domain/canary';
+} from './plan';
 import { TrellisError } from '../../domain/errors';
-import { describeIssuesLine } from '../../domain/ruleValidation';
+import { describeIssuesLine } from '../ruleValidation';
 import { applyChange } from '../applyChange';
 import type { RoutingContext } from '../context';
 import { auditCanary } from './events';

@@ -1,9 +1,9 @@
 /** Audit events of canary transitions that change no weights (pause, resume, completion). */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { AuditAction, AuditCanary, AuditEvent } from '../../domain/audit';
-import type { CanaryTarget } from '../../domain/canary';
-import { writeAuditEvent } from '../auditLog';
+import type { AuditAction, AuditCanary, AuditEvent } from '../../audit/event';
+import type { CanaryTarget } from './plan';
+import { writeAuditEvent } from '../../audit/log';
 import { ownerScope, type RoutingContext } from '../context';
 
 /** Writes an applied canary event without rule changes. */

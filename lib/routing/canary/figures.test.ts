@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printQuery } from '../../domain/query';
+import { printQuery } from '../../logs/query';
 import { codesQuery, latencyQuery, toFigures } from './figures';
 
 const C = 'arn:aws:vpc-lattice:us-east-1:222222222222:targetgroup/tg-00000000000000002';

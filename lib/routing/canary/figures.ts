@@ -10,9 +10,9 @@ import {
   ListServiceNetworkServiceAssociationsCommand,
 } from '@aws-sdk/client-vpc-lattice';
 import { TrellisError } from '../../domain/errors';
-import type { GateFigures } from '../../domain/canaryGates';
-import { parseLogGroupArn, type LogGroupRef } from '../../domain/logGroup';
-import type { InsightsQuery } from '../../domain/query';
+import type { GateFigures } from './gates';
+import { parseLogGroupArn, type LogGroupRef } from '../../logs/logGroup';
+import type { InsightsQuery } from '../../logs/query';
 import { runQuery } from '../../logs/runner';
 import { allPages, latticeCall, type RoutingContext } from '../context';
 

@@ -8,8 +8,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { AwsClientFactory } from '../../aws/clientFactory';
-import { CANARY_LIMITS, canaryResourceArn, type CanaryTarget } from '../../domain/canary';
-import { canaryEventsSince } from '../auditLog';
+import { CANARY_LIMITS, canaryResourceArn, type CanaryTarget } from './plan';
+import { canaryEventsSince } from '../../audit/log';
 import type { RoutingContext } from '../context';
 import { stepPlan, type StepOptions, type StepOutcome } from './step';
 

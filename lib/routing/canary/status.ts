@@ -4,11 +4,11 @@
  * Insights, so they need no runner and no memory).
  */
 import 'server-only';
-import type { CanaryTarget } from '../../domain/canary';
-import { judgeGates } from '../../domain/canaryGates';
-import { describeNext, stepRows, type CanaryStatusView } from '../../domain/canaryView';
+import type { CanaryTarget } from './plan';
+import { judgeGates } from './gates';
+import { describeNext, stepRows, type CanaryStatusView } from './view';
 import { toErrorInfo } from '../../domain/errors';
-import { queryAuditEvents } from '../auditLog';
+import { queryAuditEvents } from '../../audit/log';
 import type { RoutingContext } from '../context';
 import { windowFigures } from './step';
 import { readCanaryTags } from './tags';

@@ -7,13 +7,13 @@
  *     step's, another replica did it (back off, repair the state tag if it lags); if they are neither
  *     the current step's nor the next's, someone edited the rule: the plan pauses (an abort still
  *     returns traffic to stable).
- * Decisions come from the pure `decide` (lib/domain/canaryGates); time is `ctx.now()`.
+ * Decisions come from the pure `decide` (lib/routing/canary/gates); time is `ctx.now()`.
  */
 import 'server-only';
-import type { AuditAction, AuditCanary } from '../../domain/audit';
-import { currentPercent, type CanaryPlan, type CanaryState, type CanaryTarget } from '../../domain/canary';
-import { decide, judgeGates, type GateFigures, type Judgement } from '../../domain/canaryGates';
-import type { LogGroupRef } from '../../domain/logGroup';
+import type { AuditAction, AuditCanary } from '../../audit/event';
+import { currentPercent, type CanaryPlan, type CanaryState, type CanaryTarget } from './plan';
+import { decide, judgeGates, type GateFigures, type Judgement } from './gates';
+import type { LogGroupRef } from '../../logs/logGroup';
 import { applyChange } from '../applyChange';
 import type { RoutingContext } from '../context';
 import { auditCanary } from './events';

@@ -4,22 +4,8 @@
  */
 import 'server-only';
 import { ListTagsForResourceCommand, TagResourceCommand } from '@aws-sdk/client-vpc-lattice';
-import {
-  canaryResourceArn,
-  type CanaryLease,
-  type CanaryPlan,
-  type CanaryState,
-  type CanaryTarget,
-} from '../../domain/canary';
-import {
-  CANARY_TAGS,
-  decodeLease,
-  decodePlan,
-  decodeState,
-  encodeLease,
-  encodePlan,
-  encodeState,
-} from '../../domain/canaryTags';
+import { canaryResourceArn, type CanaryLease, type CanaryPlan, type CanaryState, type CanaryTarget } from './plan';
+import { CANARY_TAGS, decodeLease, decodePlan, decodeState, encodeLease, encodePlan, encodeState } from './tagCodec';
 import { latticeCall, type RoutingContext } from '../context';
 
 /** A plan as its tags say (each part absent when missing or malformed). */

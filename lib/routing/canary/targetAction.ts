@@ -5,11 +5,11 @@
 import 'server-only';
 import { arnContextOf } from '../../aws/latticeMappers';
 import { targetGroupArn } from '../../domain/arn';
-import type { CanaryPlan, CanaryTarget } from '../../domain/canary';
+import type { CanaryPlan, CanaryTarget } from './plan';
 import { TrellisError } from '../../domain/errors';
 import type { RuleAction } from '../../domain/routing';
-import type { UpdateDefaultChange, UpdateRuleChange } from '../../domain/routingChange';
-import type { RuleView } from '../../domain/routingView';
+import type { UpdateDefaultChange, UpdateRuleChange } from '../change';
+import type { RuleView } from '../view';
 import { canaryWeights } from '../../domain/weights';
 import type { RoutingContext } from '../context';
 import { readListener, readRule } from '../readRules';

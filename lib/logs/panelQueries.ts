@@ -1,0 +1,148 @@
+/**
+ * The Logs Insights queries of the explorer's panels, built from typed filters as a query AST
+ * (lib/logs/query): values only ever enter as literals the printer escapes. Each panel is one
+ * query per account; Logs Insights aggregates, the console only folds a few result rows. Pure.
+ */
+import { ACCESS_LOG_FIELDS } from '../domain/accessLog';
+import { DIM_KEYS, FILTER_DIMS, type DimKey, type FilterDim, type LogFilters } from './filters';
+import type { BinPeriod, Condition, InsightsQuery } from './query';
+
+/** Breakdown panels: the dimension they group by (a click on a value filters on it). */
+export const BREAKDOWN_DIMS = [
+  'user',
+  'authDenied',
+  'code',
+  'path',
+  'targetGroup',
+  'sourceVpc',
+  'failure',
+] as const satisfies readonly DimKey[];
+/** One of `BREAKDOWN_DIMS`. */
+export type BreakdownDim = (typeof BREAKDOWN_DIMS)[number];
+
+/** Panels of the explorer. */
+export type PanelId = 'histogram' | 'latency' | 'records' | `top-${BreakdownDim}`;
+/** Every panel id. */
+export const PANEL_IDS: readonly PanelId[] = [
+  'histogram',
+  'latency',
+  'records',
+  ...BREAKDOWN_DIMS.map((d) => `top-${d}` as const),
+];
+
+/** The breakdown dimension of a `top-…` panel. */
+export function breakdownOf(panel: PanelId): BreakdownDim | undefined {
+  return panel.startsWith('top-') ? (panel.slice(4) as BreakdownDim) : undefined;
+}
+
+/** Rows a breakdown asks each account for (the top 10 are shown after folding accounts). */
+export const TOP_ROWS = 20;
+/** Newest records the table shows. */
+export const RECORD_ROWS = 1000;
+/** Columns of the latency panel, in order. */
+export const LATENCY_COLUMNS = ['requests', 'p50', 'p95', 'p99', 'avg', 'max'] as const;
+
+function codeCondition(value: string): Condition {
+  const cls = /^([1-5])xx$/.exec(value);
+  if (cls) {
+    const lo = Number(cls[1]) * 100;
+    return {
+      op: 'and',
+      conditions: [
+        { op: '>=', field: 'responseCode', value: lo },
+        { op: '<=', field: 'responseCode', value: lo + 99 },
+      ],
+    };
+  }
+  const range = /^(\d{3})-(\d{3})$/.exec(value);
+  if (range)
+    return {
+      op: 'and',
+      conditions: [
+        { op: '>=', field: 'responseCode', value: Number(range[1]) },
+        { op: '<=', field: 'responseCode', value: Number(range[2]) },
+      ],
+    };
+  return { op: '=', field: 'responseCode', value: Number(value) };
+}
+
+/** The condition "the record matches one of `values`" for a dimension. */
+export function dimCondition(dim: DimKey, values: readonly string[]): Condition {
+  const d: FilterDim = FILTER_DIMS[dim];
+  const one = (v: string): Condition => {
+    switch (d.match) {
+      case 'code':
+        return codeCondition(v);
+      case 'prefix':
+        return { op: 'prefix', field: d.field, value: v };
+      case 'contains':
+        return { op: 'contains', field: d.field, value: v };
+      default:
+        return { op: '=', field: d.field, value: v };
+    }
+  };
+  if (d.match === 'exact' && values.length > 1) return { op: 'in', field: d.field, values: [...values] };
+  return values.length === 1 ? one(values[0]!) : { op: 'or', conditions: values.map(one) };
+}
+
+/** The filter of every panel: AND of the dimensions' conditions; undefined when nothing is filtered. */
+export function filterCondition(f: Pick<LogFilters, 'include' | 'exclude'>): Condition | undefined {
+  const parts: Condition[] = [];
+  for (const dim of DIM_KEYS) {
+    const inc = f.include[dim] ?? [];
+    const exc = f.exclude[dim] ?? [];
+    if (inc.length > 0) parts.push(dimCondition(dim, inc));
+    if (exc.length > 0) parts.push({ op: 'not', condition: dimCondition(dim, exc) });
+  }
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : { op: 'and', conditions: parts };
+}
+
+/** The query of a panel for filters (and the histogram's bin period). */
+export function panelQuery(panel: PanelId, f: Pick<LogFilters, 'include' | 'exclude'>, bin: BinPeriod): InsightsQuery {
+  const filter = filterCondition(f);
+  const base: InsightsQuery = filter ? { filter } : {};
+  if (panel === 'histogram') {
+    return {
+      ...base,
+      stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [{ bin, as: 't' }, { field: 'responseCode' }] },
+    };
+  }
+  if (panel === 'latency') {
+    return {
+      ...base,
+      stats: {
+        aggregations: [
+          { agg: { fn: 'count' }, as: 'requests' },
+          { agg: { fn: 'pct', field: 'duration', percentile: 50 }, as: 'p50' },
+          { agg: { fn: 'pct', field: 'duration', percentile: 95 }, as: 'p95' },
+          { agg: { fn: 'pct', field: 'duration', percentile: 99 }, as: 'p99' },
+          { agg: { fn: 'avg', field: 'duration' }, as: 'avg' },
+          { agg: { fn: 'max', field: 'duration' }, as: 'max' },
+        ],
+        by: [],
+      },
+    };
+  }
+  if (panel === 'records') {
+    // The documented fields rather than @message: the same record, without rebuilding and sending every message.
+    return {
+      fields: ['@timestamp', '@log', ...ACCESS_LOG_FIELDS],
+      ...base,
+      sort: [{ field: '@timestamp', order: 'desc' }],
+      limit: RECORD_ROWS,
+    };
+  }
+  const dim = breakdownOf(panel)!;
+  return {
+    ...base,
+    stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [{ field: FILTER_DIMS[dim].field }] },
+    sort: [{ field: 'n', order: 'desc' }],
+    limit: TOP_ROWS,
+  };
+}
+
+/** True for panels the "compare with the previous period" view repeats (not the record table). */
+export function comparable(panel: PanelId): boolean {
+  return panel !== 'records';
+}
