@@ -6,7 +6,9 @@ export default function HomePage() {
     <>
       <PageHeader
         title="Overview"
-        description="Operate Amazon VPC Lattice across your accounts: see the topology, read the access logs, shift traffic."
+        description={
+          'Operate Amazon VPC Lattice across your accounts: see the topology, read the access logs, shift traffic.'
+        }
       />
       <AreaCards />
     </>

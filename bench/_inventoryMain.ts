@@ -105,7 +105,8 @@ export async function runInventoryBench(args: string[]): Promise<void> {
       process.stdout.write(`${label.padEnd(34)} ${value.padStart(14)}  ${target}\n`);
 
     process.stdout.write(
-      `fleet: ${p.accounts} accounts, ${p.services} services, ${p.targetGroups} target groups, ${p.targets} targets (built in ${built} ms); ${p.latency} ms latency, ${p.rate} calls/s per account\n\n`,
+      `fleet: ${p.accounts} accounts, ${p.services} services, ${p.targetGroups} target groups, ` +
+        `${p.targets} targets (built in ${built} ms); ${p.latency} ms latency, ${p.rate} calls/s per account\n\n`,
     );
     line('calls (total)', String(t.calls));
     line('HTTP requests (with retries)', String(t.requests));

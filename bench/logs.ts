@@ -105,7 +105,8 @@ export default async function logsBench(args: string[]): Promise<void> {
       const last = runs[runs.length - 1]!;
       const target = QUERIES.includes(q) ? ' (target < 1000 ms)' : ' (extra, no target)';
       process.stdout.write(
-        `engine  ${q}: ${median(runs.map((r) => r.ms)).toFixed(0)} ms${target} [${last.rows} rows, ${last.matched} matched]\n`,
+        `engine  ${q}: ${median(runs.map((r) => r.ms)).toFixed(0)} ms${target} ` +
+          `[${last.rows} rows, ${last.matched} matched]\n`,
       );
     }
     const sdk: number[] = [];

@@ -41,7 +41,7 @@ function* records(n: number, t0: number): Generator<AppendRecord> {
     const code = pick(codes);
     const denied = code === 403;
     const record = {
-      startTime: new Date(ts).toISOString().slice(0, 19) + 'Z',
+      startTime: `${new Date(ts).toISOString().slice(0, 19)}Z`,
       serviceNetworkArn: 'arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0',
       serviceArn: `arn:aws:vpc-lattice:us-east-1:222222222222:service/${svc}`,
       targetGroupArn: denied ? '-' : `arn:aws:vpc-lattice:us-east-1:222222222222:targetgroup/${pick(tgs)}`,

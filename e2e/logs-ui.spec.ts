@@ -102,7 +102,9 @@ test.describe('access-log explorer controls', () => {
       .click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(
-      'filter (not ((responseCode >= 200) and (responseCode <= 299))) and (resolvedUser = "x\\" | display @message # `tick`")\n| stats count(*) as n by bin(10s) as t, responseCode',
+      'filter (not ((responseCode >= 200) and (responseCode <= 299))) and ' +
+        '(resolvedUser = "x\\" | display @message # `tick`")\n' +
+        '| stats count(*) as n by bin(10s) as t, responseCode',
     );
 
     await page.getByRole('button', { name: /Remove filter Resolved user/ }).click();
@@ -179,7 +181,7 @@ test.describe('access-log explorer controls', () => {
     await logs.waitDone('latency', 60_000);
   });
 
-  test('excludes a value with Alt+click, picks log groups by hand, and shows one failing account on the panels', async ({
+  test('excludes a value with Alt+click, picks log groups by hand, shows one failing account on the panels', async ({
     page,
   }) => {
     const logs = new LogsPage(page);

@@ -93,7 +93,8 @@ test('shifts the canary rule to 50/50, traffic follows, the audit page shows it,
 
   // The rule's history on the routing page shows both entries.
   await routing.goto(
-    `/routing?service=${encodeURIComponent(ref.serviceArn)}&listener=${encodeURIComponent(ref.listenerArn)}&rule=${encodeURIComponent(ref.ruleArn)}`,
+    `/routing?service=${encodeURIComponent(ref.serviceArn)}&listener=${encodeURIComponent(ref.listenerArn)}` +
+      `&rule=${encodeURIComponent(ref.ruleArn)}`,
   );
   await expect(page.getByTestId('history-entry')).toHaveCount(2);
   await expect(routing.weight('payments-api-v1')).toHaveValue('90');

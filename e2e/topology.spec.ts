@@ -86,7 +86,7 @@ test.describe('topology of the demo world', () => {
     );
   });
 
-  test('an account whose role cannot be assumed is drawn as unreachable with the AWS error; the others still render', async ({
+  test('an account whose role cannot be assumed is drawn unreachable with its AWS error; others still render', async ({
     page,
     request,
   }) => {

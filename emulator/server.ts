@@ -14,7 +14,7 @@ import type { CallContext, ServiceModule } from './core/service';
 import { readSignature } from './core/sigv4';
 import { handleControl } from './control';
 import { services } from './services';
-import { EmulatorState } from './state';
+import type { EmulatorState } from './state';
 import { buildScenario } from './scenarios';
 
 /** How to start an emulator. */
@@ -70,7 +70,8 @@ async function dispatch(host: EmulatorHost, req: RawRequest, verbose: boolean): 
       throw new AwsError(
         'UnknownServiceException',
         400,
-        `The emulator does not serve the service '${sig.service}' (it serves ${services.map((s) => s.signingName).join(', ')})`,
+        `The emulator does not serve the service '${sig.service}' (it serves ` +
+          `${services.map((s) => s.signingName).join(', ')})`,
       );
     const state = host.state;
     // Bring simulated traffic up to the clock first, so reads see it and changes apply from now on.
@@ -193,7 +194,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
     const type = tooLarge ? 'RequestHeaderFieldsTooLargeException' : 'SerializationException';
     socket.end(
-      `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nx-amzn-errortype: ${type}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nx-amzn-errortype: ${type}\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   });
   server.keepAliveTimeout = 65_000;

@@ -184,7 +184,9 @@ describe('loadConfig TRELLIS_ACCOUNTS', () => {
     );
     expect(c.accounts).toEqual([{ ...hub, regions: ['us-east-1'] }]);
     expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: './missing.json' })).toEqual([
-      "TRELLIS_ACCOUNTS: cannot read the file './missing.json' (ENOENT) (a relative path resolves against the server's working directory; use an absolute path); give a JSON array or the path of a JSON file",
+      "TRELLIS_ACCOUNTS: cannot read the file './missing.json' (ENOENT) " +
+        "(a relative path resolves against the server's working directory; use an absolute path); " +
+        'give a JSON array or the path of a JSON file',
     ]);
     expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: 'a.json' }, { 'a.json': '[{' })).toEqual([
       expect.stringMatching(/^TRELLIS_ACCOUNTS: the file a.json is not valid JSON \(/),

@@ -76,7 +76,8 @@ function regionVar(env: Env, issues: string[]): string {
   const raw = env[name]?.trim();
   if (!raw) {
     issues.push(
-      'AWS_REGION: is required (the region of the Lattice resources, e.g. us-east-1); AWS_DEFAULT_REGION is also accepted',
+      'AWS_REGION: is required (the region of the Lattice resources, e.g. us-east-1); ' +
+        'AWS_DEFAULT_REGION is also accepted',
     );
     return '';
   }

@@ -72,7 +72,9 @@ function accountsText(raw: string, readText: ReadText): { text: string; from: st
       ? ''
       : " (a relative path resolves against the server's working directory; use an absolute path)";
     return {
-      error: `cannot read the file '${trimmed}' (${code ?? (e as Error).message})${relative}; give a JSON array or the path of a JSON file`,
+      error:
+        `cannot read the file '${trimmed}' (${code ?? (e as Error).message})${relative}; ` +
+        `give a JSON array or the path of a JSON file`,
     };
   }
 }

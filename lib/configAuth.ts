@@ -18,7 +18,10 @@ export type AuthConfig =
   | { mode: 'none'; anonymousRole: Role }
   | {
       mode: 'alb';
-      /** The only `signer` accepted in the token header. Unset: every request is refused (and the server does not start). */
+      /**
+       * The only `signer` accepted in the token header. Unset: every request is refused (and the server does
+       * not start).
+       */
       albArn?: string;
       /** Base URL of the ALB public keys (`<base>/<kid>` answers a PEM); default: the regional ELB key endpoint. */
       keysUrl?: string;
@@ -31,7 +34,8 @@ const ALB_ARN = z
   .string()
   .regex(
     /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{1,32}$/,
-    'must be an application load balancer ARN (arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>)',
+    'must be an application load balancer ARN ' +
+      '(arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>)',
   );
 const KEYS_URL = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
@@ -58,7 +62,10 @@ function parseVar<T>(env: Env, name: string, schema: z.ZodType<T>, issues: strin
   return undefined;
 }
 
-/** Parses TRELLIS_AUTH (default `alb`), TRELLIS_ANONYMOUS_ROLE, TRELLIS_ALB_ARN, TRELLIS_ALB_KEYS_URL, TRELLIS_OPERATOR_CLAIM, TRELLIS_OPERATOR_VALUES. */
+/**
+ * Parses TRELLIS_AUTH (default `alb`), TRELLIS_ANONYMOUS_ROLE, TRELLIS_ALB_ARN, TRELLIS_ALB_KEYS_URL,
+ * TRELLIS_OPERATOR_CLAIM, TRELLIS_OPERATOR_VALUES.
+ */
 export function parseAuth(env: Env, issues: string[]): AuthConfig {
   const mode =
     parseVar(env, 'TRELLIS_AUTH', z.enum(['alb', 'none'], { error: 'must be one of alb, none' }), issues) ?? 'alb';

@@ -1,4 +1,7 @@
-/** Start-up check of the server (called from instrumentation.ts): a bad configuration stops the process with every problem listed. */
+/**
+ * Start-up check of the server (called from instrumentation.ts): a bad configuration stops the process with
+ * every problem listed.
+ */
 import 'server-only';
 import { authStartupProblems, describeAuth } from './auth/startupCheck';
 import { ConfigError, getConfig, type Config } from './config';
@@ -24,7 +27,8 @@ export function checkConfigAtStart(): void {
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(
-        `${e.message}\nFix the environment and start Trellis again (see README.md, "Running against AWS" and "Deploy on ECS").\n`,
+        `${e.message}\nFix the environment and start Trellis again (see README.md, ` +
+          `"Running against AWS" and "Deploy on ECS").\n`,
       );
       process.exit(1);
     }

@@ -18,7 +18,8 @@ export async function listRules(raw: unknown) {
 export async function setWeights(raw: unknown) {
   return runAction(SET, raw, async () => 1);
 }
-export const updateRule = async (raw: unknown) => runAction<{ a: 1 }, number>({ name: 'x', input: z.any(), mutates: true }, raw, async () => 1);
+export const updateRule = async (raw: unknown) =>
+  runAction<{ a: 1 }, number>({ name: 'x', input: z.any(), mutates: true }, raw, async () => 1);
 export async function listOther(raw: unknown) {
   return runAction(SPECS.list, raw, async () => 1);
 }

@@ -23,7 +23,9 @@ process.stdout.write(
 );
 for (const name of policy.unknown) {
   process.stderr.write(
-    `copy-static: WARNING: cannot tell whether ${name} mutates (its runAction spec is not an object literal or a const of its file); it is treated as mutating, so viewers get 403.\n`,
+    `copy-static: WARNING: cannot tell whether ${name} mutates ` +
+      `(its runAction spec is not an object literal or a const of its file); it is treated as mutating, ` +
+      `so viewers get 403.\n`,
   );
 }
 // productionBrowserSourceMaps is off, yet Turbopack writes an empty, unreferenced `.map` for the

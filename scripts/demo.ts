@@ -76,7 +76,9 @@ async function main(): Promise<void> {
     if (why) process.stderr.write(`demo: ${why}\n`);
     const alive = children.filter((c) => c.child.exitCode === null && c.child.signalCode === null);
     for (const c of alive) c.child.kill('SIGTERM');
-    const force = setTimeout(() => alive.forEach((c) => c.child.kill('SIGKILL')), 10_000);
+    const force = setTimeout(() => {
+      for (const c of alive) c.child.kill('SIGKILL');
+    }, 10_000);
     force.unref();
     void Promise.all(alive.map((c) => new Promise((r) => c.child.once('exit', r)))).then(() => process.exit(exitCode));
   };

@@ -1,7 +1,8 @@
 /**
- * `npm test`: every test, failing fast. Debian's Chromium (installed with apt when possible), then
- * unit and contract tests (vitest), cfn-lint of the deploy/ templates (when installed), the
- * production build, and the e2e tests (Playwright: the console with TRELLIS_AUTH=none and, started
+ * `npm test`: every test, failing fast. First the format and lint check (Biome: `npm run lint`, any
+ * diagnostic fails it; `npm run format` fixes the formatting), then Debian's Chromium (installed with apt
+ * when possible), unit and contract tests (vitest), cfn-lint of the deploy/ templates (when installed),
+ * the production build, and the e2e tests (Playwright: the console with TRELLIS_AUTH=none and, started
  * as the container image starts it, with ALB sign-in).
  */
 import { spawnSync } from 'node:child_process';
@@ -52,13 +53,15 @@ function lintTemplates() {
     .map((f) => `deploy/${f}`);
   if (!has('cfn-lint')) {
     process.stdout.write(
-      `\n=== CloudFormation lint: skipped, cfn-lint is not on PATH (pip install cfn-lint to check ${templates.join(', ')})\n`,
+      `\n=== CloudFormation lint: skipped, cfn-lint is not on PATH ` +
+        `(pip install cfn-lint to check ${templates.join(', ')})\n`,
     );
     return;
   }
   step('CloudFormation lint', 'cfn-lint', templates);
 }
 
+step('Format and lint', 'npm', ['run', 'lint']);
 ensureChromium();
 step('Unit and contract tests', 'npx', ['vitest', 'run']);
 lintTemplates();

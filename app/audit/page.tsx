@@ -14,7 +14,10 @@ export default async function AuditPage() {
     <>
       <PageHeader
         title="Audit"
-        description={`Every attempted routing change and canary step, from the CloudWatch Logs group ${getConfig().auditLogGroup}.`}
+        description={
+          'Every attempted routing change and canary step, from the CloudWatch Logs group ' +
+          `${getConfig().auditLogGroup}.`
+        }
       />
       <Suspense fallback={<Skeleton lines={5} label="Loading the audit log" />}>
         <AuditView {...(reason ? { blockedReason: reason } : {})} />

@@ -13,7 +13,10 @@ export default async function RoutingPage() {
     <>
       <PageHeader
         title="Routing"
-        description="Listener rules and target-group weights, read fresh from VPC Lattice; every change is previewed, version-checked and audited."
+        description={
+          'Listener rules and target-group weights, read fresh from VPC Lattice; ' +
+          'every change is previewed, version-checked and audited.'
+        }
       />
       <Suspense fallback={<Skeleton lines={6} label="Loading routing" />}>
         <RoutingView {...(reason ? { blockedReason: reason } : {})} />

@@ -1,5 +1,5 @@
 /** One line per rule of an audit entry: what it did before → after. */
-import type { AuditEvent } from '@/lib/audit/event';
+import type { AuditEvent, GateFiguresLike } from '@/lib/audit/event';
 import { matchSummary } from '@/lib/domain/routing';
 import { actionSummary } from '@/lib/routing/ruleDiff';
 import type { RuleContent } from '@/lib/routing/ruleValidation';
@@ -13,16 +13,31 @@ function text(c: RuleContent | null, nameOf: (arn: string) => string, isDefault:
 
 const rate = (n: number, of: number) => (of === 0 ? '–' : `${Math.round((n / of) * 1000) / 10} %`);
 
+function gatesText(f: GateFiguresLike): string {
+  const p99 = f.p99Ms === null ? '–' : `${Math.round(f.p99Ms)} ms`;
+  return (
+    ` · gates on ${f.requests} canary requests: ` +
+    `5xx ${rate(f.errors5xx, f.requests)}, 403 ${rate(f.denied403, f.requests)}, p99 ${p99}`
+  );
+}
+
 /** The change lines of an entry, plus its canary context and error. */
 export function AuditChangeSummary({ event, nameOf }: { event: AuditEvent; nameOf: (arn: string) => string }) {
   return (
     <div className={styles.summary}>
-      {event.changes.map((c, i) => (
-        <div key={i} className={styles.changeLine}>
+      {event.changes.map((c) => (
+        // An event changes each rule (or the default action) of its listener at most once.
+        <div
+          key={c.ruleArn ?? `${c.listenerArn} ${c.isDefault ? 'default' : (c.ruleName ?? 'new')}`}
+          className={styles.changeLine}
+        >
           <span className={styles.ruleName}>
             {c.isDefault ? 'default action' : (c.ruleName ?? c.ruleArn?.split('/').pop() ?? 'rule')}
           </span>
-          : {text(c.before, nameOf, c.isDefault)} <span aria-label="changed to">→</span>{' '}
+          : {text(c.before, nameOf, c.isDefault)}{' '}
+          <span role="img" aria-label="changed to">
+            →
+          </span>{' '}
           {text(c.after, nameOf, c.isDefault)}
         </div>
       ))}
@@ -31,9 +46,7 @@ export function AuditChangeSummary({ event, nameOf }: { event: AuditEvent; nameO
           canary {event.canary.planId}
           {event.canary.percent !== undefined ? ` at ${event.canary.percent} %` : ''}
           {event.canary.reason ? `: ${event.canary.reason}` : ''}
-          {event.canary.figures
-            ? ` · gates on ${event.canary.figures.canary.requests} canary requests: 5xx ${rate(event.canary.figures.canary.errors5xx, event.canary.figures.canary.requests)}, 403 ${rate(event.canary.figures.canary.denied403, event.canary.figures.canary.requests)}, p99 ${event.canary.figures.canary.p99Ms === null ? '–' : `${Math.round(event.canary.figures.canary.p99Ms)} ms`}`
-            : ''}
+          {event.canary.figures ? gatesText(event.canary.figures.canary) : ''}
         </div>
       ) : null}
       {event.rollbackOf ? <div className={styles.note}>rollback of {event.rollbackOf}</div> : null}

@@ -63,7 +63,10 @@ export function AddFilter({ onAdd }: { onAdd: (dim: DimKey, value: string, exclu
         id="logs-filter-dim"
         className={styles.select}
         value={dim}
-        onChange={(e) => (setDim(e.target.value as DimKey), setError(undefined))}
+        onChange={(e) => {
+          setDim(e.target.value as DimKey);
+          setError(undefined);
+        }}
       >
         {MENU.map((d) => (
           <option key={d} value={d}>

@@ -28,7 +28,8 @@ export function ExplorerHeader({ ex, names, onAdd, onRemove, onClear }: Props) {
         title="Logs"
         description={
           w
-            ? `Access logs from ${utcDateTime(w.startMs)} to ${utcDateTime(w.endMs)} UTC (${spanLabel(w.endMs - w.startMs)}), run in CloudWatch Logs Insights.`
+            ? `Access logs from ${utcDateTime(w.startMs)} to ${utcDateTime(w.endMs)} UTC ` +
+              `(${spanLabel(w.endMs - w.startMs)}), run in CloudWatch Logs Insights.`
             : 'Access logs, run in CloudWatch Logs Insights.'
         }
       >

@@ -15,7 +15,7 @@ interface Props {
 export function FilterChips({ filters, names, onRemove, onClear }: Props) {
   const chips = filterChips(filters);
   return (
-    <div className={styles.chips} data-testid="filter-chips" aria-label="Active filters">
+    <fieldset className={styles.chips} data-testid="filter-chips" aria-label="Active filters">
       {chips.length === 0 ? <span className={styles.muted}>No filter: every request of the sources below.</span> : null}
       {chips.map((c) => {
         const text = `${c.exclude ? 'not ' : ''}${FILTER_DIMS[c.dim].label}: ${displayName(c.value, names)}`;
@@ -44,6 +44,6 @@ export function FilterChips({ filters, names, onRemove, onClear }: Props) {
           Clear all
         </button>
       ) : null}
-    </div>
+    </fieldset>
   );
 }

@@ -41,7 +41,7 @@ export function HistogramPanel(p: Props) {
   );
   const late =
     p.window && p.window.endMs > p.resolvedAt - INGESTION_DELAY_MS ? p.resolvedAt - INGESTION_DELAY_MS : undefined;
-  const hasRows = state && state.runs.some((r) => (r.rows?.length ?? 0) > 0);
+  const hasRows = state?.runs.some((r) => (r.rows?.length ?? 0) > 0);
   return (
     <PanelFrame
       title={`Requests over time (${p.bin} bins, UTC)`}

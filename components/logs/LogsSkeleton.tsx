@@ -19,6 +19,7 @@ export function LogsSkeleton() {
       <PageHeader title="Logs" description="Access logs, run in CloudWatch Logs Insights." />
       <div className={styles.grid} style={{ marginTop: 120 }}>
         {BOXES.map((b, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: fixed placeholder boxes, never reordered.
           <div key={i} className={`${styles.panel} ${b.span ?? ''}`} style={{ height: b.height }} aria-hidden="true">
             <div className={styles.panelContent}>
               <div className={styles.skeleton} style={{ width: '40%' }} />

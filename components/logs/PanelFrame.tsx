@@ -84,7 +84,10 @@ export function PanelFrame(p: PanelFrameProps) {
               className={styles.iconButton}
               aria-label={`Cancel ${p.title}`}
               title="Cancel: stops the running queries"
-              onClick={() => (p.handle.cancel(), p.previous?.cancel())}
+              onClick={() => {
+                p.handle.cancel();
+                p.previous?.cancel();
+              }}
             >
               <Icon name="stop" />
             </button>
@@ -94,7 +97,10 @@ export function PanelFrame(p: PanelFrameProps) {
               className={styles.iconButton}
               aria-label={`Run ${p.title} again`}
               title="Run again"
-              onClick={() => (p.handle.rerun(), p.previous?.rerun())}
+              onClick={() => {
+                p.handle.rerun();
+                p.previous?.rerun();
+              }}
               disabled={!s}
             >
               <Icon name="rerun" />
@@ -140,6 +146,7 @@ export function PanelSkeleton({ lines = 4 }: { lines?: number }) {
   return (
     <div aria-hidden="true">
       {Array.from({ length: lines }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: fixed placeholder lines, never reordered.
         <div key={i} className={styles.skeleton} style={{ width: `${92 - ((i * 23) % 50)}%` }} />
       ))}
     </div>

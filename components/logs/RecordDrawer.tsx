@@ -53,6 +53,7 @@ export function RecordDrawer({ entry, names, accountNames, onClose }: Props) {
       .sort(),
   ];
   const [account, ...group] = entry.log.split(':');
+  const accountText = account ? `${accountNames[account] ?? account} (${account})` : '';
   const json = JSON.stringify(entry.raw !== undefined ? { '@message': entry.raw } : entry.record, null, 2);
   return (
     <aside
@@ -69,8 +70,7 @@ export function RecordDrawer({ entry, names, accountNames, onClose }: Props) {
             {String(entry.record.responseCode ?? '')}
           </h2>
           <p className={ds.sub}>
-            {utcDateTime(entry.timestamp)} UTC · {account ? `${accountNames[account] ?? account} (${account})` : ''}{' '}
-            {group.join(':')}
+            {utcDateTime(entry.timestamp)} UTC · {accountText} {group.join(':')}
           </p>
         </div>
         <div className={ds.actions}>

@@ -1,3 +1,5 @@
+// biome-ignore-all lint/a11y/useSemanticElements: virtualised rows are placed absolutely, which <table> cannot do.
+// biome-ignore-all lint/a11y/useFocusableInteractive: a table, not a grid: data rows take focus, headers need none.
 'use client';
 /**
  * The records, newest first, in a virtualised table (only the visible rows are in the DOM, so a

@@ -1,8 +1,9 @@
 'use client';
 /** The records panel: the newest matching records, their details, and export (CSV / JSON lines). */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import type { AccessLogEntry } from '@/lib/domain/accessLog';
 import { exportFileName, toCsv, toJsonLines } from '@/lib/logs/export';
-import { rowsOf } from '@/lib/logs/panelTypes';
+import { rowsOf, type PanelState } from '@/lib/logs/panelTypes';
 import { RECORD_ROWS } from '@/lib/logs/panelQueries';
 import { foldRecords } from '@/lib/logs/panelResults';
 import type { TimeWindow } from '@/lib/logs/time';
@@ -24,23 +25,37 @@ interface Props {
   className?: string;
 }
 
+/**
+ * The records of the panel, folded again only when rows arrive (each poll renews the state, not the
+ * rows): the fold is kept in state with the key of the rows it was made from.
+ */
+function useRecords(state: PanelState | undefined): AccessLogEntry[] {
+  const key = state?.runs.map((r) => `${r.queryId}:${r.rows?.length ?? -1}`).join('|') ?? '';
+  const [folded, setFolded] = useState(() => ({ key, entries: foldRecords(rowsOf(state), RECORD_ROWS) }));
+  if (folded.key === key) return folded.entries;
+  const next = { key, entries: foldRecords(rowsOf(state), RECORD_ROWS) };
+  setFolded(next);
+  return next.entries;
+}
+
 /** Newest records, with details and export. */
 export function RecordsPanel(p: Props) {
   const state = p.handle.state;
-  // Recomputed only when rows arrive (each poll renews the state, not the rows).
-  const rowsKey = state?.runs.map((r) => `${r.queryId}:${r.rows?.length ?? -1}`).join('|') ?? '';
-  const entries = useMemo(() => foldRecords(rowsOf(state), RECORD_ROWS), [rowsKey]);
-  const [selected, setSelected] = useState<number | undefined>(undefined);
+  const entries = useRecords(state);
+  const [selection, setSelection] = useState<{ entries: AccessLogEntry[]; index: number } | undefined>(undefined);
   const opener = useRef<HTMLElement | null>(null);
-  // New results: the index would point at another record.
-  useEffect(() => setSelected(undefined), [entries]);
+  // New results: the index would point at another record, so a selection holds only for its results.
+  const selected = selection?.entries === entries ? selection.index : undefined;
   const done = state?.phase === 'done';
-  const open = useCallback((i: number, el: HTMLElement) => {
-    opener.current = el;
-    setSelected(i);
-  }, []);
+  const open = useCallback(
+    (i: number, el: HTMLElement) => {
+      opener.current = el;
+      setSelection({ entries, index: i });
+    },
+    [entries],
+  );
   const close = useCallback(() => {
-    setSelected(undefined);
+    setSelection(undefined);
     opener.current?.focus();
   }, []);
   const save = (kind: 'csv' | 'jsonl') => {

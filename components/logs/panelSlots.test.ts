@@ -9,9 +9,18 @@ describe('PanelSlots', () => {
     const b = await s.acquire(new AbortController().signal);
     const order: string[] = [];
     const quitter = new AbortController();
-    const c = s.acquire(new AbortController().signal).then((r) => (order.push('c'), r));
-    const d = s.acquire(quitter.signal).then((r) => (order.push(r ? 'd' : 'd gave up'), r));
-    const e = s.acquire(new AbortController().signal).then((r) => (order.push('e'), r));
+    const c = s.acquire(new AbortController().signal).then((r) => {
+      order.push('c');
+      return r;
+    });
+    const d = s.acquire(quitter.signal).then((r) => {
+      order.push(r ? 'd' : 'd gave up');
+      return r;
+    });
+    const e = s.acquire(new AbortController().signal).then((r) => {
+      order.push('e');
+      return r;
+    });
     expect(s.counts).toEqual({ active: 2, waiting: 3 });
     quitter.abort();
     a!();

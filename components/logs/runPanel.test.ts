@@ -202,7 +202,12 @@ describe('runPanel waiting its turn', () => {
       return inner(req, opts);
     }) as LogsPoster;
     const acquired: string[] = [];
-    const slots = { acquire: async () => (acquired.push('slot'), () => void acquired.push('released')) };
+    const slots = {
+      acquire: async () => {
+        acquired.push('slot');
+        return () => void acquired.push('released');
+      },
+    };
     const seen: PanelState[] = [];
     const end = await runPanel(REQ, {
       post,

@@ -112,7 +112,11 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
   return (
     <form
       className={styles.canaryForm}
-      onSubmit={(e) => (e.preventDefault(), mutation.reset(), setPreview(true))}
+      onSubmit={(e) => {
+        e.preventDefault();
+        mutation.reset();
+        setPreview(true);
+      }}
       data-testid="canary-form"
     >
       <fieldset className={styles.fieldset} disabled={disabled}>
@@ -171,7 +175,8 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
           onClose={() => setPreview(false)}
         >
           <p className={styles.muted}>
-            Each step bakes {plan.bakeSeconds} s. It advances only if the canary has at least {plan.gates.minRequests}{' '}
+            Each step bakes {plan.bakeSeconds} s. It advances only if the canary has at least
+            {` ${plan.gates.minRequests} `}
             requests with ≤ {e5} % 5xx, ≤ {e403} % 403 and p99 ≤ {plan.gates.maxP99Ms} ms; a failing gate aborts and
             returns all traffic to the stable target group; too little traffic pauses.
           </p>

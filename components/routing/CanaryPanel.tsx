@@ -124,7 +124,10 @@ export function CanaryPanel({ serviceArn, listener, target, groups, blockedReaso
             version={version}
             groups={groups}
             disabled={Boolean(blockedReason)}
-            announce={(s) => (setOpen(false), announce(s))}
+            announce={(s) => {
+              setOpen(false);
+              announce(s);
+            }}
           />
         ) : (
           <button

@@ -81,6 +81,8 @@ export function MatchEditor({
         ) : null}
       </div>
       {match.headers.map((h, i) => (
+        // Rows are positional ("Header 2") and fully controlled; after a removal, focus stays on the row that moved up.
+        // biome-ignore lint/suspicious/noArrayIndexKey: the position is the row's identity.
         <div className={styles.fieldRow} key={i}>
           <label htmlFor={`header-name-${i}`}>Header</label>
           <input

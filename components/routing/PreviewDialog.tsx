@@ -49,7 +49,10 @@ export function PreviewDialog({
       ref={ref}
       className={styles.dialog}
       aria-labelledby="preview-title"
-      onCancel={(e) => (e.preventDefault(), onClose())}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
       data-testid="preview-dialog"
     >
       <h2 id="preview-title">{title}</h2>
@@ -88,7 +91,6 @@ export function PreviewDialog({
             onClick={onConfirm}
             disabled={pending}
             data-testid="confirm-apply"
-            autoFocus
           >
             {pending ? 'Applying…' : confirmLabel}
           </button>

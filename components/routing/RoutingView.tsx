@@ -61,8 +61,9 @@ export function RoutingView({ blockedReason }: { blockedReason?: string }) {
         />
         {data ? (
           <p className={styles.muted} data-testid="service-meta">
-            {data.service.name} · {data.service.accountName ?? data.service.accountId} ({data.service.accountId}) ·{' '}
-            {data.service.region} · read {new Date(data.readAt).toLocaleTimeString()}{' '}
+            {data.service.name} · {data.service.accountName ?? data.service.accountId} ({data.service.accountId})
+            {` · ${data.service.region} · read `}
+            {new Date(data.readAt).toLocaleTimeString()}{' '}
             <button
               type="button"
               className={styles.linkButton}
@@ -98,9 +99,9 @@ export function RoutingView({ blockedReason }: { blockedReason?: string }) {
             {data.problems.length > 0 ? (
               <details className={styles.problems}>
                 <summary>{data.problems.length} part(s) could not be read</summary>
-                {data.problems.map((p, i) => (
+                {data.problems.map((p) => (
                   <ErrorNote
-                    key={i}
+                    key={`${p.accountId} ${p.region} ${p.operation} ${p.resourceArn}`}
                     error={p.error}
                     title={`${p.operation} ${p.resourceArn?.split('/').pop() ?? ''}`}
                   />

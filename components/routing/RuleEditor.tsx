@@ -4,7 +4,7 @@
  * validation (the API's limits), warnings, then preview → confirm → apply. If the rule changes under
  * the editor (another operator, a canary step), it says so and offers to load the current state.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { DeleteRuleChange } from '@/lib/routing/change';
 import { targetGroupName, type ListenerView, type TargetGroupView } from '@/lib/routing/view';
 import { diffRule } from '@/lib/routing/ruleDiff';
@@ -65,14 +65,15 @@ export function RuleEditor({
       : target;
   // After our own apply, the refetched state becomes the new base; someone else's change does not.
   // An untouched editor follows the rule (e.g. a canary step); edits in progress are never overwritten.
-  useEffect(() => {
-    if (latest === undefined || latest === d.base.version) return;
+  // An effect event: it reads the draft as it is now, but only a new version (not an edit) runs it.
+  const onVersion = useEffectEvent((version: string | undefined) => {
+    if (version === undefined || version === d.base.version) return;
     if (justApplied.current || !d.dirty) {
       justApplied.current = false;
       d.reload(listener, freshTarget());
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [latest]);
+  });
+  useEffect(() => onVersion(latest), [latest]);
   const stale =
     target.kind !== 'new' &&
     latest !== undefined &&
@@ -166,7 +167,10 @@ export function RuleEditor({
         locked={d.locked}
         disabled={disabled}
         invalid={invalid}
-        onChange={(action, locked) => (d.setDraft({ ...d.draft, action }), d.setLocked(locked))}
+        onChange={(action, locked) => {
+          d.setDraft({ ...d.draft, action });
+          d.setLocked(locked);
+        }}
       />
       {d.issues.length > 0 ? (
         <ul className={styles.issues} data-testid="validation-issues" aria-live="polite">
@@ -187,7 +191,10 @@ export function RuleEditor({
           type="button"
           className={styles.primaryButton}
           disabled={disabled || !d.change || !d.changed}
-          onClick={() => (mutation.reset(), setPreview('change'))}
+          onClick={() => {
+            mutation.reset();
+            setPreview('change');
+          }}
           data-testid="preview-change"
           title={blockedReason}
         >
@@ -201,7 +208,10 @@ export function RuleEditor({
             type="button"
             className={styles.dangerButton}
             disabled={disabled}
-            onClick={() => (mutation.reset(), setPreview('delete'))}
+            onClick={() => {
+              mutation.reset();
+              setPreview('delete');
+            }}
           >
             Delete rule
           </button>

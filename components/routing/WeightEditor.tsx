@@ -126,8 +126,8 @@ export function WeightEditor({ targets, groups, locked, disabled, invalid = new 
                 </td>
                 <td className={styles.rowActions}>
                   <label className={styles.lock}>
-                    <input type="checkbox" checked={locked.has(i)} disabled={disabled} onChange={() => toggleLock(i)} />{' '}
-                    lock
+                    <input type="checkbox" checked={locked.has(i)} disabled={disabled} onChange={() => toggleLock(i)} />
+                    {' lock'}
                   </label>
                   <button
                     type="button"

@@ -101,11 +101,11 @@ export function useRuleDraft(
   const [draft, setDraft] = useState<Draft>(() => draftOf(listener, target, groups));
   const [locked, setLocked] = useState<ReadonlySet<number>>(new Set());
   const [swap, setSwap] = useState(false);
-  const nameOf = (arn: string) => targetGroupName(groups, arn);
   const isDefault = target.kind === 'default';
   const selfArn = target.kind === 'rule' ? target.rule.arn : undefined;
 
   const derived = useMemo(() => {
+    const nameOf = (arn: string) => targetGroupName(groups, arn);
     const content: RuleContent = isDefault
       ? { action: draft.action }
       : {
@@ -170,8 +170,6 @@ export function useRuleDraft(
       changed: diffs.some((d) => d.diff.changed) || target.kind === 'new',
       dirty: diffs[0]?.diff.changed ?? false,
     };
-    // nameOf depends only on groups.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft, base, swap, listener, groups, target, isDefault, selfArn, serviceArn]);
 
   /** Starts over from the freshly read state. */

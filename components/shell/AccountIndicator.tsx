@@ -75,7 +75,7 @@ export function AccountIndicator(props: Props) {
         <span className={styles.region}>{props.region}</span>
         <span className={styles.caret} aria-hidden="true" />
       </button>
-      <div id={panelId} className={styles.panel} hidden={!open} role="region" aria-label="Accounts and region">
+      <section id={panelId} className={styles.panel} hidden={!open} aria-label="Accounts and region">
         <p className={styles.panelHead}>
           Region <strong>{props.region}</strong>
           {props.configured ? ' · accounts from TRELLIS_ACCOUNTS' : ' · the account of the console’s own credentials'}
@@ -95,7 +95,7 @@ export function AccountIndicator(props: Props) {
         ) : (
           <p className={styles.error}>{accounts.error.message}</p>
         )}
-      </div>
+      </section>
     </div>
   );
 }

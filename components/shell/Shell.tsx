@@ -43,7 +43,10 @@ export function Shell(p: ShellProps) {
             <span
               className={styles.user}
               data-testid="user-chip"
-              title={`Signed in as ${p.user.value.name} (${p.user.value.role}). ${p.blockedReason ?? 'May change routes and weights.'}`}
+              title={
+                `Signed in as ${p.user.value.name} (${p.user.value.role}). ` +
+                (p.blockedReason ?? 'May change routes and weights.')
+              }
             >
               {p.user.value.name} · {p.user.value.role}
             </span>

@@ -79,7 +79,7 @@ export function FilterBar({ filter, onChange, groups, networks }: Props) {
         onToggle={(v) => onChange((f) => ({ ...f, networks: toggle(f.networks, v).sort() }))}
       />
       <span className={styles.sep} aria-hidden="true" />
-      <span role="group" aria-label="Health" style={{ display: 'inline-flex', gap: 4 }}>
+      <fieldset aria-label="Health" className={styles.buttonGroup}>
         {HEALTH.map(([h, text]) => (
           <button
             key={h}
@@ -97,8 +97,8 @@ export function FilterBar({ filter, onChange, groups, networks }: Props) {
             {text}
           </button>
         ))}
-      </span>
-      <span role="group" aria-label="Auth type" style={{ display: 'inline-flex', gap: 4 }}>
+      </fieldset>
+      <fieldset aria-label="Auth type" className={styles.buttonGroup}>
         {AUTH.map((a) => (
           <button
             key={a}
@@ -115,7 +115,7 @@ export function FilterBar({ filter, onChange, groups, networks }: Props) {
             {a}
           </button>
         ))}
-      </span>
+      </fieldset>
       <button
         type="button"
         className={styles.chip}

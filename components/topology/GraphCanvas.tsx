@@ -44,6 +44,7 @@ function Canvas(p: Props) {
   const container = useRef<HTMLDivElement>(null);
   const { onSelect, onClear } = p;
 
+  // Re-runs as nodes change, but acts once per request: `done` remembers the last seq served.
   useEffect(() => {
     if (!p.focus || p.layoutStatus !== 'done' || done.current === p.focus.seq || p.nodes.length === 0) return;
     done.current = p.focus.seq;
@@ -62,7 +63,7 @@ function Canvas(p: Props) {
       minZoom: 0.02,
       padding: 0.25,
     });
-  }, [p.focus, p.layoutStatus, p.nodes.length, rf]);
+  }, [p.focus, p.layoutStatus, p.nodes, rf]);
 
   // While the view moves, the viewport is its own compositor layer: panning then moves pixels instead
   // of repainting hundreds of long edges each frame. Dropped when it stops, so text is re-rastered sharp.

@@ -28,6 +28,8 @@ export function SearchBox({ value, onChange, matches, total, onPick }: Props) {
   const listId = useId();
   const show = open && value.trim() !== '';
   return (
+    // Focus and blur bubble up from the input and the results: the list stays open while focus is within.
+    // biome-ignore lint/a11y/noStaticElementInteractions: focus-within tracking; the controls inside are interactive.
     <div
       className={styles.searchWrap}
       onFocus={() => setOpen(true)}
@@ -41,7 +43,6 @@ export function SearchBox({ value, onChange, matches, total, onPick }: Props) {
         placeholder="Find by name, ARN or id"
         aria-label="Find in the topology"
         aria-controls={show ? listId : undefined}
-        aria-expanded={show}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {

@@ -63,14 +63,24 @@ export function TrafficControls(p: Props) {
       ) : null}
       {failed.length > 0 ? (
         <details className={styles.menu} data-testid="traffic-source-errors">
-          <summary className={`${styles.chip} ${styles.trafficError}`} role="alert" title={failed[0]!.error?.message}>
-            {broken.length > 0 ? `Logs of ${[...new Set(broken.map((f) => f.accountId))].join(', ')} unavailable` : ''}
-            {broken.length > 0 && missing.length > 0 ? ' · ' : ''}
-            {missing.length > 0 ? `${missing.length} log group${missing.length === 1 ? '' : 's'} not found` : ''} ▾
+          <summary className={`${styles.chip} ${styles.trafficError}`} title={failed[0]!.error?.message}>
+            {/* One element inside the summary, so the chip lays out as before; the summary itself stays a control. */}
+            <span role="alert">
+              {broken.length > 0
+                ? `Logs of ${[...new Set(broken.map((f) => f.accountId))].join(', ')} unavailable`
+                : ''}
+              {broken.length > 0 && missing.length > 0 ? ' · ' : ''}
+              {missing.length > 0 ? `${missing.length} log group${missing.length === 1 ? '' : 's'} not found` : ''} ▾
+            </span>
           </summary>
           <div className={styles.menuPanel} style={{ left: 'auto', right: 0, width: 420 }}>
-            {failed.map((f, i) => (
-              <p key={i} className={styles.problem} data-testid="traffic-source-error">
+            {failed.map((f) => (
+              // Scopes split an account's log groups, so the first group names the scope.
+              <p
+                key={`${f.accountId} ${f.region} ${f.logGroupNames[0]}`}
+                className={styles.problem}
+                data-testid="traffic-source-error"
+              >
                 <strong>
                   Account {f.accountId} ({f.region}), {f.logGroupNames.length} log group
                   {f.logGroupNames.length === 1 ? '' : 's'}:

@@ -120,7 +120,9 @@ export function toFlowElements(i: FlowInputs, cache: FlowCache): { nodes: TopoNo
       selected,
       draggable: false,
       connectable: false,
-      ariaLabel: `${n.kind === 'targetGroup' ? 'target group' : n.kind} ${n.label}, ${n.health === 'unknown' ? 'health unknown' : n.health}`,
+      ariaLabel:
+        `${n.kind === 'targetGroup' ? 'target group' : n.kind} ${n.label}, ` +
+        (n.health === 'unknown' ? 'health unknown' : n.health),
       data: {
         node: n,
         dimmed,

@@ -46,7 +46,10 @@ function remember(result: LayoutResult): void {
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
 }
 
-/** Lays out `input` (undefined while there is nothing to lay out); keeps showing the last layout while a new one is computed. */
+/**
+ * Lays out `input` (undefined while there is nothing to lay out); keeps showing the last layout while a new
+ * one is computed.
+ */
 export function useLayout(input: LayoutInput | undefined): LayoutState {
   const [state, setState] = useState<LayoutState>(() => {
     const hit = input ? cache.get(input.key) : undefined;

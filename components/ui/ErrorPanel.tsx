@@ -4,7 +4,10 @@ import { useEffect } from 'react';
 import { Button } from './Button';
 import styles from './ui.module.css';
 
-/** Describes an error caught by a route's error boundary. Production hides server messages; the digest finds them in the logs. */
+/**
+ * Describes an error caught by a route's error boundary. Production hides server messages; the digest finds
+ * them in the logs.
+ */
 export function ErrorPanel({ error, retry }: { error: unknown; retry: () => void }) {
   useEffect(() => {
     console.error(error);

@@ -6,6 +6,7 @@ export function Skeleton({ lines = 3, label = 'Loading' }: { lines?: number; lab
     <div role="status" aria-live="polite" aria-busy="true" className={styles.panel}>
       <span className="visually-hidden">{label}…</span>
       {Array.from({ length: lines }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: fixed placeholder lines, never reordered.
         <div key={i} className={styles.skeletonLine} style={{ width: `${90 - i * 17}%`, marginTop: i ? 10 : 0 }} />
       ))}
     </div>

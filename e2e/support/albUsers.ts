@@ -17,7 +17,10 @@ export const OPERATOR = {
   groups: ['developers', OPERATOR_GROUP],
 };
 
-/** A token for `claims` from the key server; `header` overrides fields (kid, signer, exp...); `ttlSec` < 0 makes it expired. */
+/**
+ * A token for `claims` from the key server; `header` overrides fields (kid, signer, exp...); `ttlSec` < 0 makes
+ * it expired.
+ */
 export async function albToken(claims: Record<string, unknown>, header: AlbHeader = {}, ttlSec = 600): Promise<string> {
   const res = await fetch(`${e2eServers().keysUrl}/_test/sign`, {
     method: 'POST',

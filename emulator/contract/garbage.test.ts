@@ -51,7 +51,8 @@ async function send(method: string, path: string, opts: RawOptions = {}): Promis
 describe('garbage to every VPC Lattice route', () => {
   it('malformed JSON, wrong JSON types and huge strings get a 4xx AWS error', async () => {
     const huge = 'x'.repeat(100_000);
-    // Labels stay under Node's 16 KB header limit (beyond it Node itself answers 431 before the emulator sees the request).
+    // Labels stay under Node's 16 KB header limit (beyond it Node itself answers 431 before the emulator sees
+    // the request).
     const longLabel = 'x'.repeat(5_000);
     for (const r of routes) {
       const path = fill(r.uri, 'garbage');
@@ -144,7 +145,8 @@ describe('garbage to every STS action', () => {
     const huge = 'y'.repeat(50_000);
     const bodies = (action: string) => [
       `Action=${action}&Version=2011-06-15&RoleArn=${huge}&RoleSessionName=%ZZ&DurationSeconds=abc`,
-      `Action=${action}&Version=2011-06-15&DurationSeconds=-1&ExternalId=&RoleArn=arn:aws:iam::1:role/x&RoleSessionName=a b`,
+      `Action=${action}&Version=2011-06-15&DurationSeconds=-1&ExternalId=` +
+        '&RoleArn=arn:aws:iam::1:role/x&RoleSessionName=a b',
       `Action=${action}&&&==&%%%`,
     ];
     for (const action of [...Object.keys(sts.operations), 'NoSuchAction', '']) {

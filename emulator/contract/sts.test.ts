@@ -82,7 +82,7 @@ describe('STS', () => {
     expect(e.name).toBe('AccessDenied');
   });
 
-  it('answers ValidationError for a bad session name and InvalidClientTokenId-style errors for unknown keys', async () => {
+  it('answers ValidationError for a bad session name, InvalidClientTokenId-style errors for unknown keys', async () => {
     const bad = await caught(
       h.sts().send(
         new AssumeRoleCommand({

@@ -1,5 +1,9 @@
 /** The bench fill route: records land in the service's log group, are queryable, and name real resources. */
-import { GetQueryResultsCommand, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  GetQueryResultsCommand,
+  type GetQueryResultsCommandOutput,
+  StartQueryCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../contract/harness';
 
@@ -36,7 +40,7 @@ describe('POST /_emulator/bench/access-logs', () => {
         queryString: 'stats count(*) as n by targetGroupArn | sort n desc',
       }),
     );
-    let out;
+    let out: GetQueryResultsCommandOutput;
     do out = await logs.send(new GetQueryResultsCommand({ queryId }));
     while (out.status !== 'Complete');
     const rows = (out.results ?? []).map((r) => Object.fromEntries(r.map((f) => [f.field, f.value])));

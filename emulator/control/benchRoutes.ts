@@ -141,7 +141,8 @@ export const benchRoutes: ControlRoute[] = [
       if (!arn)
         throw new ControlError(
           400,
-          `service '${b.service}' and its networks have no access-log subscription to CloudWatch Logs; pass logGroupArn`,
+          `service '${b.service}' and its networks have no access-log subscription to CloudWatch Logs; ` +
+            'pass logGroupArn',
         );
       const ref = /^arn:aws[a-z-]*:logs:([a-z0-9-]+):(\d{12}):log-group:([^:]+)(:\*)?$/.exec(arn);
       if (!ref) throw new ControlError(400, `not a log group ARN: ${arn}`);

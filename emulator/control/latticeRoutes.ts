@@ -40,8 +40,10 @@ const COUNTED: Array<[ResourceKind, string]> = [
 function summary(store: LatticeStore, now: number): Record<string, unknown> {
   const accounts: Record<string, Record<string, Record<string, number>>> = {};
   const bump = (account: string, region: string, key: string, n = 1) => {
-    const perRegion = (accounts[account] ??= {});
-    const counts = (perRegion[region] ??= {});
+    accounts[account] ??= {};
+    const perRegion = accounts[account];
+    perRegion[region] ??= {};
+    const counts = perRegion[region];
     counts[key] = (counts[key] ?? 0) + n;
   };
   for (const [kind, key] of COUNTED) for (const r of store.all(kind)) bump(r.accountId, r.region, key);

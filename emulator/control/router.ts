@@ -2,7 +2,7 @@
  * A tiny router for the control API (/_emulator/...): JSON in, JSON out, bodies validated with zod.
  * Feature modules (faults, traffic, incidents, ...) each export their routes; control.ts lists them.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { RawRequest, RawResponse } from '../core/http';
 import { json } from '../core/http';
 import type { EmulatorHost } from '../server';
@@ -48,7 +48,7 @@ export async function route(
 ): Promise<RawResponse> {
   const sub = req.path.slice('/_emulator'.length) || '/';
   try {
-    let body: unknown = undefined;
+    let body: unknown;
     if (req.body.length > 0) {
       try {
         body = JSON.parse(req.body.toString('utf8'));

@@ -2,7 +2,8 @@
  * Control routes for simulated traffic and injected incidents (the world is synced to the clock
  * before each of them, see control.ts):
  *   GET    /_emulator/traffic              settings, rates per profile, served-until time, counters
- *   POST   /_emulator/traffic              {paused?, lagMs?, rateMultiplier?, rates?, detectionWindowMs?, latency?, callers?, profiles?}
+ *   POST   /_emulator/traffic              {paused?, lagMs?, rateMultiplier?, rates?, detectionWindowMs?,
+ *                                           latency?, callers?, profiles?}
  *   GET    /_emulator/incidents            every incident, active and ended
  *   POST   /_emulator/incidents            {kind, ...} → the incident with its id and start time
  *   DELETE /_emulator/incidents            ends every incident (their records stay in the logs)
@@ -21,7 +22,8 @@ function simulator(host: EmulatorHost): TrafficSimulator {
   if (!sim)
     throw new ControlError(
       409,
-      `the '${host.state.scenario}' world has no simulated traffic; POST /_emulator/traffic with callers and profiles first`,
+      `the '${host.state.scenario}' world has no simulated traffic; ` +
+        'POST /_emulator/traffic with callers and profiles first',
     );
   return sim;
 }

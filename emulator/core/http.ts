@@ -5,7 +5,10 @@
 import type { IncomingMessage } from 'node:http';
 import { AwsError } from './awsError';
 
-/** Largest body the emulator accepts; AWS rejects bigger ones too (Lattice policies ≤ 10 KB, Logs batches ≤ 1 MB). */
+/**
+ * Largest body the emulator accepts; AWS rejects bigger ones too (Lattice policies ≤ 10 KB, Logs batches
+ * ≤ 1 MB).
+ */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 /** A request as read off the wire. `path` is raw (still percent-encoded) so that labels can contain `%2F`. */

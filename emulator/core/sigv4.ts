@@ -19,9 +19,9 @@ const SCOPE = /Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/;
 
 /** The signature of a request from its Authorization header or presigned query; undefined if unsigned. */
 export function readSignature(req: Pick<RawRequest, 'headers' | 'query'>): Signature | undefined {
-  const header = req.headers['authorization'];
+  const header = req.headers.authorization;
   let scope: RegExpExecArray | null = null;
-  if (header && header.startsWith('AWS4-HMAC-SHA256')) scope = SCOPE.exec(header);
+  if (header?.startsWith('AWS4-HMAC-SHA256')) scope = SCOPE.exec(header);
   const presigned = req.query.get('X-Amz-Credential');
   if (!scope && presigned) scope = SCOPE.exec(`Credential=${presigned}`);
   if (!scope) return undefined;

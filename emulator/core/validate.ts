@@ -32,7 +32,7 @@ function compile(pattern: string): RegExp | null {
 
 function render(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return `'${value.length > 64 ? value.slice(0, 61) + '...' : value}'`;
+  if (typeof value === 'string') return `'${value.length > 64 ? `${value.slice(0, 61)}...` : value}'`;
   if (typeof value === 'number' || typeof value === 'boolean') return `'${value}'`;
   // Never stringify a whole structure: a hostile body can nest deep enough to overflow the stack.
   return Array.isArray(value) ? `'[list of ${value.length}]'` : `'{structure}'`;
@@ -59,23 +59,29 @@ function visit(model: ModelTables, shape: Shape, value: unknown, path: string, o
   if (value === undefined || value === null) return;
   switch (shape.type) {
     case 'structure':
-      return visitStructure(model, shape, value, path, out);
+      visitStructure(model, shape, value, path, out);
+      return;
     case 'list':
-      return visitList(model, shape, value, path, out);
+      visitList(model, shape, value, path, out);
+      return;
     case 'map':
-      return visitMap(model, shape, value, path, out);
+      visitMap(model, shape, value, path, out);
+      return;
     case 'string':
-      return visitString(shape, value, path, out);
+      visitString(shape, value, path, out);
+      return;
     case 'integer':
     case 'long':
       if (typeof value !== 'number' || !Number.isInteger(value))
-        return add(out, path, value, `Member must be an ${shape.type}`, 'type');
-      return checkRange(shape, value, path, out, 'value');
+        add(out, path, value, `Member must be an ${shape.type}`, 'type');
+      else checkRange(shape, value, path, out, 'value');
+      return;
     case 'double':
     case 'float':
       if (typeof value !== 'number' || !Number.isFinite(value))
-        return add(out, path, value, 'Member must be a number', 'type');
-      return checkRange(shape, value, path, out, 'value');
+        add(out, path, value, 'Member must be a number', 'type');
+      else checkRange(shape, value, path, out, 'value');
+      return;
     case 'boolean':
       if (typeof value !== 'boolean') add(out, path, value, 'Member must be a boolean', 'type');
       return;
@@ -89,8 +95,10 @@ function visit(model: ModelTables, shape: Shape, value: unknown, path: string, o
 }
 
 function visitStructure(model: ModelTables, shape: Shape, value: unknown, path: string, out: Violation[]): void {
-  if (typeof value !== 'object' || Array.isArray(value))
-    return add(out, path, value, 'Member must be a structure', 'type');
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    add(out, path, value, 'Member must be a structure', 'type');
+    return;
+  }
   const obj = value as Record<string, unknown>;
   const members = shape.members ?? {};
   for (const req of shape.required ?? []) {
@@ -108,7 +116,10 @@ function visitStructure(model: ModelTables, shape: Shape, value: unknown, path: 
 }
 
 function visitList(model: ModelTables, shape: Shape, value: unknown, path: string, out: Violation[]): void {
-  if (!Array.isArray(value)) return add(out, path, value, 'Member must be a list', 'type');
+  if (!Array.isArray(value)) {
+    add(out, path, value, 'Member must be a list', 'type');
+    return;
+  }
   checkRange(shape, value.length, path, out, 'length', value);
   if (!shape.member) return;
   const memberShape = shapeOf(model, shape.member.shape);
@@ -119,7 +130,10 @@ function visitList(model: ModelTables, shape: Shape, value: unknown, path: strin
 }
 
 function visitMap(model: ModelTables, shape: Shape, value: unknown, path: string, out: Violation[]): void {
-  if (typeof value !== 'object' || Array.isArray(value)) return add(out, path, value, 'Member must be a map', 'type');
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    add(out, path, value, 'Member must be a map', 'type');
+    return;
+  }
   const entries = Object.entries(value as Record<string, unknown>);
   checkRange(shape, entries.length, path, out, 'length', value);
   for (const [k, v] of entries) {
@@ -129,7 +143,10 @@ function visitMap(model: ModelTables, shape: Shape, value: unknown, path: string
 }
 
 function visitString(shape: Shape, value: unknown, path: string, out: Violation[]): void {
-  if (typeof value !== 'string') return add(out, path, value, 'Member must be a string', 'type');
+  if (typeof value !== 'string') {
+    add(out, path, value, 'Member must be a string', 'type');
+    return;
+  }
   checkRange(shape, [...value].length, path, out, 'length', value);
   if (shape.enum && !shape.enum.includes(value)) {
     add(out, path, value, `Member must satisfy enum value set: [${shape.enum.join(', ')}]`);

@@ -151,7 +151,7 @@ export class Iam {
         403,
         `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${req.roleArn}`,
       );
-    if (!role || !role.trustedAccounts.includes(caller.accountId)) throw denied();
+    if (!role?.trustedAccounts.includes(caller.accountId)) throw denied();
     if (role.externalId !== undefined && role.externalId !== req.externalId) throw denied();
     // AWS refuses to change a source identity once set in a role chain.
     if (

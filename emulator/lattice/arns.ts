@@ -46,10 +46,19 @@ export interface ParsedArn {
   listenerId?: string;
 }
 
-const SIMPLE =
-  /^arn:aws[a-z-]*:vpc-lattice:([a-z0-9-]+):(\d{12}):(servicenetwork|service|targetgroup|servicenetworkserviceassociation|servicenetworkvpcassociation|accesslogsubscription)\/([a-z]+-[0-9a-z]{17})$/;
-const NESTED =
-  /^arn:aws[a-z-]*:vpc-lattice:([a-z0-9-]+):(\d{12}):service\/(svc-[0-9a-z]{17})\/listener\/(listener-[0-9a-z]{17})(?:\/rule\/(rule-[0-9a-z]{17}))?$/;
+const PREFIX = String.raw`^arn:aws[a-z-]*:vpc-lattice:([a-z0-9-]+):(\d{12}):`;
+const KINDS = [
+  'servicenetwork',
+  'service',
+  'targetgroup',
+  'servicenetworkserviceassociation',
+  'servicenetworkvpcassociation',
+  'accesslogsubscription',
+].join('|');
+const SIMPLE = new RegExp(`${PREFIX}(${KINDS})/([a-z]+-[0-9a-z]{17})$`);
+const NESTED = new RegExp(
+  `${PREFIX}service/(svc-[0-9a-z]{17})/listener/(listener-[0-9a-z]{17})(?:/rule/(rule-[0-9a-z]{17}))?$`,
+);
 
 /** Parses a Lattice ARN; undefined for anything else (other services, resource configurations, typos). */
 export function parseArn(arn: string): ParsedArn | undefined {

@@ -139,7 +139,10 @@ function buildService(
   return svc.arn as string;
 }
 
-/** Builds every account's networks first (so that others can use them), then target groups, services and VPC associations. */
+/**
+ * Builds every account's networks first (so that others can use them), then target groups, services and VPC
+ * associations.
+ */
 export function buildLattice(state: EmulatorState, region: string, accounts: readonly AccountBuild[]): BuildResult {
   const result: BuildResult = { networks: new Map(), services: new Map(), targetGroups: new Map() };
   const forced: Array<{ tgId: string; target: TargetSpec }> = [];

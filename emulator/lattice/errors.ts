@@ -50,7 +50,7 @@ export function fieldError(name: string, value: unknown, message: string): AwsEr
     name,
     value:
       typeof value === 'string'
-        ? `'${value.length > 64 ? value.slice(0, 61) + '...' : value}'`
+        ? `'${value.length > 64 ? `${value.slice(0, 61)}...` : value}'`
         : `'${JSON.stringify(value) ?? 'null'}'`,
     message,
   };
@@ -99,7 +99,8 @@ export function accessDenied(principalArn: string, operation: string, resourceAr
   return modelError(
     latticeModel,
     'AccessDeniedException',
-    `User: ${principalArn} is not authorized to perform: vpc-lattice:${operation} on resource: ${resourceArn} (the resource is owned by account ${owner}; shared resources are read-only for other accounts)`,
+    `User: ${principalArn} is not authorized to perform: vpc-lattice:${operation} on resource: ${resourceArn} ` +
+      `(the resource is owned by account ${owner}; shared resources are read-only for other accounts)`,
   );
 }
 
@@ -119,7 +120,7 @@ export function unknownRoute(method: string, path: string): AwsError {
   return new AwsError(
     'UnknownOperationException',
     404,
-    `The VPC Lattice API has no operation for ${method} ${path.length > 200 ? path.slice(0, 200) + '...' : path}`,
+    `The VPC Lattice API has no operation for ${method} ${path.length > 200 ? `${path.slice(0, 200)}...` : path}`,
   );
 }
 

@@ -6,10 +6,12 @@
  * emulator read it through this class:
  *
  * Read API (traffic simulator, incidents, control routes):
- * - `serviceViews(region?)`        every service with owner, authType, auth policy and the networks it is associated with
+ * - `serviceViews(region?)`        every service with owner, authType, auth policy and the networks it is
+ *                                  associated with
  * - `networkViews(region?)`        every network with authType, auth policy, VPC and service associations
  * - `listenerViews(serviceId)`     a service's listeners, each with its rules in evaluation order and default action
- * - `evaluate(listenerId, req)`    the rule that handles a request (method, path, headers): first match by priority, else default
+ * - `evaluate(listenerId, req)`    the rule that handles a request (method, path, headers): first match by
+ *                                  priority, else default
  * - `targetGroup(id)` / `targetGroups(region?)`  target groups with type and config
  * - `targetsOf(tgId, now)`         a target group's targets with status and reasonCode at time `now`
  * - `setTargetStatus(...)` / `clearTargetStatus(...)`  force (or release) a target's status and reasonCode
@@ -323,7 +325,10 @@ export class LatticeStore {
     }));
   }
 
-  /** Forces the status of matching targets (all ports of `targetId` unless `port` is given); returns how many changed. */
+  /**
+   * Forces the status of matching targets (all ports of `targetId` unless `port` is given); returns how many
+   * changed.
+   */
   setTargetStatus(
     targetGroupId: string,
     targetId: string,

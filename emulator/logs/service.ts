@@ -92,7 +92,8 @@ async function handle(state: EmulatorState, ctx: CallContext, call: ParsedCall):
   if (!handler) {
     throw logsError(
       'InvalidOperationException',
-      `The Trellis emulator does not implement CloudWatch Logs ${call.operation}; it implements ${LOGS_OPERATIONS.join(', ')}`,
+      `The Trellis emulator does not implement CloudWatch Logs ${call.operation}; it implements ` +
+        `${LOGS_OPERATIONS.join(', ')}`,
     );
   }
   const op = logsModel.operations[call.operation];

@@ -35,7 +35,7 @@ async function world(params: Record<string, unknown>, seed = 7) {
 }
 
 describe('fleet scenario', () => {
-  it('builds the default size: 5 accounts, 600 services, 1,800 target groups, 18,000 targets, varied health', async () => {
+  it('builds by default 5 accounts, 600 services, 1,800 target groups, 18,000 targets, varied health', async () => {
     const { state, arns, targets } = await world({});
     expect([...state.iam.accounts.keys()].slice(0, 3)).toEqual(['111111111111', '222222222222', '333333333333']);
     expect(state.iam.accounts.size).toBe(5);

@@ -100,9 +100,11 @@ function handle(state: EmulatorState, ctx: CallContext, call: ParsedCall): RawRe
   );
   const result =
     tag('SourceIdentity', issued.principal.sourceIdentity) +
-    `<AssumedRoleUser>${tag('Arn', issued.principal.arn)}${tag('AssumedRoleId', issued.principal.userId)}</AssumedRoleUser>` +
+    `<AssumedRoleUser>${tag('Arn', issued.principal.arn)}` +
+    `${tag('AssumedRoleId', issued.principal.userId)}</AssumedRoleUser>` +
     `<Credentials>${tag('AccessKeyId', issued.accessKeyId)}${tag('SecretAccessKey', issued.secretAccessKey)}` +
-    `${tag('SessionToken', issued.sessionToken)}${tag('Expiration', new Date(issued.expiresAt).toISOString())}</Credentials>`;
+    `${tag('SessionToken', issued.sessionToken)}` +
+    `${tag('Expiration', new Date(issued.expiresAt).toISOString())}</Credentials>`;
   return respond('AssumeRole', result, ctx.requestId);
 }
 

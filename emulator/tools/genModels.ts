@@ -109,7 +109,7 @@ function generate(file: string, outDir: string): void {
   const body = tablesOf(file);
   const target = join(here, '..', outDir, 'generated');
   mkdirSync(target, { recursive: true });
-  writeFileSync(join(target, 'model.json'), JSON.stringify(body, null, 1) + '\n');
+  writeFileSync(join(target, 'model.json'), `${JSON.stringify(body, null, 1)}\n`);
   const count = (k: string) => Object.keys(body[k] as object).length;
   console.log(`${file}: ${count('operations')} operations, ${count('shapes')} shapes → ${outDir}/generated/model.json`);
 }

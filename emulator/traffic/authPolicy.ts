@@ -56,7 +56,7 @@ function principalMatches(principal: Json, p: AuthPrincipal | undefined): boolea
   if (principal === '*') return true;
   if (principal === null || typeof principal !== 'object' || Array.isArray(principal)) return false;
   const entries = list((principal as Record<string, Json>).AWS);
-  return entries !== undefined && entries.some((e) => principalEntryMatches(e, p));
+  return entries?.some((e) => principalEntryMatches(e, p)) ?? false;
 }
 
 function anyPattern(patterns: Json, value: string, ignoreCase: boolean): boolean {

@@ -77,7 +77,10 @@ export class HealthTracker {
       const k = key(tgId, target);
       if (target.status === 'UNHEALTHY') {
         let since = this.since.get(k);
-        if (since === undefined) this.since.set(k, (since = at));
+        if (since === undefined) {
+          since = at;
+          this.since.set(k, since);
+        }
         snap.unhealthy.push({ target, since });
       } else {
         this.since.delete(k);

@@ -42,7 +42,10 @@ export function incidentFromBody(
     case 'unhealthy-targets': {
       const available = forcibleTargets(store, tg.id).length;
       if (body.count > available) {
-        return `target group ${tg.name} has ${available} target(s) that can be made unhealthy (registered, not draining, not already UNHEALTHY); count ${body.count} is too many`;
+        return (
+          `target group ${tg.name} has ${available} target(s) that can be made unhealthy ` +
+          `(registered, not draining, not already UNHEALTHY); count ${body.count} is too many`
+        );
       }
       return { kind: body.kind, ...timing, ...target, count: body.count };
     }

@@ -14,7 +14,10 @@ function resolveIn<T extends Named>(items: readonly T[], ref: string, what: stri
   const named = items.filter((r) => r.name === ref);
   if (named.length === 1) return named[0] as T;
   if (named.length > 1)
-    return `${what} name '${ref}' is ambiguous: ${named.length} ${what}s have it (${named.map((r) => r.arn).join(', ')}); use the id or ARN`;
+    return (
+      `${what} name '${ref}' is ambiguous: ${named.length} ${what}s have it ` +
+      `(${named.map((r) => r.arn).join(', ')}); use the id or ARN`
+    );
   return `no ${what} '${ref}' (give its id, ARN or unique name)`;
 }
 

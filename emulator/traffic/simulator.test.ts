@@ -7,7 +7,9 @@ import { logNormal, poisson } from './random';
 
 const T0 = Date.UTC(2026, 0, 10);
 const worlds: EmulatorState[] = [];
-afterEach(() => worlds.splice(0).forEach((w) => w.stop()));
+afterEach(() => {
+  for (const w of worlds.splice(0)) w.stop();
+});
 
 async function demo(clock: Clock = new ManualClock(T0), params: Record<string, unknown> = {}): Promise<EmulatorState> {
   const w = await buildScenario('demo', 1, clock, { backfillMinutes: 0, lagMs: 0, ...params });

@@ -15,9 +15,15 @@ export class RecordSink {
   /** Queues a record for a destination. */
   add(dest: Destination, timestamp: number, ingestionTime: number, record: AccessLogRecord): void {
     let streams = this.buffers.get(dest.group);
-    if (!streams) this.buffers.set(dest.group, (streams = new Map()));
+    if (!streams) {
+      streams = new Map();
+      this.buffers.set(dest.group, streams);
+    }
     let list = streams.get(dest.stream);
-    if (!list) streams.set(dest.stream, (list = []));
+    if (!list) {
+      list = [];
+      streams.set(dest.stream, list);
+    }
     list.push({ timestamp, ingestionTime, record });
     this.pending++;
   }

@@ -71,7 +71,10 @@ export class WorldView {
   /** The network through which `vpcId` reaches the service, or undefined when none connects them. */
   route(vpcId: string, service: ServiceRecord): NetworkInfo | undefined {
     let byVpc = this.routes.get(service.id);
-    if (!byVpc) this.routes.set(service.id, (byVpc = new Map()));
+    if (!byVpc) {
+      byVpc = new Map();
+      this.routes.set(service.id, byVpc);
+    }
     let info = byVpc.get(vpcId);
     if (info === undefined) {
       info = null;

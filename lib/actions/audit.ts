@@ -1,5 +1,8 @@
 'use server';
-/** Server actions of the Audit page: list with filters, and rollback of an entry (built on the server from the stored entry). */
+/**
+ * Server actions of the Audit page: list with filters, and rollback of an entry (built on the server from the
+ * stored entry).
+ */
 import type { AuditEvent, AuditPage } from '../audit/event';
 import type { AuditFilter } from '../audit/filter';
 import type { Result } from '../domain/result';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AwsClientFactory } from '../aws/clientFactory';
+import type { AwsClientFactory } from '../aws/clientFactory';
 import { loadConfig } from '../config';
 import { TrellisError } from '../domain/errors';
 import type { User } from '../domain/user';

@@ -29,7 +29,9 @@ describe('auditQuery', () => {
   it('keeps user text as literals', () => {
     const text = printQuery(auditQuery({ user: 'a" | stats count(*)', resource: 'rule-1', result: 'applied' }));
     expect(text).toBe(
-      'fields @timestamp, @message\n| filter (v = 1) and ((user.id = "a\\" | stats count(*)") or (user.name = "a\\" | stats count(*)")) and (resources like "rule-1") and (result = "applied")\n| sort @timestamp desc\n| limit 200',
+      'fields @timestamp, @message\n| filter (v = 1) and ((user.id = "a\\" | stats count(*)") or ' +
+        '(user.name = "a\\" | stats count(*)")) and (resources like "rule-1") and (result = "applied")\n' +
+        '| sort @timestamp desc\n| limit 200',
     );
     expect(printQuery(auditQuery({}))).toContain('filter v = 1');
   });

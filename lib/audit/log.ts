@@ -46,7 +46,10 @@ function alreadyExists(e: unknown): boolean {
   return isTrellisError(e) && e.awsCode === 'ResourceAlreadyExistsException';
 }
 
-/** Creates the group and stream unless this process already did (an existing one is fine; a group deleted meanwhile is created again). */
+/**
+ * Creates the group and stream unless this process already did (an existing one is fine; a group deleted
+ * meanwhile is created again).
+ */
 export async function ensureAuditStream(factory: AwsClientFactory, scope: AuditScope, stream: string): Promise<void> {
   const seen = created.get(factory) ?? new Set<string>();
   created.set(factory, seen);

@@ -24,7 +24,8 @@ describe('server actions are classifiable as reads or mutations', () => {
     }
     expect(
       unknown,
-      'declare each action as one runAction({ name, input, mutates: true|false }, ...) call (or a const spec of the same file)',
+      'declare each action as one runAction({ name, input, mutates: true|false }, ...) call ' +
+        '(or a const spec of the same file)',
     ).toEqual([]);
   });
 });

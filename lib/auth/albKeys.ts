@@ -6,7 +6,10 @@
 import { importSPKI, type CryptoKey } from 'jose';
 import { TrellisError } from '../domain/errors';
 
-/** Returns the key for a kid; throws `TrellisError` (UNAUTHENTICATED for an unknown kid, UNREACHABLE when the endpoint cannot be read). */
+/**
+ * Returns the key for a kid; throws `TrellisError` (UNAUTHENTICATED for an unknown kid, UNREACHABLE when the
+ * endpoint cannot be read).
+ */
 export type KeyResolver = (kid: string) => Promise<CryptoKey>;
 
 /** Options of `albKeyResolver`. */
@@ -43,7 +46,8 @@ export function albKeyResolver(o: AlbKeyOptions): KeyResolver {
     } catch (e) {
       throw new TrellisError(
         'UNREACHABLE',
-        `Cannot read the ALB public key ${kid} from ${o.baseUrl} (${(e as Error).message}); sign-in cannot be verified. Check the network path to the key endpoint (TRELLIS_ALB_KEYS_URL).`,
+        `Cannot read the ALB public key ${kid} from ${o.baseUrl} (${(e as Error).message}); ` +
+          `sign-in cannot be verified. Check the network path to the key endpoint (TRELLIS_ALB_KEYS_URL).`,
         { retryable: true },
       );
     }

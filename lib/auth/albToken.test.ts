@@ -64,7 +64,8 @@ describe('verifyAlbToken', () => {
 
   it('refuses a genuine token whose claims were edited', async () => {
     const [h, , s] = (await server.sign(claims)).split('.');
-    const forged = `${h}.${paddedBase64url(JSON.stringify({ ...claims, groups: ['admins'], exp: Math.floor(Date.now() / 1000) + 600 }))}.${s}`;
+    const edited = { ...claims, groups: ['admins'], exp: Math.floor(Date.now() / 1000) + 600 };
+    const forged = `${h}.${paddedBase64url(JSON.stringify(edited))}.${s}`;
     await expect(verify(forged)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
@@ -75,7 +76,8 @@ describe('verifyAlbToken', () => {
       code: 'UNAUTHENTICATED',
       message: expect.stringContaining('"none", not ES256'),
     });
-    const hs = `${paddedBase64url(JSON.stringify({ alg: 'HS256', kid: server.kid, signer: server.albArn }))}.${paddedBase64url(JSON.stringify({ ...claims, exp }))}.c2ln`;
+    const header = paddedBase64url(JSON.stringify({ alg: 'HS256', kid: server.kid, signer: server.albArn }));
+    const hs = `${header}.${paddedBase64url(JSON.stringify({ ...claims, exp }))}.c2ln`;
     await expect(verify(hs)).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
       message: expect.stringContaining('"HS256", not ES256'),

@@ -22,11 +22,14 @@ export const ALB_DATA_HEADER = 'x-amzn-oidc-data';
 
 /** The message of every request while TRELLIS_AUTH=alb has no TRELLIS_ALB_ARN. */
 export const ALB_NOT_CONFIGURED =
-  'ALB sign-in is not configured: set TRELLIS_ALB_ARN to the ARN of the load balancer that signs users in (see README, "Deploy on ECS"), or set TRELLIS_AUTH=none with TRELLIS_ANONYMOUS_ROLE behind your own access control.';
+  'ALB sign-in is not configured: set TRELLIS_ALB_ARN to the ARN of the load balancer that signs users in ' +
+  '(see README, "Deploy on ECS"), ' +
+  'or set TRELLIS_AUTH=none with TRELLIS_ANONYMOUS_ROLE behind your own access control.';
 
 /** The message when a request carries no token. */
 export const NO_TOKEN =
-  'Sign-in required: the request carries no ALB sign-in token (x-amzn-oidc-data). Open the console through its load balancer.';
+  'Sign-in required: the request carries no ALB sign-in token (x-amzn-oidc-data). ' +
+  'Open the console through its load balancer.';
 
 /** What authentication reads besides the headers. */
 export type AuthSettings = Pick<Config, 'auth' | 'readOnly' | 'region'>;

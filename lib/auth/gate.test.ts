@@ -150,7 +150,10 @@ describe('gate', () => {
     let read = false;
     const op = await gate({ method: 'POST', pathname: '/routing', headers: await headersOf(operatorClaims) }, cfg(), {
       ...deps,
-      formActionId: async () => ((read = true), 'aa11'),
+      formActionId: async () => {
+        read = true;
+        return 'aa11';
+      },
     });
     expect(op).toMatchObject({ allow: true });
     expect(read).toBe(false); // an operator's body is never parsed

@@ -77,7 +77,10 @@ export function refusal(req: GateRequest, error: ErrorInfo): Response {
     return new Response(error.message, { status, headers: { ...headers, 'content-type': 'text/plain' } });
   if (req.pathname.startsWith('/api/')) return Response.json({ error }, { status, headers });
   const title = status === 403 ? 'Not allowed' : status === 401 ? 'Sign-in required' : 'Sign-in unavailable';
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} · Trellis</title></head><body style="font-family:system-ui,sans-serif;padding:24px;max-width:70ch"><h1 style="font-size:20px">${title}</h1><p>${escapeHtml(error.message)}</p></body></html>`;
+  const body =
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} · Trellis</title></head>` +
+    '<body style="font-family:system-ui,sans-serif;padding:24px;max-width:70ch">' +
+    `<h1 style="font-size:20px">${title}</h1><p>${escapeHtml(error.message)}</p></body></html>`;
   return new Response(body, { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
 }
 

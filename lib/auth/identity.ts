@@ -25,7 +25,10 @@ export async function currentUser(): Promise<User> {
   return r.value;
 }
 
-/** The user and, when they may not change anything, why: pass `blockedReason` to components to disable (and explain) mutations. */
+/**
+ * The user and, when they may not change anything, why: pass `blockedReason` to components to disable (and
+ * explain) mutations.
+ */
 export async function currentPermissions(): Promise<{ user: User; blockedReason?: string }> {
   const user = await currentUser();
   const blockedReason = mutationBlockedReason(user, getConfig());

@@ -18,7 +18,8 @@ describe('authStartupProblems', () => {
 
   it('describes sign-in and who is an operator', () => {
     expect(describeAuth(loadConfig({ ...base, TRELLIS_ALB_ARN: albArn, TRELLIS_OPERATOR_VALUES: 'ops,sre' }))).toBe(
-      `auth alb (signer ${albArn}, keys https://public-keys.auth.elb.us-east-1.amazonaws.com, operators: 'groups' claim holds ops or sre)`,
+      `auth alb (signer ${albArn}, keys https://public-keys.auth.elb.us-east-1.amazonaws.com, operators: ` +
+        `'groups' claim holds ops or sre)`,
     );
     expect(describeAuth(loadConfig({ ...base, TRELLIS_ALB_ARN: albArn }))).toMatch(/nobody is an operator/);
     expect(

@@ -27,7 +27,7 @@ describe('Semaphore', () => {
     await runs[1];
     await Promise.resolve();
     expect(started).toEqual([0, 1, 2]);
-    gates.forEach((g) => g.open());
+    for (const g of gates) g.open();
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
     expect([s.running, s.waiting]).toEqual([0, 0]);
   });

@@ -86,7 +86,8 @@ describe('session names and source identities', () => {
   it('keeps a usable SourceIdentity and drops an unusable one', () => {
     expect(sourceIdentityFor('alice@example.com')).toBe('alice@example.com');
     expect(sourceIdentityFor('a')).toBeUndefined();
-    expect(sourceIdentityFor('aws:bob')).toBe('aws-bob'); // ':' is not allowed, so the reserved 'aws:' prefix cannot survive
+    // ':' is not allowed, so the reserved 'aws:' prefix cannot survive.
+    expect(sourceIdentityFor('aws:bob')).toBe('aws-bob');
     expect(sourceIdentityFor(undefined)).toBeUndefined();
     expect(sourceIdentityFor('y'.repeat(80))).toHaveLength(64);
   });

@@ -3,7 +3,7 @@
  * shortly before they expire and refreshed transparently (one STS call however many clients ask).
  */
 import 'server-only';
-import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, type AssumeRoleCommandOutput, type STSClient } from '@aws-sdk/client-sts';
 import { TrellisError } from '../domain/errors';
 import { toTrellisError } from './errors';
 
@@ -105,7 +105,7 @@ export function assumeRoleCredentials(
     ...(p.accountName ? { accountName: p.accountName } : {}),
   };
   return memoizeCredentials(async () => {
-    let out;
+    let out: AssumeRoleCommandOutput;
     try {
       out = await sts.send(
         new AssumeRoleCommand({

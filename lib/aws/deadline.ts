@@ -23,7 +23,8 @@ export async function withDeadline<T>(
     timer = setTimeout(() => {
       const e = new TrellisError(
         'TIMEOUT',
-        `${what} did not finish within ${ms} ms — AWS is slow or unreachable; retry, and check the network path if it keeps happening.`,
+        `${what} did not finish within ${ms} ms — AWS is slow or unreachable; retry, ` +
+          `and check the network path if it keeps happening.`,
         { retryable: true },
       );
       ctl.abort(e);

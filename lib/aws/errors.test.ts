@@ -23,7 +23,8 @@ describe('toTrellisError', () => {
       code: 'THROTTLED',
       retryable: true,
       message:
-        'ListServices in payments (222222222222), us-east-1 failed: ThrottlingException: Rate exceeded — AWS is throttling this account; wait a moment and retry.',
+        'ListServices in payments (222222222222), us-east-1 failed: ThrottlingException: Rate exceeded ' +
+        '— AWS is throttling this account; wait a moment and retry.',
       account: '222222222222',
       awsCode: 'ThrottlingException',
       requestId: 'req-123',

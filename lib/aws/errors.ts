@@ -130,13 +130,20 @@ function hint(code: ErrorCode, name: string, ctx: AwsErrorContext, netCode: stri
     case 'THROTTLED':
       return 'AWS is throttling this account; wait a moment and retry.';
     case 'TIMEOUT':
-      return `AWS did not answer${ctx.timeoutMs ? ` within ${ctx.timeoutMs} ms` : ' in time'}; retry, and check the network path if it keeps happening.`;
+      return (
+        `AWS did not answer${ctx.timeoutMs ? ` within ${ctx.timeoutMs} ms` : ' in time'}; retry, ` +
+        `and check the network path if it keeps happening.`
+      );
     case 'UNREACHABLE':
-      return `Cannot connect to the AWS endpoint (${netCode ?? 'network error'}); check the network path and any AWS_ENDPOINT_URL_* setting.`;
+      return (
+        `Cannot connect to the AWS endpoint (${netCode ?? 'network error'}); ` +
+        `check the network path and any AWS_ENDPOINT_URL_* setting.`
+      );
     case 'ACCESS_DENIED':
       return CREDENTIALS.has(name)
         ? 'The credentials Trellis uses were rejected; check the task role (or keys) of the console.'
-        : 'Check the IAM policy of the role Trellis uses in this account, and its trust policy and ExternalId for AssumeRole.';
+        : 'Check the IAM policy of the role Trellis uses in this account, ' +
+            'and its trust policy and ExternalId for AssumeRole.';
     case 'NOT_FOUND':
       return 'It may have been deleted; refresh the view.';
     case 'CONFLICT':
@@ -179,7 +186,9 @@ export function toTrellisError(e: unknown, ctx: AwsErrorContext = {}): TrellisEr
   const netCode = networkCode(err);
   const code = classify(name, status, netCode, err.code);
   const fields = (err.fieldList ?? []).map((f) => `${f.name ?? '?'}: ${f.message ?? ''}`.trim()).join('; ');
-  const awsWords = `${name === 'Error' && netCode ? netCode : name}: ${err.message || 'no message'}${fields ? ` (${fields})` : ''}`;
+  const awsWords =
+    `${name === 'Error' && netCode ? netCode : name}: ` +
+    `${err.message || 'no message'}${fields ? ` (${fields})` : ''}`;
   const advice = hint(code, name, ctx, netCode);
   const message = `${describeCall(ctx)} failed: ${awsWords}${advice ? ` — ${advice}` : ''}`;
   const resource = ctx.resource ?? err.resourceId;

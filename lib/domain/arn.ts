@@ -28,9 +28,15 @@ export interface LatticeArn {
 }
 
 const ID = '[a-z]+-[0-9a-z]{17}';
-const SIMPLE = new RegExp(
-  `^arn:(aws[a-z-]*):vpc-lattice:([a-z0-9-]+):(\\d{12}):(servicenetwork|service|targetgroup|servicenetworkserviceassociation|servicenetworkvpcassociation|accesslogsubscription)/(${ID})$`,
-);
+const KINDS = [
+  'servicenetwork',
+  'service',
+  'targetgroup',
+  'servicenetworkserviceassociation',
+  'servicenetworkvpcassociation',
+  'accesslogsubscription',
+].join('|');
+const SIMPLE = new RegExp(`^arn:(aws[a-z-]*):vpc-lattice:([a-z0-9-]+):(\\d{12}):(${KINDS})/(${ID})$`);
 const LISTENER = new RegExp(`^arn:(aws[a-z-]*):vpc-lattice:([a-z0-9-]+):(\\d{12}):service/(${ID})/listener/(${ID})$`);
 const RULE = new RegExp(
   `^arn:(aws[a-z-]*):vpc-lattice:([a-z0-9-]+):(\\d{12}):service/(${ID})/listener/(${ID})/rule/(${ID})$`,

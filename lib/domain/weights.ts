@@ -46,7 +46,7 @@ export function evenSplit(weights: readonly number[], locked: ReadonlySet<number
     budget,
   );
   const out = [...percents];
-  free.forEach((i, k) => (out[i] = shares[k] ?? 0));
+  for (const [k, i] of free.entries()) out[i] = shares[k] ?? 0;
   return out;
 }
 
@@ -85,7 +85,7 @@ export function setPercent(
     base.map((v) => (baseSum === 0 ? rest / others.length : (v / baseSum) * rest)),
     rest,
   );
-  others.forEach((i, k) => (out[i] = spread[k] ?? 0));
+  for (const [k, i] of others.entries()) out[i] = spread[k] ?? 0;
   return out;
 }
 

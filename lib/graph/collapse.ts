@@ -1,8 +1,8 @@
 /**
  * Step 3 of the pipeline: what is drawn. Targets stay folded into their target group's health
  * summary unless the group is expanded (then at most `MAX_EXPANDED_TARGETS`, worst first); with the
- * filter in "hide" mode only matching nodes remain (and the targets of a matching expanded group). Unreachable accounts always keep their box: it
- * carries the AWS error. Pure.
+ * filter in "hide" mode only matching nodes remain (and the targets of a matching expanded group).
+ * Unreachable accounts always keep their box: it carries the AWS error. Pure.
  */
 import { healthRank } from './health';
 import type { AccountGroup, GraphEdge, GraphNode, TargetNode, TopologyGraph } from './types';

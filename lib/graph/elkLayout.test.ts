@@ -12,7 +12,13 @@ import type { GraphNode } from './types';
 
 const elk = new ELK();
 const counting = (): ElkLike & { calls: number } => {
-  const c = { calls: 0, layout: (g: ElkNode) => ((c.calls += 1), elk.layout(g)) };
+  const c = {
+    calls: 0,
+    layout: (g: ElkNode) => {
+      c.calls += 1;
+      return elk.layout(g);
+    },
+  };
   return c;
 };
 

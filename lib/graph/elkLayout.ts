@@ -76,7 +76,7 @@ export function toElkGraph(g: UnitGraph, id = 'component'): ElkNode {
 export function snapUnits(g: UnitGraph, laid: ElkNode): number[] {
   const elkY = new Map((laid.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
   const order = g.units
-    .map((u, i) => ({ i, p: elkY.get(`u${i}`) ?? { x: 0, y: 0 } }))
+    .map((_, i) => ({ i, p: elkY.get(`u${i}`) ?? { x: 0, y: 0 } }))
     .sort((a, b) => a.p.y - b.p.y || a.p.x - b.p.x || a.i - b.i);
   const next = new Map<NodeKind, number>();
   const ys = new Array<number>(g.units.length).fill(0);

@@ -83,7 +83,10 @@ export function hasErrors(node: GraphNode, traffic?: TrafficOverlay): boolean {
   return t !== undefined && t.c4xx + t.c5xx > 0;
 }
 
-/** The ids of matching nodes (every node when no criterion is set). A target group matches when one of its targets does. */
+/**
+ * The ids of matching nodes (every node when no criterion is set). A target group matches when one of its
+ * targets does.
+ */
 export function matchNodes(graph: TopologyGraph, f: GraphFilter, traffic?: TrafficOverlay): Set<string> {
   if (!isFilterActive(f)) return new Set(graph.nodes.map((n) => n.id));
   const words = f.q.toLowerCase().split(/\s+/).filter(Boolean);

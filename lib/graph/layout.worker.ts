@@ -32,7 +32,12 @@ scope.onmessage = (e) => {
   const { id, input } = e.data;
   const started = performance.now();
   let elkRuns = 0;
-  const counted = { layout: (g: Parameters<typeof elk.layout>[0]) => ((elkRuns += 1), elk.layout(g)) };
+  const counted = {
+    layout: (g: Parameters<typeof elk.layout>[0]) => {
+      elkRuns += 1;
+      return elk.layout(g);
+    },
+  };
   layoutGraph(input, counted).then(
     (result) => scope.postMessage({ id, ok: true, result, ms: Math.round(performance.now() - started), elkRuns }),
     (err: unknown) => scope.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) }),

@@ -109,7 +109,8 @@ export function zeroCounts(): TrafficCounts {
 }
 
 function add(map: Record<string, TrafficCounts>, key: string, code: number, n: number): void {
-  const c = (map[key] ??= zeroCounts());
+  map[key] ??= zeroCounts();
+  const c = map[key];
   c.requests += n;
   if (code >= 400 && code < 500) c.c4xx += n;
   if (code === 403) c.c403 += n;

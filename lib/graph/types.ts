@@ -11,7 +11,10 @@ export const NODE_KINDS = ['vpc', 'network', 'service', 'targetGroup', 'target']
 /** One of `NODE_KINDS`. */
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-/** Health at a glance: error (red), warn (amber), ok (green), unknown (grey: no health checks, unused, nothing routed). */
+/**
+ * Health at a glance: error (red), warn (amber), ok (green), unknown (grey: no health checks, unused, nothing
+ * routed).
+ */
 export type Health = 'error' | 'warn' | 'ok' | 'unknown';
 
 /** A small label on a node: auth type, a problem, a fixed response… */

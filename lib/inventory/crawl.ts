@@ -100,7 +100,8 @@ export async function crawl(
     ctl.abort(
       new TrellisError(
         'TIMEOUT',
-        `The inventory crawl did not finish within ${Math.round(deadlineMs / 1000)} s; what was read is shown — refresh to try again.`,
+        `The inventory crawl did not finish within ${Math.round(deadlineMs / 1000)} s; what was read is shown ` +
+          `— refresh to try again.`,
         { retryable: true },
       ),
     );

@@ -48,7 +48,7 @@ async function crawlDemo(
 const fault = (body: Record<string, unknown>) => app.h.control('POST', '/faults', body);
 
 describe('crawl under failures', () => {
-  it('marks an account whose role cannot be assumed unreachable, with the AWS error, and reads the others', async () => {
+  it('marks an account whose role cannot be assumed unreachable, with the AWS error; reads the others', async () => {
     await fault({
       account: PAYMENTS,
       service: 'sts',

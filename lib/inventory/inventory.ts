@@ -108,7 +108,10 @@ export class Inventory {
     return now - oldest;
   }
 
-  /** Crawls the accounts that are not being crawled (together, so shared resources are read once) and joins the others. */
+  /**
+   * Crawls the accounts that are not being crawled (together, so shared resources are read once) and joins
+   * the others.
+   */
   private refresh(accounts: readonly AccountConfig[], user: string | undefined): Promise<void> {
     const joined = accounts
       .map((a) => this.inflight.get(a.accountId))

@@ -46,7 +46,7 @@ describe('planReads', () => {
     expect(plans.get(key(SHOP))?.foreignNetworkGets).toEqual([]);
   });
 
-  it('without a reachable owner, the first viewer by account id Gets it once and every viewer lists its associations', () => {
+  it('without a reachable owner, the lowest viewer account Gets it once; every viewer lists its associations', () => {
     for (const segments of [
       [seg(SHOP, [shared], [sharedSvc]), seg(PAY, [shared], [sharedSvc])],
       [seg(SHOP, [shared], [sharedSvc]), seg(HUB, [], [], false), seg(PAY, [shared], [sharedSvc])],

@@ -12,8 +12,10 @@ export type SummaryCounts = Record<string, Record<string, Record<string, number>
 export function summaryOf(snap: Snapshot): SummaryCounts {
   const out: SummaryCounts = {};
   const bump = (account: string, region: string, key: string, n = 1) => {
-    const perRegion = (out[account] ??= {});
-    const counts = (perRegion[region] ??= {});
+    out[account] ??= {};
+    const perRegion = out[account];
+    perRegion[region] ??= {};
+    const counts = perRegion[region];
     counts[key] = (counts[key] ?? 0) + n;
   };
   const kinds: Array<[keyof Snapshot, string]> = [

@@ -5,7 +5,10 @@
 import type { ErrorInfo } from '../domain/errors';
 import type { Problem, Snapshot } from '../domain/snapshot';
 
-/** The resources a segment read (a snapshot's resource lists). Networks and services may be partial (list view only). */
+/**
+ * The resources a segment read (a snapshot's resource lists). Networks and services may be partial (list view
+ * only).
+ */
 export type SegmentResources = Omit<Snapshot, 'fetchedAt' | 'accounts' | 'problems'>;
 
 /**

@@ -37,7 +37,7 @@ export function csvCell(value: RecordValue | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function valueOf(e: AccessLogEntry, column: string): RecordValue | undefined {
+function cellValue(e: AccessLogEntry, column: string): RecordValue | undefined {
   if (column === '@timestamp') return new Date(e.timestamp).toISOString();
   if (column === '@log') return e.log;
   if (column === '@message') return e.raw;
@@ -49,7 +49,7 @@ export function toCsv(entries: readonly AccessLogEntry[]): string {
   const cols = exportColumns(entries);
   // Header cells without the `@` of Insights' system fields, which a spreadsheet would take for a formula.
   const lines = [cols.map((c) => csvCell(c.replace(/^@/, ''))).join(',')];
-  for (const e of entries) lines.push(cols.map((c) => csvCell(valueOf(e, c))).join(','));
+  for (const e of entries) lines.push(cols.map((c) => csvCell(cellValue(e, c))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 

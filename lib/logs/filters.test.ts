@@ -71,7 +71,9 @@ describe('parseLogFilters', () => {
   });
 
   it('round-trips through filtersToParams', () => {
-    const q = `service=${encodeURIComponent(SVC)}&code=5xx&notUser=Anonymous&pathPrefix=%2Fv2%2F&from=2024-05-01T09%3A00%3A00Z&to=2024-05-01T10%3A00%3A00Z&compare=1&source=${encodeURIComponent(LG)}`;
+    const q =
+      `service=${encodeURIComponent(SVC)}&code=5xx&notUser=Anonymous&pathPrefix=%2Fv2%2F` +
+      `&from=2024-05-01T09%3A00%3A00Z&to=2024-05-01T10%3A00%3A00Z&compare=1&source=${encodeURIComponent(LG)}`;
     const first = parse(q).filters;
     const again = parseLogFilters(filtersToParams(first));
     expect(again).toEqual({ filters: first, problems: [] });
@@ -80,7 +82,8 @@ describe('parseLogFilters', () => {
 
   it('reports and ignores bad values, keeping the good ones', () => {
     const { filters, problems } = parse(
-      `service=nope&service=${encodeURIComponent(SVC)}&code=abc&code=599-500&code=404&method=GET%20%7C%20x&range=2y&compare=maybe&source=s3://x&bogus=1`,
+      `service=nope&service=${encodeURIComponent(SVC)}&code=abc&code=599-500&code=404&method=GET%20%7C%20x` +
+        '&range=2y&compare=maybe&source=s3://x&bogus=1',
     );
     expect(filters.include).toEqual({ service: [SVC], code: ['404'] });
     expect(filters.time).toEqual({ kind: 'relative', range: '1h' });

@@ -31,6 +31,7 @@ export interface FilterDim {
   value: z.ZodType<string>;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point of this pattern is to find control characters.
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 const text = (max: number) =>
   z
@@ -161,7 +162,8 @@ function values(params: ParamSource, name: string, schema: z.ZodType<string>, pr
     const r = schema.safeParse(v);
     if (!r.success)
       problems.push(
-        `Ignored ${name}=${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)}: ${r.error.issues[0]?.message ?? 'invalid'}.`,
+        `Ignored ${name}=${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)}: ` +
+          `${r.error.issues[0]?.message ?? 'invalid'}.`,
       );
     else if (!out.includes(r.data)) out.push(r.data);
   }
@@ -220,7 +222,10 @@ export function filtersToParams(f: LogFilters): URLSearchParams {
   return p;
 }
 
-/** Filters with one value added to a dimension (included, or excluded with `exclude`); the value leaves the other side. */
+/**
+ * Filters with one value added to a dimension (included, or excluded with `exclude`); the value leaves the
+ * other side.
+ */
 export function withValue(f: LogFilters, dim: DimKey, value: string, exclude = false): LogFilters {
   const add = exclude ? 'exclude' : 'include';
   const drop = exclude ? 'include' : 'exclude';

@@ -11,7 +11,10 @@ import { defaultFilters, withValue, type DimKey, type LogFilters } from './filte
 import { dimCondition, filterCondition, PANEL_IDS, panelQuery } from './panelQueries';
 import { printQuery } from './query';
 
-/** Values a URL could carry; each is also a record value below. (Newlines are refused by the URL schema but the printer must still keep them literal.) */
+/**
+ * Values a URL could carry; each is also a record value below. (Newlines are refused by the URL schema but
+ * the printer must still keep them literal.)
+ */
 const HOSTILE = [
   'x" | stats count(*) by resolvedUser #',
   "it's `backticked` | display secret",
@@ -145,10 +148,12 @@ describe('panelQuery', () => {
       'filter (responseCode >= 500) and (responseCode <= 599)\n| stats count(*) as n by bin(1m) as t, responseCode',
     );
     expect(printQuery(panelQuery('top-targetGroup', f, '1m'))).toBe(
-      'filter (responseCode >= 500) and (responseCode <= 599)\n| stats count(*) as n by targetGroupArn\n| sort n desc\n| limit 20',
+      'filter (responseCode >= 500) and (responseCode <= 599)\n| stats count(*) as n by targetGroupArn\n' +
+        '| sort n desc\n| limit 20',
     );
     expect(printQuery(panelQuery('latency', defaultFilters(), '1m'))).toBe(
-      'stats count(*) as requests, pct(duration, 50) as p50, pct(duration, 95) as p95, pct(duration, 99) as p99, avg(duration) as avg, max(duration) as max',
+      'stats count(*) as requests, pct(duration, 50) as p50, pct(duration, 95) as p95, ' +
+        'pct(duration, 99) as p99, avg(duration) as avg, max(duration) as max',
     );
     expect(printQuery(panelQuery('records', defaultFilters(), '1m'))).toBe(
       `fields @timestamp, @log, ${ACCESS_LOG_FIELDS.join(', ')}\n| sort @timestamp desc\n| limit 1000`,

@@ -53,7 +53,9 @@ describe('printQuery', () => {
       limit: 100,
     };
     expect(printQuery(q)).toBe(
-      'fields @timestamp, responseCode\n| filter (responseCode >= 500) and (ispresent(resolvedUser))\n| stats count(*) as requests, pct(duration, 99) as p99 by bin(1m) as t, responseCode\n| sort t asc\n| limit 100',
+      'fields @timestamp, responseCode\n| filter (responseCode >= 500) and (ispresent(resolvedUser))\n' +
+        '| stats count(*) as requests, pct(duration, 99) as p99 by bin(1m) as t, responseCode\n| sort t asc\n' +
+        '| limit 100',
     );
     expect(() => compileQuery(printQuery(q))).not.toThrow();
   });

@@ -60,7 +60,10 @@ export function printField(name: FieldName): string {
   return name;
 }
 
-/** Prints a string literal in double quotes, escaping backslash, quote and line breaks; refuses other control characters. */
+/**
+ * Prints a string literal in double quotes, escaping backslash, quote and line breaks; refuses other control
+ * characters.
+ */
 export function printString(value: string): string {
   if (value.length > MAX_LITERAL) refuse(`A filter value is longer than ${MAX_LITERAL} characters`);
   let out = '"';

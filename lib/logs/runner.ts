@@ -95,7 +95,9 @@ async function takeSlot(req: QueryRequest, factory: AwsClientFactory): Promise<Q
   const account = factory.config.accounts?.find((a) => a.accountId === req.accountId);
   throw new TrellisError(
     'THROTTLED',
-    `You have ${limit} Logs Insights queries running in ${account ? `${account.name} (${req.accountId})` : req.accountId}, ${region}; wait for one to finish or cancel it (at most ${limit} per user and account, TRELLIS_MAX_QUERIES_PER_USER).`,
+    `You have ${limit} Logs Insights queries running in ` +
+      `${account ? `${account.name} (${req.accountId})` : req.accountId}, ${region}; ` +
+      `wait for one to finish or cancel it (at most ${limit} per user and account, TRELLIS_MAX_QUERIES_PER_USER).`,
     { retryable: true, account: req.accountId },
   );
 }
@@ -215,7 +217,8 @@ export async function runQuery(
       if (Date.now() > deadline)
         throw new TrellisError(
           'TIMEOUT',
-          `The Logs Insights query did not finish within ${Math.round((opts.maxWaitMs ?? 60_000) / 1000)} s; it was stopped.`,
+          `The Logs Insights query did not finish within ${Math.round((opts.maxWaitMs ?? 60_000) / 1000)} s; ` +
+            `it was stopped.`,
           { resource: queryId, retryable: true },
         );
       await new Promise((r) => setTimeout(r, pollMs));

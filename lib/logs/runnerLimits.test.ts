@@ -2,7 +2,7 @@
 import { CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
-import { querySlots, runQuery, startQuery, stopQuery, type QueryRequest } from './runner';
+import { runQuery, startQuery, stopQuery, type QueryRequest } from './runner';
 
 let app: AppHarness;
 const now = Date.now();
@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('per-user query limit', () => {
-  it('refuses a query past the limit in one account with a message saying what to do, not in another account or for another user', async () => {
+  it('refuses a query past the limit in one account, saying what to do; not in others or for other users', async () => {
     const f = app.factory({ TRELLIS_MAX_QUERIES_PER_USER: '2' });
     const book = app.h.emu.state.logs.queries;
     book.hold(); // queries stay running
@@ -35,7 +35,8 @@ describe('per-user query limit', () => {
         code: 'THROTTLED',
         retryable: true,
         message:
-          'You have 2 Logs Insights queries running in payments (222222222222), us-east-1; wait for one to finish or cancel it (at most 2 per user and account, TRELLIS_MAX_QUERIES_PER_USER).',
+          'You have 2 Logs Insights queries running in payments (222222222222), us-east-1; ' +
+          'wait for one to finish or cancel it (at most 2 per user and account, TRELLIS_MAX_QUERIES_PER_USER).',
       });
       await startQuery(req('alice@example.com', '333333333333'), f);
       await startQuery(req('bob@example.com'), f);

@@ -50,11 +50,10 @@ export function logSources(s: Snapshot): LogSource[] {
     const ref = parseLogGroupArn(sub.destinationArn);
     if (!ref) continue; // S3 or Firehose destinations cannot be queried with Logs Insights
     let src = byArn.get(ref.arn);
-    if (!src)
-      byArn.set(
-        ref.arn,
-        (src = { arn: ref.arn, accountId: ref.accountId, region: ref.region, name: ref.name, logs: [] }),
-      );
+    if (!src) {
+      src = { arn: ref.arn, accountId: ref.accountId, region: ref.region, name: ref.name, logs: [] };
+      byArn.set(ref.arn, src);
+    }
     const kind = sub.resourceArn.includes(':servicenetwork/') ? 'network' : 'service';
     if (!src.logs.some((l) => l.arn === sub.resourceArn))
       src.logs.push({ arn: sub.resourceArn, kind, name: names[sub.resourceArn] ?? sub.resourceArn });
@@ -177,8 +176,10 @@ export function scopesOf(sources: readonly LogSource[]): QueryScopeGroups[] {
     const key = `${g.accountId}|${g.region}`;
     const list = by.get(key) ?? [];
     let last = list[list.length - 1];
-    if (!last || last.logGroupNames.length >= MAX_GROUPS_PER_QUERY)
-      list.push((last = { accountId: g.accountId, region: g.region, logGroupNames: [], arns: [] }));
+    if (!last || last.logGroupNames.length >= MAX_GROUPS_PER_QUERY) {
+      last = { accountId: g.accountId, region: g.region, logGroupNames: [], arns: [] };
+      list.push(last);
+    }
     last.logGroupNames.push(g.name);
     last.arns.push(g.arn);
     by.set(key, list);

@@ -49,7 +49,8 @@ export function parseTimeParams(p: {
     const to = ISO.safeParse(p.to ?? '');
     if (!from.success || !to.success) {
       problems.push(
-        `Ignored from/to: both must be ISO times such as 2024-05-01T09:00:00Z (got from=${JSON.stringify(p.from ?? '')}, to=${JSON.stringify(p.to ?? '')}).`,
+        `Ignored from/to: both must be ISO times such as 2024-05-01T09:00:00Z ` +
+          `(got from=${JSON.stringify(p.from ?? '')}, to=${JSON.stringify(p.to ?? '')}).`,
       );
     } else {
       const fromMs = Date.parse(from.data);

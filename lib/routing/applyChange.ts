@@ -15,7 +15,7 @@ import { changeResources, type ApplyResult, type RoutingChange } from './change'
 import { auditScope, ensureAuditStream, streamFor, writeAuditEvent } from '../audit/log';
 import { latticeCall, ownerScope, type RoutingContext } from './context';
 import { afterStates, beforeStates, checkVersions, validateChange } from './changeStates';
-import { writeChange } from './writeOps';
+import { writeChange, type WriteOutcome } from './writeOps';
 
 /** Audit context of a change. */
 export interface ApplyOptions {
@@ -94,7 +94,10 @@ async function nameOfService(ctx: RoutingContext, serviceArn: string): Promise<s
   }
 }
 
-/** Applies one change (see the module comment). Throws VALIDATION, CONFLICT or the AWS error; returns what was applied. */
+/**
+ * Applies one change (see the module comment). Throws VALIDATION, CONFLICT or the AWS error; returns what was
+ * applied.
+ */
 export async function applyChange(
   ctx: RoutingContext,
   change: RoutingChange,
@@ -113,7 +116,7 @@ export async function applyChange(
     await audit(ctx, base, isTrellisError(e) && e.code === 'CONFLICT' ? 'conflict' : 'refused', planned, e);
     throw e;
   }
-  let outcome;
+  let outcome: WriteOutcome;
   try {
     outcome = await writeChange(ctx, change);
   } catch (e) {
@@ -125,7 +128,8 @@ export async function applyChange(
   const failure = failed
     ? new TrellisError(
         'CONFLICT',
-        `BatchUpdateRule did not update ${outcome.failures.map((f) => `${f.ruleArn.split('/').pop()}: ${f.code} ${f.message}`).join('; ')}`,
+        `BatchUpdateRule did not update ` +
+          `${outcome.failures.map((f) => `${f.ruleArn.split('/').pop()}: ${f.code} ${f.message}`).join('; ')}`,
         { ...(outcome.requestId ? { requestId: outcome.requestId } : {}) },
       )
     : undefined;

@@ -113,7 +113,7 @@ export async function validateChange(ctx: RoutingContext, c: RoutingChange, befo
         priority: u.after.priority,
       })),
     ];
-    updates.forEach((u, i) =>
+    for (const [i, u] of updates.entries()) {
       issues.push(
         ...validateRule(u.after, {
           isDefault: false,
@@ -121,8 +121,8 @@ export async function validateChange(ctx: RoutingContext, c: RoutingChange, befo
           selfArn: u.ruleArn || `new-${i}`,
           nameOf: shortName,
         }),
-      ),
-    );
+      );
+    }
   }
   if (issues.length > 0)
     throw new TrellisError('VALIDATION', `Refused, nothing was written: ${describeIssuesLine(issues)}`, {
@@ -167,14 +167,17 @@ export async function checkVersions(ctx: RoutingContext, c: RoutingChange, befor
   if (moved.length === 0) return;
   const nameOf = await targetGroupNames(ctx, moved);
   const what = moved
-    .map(
-      (b) =>
-        `${b.change.isDefault ? 'the default action' : `rule ${b.change.ruleName ?? shortName(b.change.ruleArn ?? '')}`} is now ${stateText(b, nameOf)}`,
-    )
+    .map((b) => {
+      const what = b.change.isDefault
+        ? 'the default action'
+        : `rule ${b.change.ruleName ?? shortName(b.change.ruleArn ?? '')}`;
+      return `${what} is now ${stateText(b, nameOf)}`;
+    })
     .join('; ');
   throw new TrellisError(
     'CONFLICT',
-    `Changed by someone else since you read it, nothing was written: ${what}. Review the current state and apply again.`,
+    `Changed by someone else since you read it, nothing was written: ${what}. ` +
+      `Review the current state and apply again.`,
     { resource: moved[0]?.change.ruleArn ?? c.listenerArn, retryable: false },
   );
 }

@@ -27,7 +27,10 @@ export function routingContext(
   return { factory, user, now: Date.now };
 }
 
-/** The owner account and region of a Lattice ARN (service, listener, rule, target group…). Throws VALIDATION for anything else. */
+/**
+ * The owner account and region of a Lattice ARN (service, listener, rule, target group…). Throws VALIDATION
+ * for anything else.
+ */
 export function ownerScope(arn: string): { accountId: string; region: string } {
   const p = parseLatticeArn(arn);
   if (!p) throw new TrellisError('VALIDATION', `Not a VPC Lattice ARN: ${arn}`);

@@ -20,7 +20,7 @@ import { toErrorInfo } from '../domain/errors';
 import type { ListenerView, RuleView, ServiceRouting, TargetGroupView } from './view';
 import { healthSummary, TARGET_STATUSES, type Problem, type Target, type TargetStatus } from '../domain/snapshot';
 import { allPages, latticeCall, ownerScope, type RoutingContext } from './context';
-import { listRuleSummaries, readListener, readRule } from './readRules';
+import { listRuleSummaries, readListener, readRule, type ListenerRead } from './readRules';
 
 const PARALLEL = 6;
 
@@ -36,7 +36,7 @@ async function readListenerView(
 ): Promise<ListenerView | undefined> {
   const { accountId, region } = ownerScope(serviceArn);
   const arn = summary.arn ?? '';
-  let listener;
+  let listener: ListenerRead;
   try {
     listener = await readListener(ctx, serviceArn, arn);
   } catch (e) {

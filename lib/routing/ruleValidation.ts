@@ -81,7 +81,9 @@ export function validateAction(
       : [
           {
             field: `${field}.statusCode`,
-            message: `Fixed response status ${action.statusCode} is not supported; the API allows ${LIMITS.fixedResponse.codes.join(' or ')} (${LIMITS.fixedResponse.shape}).`,
+            message:
+              `Fixed response status ${action.statusCode} is not supported; ` +
+              `the API allows ${LIMITS.fixedResponse.codes.join(' or ')} (${LIMITS.fixedResponse.shape}).`,
           },
         ];
   }
@@ -100,7 +102,9 @@ export function validateAction(
     if (!isInt(t.weight) || t.weight < w.min || t.weight > w.max) {
       issues.push({
         field: `${f}.weight`,
-        message: `Weight of ${nameOf(t.targetGroupArn)} is ${String(t.weight)}; the API allows whole numbers ${w.min} to ${w.max} (${w.shape}).`,
+        message:
+          `Weight of ${nameOf(t.targetGroupArn)} is ${String(t.weight)}; ` +
+          `the API allows whole numbers ${w.min} to ${w.max} (${w.shape}).`,
       });
     }
     if (!TG_ARN.test(t.targetGroupArn))
@@ -111,7 +115,9 @@ export function validateAction(
     if (seen.has(t.targetGroupArn))
       issues.push({
         field: `${f}.targetGroupArn`,
-        message: `${nameOf(t.targetGroupArn)} appears more than once; a target group can appear only once in a forward action.`,
+        message:
+          `${nameOf(t.targetGroupArn)} appears more than once; ` +
+          `a target group can appear only once in a forward action.`,
       });
     seen.add(t.targetGroupArn);
   });
@@ -140,7 +146,9 @@ export function validateMatch(match: RuleMatch | undefined, field = 'match'): Is
   if (m.method !== undefined && m.method.length > LIMITS.method.max)
     issues.push({
       field: `${field}.method`,
-      message: `Method has ${m.method.length} characters; the API allows at most ${LIMITS.method.max} (${LIMITS.method.shape}).`,
+      message:
+        `Method has ${m.method.length} characters; the API allows at most ${LIMITS.method.max} ` +
+        `(${LIMITS.method.shape}).`,
     });
   if (m.path) {
     const p = LIMITS.path;
@@ -155,7 +163,9 @@ export function validateMatch(match: RuleMatch | undefined, field = 'match'): Is
   if (m.headers.length > LIMITS.headerMatches.max)
     issues.push({
       field: `${field}.headers`,
-      message: `${m.headers.length} header conditions; the API allows at most ${LIMITS.headerMatches.max} (${LIMITS.headerMatches.shape}).`,
+      message:
+        `${m.headers.length} header conditions; the API allows at most ${LIMITS.headerMatches.max} ` +
+        `(${LIMITS.headerMatches.shape}).`,
     });
   m.headers.forEach((h, i) => {
     const name = lengthIssue(`${field}.headers[${i}].name`, 'Header name', h.name, LIMITS.headerName);
@@ -189,7 +199,9 @@ export function validatePriority(
     return [
       {
         field: 'priority',
-        message: `Priority ${String(priority)} is out of range; the API allows whole numbers ${min} to ${max} (${shape}).`,
+        message:
+          `Priority ${String(priority)} is out of range; the API allows whole numbers ${min} to ${max} ` +
+          `(${shape}).`,
       },
     ];
   const taken = siblings.find((s) => s.arn !== selfArn && s.priority === priority);
@@ -197,7 +209,9 @@ export function validatePriority(
     ? [
         {
           field: 'priority',
-          message: `Priority ${priority} is already used by rule ${taken.name}; priorities must be unique per listener (${shape}).`,
+          message:
+            `Priority ${priority} is already used by rule ${taken.name}; priorities must be unique per listener ` +
+            `(${shape}).`,
         },
       ]
     : [];
@@ -213,7 +227,9 @@ export function validateRuleName(name: string): Issue[] {
     : [
         {
           field: 'name',
-          message: `Rule name '${name}' must be lower-case letters, digits and single hyphens, not starting with 'rule-' or a hyphen nor ending with one (${l.shape}).`,
+          message:
+            `Rule name '${name}' must be lower-case letters, digits and single hyphens, ` +
+            `not starting with 'rule-' or a hyphen nor ending with one (${l.shape}).`,
         },
       ];
 }

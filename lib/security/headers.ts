@@ -24,7 +24,10 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** The Content-Security-Policy for a page rendered with `nonce`. `dev` adds what `next dev` needs (eval for React's debugging). */
+/**
+ * The Content-Security-Policy for a page rendered with `nonce`. `dev` adds what `next dev` needs (eval for
+ * React's debugging).
+ */
 export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean } = {}): string {
   const directives = [
     "default-src 'self'",

@@ -17,7 +17,9 @@ describe('toPublicError', () => {
       {
         code: 'ACCESS_DENIED',
         message:
-          'AssumeRole of arn:aws:iam::222222222222:role/TrellisOperator failed: AccessDenied: User: arn:aws:sts::111111111111:assumed-role/trellis-task/trellis-alice@example.com is not authorized to perform: sts:AssumeRole (external id trellis-demo)',
+          'AssumeRole of arn:aws:iam::222222222222:role/TrellisOperator failed: AccessDenied: ' +
+          'User: arn:aws:sts::111111111111:assumed-role/trellis-task/trellis-alice@example.com ' +
+          'is not authorized to perform: sts:AssumeRole (external id trellis-demo)',
         retryable: false,
         resource: 'arn:aws:iam::222222222222:role/TrellisOperator',
         account: '222222222222',
@@ -28,7 +30,9 @@ describe('toPublicError', () => {
     expect(e).toEqual({
       code: 'ACCESS_DENIED',
       message:
-        "AssumeRole of the console's role in account 222222222222 failed: AccessDenied: User: the console's session in account 111111111111 is not authorized to perform: sts:AssumeRole (external id [external id])",
+        "AssumeRole of the console's role in account 222222222222 failed: AccessDenied: " +
+        "User: the console's session in account 111111111111 is not authorized to perform: " +
+        'sts:AssumeRole (external id [external id])',
       retryable: false,
       resource: "the console's role in account 222222222222",
       account: '222222222222',

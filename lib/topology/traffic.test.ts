@@ -49,7 +49,7 @@ async function directCount(logGroupArn: string, serviceArn: string, startMs: num
 }
 
 describe('trafficOverlay (demo)', () => {
-  it('runs one query per (account, region) and counts each service once, from its own log group when it has one', async () => {
+  it('runs one query per (account, region), counts each service once, from its own log group if any', async () => {
     const o = await trafficOverlay(snap, '15m', { now: END, pollMs: 20 }, app.factory());
     const accounts = new Set(snap.accessLogSubscriptions.map((s) => parseLogGroupArn(s.destinationArn)!.accountId));
     expect(o.sources.map((s) => s.accountId).sort()).toEqual([...accounts].sort());

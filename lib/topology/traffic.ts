@@ -1,8 +1,8 @@
 /**
  * The topology's traffic overlay (server-only): one Logs Insights stats query per (account, region)
- * (in sets of up to 50 log groups) over the access-log groups of the snapshot, run in the log groups' account, folded into counts per
- * service, target group and route (lib/graph/traffic). A failing query is reported in `sources`
- * and the others still count.
+ * (in sets of up to 50 log groups) over the access-log groups of the snapshot, run in the log groups'
+ * account, folded into counts per service, target group and route (lib/graph/traffic). A failing
+ * query is reported in `sources` and the others still count.
  */
 import 'server-only';
 import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
@@ -52,7 +52,8 @@ function cannotRun(snapshot: Snapshot, plan: TrafficQueryPlan): TrellisError | u
   if (!account)
     return new TrellisError(
       'CONFIG',
-      `The log groups ${plan.logGroupNames.join(', ')} are in account ${plan.accountId}, which the console is not configured to read; add it to TRELLIS_ACCOUNTS to see their traffic.`,
+      `The log groups ${plan.logGroupNames.join(', ')} are in account ${plan.accountId}, ` +
+        `which the console is not configured to read; add it to TRELLIS_ACCOUNTS to see their traffic.`,
       { account: plan.accountId },
     );
   if (!account.reachable)

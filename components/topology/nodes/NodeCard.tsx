@@ -84,6 +84,8 @@ export function NodeCard({ data, sub, children }: { data: ResourceData; sub?: st
       {badges.length > 0 ? (
         <div className={styles.badges}>
           {badges.slice(0, 3).map((b, i) => (
+            // Badges are rebuilt whole and may repeat (two rules' "GetRule failed").
+            // biome-ignore lint/suspicious/noArrayIndexKey: the position is the only identity a badge has.
             <span key={i} className={styles.badge} data-kind={b.kind} title={b.title ?? b.text}>
               {b.text}
             </span>

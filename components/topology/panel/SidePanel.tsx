@@ -80,13 +80,13 @@ export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, o
         {problems.length || reasons.length ? (
           <section className={styles.section} aria-label="Problems">
             <h3>Problems</h3>
-            {reasons.map((b, i) => (
-              <p key={`r${i}`} className={styles.problem}>
+            {reasons.map((b) => (
+              <p key={`reason ${b.text}`} className={styles.problem}>
                 {b.title ?? b.text}
               </p>
             ))}
-            {problems.map((p, i) => (
-              <p key={i} className={styles.problem}>
+            {problems.map((p) => (
+              <p key={`${p.accountId} ${p.region} ${p.operation}`} className={styles.problem}>
                 {p.operation}: {p.error.awsCode ? `${p.error.awsCode}: ` : ''}
                 {p.error.message}
               </p>

@@ -21,7 +21,10 @@ export function makeLookup(snapshot: Snapshot, graph: TopologyGraph): Lookup {
     snapshot,
     graph,
     node: (id) => nodes.get(id),
-    rules: (arn) => (rules ??= rulesByService(snapshot)).get(arn) ?? [],
+    rules: (arn) => {
+      rules ??= rulesByService(snapshot);
+      return rules.get(arn) ?? [];
+    },
     accountName: (id) => names.get(id) ?? id,
   };
 }

@@ -143,7 +143,7 @@ describe('other errors', () => {
     expect(e).toMatchObject({ resourceId: first.id, resourceType: 'SERVICE_NETWORK' });
   });
 
-  it('ServiceQuotaExceededException (402) for a third listener, too many services and too many target groups', async () => {
+  it('ServiceQuotaExceededException (402) for a third listener, too many services and target groups', async () => {
     const c = h.lattice();
     const svc = await service(c);
     const tg = await ipTargetGroup(c);
@@ -325,7 +325,7 @@ describe('other errors', () => {
 });
 
 describe('idempotency', () => {
-  it('a retry with the same clientToken and parameters returns the same resource; other parameters conflict', async () => {
+  it('a retry with the same clientToken and parameters gets the same resource; other parameters conflict', async () => {
     const c = h.lattice();
     const name = uniqueName('idem');
     const a = await c.send(new CreateServiceCommand({ name, clientToken: 'token-1' }));

@@ -25,7 +25,8 @@ export interface RawOptions {
 /** Sends a request signed (in scope only) as `accessKeyId` for `service` in `region`. */
 export function rawRequest(baseUrl: string, method: string, path: string, opts: RawOptions = {}): Promise<RawResult> {
   const url = new URL(baseUrl);
-  const scope = `${opts.accessKeyId ?? 'AKIATRELLISHUB000001'}/20260101/${opts.region ?? 'us-east-1'}/${opts.service ?? 'vpc-lattice'}/aws4_request`;
+  const key = opts.accessKeyId ?? 'AKIATRELLISHUB000001';
+  const scope = `${key}/20260101/${opts.region ?? 'us-east-1'}/${opts.service ?? 'vpc-lattice'}/aws4_request`;
   const body =
     opts.body === undefined ? undefined : Buffer.isBuffer(opts.body) ? opts.body : Buffer.from(opts.body, 'utf8');
   return new Promise((resolve, reject) => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('sharing (AWS RAM)', () => {
-  it('a consumer lists a shared network, associates its own service and VPC; the owner sees both associations', async () => {
+  it('a consumer lists a shared network, associates its own service and VPC; the owner sees both', async () => {
     const hub = h.lattice();
     const payments = h.lattice(h.creds(1));
     const storefront = h.lattice(h.creds(2));

@@ -146,7 +146,7 @@ describe('target groups', () => {
 });
 
 describe('targets', () => {
-  it('register → INITIAL → HEALTHY after healthyThresholdCount × interval; UNUSED when no service uses the group', async () => {
+  it('register → INITIAL → HEALTHY after healthyThresholdCount × interval; UNUSED if no service uses it', async () => {
     const c = h.lattice();
     const tg = await c.send(
       new CreateTargetGroupCommand({

@@ -31,7 +31,10 @@ beforeAll(async () => {
   const c = h.logs();
   await c.send(new CreateLogGroupCommand({ logGroupName: 'flt' }));
   let seed = 7;
-  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
   for (const s of STREAMS) await c.send(new CreateLogStreamCommand({ logGroupName: 'flt', logStreamName: s }));
   for (let k = 0; k < 300; k++) {
     const stream = STREAMS[k % 3] as string;
@@ -121,7 +124,7 @@ describe('FilterLogEvents patterns', () => {
 });
 
 describe('FilterLogEvents selection and paging', () => {
-  it('pages with nextToken, every event exactly once, with stream names, ingestion times and unique event ids', async () => {
+  it('pages by nextToken, every event exactly once, with stream names, ingestion times, unique event ids', async () => {
     const got = await filter({}, 7);
     expect(got.map((e) => e.message)).toEqual(events.map((e) => e.message));
     expect(got.map((e) => e.logStreamName)).toEqual(events.map((e) => e.stream));
@@ -129,7 +132,7 @@ describe('FilterLogEvents selection and paging', () => {
     expect(got[0]).toMatchObject({ timestamp: events[0]!.timestamp, ingestionTime: T0 });
   });
 
-  it('narrows by stream names, stream prefix and an inclusive time range; descending with startFromHead false', async () => {
+  it('narrows by stream names, stream prefix, inclusive time range; descending with startFromHead false', async () => {
     expect((await filter({ logStreamNames: ['other'] })).map((e) => e.message)).toEqual(
       expected((e) => e.stream === 'other'),
     );

@@ -52,7 +52,8 @@ describe('log groups', () => {
     const bad = await caught(c.send(new CreateLogGroupCommand({ logGroupName: 'has space' })));
     expect(bad).toBeInstanceOf(InvalidParameterException);
     expect(bad.message).toBe(
-      "1 validation error detected: Value 'has space' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+",
+      "1 validation error detected: Value 'has space' at 'logGroupName' failed to satisfy constraint: " +
+        'Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+',
     );
     expect(bad.$metadata.httpStatusCode).toBe(400);
     await c.send(new DeleteLogGroupCommand({ logGroupName: 'dup' }));
@@ -91,7 +92,7 @@ describe('log groups', () => {
     expect(forged).toBeInstanceOf(InvalidParameterException);
   });
 
-  it('filters by name pattern (substring, brief output), class and identifiers; refuses prefix with pattern and limit 51', async () => {
+  it('filters by name pattern (substring, brief output), class and ids; refuses prefix+pattern, limit 51', async () => {
     const c = h.logs(h.creds(2));
     await c.send(new CreateLogGroupCommand({ logGroupName: 'app/DataLogs/x', logGroupClass: 'INFREQUENT_ACCESS' }));
     const byPattern = await c.send(new DescribeLogGroupsCommand({ logGroupNamePattern: 'DataLogs' }));
@@ -142,9 +143,10 @@ describe('retention', () => {
     expect(await get()).toBe(7);
     const bad = await caught(c.send(new PutRetentionPolicyCommand({ logGroupName: 'ret', retentionInDays: 2 })));
     expect(bad).toBeInstanceOf(InvalidParameterException);
-    expect(bad.message).toMatch(
-      /^1 validation error detected: Value '2' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: \[1, 3, 5, 7, 14, 30/,
-    );
+    const head =
+      "1 validation error detected: Value '2' at 'retentionInDays' failed to satisfy constraint: " +
+      'Member must satisfy enum value set: [1, 3, 5, 7, 14, 30';
+    expect(bad.message.slice(0, head.length)).toBe(head);
     expect(
       await caught(c.send(new PutRetentionPolicyCommand({ logGroupName: 'nope', retentionInDays: 7 }))),
     ).toBeInstanceOf(ResourceNotFoundException);
@@ -160,7 +162,7 @@ describe('service behaviour', () => {
     expect(e.message).toContain('does not implement CloudWatch Logs DeleteLogStream');
   });
 
-  it('answers ThrottlingException when a rate limit is exceeded and ServiceUnavailableException for injected faults', async () => {
+  it('answers ThrottlingException past a rate limit and ServiceUnavailableException for injected faults', async () => {
     await h.control('POST', '/rate-limits', {
       account: '333333333333',
       service: 'logs',

@@ -48,7 +48,9 @@ export async function rawLogs(
   account = 'AKIATRELLISHUB000001',
 ): Promise<{ status: number; body: Record<string, unknown>; text: string }> {
   const headers: Record<string, string> = {
-    authorization: `AWS4-HMAC-SHA256 Credential=${account}/20260101/us-east-1/logs/aws4_request, SignedHeaders=host, Signature=00`,
+    authorization:
+      `AWS4-HMAC-SHA256 Credential=${account}/20260101/us-east-1/logs/aws4_request, ` +
+      'SignedHeaders=host, Signature=00',
     'content-type': 'application/x-amz-json-1.1',
   };
   if (target !== undefined) headers['x-amz-target'] = target;

@@ -148,7 +148,7 @@ describe('StartQuery → GetQueryResults', () => {
     expect(err?.location?.endCharOffset).toBeGreaterThanOrEqual(err?.location?.startCharOffset ?? 0);
   });
 
-  it('refuses bad parameters: group selection, unknown or foreign groups, limits, time order, other languages', async () => {
+  it('refuses bad input: group selection, unknown or foreign groups, limits, time order, other languages', async () => {
     const c = h.logs();
     const start = (input: Partial<StartQueryCommandInput>) =>
       caught(

@@ -93,7 +93,8 @@ describe('demo history', () => {
     const denials = await insights(
       mesh,
       [GROUPS.mesh.name],
-      'filter resolvedUser like /payouts-batch/ | stats count(*) as n, min(@timestamp) as first, max(@timestamp) as last by authDeniedReason',
+      'filter resolvedUser like /payouts-batch/ | stats count(*) as n, min(@timestamp) as first, ' +
+        'max(@timestamp) as last by authDeniedReason',
       T0 - 180 * MIN,
       T0,
     );

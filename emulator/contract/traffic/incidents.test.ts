@@ -50,7 +50,7 @@ describe('POST /_emulator/incidents', () => {
     expect(listed.incidents.find((i) => i.id === inc.id)?.phase).toBe('ended');
   });
 
-  it('auth-denials: the principal gets 403 with its ARN and reason, plus injected calls; others are untouched', async () => {
+  it('auth-denials: the principal gets 403 with its ARN and reason + injected calls; others untouched', async () => {
     const role = 'arn:aws:iam::333333333333:role/storefront-web';
     const inc = await control<{ id: string; startedAt: number }>(h, 'POST', '/incidents', {
       kind: 'auth-denials',
@@ -82,7 +82,7 @@ describe('POST /_emulator/incidents', () => {
     expect(after.some((e) => e.record.responseCode === 403)).toBe(false);
   });
 
-  it('unhealthy-targets: forced UNHEALTHY in the API, fails only during the detection window, fails open when none is healthy, released on delete', async () => {
+  it('unhealthy-targets: UNHEALTHY in the API, fails in the detection window, fails open, ends on delete', async () => {
     const payments = h.lattice(h.creds(2));
     const tg = tgArn.get('checkout-tg')!;
     const statuses = async () =>

@@ -84,7 +84,7 @@ describe('record format', () => {
 });
 
 describe('volume, status mix and latency', () => {
-  it('sends each service its rate, mostly 2xx with some 4xx and rare 5xx, with log-normal times per target group', () => {
+  it('sends each service its rate, mostly 2xx, some 4xx, rare 5xx, with log-normal times per target group', () => {
     // payments-api: 4 rps × rateMultiplier 6 × 20 s.
     expect(logs.paymentsApi.length).toBeGreaterThan(380);
     expect(logs.paymentsApi.length).toBeLessThan(580);
@@ -184,7 +184,7 @@ describe('auth', () => {
     expect(signed.every((e) => e.record.callerPrincipalOrgID === 'o-tr3ll1sd3m')).toBe(true);
   });
 
-  it('denies at the network for anonymous callers of an AWS_IAM network, and by the service policy for principals it does not name', () => {
+  it('denies anonymous callers at an AWS_IAM network, and principals the service policy does not name', () => {
     const probe = logs.mesh.filter((e) => user(e) === 'Anonymous');
     expect(probe.length).toBeGreaterThan(3);
     expect(

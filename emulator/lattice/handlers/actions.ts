@@ -4,7 +4,7 @@
  * target groups per service; matches name at least one condition.
  */
 import { fieldError, notFound, quotaExceeded } from '../errors';
-import type { ListenerRecord, RuleAction, RuleMatch, WeightedTargetGroup } from '../types';
+import type { ListenerRecord, RuleAction, RuleMatch, TargetGroupRecord, WeightedTargetGroup } from '../types';
 import { resolve, type Env } from './common';
 
 /** Quota code of "Target groups per service". */
@@ -33,7 +33,7 @@ export function normaliseAction(
   const seen = new Set<string>();
   const targetGroups: WeightedTargetGroup[] = given.map((wtg, i) => {
     const path = `${field}.forward.targetGroups[${i}].targetGroupIdentifier`;
-    let tg;
+    let tg: TargetGroupRecord;
     try {
       tg = resolve(env, 'targetgroup', wtg.targetGroupIdentifier);
     } catch {
@@ -75,7 +75,8 @@ export function checkTargetGroupQuota(
     throw quotaExceeded(
       'TARGET_GROUP',
       TARGET_GROUPS_PER_SERVICE_QUOTA,
-      `Service ${serviceId} would forward to ${ids.size} target groups; the quota is ${env.store.quotas.targetGroupsPerService} per service`,
+      `Service ${serviceId} would forward to ${ids.size} target groups; the quota is ` +
+        `${env.store.quotas.targetGroupsPerService} per service`,
       serviceId,
     );
   }

@@ -120,7 +120,8 @@ const createSnva: Handler = (env, input) =>
       throw conflict(
         'SERVICE_NETWORK_VPC_ASSOCIATION',
         existing.id,
-        `VPC ${vpcId} is already associated with service network ${existing.serviceNetworkId} (${existing.id}); a VPC can be associated with one service network`,
+        `VPC ${vpcId} is already associated with service network ${existing.serviceNetworkId} ` +
+          `(${existing.id}); a VPC can be associated with one service network`,
       );
     const a: VpcAssociationRecord = {
       ...newRecord(env, 'servicenetworkvpcassociation', input.tags),

@@ -86,7 +86,8 @@ const remove: Handler = (env, input) => {
     throw conflict(
       'SERVICE_NETWORK',
       sn.id,
-      `Service network ${sn.id} still has ${numberOfAssociatedServices} service and ${numberOfAssociatedVPCs} VPC associations; delete them first`,
+      `Service network ${sn.id} still has ${numberOfAssociatedServices} service and ` +
+        `${numberOfAssociatedVPCs} VPC associations; delete them first`,
     );
   }
   for (const als of env.store.accessLogSubscriptionsOf(sn.arn)) env.store.remove('accesslogsubscription', als.id);

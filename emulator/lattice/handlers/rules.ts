@@ -2,7 +2,7 @@
  * Listener rules. Priorities are unique per listener; the default rule is listed but only editable
  * through UpdateListener. UpdateRule replaces the whole `match`/`action` it is given.
  */
-import { AwsError } from '../../core/awsError';
+import type { AwsError } from '../../core/awsError';
 import { conflict, notFound, quotaExceeded, validationError } from '../errors';
 import type { RuleAction, RuleMatch, RuleRecord } from '../types';
 import { checkMatch, checkTargetGroupQuota, normaliseAction } from './actions';

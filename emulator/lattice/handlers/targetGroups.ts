@@ -101,7 +101,8 @@ const remove: Handler = (env, input) => {
     throw conflict(
       'TARGET_GROUP',
       tg.id,
-      `Target group ${tg.id} is used by a listener or rule of ${users.map((s) => s.id).join(', ')}; remove it from their actions first`,
+      `Target group ${tg.id} is used by a listener or rule of ${users.map((s) => s.id).join(', ')}; ` +
+        'remove it from their actions first',
     );
   }
   env.store.remove('targetgroup', tg.id);

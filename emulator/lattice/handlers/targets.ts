@@ -55,7 +55,8 @@ const register: Handler = (env, input) => {
     throw quotaExceeded(
       'TARGET',
       TARGETS_PER_GROUP_QUOTA,
-      `Target group ${tg.id} would have ${tg.targets.length + fresh.length} targets; the quota is ${env.store.quotas.targetsPerTargetGroup}`,
+      `Target group ${tg.id} would have ${tg.targets.length + fresh.length} targets; the quota is ` +
+        `${env.store.quotas.targetsPerTargetGroup}`,
       tg.id,
     );
   }

@@ -51,7 +51,8 @@ export function groupByIdentifier(state: EmulatorState, ctx: CallContext, identi
   const arn = parseLogGroupArn(identifier);
   if (!arn)
     throw invalidParameter(
-      `Invalid log group identifier '${identifier}': expected a log group name or arn:aws:logs:<region>:<account-id>:log-group:<name>`,
+      `Invalid log group identifier '${identifier}': expected a log group name or ` +
+        `arn:aws:logs:<region>:<account-id>:log-group:<name>`,
     );
   if (arn.accountId !== ctx.accountId || arn.region !== ctx.region)
     throw notFound('The specified log group does not exist.');

@@ -28,7 +28,12 @@ function parsePattern(text: string): FilterPattern {
 
 /** The event id: unique within the group and stable, digits only like the real ones. */
 function eventId(k: EventKey): string {
-  return `${String(Math.round(k.ts)).padStart(16, '0')}${String(k.stream).padStart(8, '0')}${String(k.chunk).padStart(10, '0')}${String(k.ord).padStart(6, '0')}`;
+  return (
+    String(Math.round(k.ts)).padStart(16, '0') +
+    String(k.stream).padStart(8, '0') +
+    String(k.chunk).padStart(10, '0') +
+    String(k.ord).padStart(6, '0')
+  );
 }
 
 /** FilterLogEvents. */
@@ -45,7 +50,9 @@ export const filterLogEvents: Handler = (state, ctx, input) => {
   let streams: LogStream[] = [...g.streams.values()];
   if (names !== undefined) streams = streams.filter((s) => names.includes(s.name));
   if (prefix !== undefined) streams = streams.filter((s) => s.name.startsWith(prefix));
-  const scope = `FilterLogEvents:${g.logGroupArn}:${(names ?? []).join('\u0000')}:${prefix ?? ''}:${patternText}:${startMs}:${endMs}`;
+  const scope =
+    `FilterLogEvents:${g.logGroupArn}:${(names ?? []).join('\u0000')}:` +
+    `${prefix ?? ''}:${patternText}:${startMs}:${endMs}`;
 
   let asc = input.startFromHead !== false;
   let after: EventKey | undefined;

@@ -9,7 +9,7 @@ export const RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
 
-function describe(g: LogGroup, brief: boolean): Record<string, unknown> {
+function describeGroup(g: LogGroup, brief: boolean): Record<string, unknown> {
   if (brief) return { logGroupName: g.name, creationTime: g.creationTime, arn: g.arn };
   return {
     logGroupName: g.name,
@@ -79,7 +79,9 @@ const describeLogGroups: Handler = (state, ctx, input) => {
     groups = groups.filter((g) => wanted.has(g));
   }
   for (const g of groups) g.enforceRetention(ctx.now);
-  const scope = `DescribeLogGroups:${ctx.accountId}:${ctx.region}:${prefix ?? ''}:${pattern ?? ''}:${cls ?? ''}:${(ids ?? []).join(',')}:${(accounts ?? []).join(',')}`;
+  const scope =
+    `DescribeLogGroups:${ctx.accountId}:${ctx.region}:${prefix ?? ''}:${pattern ?? ''}:${cls ?? ''}:` +
+    `${(ids ?? []).join(',')}:${(accounts ?? []).join(',')}`;
   const p = page(
     state.paginator,
     scope,
@@ -90,7 +92,7 @@ const describeLogGroups: Handler = (state, ctx, input) => {
     50,
   );
   return {
-    logGroups: p.items.map((g) => describe(g, pattern !== undefined)),
+    logGroups: p.items.map((g) => describeGroup(g, pattern !== undefined)),
     ...(p.nextToken ? { nextToken: p.nextToken } : {}),
   };
 };

@@ -48,7 +48,8 @@ function groupsOf(
   const given = ['logGroupName', 'logGroupNames', 'logGroupIdentifiers'].filter((k) => input[k] !== undefined);
   if (given.length !== 1)
     throw invalidParameter(
-      'Exactly one of logGroupName, logGroupNames or logGroupIdentifiers must be specified (the emulator does not support SOURCE commands).',
+      'Exactly one of logGroupName, logGroupNames or logGroupIdentifiers must be specified ' +
+        '(the emulator does not support SOURCE commands).',
     );
   if (input.logGroupName !== undefined) return [groupByName(state, ctx, input.logGroupName as string)];
   const list = (input.logGroupNames ?? input.logGroupIdentifiers) as string[];
@@ -70,7 +71,10 @@ function groupsOf(
 function queryId(state: Parameters<Handler>[0]): string {
   const hex = '0123456789abcdef';
   const r = state.rng;
-  return `${r.chars(8, hex)}-${r.chars(4, hex)}-4${r.chars(3, hex)}-${r.pick(['8', '9', 'a', 'b'])}${r.chars(3, hex)}-${r.chars(12, hex)}`;
+  return (
+    `${r.chars(8, hex)}-${r.chars(4, hex)}-4${r.chars(3, hex)}-` +
+    `${r.pick(['8', '9', 'a', 'b'])}${r.chars(3, hex)}-${r.chars(12, hex)}`
+  );
 }
 
 const startQuery: Handler = (state, ctx, input) => {

@@ -18,7 +18,7 @@ const EVENTS = [
 function matching(pattern: string): number[] {
   const group = new LogGroup('111111111111', 'us-east-1', 'g', 0);
   const stream = group.createStream('s', 0)!;
-  EVENTS.forEach((m, k) => group.appendMessage(stream, k, 0, m));
+  for (const [k, m] of EVENTS.entries()) group.appendMessage(stream, k, 0, m);
   const parsed = parseFilterPattern(pattern);
   const view = new ChunkEventView(group.table);
   const out: number[] = [];

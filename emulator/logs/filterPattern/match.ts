@@ -90,7 +90,7 @@ export function walkPath(root: unknown, path: readonly PathSegment[]): Found {
       if (!Array.isArray(node) || seg >= node.length) return ABSENT;
       node = node[seg];
     } else {
-      if (Array.isArray(node) || !Object.prototype.hasOwnProperty.call(node, seg)) return ABSENT;
+      if (Array.isArray(node) || !Object.hasOwn(node, seg)) return ABSENT;
       node = (node as Record<string, unknown>)[seg];
     }
   }

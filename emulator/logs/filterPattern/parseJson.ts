@@ -29,14 +29,20 @@ function lex(src: string): Tok[] {
     const c = src[i] as string;
     const two = src.slice(i, i + 2);
     if (/\s/.test(c)) i++;
-    else if (two === '&&' || two === '||') out.push({ t: 'punct', v: two, at: i }), (i += 2);
-    else if (two === '!=' || two === '<=' || two === '>=') out.push({ t: 'op', v: two, at: i }), (i += 2);
-    else if (c === '=' || c === '<' || c === '>') {
+    else if (two === '&&' || two === '||') {
+      out.push({ t: 'punct', v: two, at: i });
+      i += 2;
+    } else if (two === '!=' || two === '<=' || two === '>=') {
+      out.push({ t: 'op', v: two, at: i });
+      i += 2;
+    } else if (c === '=' || c === '<' || c === '>') {
       if (src[i + 1] === '=') throw new FilterPatternError(`Unknown operator '${c}='`, i);
       out.push({ t: 'op', v: c, at: i });
       i++;
-    } else if (c === '{' || c === '}' || c === '(' || c === ')') out.push({ t: 'punct', v: c, at: i }), i++;
-    else if (c === '$') i = lexSelector(src, i, out);
+    } else if (c === '{' || c === '}' || c === '(' || c === ')') {
+      out.push({ t: 'punct', v: c, at: i });
+      i++;
+    } else if (c === '$') i = lexSelector(src, i, out);
     else if (c === '"') i = lexString(src, i, out);
     else {
       let j = i;
@@ -57,7 +63,8 @@ function lexSelector(src: string, start: number, out: Tok[]): number {
       const m = /^[A-Za-z0-9_@-]+/.exec(src.slice(i + 1));
       if (!m)
         throw new FilterPatternError(
-          `Invalid property selector: expected a name after '.'${src[i + 1] === '*' ? ' (wildcard selectors are not supported by the emulator)' : ''}`,
+          "Invalid property selector: expected a name after '.'" +
+            (src[i + 1] === '*' ? ' (wildcard selectors are not supported by the emulator)' : ''),
           i + 1,
         );
       path.push(m[0]);

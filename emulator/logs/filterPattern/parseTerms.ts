@@ -52,7 +52,8 @@ function readTerms(src: string): Term[] {
       const m = /^[A-Za-z0-9_]+/.exec(src.slice(i));
       if (!m)
         throw new FilterPatternError(
-          `Invalid character '${src[i] ?? ''}' in term: terms with characters other than letters, digits or '_' must be in double quotes`,
+          `Invalid character '${src[i] ?? ''}' in term: ` +
+            "terms with characters other than letters, digits or '_' must be in double quotes",
           i,
         );
       terms.push({ text: m[0], prefix, at });

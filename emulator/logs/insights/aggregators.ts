@@ -91,7 +91,7 @@ class CountDistinct implements Aggregator {
       if (isMissing(v)) return;
       // 200 and "200" are one value, as the service prints both the same way.
       const n = toNumber(v);
-      (sets[g] as Set<string | number>).add(n === n ? n : toText(v));
+      (sets[g] as Set<string | number>).add(Number.isNaN(n) ? toText(v) : n);
     };
   }
   value(g: number): number {
@@ -116,7 +116,7 @@ class SumAvg implements Aggregator {
     return (g, i) => {
       const v = r(i);
       const n = typeof v === 'number' ? v : toNumber(v);
-      if (n !== n) return;
+      if (Number.isNaN(n)) return;
       sums[g] = (sums[g] as number) + n;
       counts[g] = (counts[g] as number) + 1;
     };
@@ -145,14 +145,14 @@ class MinMax implements Aggregator {
     return (g, i) => {
       const v = r(i);
       const n = typeof v === 'number' ? v : toNumber(v);
-      if (n !== n) return;
+      if (Number.isNaN(n)) return;
       const b = best[g] as number;
-      if (b !== b || (max ? n > b : n < b)) best[g] = n;
+      if (Number.isNaN(b) || (max ? n > b : n < b)) best[g] = n;
     };
   }
   value(g: number): number | undefined {
     const b = this.best[g];
-    return b === undefined || b !== b ? undefined : b;
+    return b === undefined || Number.isNaN(b) ? undefined : b;
   }
 }
 
@@ -171,7 +171,7 @@ class Percentile implements Aggregator {
     return (g, i) => {
       const v = r(i);
       const n = typeof v === 'number' ? v : toNumber(v);
-      if (n === n) (lists[g] as number[]).push(n);
+      if (!Number.isNaN(n)) (lists[g] as number[]).push(n);
     };
   }
   value(g: number): number | undefined {

@@ -92,7 +92,7 @@ function compareReaders(op: CompareOp, l: FieldReader, r: FieldReader): Predicat
 function compareWithLiteral(op: CompareOp, l: FieldReader, lit: FieldValue): Predicate {
   const test = OP_TEST[op];
   const n = toNumber(lit);
-  if (n === n) {
+  if (!Number.isNaN(n)) {
     // Fast path: a JSON number against a numeric literal needs no coercion.
     return (i) => {
       const v = l(i);
@@ -123,13 +123,13 @@ function membership(r: FieldReader, values: (string | number)[]): Predicate {
   const strs = new Set<string>();
   for (const v of values) {
     const n = toNumber(v);
-    if (n === n) nums.add(n);
+    if (!Number.isNaN(n)) nums.add(n);
     else strs.add(toText(v));
   }
   return (i) => {
     const v = r(i);
     if (isMissing(v)) return false;
     const n = toNumber(v);
-    return n === n ? nums.has(n) : strs.has(toText(v));
+    return Number.isNaN(n) ? strs.has(toText(v)) : nums.has(n);
   };
 }

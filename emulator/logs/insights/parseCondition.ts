@@ -72,10 +72,11 @@ function parsePredicateRest(c: Cursor, operand: ValueExpr): Condition {
   if (c.acceptWord('in')) return { kind: 'in', negated, operand, values: parseList(c), pos };
   if (c.acceptWord('like')) {
     const p = c.peek();
-    const pattern: Literal | RegexLiteral =
-      p.kind === 'string'
-        ? (c.next(), { kind: 'literal', value: p.value, pos: p.pos })
-        : parseRegex(c, 'a string or /regex/ after like');
+    let pattern: Literal | RegexLiteral;
+    if (p.kind === 'string') {
+      c.next();
+      pattern = { kind: 'literal', value: p.value, pos: p.pos };
+    } else pattern = parseRegex(c, 'a string or /regex/ after like');
     return { kind: 'like', negated, operand, pattern, pos };
   }
   return c.unexpected('expected a comparison (=, !=, <, <=, >, >=, in, like, =~)');

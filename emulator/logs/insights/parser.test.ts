@@ -29,7 +29,10 @@ function show(c: Condition): string {
     case 'in':
       return `${v(c.operand)} ${c.negated ? 'not in' : 'in'} [${c.values.map(v).join(',')}]`;
     case 'like':
-      return `${v(c.operand)} ${c.negated ? 'not like' : 'like'} ${c.pattern.kind === 'regex' ? `/${c.pattern.source}/${c.pattern.flags}` : JSON.stringify(c.pattern.value)}`;
+      return (
+        `${v(c.operand)} ${c.negated ? 'not like' : 'like'} ` +
+        `${c.pattern.kind === 'regex' ? `/${c.pattern.source}/${c.pattern.flags}` : JSON.stringify(c.pattern.value)}`
+      );
     case 'present':
     case 'empty':
       return `${c.kind}(${c.field.name})`;
@@ -81,7 +84,8 @@ describe('commands', () => {
   it('stats with every function, aliases, by fields and bins', () => {
     expect(
       only(
-        'stats count(*), count(a), count_distinct(b) as d, sum(c), avg(c), min(c), max(c), pct(c, 99.5), percentile(c, 50) by bin(5m) as t, x, bin(1h)',
+        'stats count(*), count(a), count_distinct(b) as d, sum(c), avg(c), min(c), max(c), pct(c, 99.5), ' +
+          'percentile(c, 50) by bin(5m) as t, x, bin(1h)',
       ),
     ).toMatchObject({
       kind: 'stats',

@@ -82,7 +82,9 @@ class PlanBuilder {
       case 'fields':
       case 'parse':
         if (ph !== 'events') this.fail(cmd.pos, `${cmd.kind} after ${after ? 'stats' : 'limit'} is not supported`);
-        return cmd.kind === 'fields' ? this.fields(cmd) : this.parse(cmd);
+        if (cmd.kind === 'fields') this.fields(cmd);
+        else this.parse(cmd);
+        return;
       case 'filter': {
         if (ph === 'afterLimit') this.fail(cmd.pos, 'filter after limit is not supported');
         const condition = bindCondition(this.text, cmd.condition, this.resolve);
@@ -91,7 +93,8 @@ class PlanBuilder {
         return;
       }
       case 'display':
-        return this.displayCmd(cmd.fields);
+        this.displayCmd(cmd.fields);
+        return;
       case 'stats':
         if (this.stats) this.fail(cmd.pos, 'Multiple stats commands are not supported');
         if (ph !== 'events') this.fail(cmd.pos, 'stats after limit or dedup is not supported');

@@ -55,7 +55,8 @@ describe('fields and display', () => {
 
   it('display shows only the last display list (system fields included)', () => {
     const out = run(
-      'display serviceArn | filter requestMethod = "DELETE" | display @logStream, @log, @ingestionTime, serviceArn | limit 30',
+      'display serviceArn | filter requestMethod = "DELETE" | display @logStream, @log, @ingestionTime, ' +
+        'serviceArn | limit 30',
     );
     const rows = fx.rows
       .filter((r) => r.record.requestMethod === 'DELETE')

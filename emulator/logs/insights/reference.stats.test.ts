@@ -41,7 +41,8 @@ describe('stats', () => {
 
   it('every aggregation function by serviceArn', () => {
     const q =
-      'stats count(duration), count_distinct(userAgent), sum(bytesSent), avg(duration), min(duration), max(duration), pct(duration, 50), percentile(duration, 99) as p99 by serviceArn';
+      'stats count(duration), count_distinct(userAgent), sum(bytesSent), avg(duration), min(duration), ' +
+      'max(duration), pct(duration, 50), percentile(duration, 99) as p99 by serviceArn';
     const expected = [...groupBy(fx.rows, (r) => r.record.serviceArn).entries()].map(([svc, rows]) => {
       const d = nums(rows, 'duration');
       return cells([

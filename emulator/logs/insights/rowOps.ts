@@ -31,7 +31,7 @@ export function dedupKey(vals: readonly FieldValue[], indices: readonly number[]
     const v = vals[k];
     if (isMissing(v)) return undefined;
     const n = toNumber(v);
-    key += `${n === n ? `n${n}` : `s${toText(v)}`}\u0000`;
+    key += `${Number.isNaN(n) ? `s${toText(v)}` : `n${n}`}\u0000`;
   }
   return key;
 }

@@ -31,7 +31,7 @@ export function compareValues(a: FieldValue, b: FieldValue): number | undefined 
   if (isMissing(a) || isMissing(b)) return undefined;
   const na = toNumber(a);
   const nb = toNumber(b);
-  if (na === na && nb === nb) return na < nb ? -1 : na > nb ? 1 : 0;
+  if (!Number.isNaN(na) && !Number.isNaN(nb)) return na < nb ? -1 : na > nb ? 1 : 0;
   const sa = toText(a);
   const sb = toText(b);
   return sa < sb ? -1 : sa > sb ? 1 : 0;
@@ -45,8 +45,8 @@ export function compareValues(a: FieldValue, b: FieldValue): number | undefined 
 export function sortCompare(a: string | number | boolean, b: string | number | boolean): number {
   const na = toNumber(a);
   const nb = toNumber(b);
-  const aNum = na === na;
-  const bNum = nb === nb;
+  const aNum = !Number.isNaN(na);
+  const bNum = !Number.isNaN(nb);
   if (aNum && bNum) return na < nb ? -1 : na > nb ? 1 : 0;
   if (aNum) return 1;
   if (bNum) return -1;

@@ -110,7 +110,10 @@ export class Chunk {
   }
 
   private grow(capacity: number): void {
-    const g = <T extends Float64Array | Uint16Array | Uint32Array>(a: T, b: T): T => (b.set(a), b);
+    const g = <T extends Float64Array | Uint16Array | Uint32Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
     this.ts = g(this.ts, new Float64Array(capacity));
     this.ing = g(this.ing, new Float64Array(capacity));
     this.ord = g(this.ord, new Uint16Array(capacity));
@@ -189,7 +192,7 @@ export class Chunk {
       if (k > 0) out += ',';
       out += (s.keyPrefixes[k] as string) + jsonText(this.columns.get(s.ids[k] as number)!.get(i));
     }
-    return out + '}';
+    return `${out}}`;
   }
 
   /** The value of a field of an encoded event (undefined for raw events or absent fields). */

@@ -8,7 +8,7 @@ import type { FieldValue } from '../insights/source';
 import type { Dictionary } from './dictionary';
 import { decodeTyped, encodeTyped, TypedKind } from './typedStrings';
 
-const enum Tag {
+enum Tag {
   Absent = 0,
   Num = 1,
   Dict = 2,
@@ -71,10 +71,14 @@ export class Column {
 
   /** Stores the value of cell `i`. */
   set(i: number, v: FieldValue): void {
-    if (typeof v === 'string') return this.setString(i, v);
+    if (typeof v === 'string') {
+      this.setString(i, v);
+      return;
+    }
     if (typeof v === 'number') {
       this.tags[i] = Tag.Num;
-      return this.setNum(i, v);
+      this.setNum(i, v);
+      return;
     }
     this.tags[i] = v === true ? Tag.True : v === false ? Tag.False : v === null ? Tag.Null : Tag.Absent;
   }
@@ -92,7 +96,8 @@ export class Column {
     const typed = encodeTyped(s);
     if (typed.kind !== TypedKind.None) {
       this.tags[i] = TYPED_TAG[typed.kind] as Tag;
-      return this.setNum(i, typed.value);
+      this.setNum(i, typed.value);
+      return;
     }
     this.tags[i] = Tag.Str;
     if (!this.strs) this.strs = new Array<string | undefined>(this.tags.length);

@@ -147,7 +147,7 @@ export function groupFromJson(j: GroupJson): LogGroup {
       }
       const keys = j.shapes[m[0] as number] ?? [];
       const record = Object.create(null) as Record<string, RecordValue>;
-      keys.forEach((key, f) => (record[key] = value(m[f + 1])));
+      for (const [f, key] of keys.entries()) record[key] = value(m[f + 1]);
       g.appendRecord(s, ts, ing, record);
     });
   }

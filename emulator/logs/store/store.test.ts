@@ -31,7 +31,7 @@ describe('messages', () => {
       '[1,2]',
       '{}',
     ];
-    messages.forEach((m, k) => group.appendMessage(stream, 1000 + k, 1000, m));
+    for (const [k, m] of messages.entries()) group.appendMessage(stream, 1000 + k, 1000, m);
     const back = [...scan([stream], ALL)].map((p) => p.chunk.message(p.i));
     expect(back).toEqual(messages);
     expect(group.storedBytes).toBe(messages.reduce((n, m) => n + Buffer.byteLength(m), 0));

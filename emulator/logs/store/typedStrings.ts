@@ -5,7 +5,7 @@
  */
 
 /** Which typed form a string has. */
-export const enum TypedKind {
+export enum TypedKind {
   None = 0,
   IsoMillis = 1,
   IsoSeconds = 2,
@@ -42,7 +42,7 @@ export function encodeTyped(s: string): { kind: TypedKind; value: number } {
 /** The string a typed encoding stands for. */
 export function decodeTyped(kind: TypedKind, value: number): string {
   if (kind === TypedKind.IsoMillis) return new Date(value).toISOString();
-  if (kind === TypedKind.IsoSeconds) return new Date(value).toISOString().slice(0, 19) + 'Z';
+  if (kind === TypedKind.IsoSeconds) return `${new Date(value).toISOString().slice(0, 19)}Z`;
   const port = value % 65536;
   let ip = Math.floor(value / 65536);
   const d = ip % 256;

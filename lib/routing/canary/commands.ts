@@ -42,7 +42,8 @@ export async function startCanary(
   if (tags.state && isActive(tags.state))
     throw new TrellisError(
       'CONFLICT',
-      `Canary plan ${tags.state.planId} is already ${tags.state.status} on this ${t.ruleArn ? 'rule' : 'default action'}; abort or promote it first.`,
+      `Canary plan ${tags.state.planId} is already ${tags.state.status} on this ` +
+        `${t.ruleArn ? 'rule' : 'default action'}; abort or promote it first.`,
     );
   const plan: CanaryPlan = { ...input, id: newPlanId() };
   const arns = planArns(t, plan);

@@ -58,7 +58,8 @@ export async function accessLogSource(ctx: RoutingContext, serviceArn: string): 
   }
   throw new TrellisError(
     'NOT_FOUND',
-    'The service and its networks have no access-log subscription to CloudWatch Logs in a configured account, so canary gates cannot be judged. Add an access-log subscription first.',
+    'The service and its networks have no access-log subscription to CloudWatch Logs in a configured account, ' +
+      'so canary gates cannot be judged. Add an access-log subscription first.',
     { resource: serviceArn },
   );
 }

@@ -124,7 +124,9 @@ export function decide(
     const req = judgement.verdicts.find((v) => v.gate === 'requests');
     return {
       kind: 'pause',
-      reason: `Too little canary traffic to judge step ${state.step + 1} (${req?.text ?? 'no requests'}); resume to bake it again.`,
+      reason:
+        `Too little canary traffic to judge step ${state.step + 1} (${req?.text ?? 'no requests'}); ` +
+        `resume to bake it again.`,
     };
   }
   return state.step >= plan.steps.length - 1 ? { kind: 'complete' } : { kind: 'advance', step: state.step + 1 };

@@ -144,7 +144,9 @@ export async function stepPlan(ctx: RoutingContext, t: CanaryTarget, o: StepOpti
     return 'backed-off';
   }
   if (transition.kind === 'advance' && !atPercent(current.action, arns, from)) {
-    const reason = `The weights were changed outside the plan (expected ${100 - from}/${from}); review them and resume or abort.`;
+    const reason =
+      `The weights were changed outside the plan (expected ${100 - from}/${from}); ` +
+      `review them and resume or abort.`;
     await writeCanaryTags(ctx, t, { state: next({ status: 'paused', reason }) });
     await auditCanary(ctx, t, 'canary.pause', canaryInfo(state.step, from, reason), o.replica);
     return 'paused';

@@ -54,7 +54,10 @@ const num = (s: string | undefined): number | undefined =>
 /** The plan tag's value. */
 export function encodePlan(p: CanaryPlan): string {
   const g = p.gates;
-  return `v1 id=${p.id} stable=${p.stableTargetGroupId} canary=${p.canaryTargetGroupId} steps=${p.steps.join('/')} bake=${p.bakeSeconds} e5=${g.max5xxRate} e403=${g.max403Rate} p99=${g.maxP99Ms} min=${g.minRequests}`;
+  return (
+    `v1 id=${p.id} stable=${p.stableTargetGroupId} canary=${p.canaryTargetGroupId} steps=${p.steps.join('/')} ` +
+    `bake=${p.bakeSeconds} e5=${g.max5xxRate} e403=${g.max403Rate} p99=${g.maxP99Ms} min=${g.minRequests}`
+  );
 }
 
 /** A plan from its tag, or undefined. */

@@ -73,7 +73,8 @@ export function checkPlannable(action: RuleAction | undefined, arns: { stable: s
   if (other)
     throw new TrellisError(
       'VALIDATION',
-      `The action also forwards to ${other.targetGroupArn.split('/').pop()}; a canary plan shifts between exactly two target groups. Remove the others first.`,
+      `The action also forwards to ${other.targetGroupArn.split('/').pop()}; ` +
+        `a canary plan shifts between exactly two target groups. Remove the others first.`,
     );
 }
 

@@ -87,7 +87,9 @@ export function describeNext(
       const then = last ? 'complete the plan' : `shift to ${plan.steps[state.step + 1]} %`;
       const hint = judgement?.overall === 'insufficient' ? ' (too little traffic so far: it will pause instead)' : '';
       return {
-        text: `Baking ${pct} %; at the end of the bake, if the gates pass, ${then}${hint}. A failing gate aborts at once.`,
+        text:
+          `Baking ${pct} %; at the end of the bake, if the gates pass, ${then}${hint}. ` +
+          `A failing gate aborts at once.`,
         at,
       };
     }

@@ -12,7 +12,7 @@ export interface CharSet {
 
 /** A set from `[lo, hi]` pairs. */
 export function charSet(pairs: [number, number][], negated = false): CharSet {
-  return { ranges: pairs.flatMap(([lo, hi]) => [lo, hi]), parts: [], negated };
+  return { ranges: pairs.flat(), parts: [], negated };
 }
 
 /** \d */

@@ -265,7 +265,7 @@ function addAtom(a: number | CharSet, ranges: [number, number][], parts: CharSet
 }
 
 function flatten(ranges: [number, number][]): number[] {
-  return ranges.flatMap(([lo, hi]) => [lo, hi]);
+  return ranges.flat();
 }
 
 function single(code: number): CharSet {

@@ -82,7 +82,10 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 /** `yyyy-MM-dd HH:mm:ss.SSS` (UTC). */
 export function ts(ms: number): string {
   const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`
+  );
 }
 
 /** An aggregate number as text: integers as is, fractions rounded to 6 decimals. */

@@ -45,7 +45,10 @@ export class MemoryBatch implements LogBatch {
       flatten(parsed, '', fields);
       for (const [name, v] of fields) {
         let col = this.columns.get(name);
-        if (!col) this.columns.set(name, (col = new Array<FieldValue>(events.length)));
+        if (!col) {
+          col = new Array<FieldValue>(events.length);
+          this.columns.set(name, col);
+        }
         col[i] = v;
       }
     });
