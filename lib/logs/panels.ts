@@ -10,7 +10,7 @@ import type { AwsClientFactory } from '../aws/clientFactory';
 import { TrellisError, toErrorInfo } from '../domain/errors';
 import { parseLogFilters } from './filters';
 import type { PanelRun, PanelStarted, RunProgress, RunRef, ScopeFailure } from './panelTypes';
-import { panelQuery } from './panelQueries';
+import { panelQuery } from './panelTable';
 import type { runsInput, startPanelInput } from './queryContract';
 import { scopesOf, selectSources } from './sources';
 import { MAX_SPAN_MS, needsConfirmation } from './time';

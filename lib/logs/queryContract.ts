@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { PanelStarted, RunProgress } from './panelTypes';
-import { PANEL_IDS, type PanelId } from './panelQueries';
+import { PANEL_IDS, type PanelId } from './panelTable';
 import { BIN_PERIODS } from './query';
 
 const ms = z.number().int().min(0).max(8.64e15);
