@@ -13,6 +13,7 @@ import { RecordDrawer } from './RecordDrawer';
 import { RecordTable } from './RecordTable';
 import type { PanelViewProps } from './viewProps';
 import styles from './logs.module.css';
+import { buttonClass } from '../ui/Button';
 
 const HEIGHT = 392;
 
@@ -75,7 +76,7 @@ export function RecordsPanel({ def, ctx, ...own }: PanelViewProps<'records'>) {
         <>
           <button
             type="button"
-            className={styles.iconButton}
+            className={buttonClass('quiet', 'xs')}
             disabled={entries.length === 0}
             onClick={() => save('csv')}
           >
@@ -83,7 +84,7 @@ export function RecordsPanel({ def, ctx, ...own }: PanelViewProps<'records'>) {
           </button>
           <button
             type="button"
-            className={styles.iconButton}
+            className={buttonClass('quiet', 'xs')}
             disabled={entries.length === 0}
             onClick={() => save('jsonl')}
           >
