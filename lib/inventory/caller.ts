@@ -10,7 +10,7 @@ import type { AwsClientFactory } from '../aws/clientFactory';
 import { toTrellisError } from '../aws/errors';
 import type { TrellisError } from '../domain/errors';
 import type { CallMeter } from './meter';
-import { sleep, type PacerPool } from './pacer';
+import { sleep, type PacerPool } from '../aws/pacer';
 
 /** Where a call goes and what it is about. */
 export interface CallSite {

@@ -11,7 +11,7 @@ import type { AccountConfig } from '../config';
 import { TrellisError } from '../domain/errors';
 import { LatticeCaller } from './caller';
 import { CallMeter, type CallStats } from './meter';
-import { PacerPool } from './pacer';
+import { PacerPool } from '../aws/pacer';
 import { planReads, type OwnerServed, type ReadPlan } from './plan';
 import { readLists } from './readLists';
 import { readNetwork } from './readNetworks';

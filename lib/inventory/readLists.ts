@@ -7,7 +7,7 @@
 import 'server-only';
 import { ListServiceNetworksCommand, ListServicesCommand, ListTargetGroupsCommand } from '@aws-sdk/client-vpc-lattice';
 import type { LatticeCaller } from './caller';
-import { collectPages, PAGE_SIZE } from './pages';
+import { collectPages, PAGE_SIZE } from '../aws/paginate';
 import type { SegmentRun } from './segmentRun';
 import { mapDefined, toService, toServiceNetwork, toTargetGroup } from './toDomain';
 

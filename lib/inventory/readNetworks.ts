@@ -11,7 +11,7 @@ import {
   ListServiceNetworkVpcAssociationsCommand,
 } from '@aws-sdk/client-vpc-lattice';
 import type { LatticeCaller } from './caller';
-import { collectPages, PAGE_SIZE } from './pages';
+import { collectPages, PAGE_SIZE } from '../aws/paginate';
 import type { SegmentRun } from './segmentRun';
 import {
   mapDefined,

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-vpc-lattice';
 import type { Listener } from '../domain/snapshot';
 import type { LatticeCaller } from './caller';
-import { collectPages, PAGE_SIZE } from './pages';
+import { collectPages, PAGE_SIZE } from '../aws/paginate';
 import { listAccessLogs } from './readNetworks';
 import type { SegmentRun } from './segmentRun';
 import { mapDefined, toListener, toRule, toService, toTarget } from './toDomain';
