@@ -12,6 +12,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { getConfig, type AccountConfig, type Config } from '../config';
 import { TrellisError } from '../domain/errors';
 import { CallGate, type CallScope } from './callGate';
+import { Gateways } from './gateways';
 import { assumeRoleCredentials, sourceIdentityFor, type CredentialProvider } from './credentials';
 
 export type { CallScope } from './callGate';
@@ -38,9 +39,12 @@ export class AwsClientFactory {
   private readonly states = new Map<string, unknown>();
   /** Where every AWS call goes through: limits, pacing, deadline, session retry, trace. */
   readonly gate: CallGate;
+  /** The typed gateways (LatticeGateway, LogsGateway) per (account, region, user). */
+  readonly gateways: Gateways;
 
   constructor(readonly config: Config) {
     this.gate = new CallGate(this);
+    this.gateways = new Gateways(this);
   }
 
   /**
