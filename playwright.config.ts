@@ -3,8 +3,9 @@
  * Two consoles run against one emulator:
  *   - project `chromium`: TRELLIS_AUTH=none (everyone operator), started with `node .next/standalone/server.js`;
  *   - project `alb` (e2e/auth*.spec.ts): TRELLIS_AUTH=alb, started exactly as the container image
- *     starts it (working directory, CMD and ENV read from the Dockerfile; only PORT and HOSTNAME
- *     differ), with a test ALB key server that signs tokens for viewers and operators.
+ *     starts it (working directory, CMD and ENV read from the Dockerfile, on the image's Node LTS from
+ *     scripts/ltsNode.mjs; PORT and TRELLIS_LISTEN_HOST differ, and HOSTNAME is a foreign host name as
+ *     Fargate injects one), with a test ALB key server that signs tokens for viewers and operators.
  * Ports are dedicated to e2e (emulator 4599, app 3099, ALB app 3098, key server 4598; override with
  * E2E_EMULATOR_PORT, E2E_APP_PORT, E2E_ALB_APP_PORT, E2E_KEYS_PORT) so a running demo does not clash.
  * Run `npm run build` first (`npm test` does).
@@ -12,14 +13,17 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { demoAppEnv, emulatorEnv } from './scripts/demoEnv';
-import { albAppEnv } from './e2e/support/albEnv';
+import { albAppEnv, FOREIGN_HOSTNAME } from './e2e/support/albEnv';
 import { repoImageStart } from './e2e/support/dockerImage';
 import { e2eServers } from './e2e/support/ports';
+import { ltsNodeBinary } from './scripts/ltsNode.mjs';
 
 const { emulatorUrl, appUrl, albAppUrl, keysUrl, ports } = e2eServers();
 const { emulator: EMULATOR_PORT, app: APP_PORT, albApp: ALB_APP_PORT, keys: KEYS_PORT } = ports;
 const CI = Boolean(process.env.CI);
 const image = repoImageStart();
+/** The image's `node`, replaced by the same Node LTS release (fetched once; see scripts/ltsNode.mjs). */
+const imageCommand = image.command.map((word, i) => (i === 0 && word === 'node' ? ltsNodeBinary() : word));
 
 if (!existsSync(`${image.standaloneDir}/server.js`)) {
   throw new Error('e2e tests run against the built console: run `npm run build` first (npm test does it for you).');
@@ -85,13 +89,15 @@ export default defineConfig({
     {
       ...server,
       // As the image runs it: CMD in the copied standalone directory, with the image's ENV.
-      command: image.command.join(' '),
+      command: imageCommand.join(' '),
       cwd: image.standaloneDir,
       env: {
         ...image.env,
         ...albAppEnv({ emulatorUrl, keysUrl, port: ALB_APP_PORT }),
         PORT: String(ALB_APP_PORT),
-        HOSTNAME: '127.0.0.1',
+        TRELLIS_LISTEN_HOST: '127.0.0.1',
+        // What Fargate injects: the task's own host name. The server must not listen on it.
+        HOSTNAME: FOREIGN_HOSTNAME,
       },
       url: `${albAppUrl}/api/health`,
     },

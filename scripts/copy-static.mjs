@@ -2,7 +2,8 @@
  * After `next build`: the standalone server serves `.next/static` and `public/` only if they sit
  * next to it, and Next does not copy them (they are meant for a CDN). Copy them, replacing old copies.
  * Also writes the server-action policy (which actions mutate; see scripts/actionPolicy.ts) and
- * copies it next to the standalone server, where the proxy reads it.
+ * copies it next to the standalone server, where the proxy reads it. Puts the container's entry
+ * point (deploy/start.mjs, the Dockerfile's CMD) beside server.js.
  */
 import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,11 @@ if (!existsSync(join(standalone, 'server.js'))) {
   process.stderr.write(
     'copy-static: .next/standalone/server.js is missing; is `output: "standalone"` set in next.config.js?\n',
   );
+  process.exit(1);
+}
+const entryPoint = join(root, 'deploy', 'start.mjs');
+if (!existsSync(entryPoint)) {
+  process.stderr.write("copy-static: deploy/start.mjs (the image's CMD) is missing from the build context.\n");
   process.exit(1);
 }
 const { writeActionPolicy } = await tsImport('./actionPolicy.ts', import.meta.url);
@@ -37,6 +43,7 @@ const copies = [
   [policy.file, join(standalone, '.next', 'trellis-action-policy.json')],
   [join(root, '.next', 'static'), join(standalone, '.next', 'static')],
   [join(root, 'public'), join(standalone, 'public')],
+  [entryPoint, join(standalone, 'start.mjs')],
 ];
 for (const [from, to] of copies) {
   rmSync(to, { recursive: true, force: true });

@@ -2,8 +2,8 @@
  * `npm test`: every test, failing fast. First the format and lint check (Biome: `npm run lint`, any
  * diagnostic fails it; `npm run format` fixes the formatting), then Debian's Chromium (installed with apt
  * when possible), unit and contract tests (vitest), cfn-lint of the deploy/ templates (when installed),
- * the production build, and the e2e tests (Playwright: the console with TRELLIS_AUTH=none and, started
- * as the container image starts it, with ALB sign-in).
+ * the production build (on the image's Node LTS, scripts/ltsNode.mjs), and the e2e tests (Playwright: the
+ * console with TRELLIS_AUTH=none and, started as the container image starts it, with ALB sign-in).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -65,6 +65,8 @@ step('Format and lint', 'npm', ['run', 'lint']);
 ensureChromium();
 step('Unit and contract tests', 'npx', ['vitest', 'run']);
 lintTemplates();
-step('Build', 'npm', ['run', 'build']);
+// The production image runs Node.js LTS; the build runs on the same release (scripts/ltsNode.mjs), and
+// so does the e2e console started as the image starts it (playwright.config.ts).
+step('Build (on the Node LTS of the image)', process.execPath, ['scripts/ltsNode.mjs', '--', 'npm', 'run', 'build']);
 step('End-to-end tests', 'npx', ['playwright', 'test']);
 process.stdout.write('\nnpm test: all tests passed.\n');

@@ -6,6 +6,12 @@
 import { demoAppEnv } from '../../scripts/demoEnv';
 import { TEST_ALB_ARN } from './albKeyServer';
 
+/**
+ * The HOSTNAME the image-like console inherits, as on Fargate (a host name of the task, which does not
+ * resolve here): the console must listen on TRELLIS_LISTEN_HOST, not on it.
+ */
+export const FOREIGN_HOSTNAME = 'ip-10-0-1-23.ec2.internal';
+
 /** The group that makes an operator in the e2e console. */
 export const OPERATOR_GROUP = 'trellis-operators';
 
