@@ -96,7 +96,7 @@ export function buildConfig(type: TargetGroupType, given: TargetGroupConfig | un
  * protocol version" (VPC Lattice user guide, TLS listeners).
  */
 export function tcpHealthCheck(given: HealthCheckConfig | undefined, field = 'config.healthCheck'): HealthCheckConfig {
-  if (!given || given.enabled !== true) return { enabled: false };
+  if (given?.enabled !== true) return { enabled: false };
   if (!given.protocol)
     throw fieldError(`${field}.protocol`, null, 'Health checks of a TCP target group need a protocol');
   if (!given.protocolVersion)
