@@ -84,7 +84,7 @@ export function canaryRollbackAction(
   const restored = shift
     ? others.map((t) => ({ arn: t.targetGroupArn, weight: weightIn(shift.before, t.targetGroupArn) }))
     : undefined;
-  const useAudit = restored !== undefined && restored.some((r) => r.weight > 0);
+  const useAudit = restored?.some((r) => r.weight > 0) === true;
   const weightOf = (t: WeightedTarget): number => {
     if (t.targetGroupArn === target.targetGroupArn) return 0;
     return useAudit ? (restored!.find((r) => r.arn === t.targetGroupArn)?.weight ?? 0) : t.weight;
