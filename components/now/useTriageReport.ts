@@ -16,12 +16,13 @@ export type LoadTriageReport = () => Promise<Result<TriageReport>>;
 /** The "Now" page's refresh cadence (the issue asks for 15–30 s). */
 export const NOW_REFRESH_MS = 20_000;
 
-/** The report, refreshed every `refreshMs` while `paused` is false. */
-export function useTriageReport(load: LoadTriageReport, paused: boolean, refreshMs = NOW_REFRESH_MS) {
+/** The report, refreshed every `refreshMs` while `paused` is false; idle without `load`. */
+export function useTriageReport(load: LoadTriageReport | undefined, paused: boolean, refreshMs = NOW_REFRESH_MS) {
   return useQuery({
     queryKey: triageKeys.report(),
     // A failed refresh throws: the query keeps the last good report as `data` and the failure as `error`.
-    queryFn: async () => unwrap(await load()),
+    queryFn: async () => unwrap(await load!()),
+    enabled: load !== undefined,
     retry: 1,
     placeholderData: keepPreviousData,
     refetchInterval: paused ? false : refreshMs,
