@@ -1,4 +1,7 @@
-/** Synthetic inputs for the engine's unit tests: folded series built from per-minute arrays, and seeded noise. Test-only. */
+/**
+ * Synthetic inputs for the engine's unit tests: folded series built from per-minute arrays, and seeded noise.
+ * Test-only.
+ */
 import type { Folded } from './fold';
 import { BASELINE_MINUTES, BIN_MS, SERIES_MINUTES } from './constants';
 

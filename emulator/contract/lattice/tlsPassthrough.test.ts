@@ -139,7 +139,7 @@ describe('TLS passthrough listeners', () => {
 });
 
 describe('TCP target groups', () => {
-  it('have health checks off by default (targets UNAVAILABLE once in use); enabling needs protocol and version', async () => {
+  it('have checks off by default (targets UNAVAILABLE once used); enabling needs protocol+version', async () => {
     const c = h.lattice();
     const tg = await tcpGroup(c);
     expect(tg.config?.healthCheck).toEqual({ enabled: false });

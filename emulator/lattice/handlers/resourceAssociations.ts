@@ -37,7 +37,8 @@ function snraView(env: Env, a: ResourceAssociationRecord): Output {
 function resourceDnsEntry(env: Env, rcfgId: string, snraId: string): { domainName: string; hostedZoneId: string } {
   const zone = new Rng(hashString(`lattice-rsc-zone:${env.region}`)).chars(13, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
   return {
-    domainName: `${snraId}.${rcfgId}.${env.state.rng.chars(7, '0123456789abcdef')}.vpc-lattice-rsc.${env.region}.on.aws`,
+    domainName:
+      `${snraId}.${rcfgId}.${env.state.rng.chars(7, '0123456789abcdef')}` + `.vpc-lattice-rsc.${env.region}.on.aws`,
     hostedZoneId: `Z${zone}`,
   };
 }
