@@ -7,25 +7,24 @@ import { expect, test } from '@playwright/test';
 import { AuditPage } from './pages/AuditPage';
 import {
   canaryRule,
-  control,
   insights,
   paymentsClients,
-  resetDemo,
   RoutingPage,
   ruleWeights,
   type CanaryRuleRef,
 } from './pages/RoutingPage';
+import { emulator } from './support/emulator';
 
 const { lattice, logs } = paymentsClients();
 let ref: CanaryRuleRef;
 
 test.beforeAll(async () => {
-  await resetDemo();
+  await emulator.resetDemo();
   ref = await canaryRule(lattice);
 });
 
 test.afterAll(async () => {
-  await control('POST', '/reset', { scenario: 'demo', seed: 1 });
+  await emulator.reset();
 });
 
 test('shifts the canary rule to 50/50, traffic follows, the audit page shows it, rollback restores 90/10', async ({
@@ -55,16 +54,20 @@ test('shifts the canary rule to 50/50, traffic follows, the audit page shows it,
   expect(await ruleWeights(lattice, ref)).toEqual([50, 50]);
 
   // A few thousand /v2/ requests after the change: they split 50/50 (±5 pp).
-  await control('POST', '/traffic', { rateMultiplier: 0, rates: { 'payments-api': 1000 } });
-  await page.waitForTimeout(8_000);
-  await control('POST', '/traffic', { rateMultiplier: 1, rates: { 'payments-api': null } });
-  const rows = await insights(
-    logs,
-    '/aws/vpc-lattice/payments-api',
-    'filter requestPath like /^\\/v2\\// | stats count(*) as n by targetGroupArn',
-    changedAt + 1000,
-    Date.now(),
-  );
+  const v2Rows = () =>
+    insights(
+      logs,
+      '/aws/vpc-lattice/payments-api',
+      'filter requestPath like /^\\/v2\\// | stats count(*) as n by targetGroupArn',
+      changedAt + 1000,
+      Date.now(),
+    );
+  const routed = (rs: Array<Record<string, string>>) =>
+    rs.filter((r) => r.targetGroupArn && r.targetGroupArn !== '-').reduce((s, r) => s + Number(r.n), 0);
+  await emulator.setTraffic({ rateMultiplier: 0, rates: { 'payments-api': 1000 } });
+  await expect.poll(async () => routed(await v2Rows()), { timeout: 60_000 }).toBeGreaterThan(2000);
+  await emulator.setTraffic({ rateMultiplier: 1, rates: { 'payments-api': null } });
+  const rows = await v2Rows();
   const counted = rows.filter((r) => r.targetGroupArn && r.targetGroupArn !== '-');
   const total = counted.reduce((s, r) => s + Number(r.n), 0);
   expect(total).toBeGreaterThan(2000);
@@ -101,7 +104,7 @@ test('shifts the canary rule to 50/50, traffic follows, the audit page shows it,
 });
 
 test('adds a rule, swaps two priorities, edits the default action and deletes the rule', async ({ page }) => {
-  await resetDemo();
+  await emulator.resetDemo();
   const routing = new RoutingPage(page);
   await routing.open(ref.serviceArn);
   await page.getByTestId('add-rule').click();
