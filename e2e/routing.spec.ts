@@ -13,6 +13,7 @@ import {
   ruleWeights,
   type CanaryRuleRef,
 } from './pages/RoutingPage';
+import { LogsPage } from './pages/LogsPage';
 import { emulator } from './support/emulator';
 
 const { lattice, logs } = paymentsClients();
@@ -73,6 +74,17 @@ test('shifts the canary rule to 50/50, traffic follows, the audit page shows it,
   expect(total).toBeGreaterThan(2000);
   expect(counted).toHaveLength(2);
   for (const r of counted) expect(Math.abs(Number(r.n) / total - 0.5)).toBeLessThanOrEqual(0.05);
+
+  // The explorer marks the change on the histogram's time axis: who, what, when.
+  const explorer = new LogsPage(page);
+  await explorer.open({ service: ref.serviceArn, range: '15m' });
+  await explorer.waitDone('histogram');
+  const marker = explorer.changeMarkers().filter({ hasText: 'v2-canary weights 90/10 → 50/50' });
+  await expect(marker).toHaveCount(1);
+  await expect(marker).toHaveAttribute('data-who', 'Anonymous');
+  await expect(marker).toHaveAttribute('data-action', 'rule.update');
+  const markedAt = Date.parse((await marker.getAttribute('data-time'))!);
+  expect(Math.abs(markedAt - changedAt)).toBeLessThan(30_000);
 
   // The audit page lists the change; filtered by the rule (in the URL), then rolled back.
   const audit = new AuditPage(page);

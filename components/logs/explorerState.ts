@@ -24,7 +24,7 @@ export interface ExplorerView {
   window: TimeWindow | undefined;
   previous: TimeWindow | undefined;
   bin: BinPeriod;
-  /** Filter parameters sent with every panel query (no time, no compare). */
+  /** Filter parameters sent with every panel query (no time, compare or rank: they do not change queries). */
   queryParams: string;
   /** The selection parameters the sources depend on. */
   selectionParams: string;
@@ -44,7 +44,12 @@ export function resolveFor(query: string, tick: number, at: number): Resolved {
 export function deriveExplorer(query: string, tick: number, resolved: Resolved | undefined): ExplorerView {
   const { filters, problems } = parseLogFilters(new URLSearchParams(query));
   const current = resolved && resolved.query === query && resolved.tick === tick ? resolved : undefined;
-  const queryParams = filtersToParams({ ...filters, time: { kind: 'relative', range: '1h' }, compare: false });
+  const queryParams = filtersToParams({
+    ...filters,
+    time: { kind: 'relative', range: '1h' },
+    compare: false,
+    rank: 'count',
+  });
   const selection = new URLSearchParams();
   const all = new URLSearchParams(query);
   for (const k of SELECTION_KEYS) for (const v of all.getAll(k)) selection.append(k, v);
