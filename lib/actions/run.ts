@@ -1,5 +1,6 @@
 /**
- * The one path of every server action and JSON route handler (`runRoute`): authenticate → authorize → validate (zod) → call → Result.
+ * The one path of every server action and JSON route handler (`runRoute`): authenticate → authorize →
+ * validate (zod) → call → Result.
  * 'use server' files stay thin: each exported action is one `runAction(...)` call. Mutations are
  * refused on the server for viewers and in read-only mode, whatever the UI showed (the proxy also
  * answers such calls with HTTP 403 before they get here; see lib/auth/gate). Each call writes one

@@ -117,7 +117,10 @@ export interface TimeAxis {
 /** Lanes of labels before they are stacked on the last one. */
 export const MARKER_LANES = 3;
 
-/** Places markers on the axis (those outside are left out); a label closer than `minGapPx` to the previous one in its lane moves down. */
+/**
+ * Places markers on the axis (those outside are left out); a label closer than `minGapPx` to the previous
+ * one in its lane moves down a lane.
+ */
 export function placeMarkers(markers: readonly ChangeMarker[], axis: TimeAxis, minGapPx = 120): PlacedMarker[] {
   const lastX: number[] = [];
   const out: PlacedMarker[] = [];
