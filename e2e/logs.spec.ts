@@ -215,5 +215,26 @@ test.describe('access-log explorer against the demo', () => {
     await expect(logs.panel('records').getByRole('heading')).toHaveText(
       n >= 1000 ? 'Records (newest 1,000)' : `Records (${n.toLocaleString('en-US')})`,
     );
+
+    // Ranked by rate (rank=rate, as a finding's link sets it): the group's 5xx share of all its requests.
+    await logs.open({ service: checkout, code: '5xx', range: '15m', rank: 'rate' });
+    await expect(page.getByTestId('rank-select')).toHaveValue('rate');
+    await logs.waitDone('top-targetGroup');
+    const rw = await logs.window();
+    const count = async (extra: string) =>
+      Number(
+        (
+          await insights(
+            '333333333333',
+            '/aws/vpc-lattice/checkout',
+            rw,
+            `filter serviceArn = "${checkout}" and targetGroupArn = "${tg}"${extra} | stats count(*) as n`,
+          )
+        )[0]?.n ?? 0,
+      );
+    const rate = (await count(' and responseCode >= 500 and responseCode <= 599')) / (await count(''));
+    expect(rate).toBeGreaterThan(0);
+    const ranked = logs.breakdownRow('top-targetGroup', tg);
+    await expect.poll(async () => Number(await ranked.getAttribute('data-rate'))).toBeCloseTo(rate, 9);
   });
 });
