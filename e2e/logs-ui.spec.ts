@@ -7,14 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Request } from '@playwright/test';
 import { LogsPage } from './pages/LogsPage';
-import { e2eServers } from './support/ports';
-
-const EMU = e2eServers().emulatorUrl;
-const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${EMU}/_emulator${path}`, {
-    method,
-    ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
-  });
+import { emulator } from './support/emulator';
 
 test.describe('access-log explorer controls', () => {
   // First: the console's per-user query slots are not yet held by other tests' pages.
@@ -23,7 +16,7 @@ test.describe('access-log explorer controls', () => {
     page.on('request', (r: Request) => {
       if (r.url().endsWith('/api/logs/query') && r.postDataJSON()?.op === 'stop') stops.push(r.postDataJSON());
     });
-    await control('POST', '/faults', { service: 'logs', operation: 'GetQueryResults', latencyMs: 4000 });
+    await emulator.addFault({ service: 'logs', operation: 'GetQueryResults', latencyMs: 4000 });
     try {
       const logs = new LogsPage(page);
       await logs.open({ range: '5m' });
@@ -42,7 +35,7 @@ test.describe('access-log explorer controls', () => {
       await expect.poll(() => stops.length - before, { timeout: 20_000 }).toBeGreaterThanOrEqual(9);
       await expect(histogram.getByRole('button', { name: /Run .* again/ })).toHaveCount(0);
     } finally {
-      await control('DELETE', '/faults');
+      await emulator.clearFaults();
     }
   });
 
@@ -209,7 +202,7 @@ test.describe('access-log explorer controls', () => {
     await logs.sources.getByRole('button', { name: 'Use the automatic choice' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('source')).toEqual([]);
 
-    await control('POST', '/faults', {
+    await emulator.addFault({
       account: '333333333333',
       service: 'logs',
       operation: 'StartQuery',
@@ -228,7 +221,7 @@ test.describe('access-log explorer controls', () => {
       expect((await logs.breakdown('top-user')).size).toBeGreaterThan(0);
       await expect(logs.panel('histogram').getByTestId('histogram-chart')).toBeVisible();
     } finally {
-      await control('DELETE', '/faults');
+      await emulator.clearFaults();
     }
   });
 

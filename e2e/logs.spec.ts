@@ -9,21 +9,12 @@ import { ListServicesCommand, ListTargetGroupsCommand, VPCLatticeClient } from '
 import { expect, test } from '@playwright/test';
 import { DEMO_EXTERNAL_ID, OPERATOR_ROLE, STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
 import { LogsPage } from './pages/LogsPage';
+import { emulator } from './support/emulator';
 import { e2eServers } from './support/ports';
 
 const EMU = e2eServers().emulatorUrl;
 const REGION = 'us-east-1';
 const INTRUDER_ROLE = 'arn:aws:iam::333333333333:role/e2e-intruder';
-
-async function control(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${EMU}/_emulator${path}`, {
-    method,
-    ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
-  });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** Credentials of an account: its admin keys. */
 function keysOf(accountId: string) {
@@ -76,42 +67,41 @@ async function insights(
       queryString: query,
     }),
   );
-  for (;;) {
-    const out = await logs.send(new GetQueryResultsCommand({ queryId }));
-    if (out.status === 'Complete')
-      return (out.results ?? []).map((row) => Object.fromEntries(row.map((f) => [f.field!, f.value!])));
-    if (out.status !== 'Running' && out.status !== 'Scheduled') throw new Error(`query ${out.status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Lets the incident run, then stops the traffic and waits until every record is readable (lag 5 s). */
-async function runThenFreeze(ms: number): Promise<void> {
-  await new Promise((r) => setTimeout(r, ms));
-  await control('POST', '/traffic', { paused: true });
-  await new Promise((r) => setTimeout(r, 6_500));
+  let out = await logs.send(new GetQueryResultsCommand({ queryId }));
+  await expect
+    .poll(
+      async () => {
+        out = await logs.send(new GetQueryResultsCommand({ queryId }));
+        return out.status;
+      },
+      { message: 'the Insights query finishes' },
+    )
+    .not.toMatch(/^(Running|Scheduled)$/);
+  if (out.status !== 'Complete') throw new Error(`query ${out.status}`);
+  return (out.results ?? []).map((row) => Object.fromEntries(row.map((f) => [f.field!, f.value!])));
 }
 
 test.describe.configure({ mode: 'serial' });
 
 test.describe('access-log explorer against the demo', () => {
   test.afterAll(async () => {
-    await control('DELETE', '/incidents');
-    await control('POST', '/reset', { scenario: 'demo', seed: 1 });
+    await emulator.endIncidents();
+    await emulator.reset();
   });
 
   test('shows the caller and reason of injected auth denials with the counts Logs Insights gives', async ({ page }) => {
     test.setTimeout(120_000);
     const payments = await serviceArn('222222222222', 'payments-api');
-    await control('POST', '/traffic', { paused: false });
-    await control('POST', '/incidents', {
+    await emulator.setTraffic({ paused: false });
+    const incident = await emulator.addIncident({
       kind: 'auth-denials',
       service: 'payments-api',
       principal: INTRUDER_ROLE,
       reason: 'Service',
       rps: 5,
     });
-    await runThenFreeze(12_000);
+    // 12 s of incident on the emulator's clock, then every record delivered.
+    await emulator.runUntilThenFreeze(incident.startedAt + 12_000);
 
     const logs = new LogsPage(page);
     await logs.open({ service: payments });
@@ -170,15 +160,15 @@ test.describe('access-log explorer against the demo', () => {
     test.setTimeout(120_000);
     const checkout = await serviceArn('333333333333', 'checkout');
     const tg = await targetGroupArn('333333333333', 'checkout-tg');
-    await control('POST', '/traffic', { paused: false });
-    const incident = await control('POST', '/incidents', {
+    await emulator.setTraffic({ paused: false });
+    const incident = await emulator.addIncident({
       kind: 'target-errors',
       targetGroup: 'checkout-tg',
       errorRate: 0.9,
       statusCode: 503,
     });
-    const startedAt = Number(incident.startedAt);
-    await runThenFreeze(40_000);
+    const startedAt = incident.startedAt;
+    await emulator.runUntilThenFreeze(startedAt + 40_000);
 
     const logs = new LogsPage(page);
     await logs.open({ service: checkout, range: '15m' });
@@ -225,5 +215,26 @@ test.describe('access-log explorer against the demo', () => {
     await expect(logs.panel('records').getByRole('heading')).toHaveText(
       n >= 1000 ? 'Records (newest 1,000)' : `Records (${n.toLocaleString('en-US')})`,
     );
+
+    // Ranked by rate (rank=rate, as a finding's link sets it): the group's 5xx share of all its requests.
+    await logs.open({ service: checkout, code: '5xx', range: '15m', rank: 'rate' });
+    await expect(page.getByTestId('rank-select')).toHaveValue('rate');
+    await logs.waitDone('top-targetGroup');
+    const rw = await logs.window();
+    const count = async (extra: string) =>
+      Number(
+        (
+          await insights(
+            '333333333333',
+            '/aws/vpc-lattice/checkout',
+            rw,
+            `filter serviceArn = "${checkout}" and targetGroupArn = "${tg}"${extra} | stats count(*) as n`,
+          )
+        )[0]?.n ?? 0,
+      );
+    const rate = (await count(' and responseCode >= 500 and responseCode <= 599')) / (await count(''));
+    expect(rate).toBeGreaterThan(0);
+    const ranked = logs.breakdownRow('top-targetGroup', tg);
+    await expect.poll(async () => Number(await ranked.getAttribute('data-rate'))).toBeCloseTo(rate, 9);
   });
 });

@@ -4,27 +4,20 @@
  * and all traffic returns to stable.
  */
 import { expect, test, type Page } from '@playwright/test';
-import {
-  canaryRule,
-  control,
-  paymentsClients,
-  resetDemo,
-  RoutingPage,
-  ruleWeights,
-  type CanaryRuleRef,
-} from './pages/RoutingPage';
+import { canaryRule, paymentsClients, RoutingPage, ruleWeights, type CanaryRuleRef } from './pages/RoutingPage';
+import { emulator } from './support/emulator';
 
 const { lattice } = paymentsClients();
 let ref: CanaryRuleRef;
 
 test.beforeEach(async () => {
-  await resetDemo();
+  await emulator.resetDemo();
   ref = await canaryRule(lattice);
-  await control('POST', '/traffic', { rateMultiplier: 0, rates: { 'payments-api': 300 } });
+  await emulator.setTraffic({ rateMultiplier: 0, rates: { 'payments-api': 300 } });
 });
 
 test.afterAll(async () => {
-  await control('POST', '/reset', { scenario: 'demo', seed: 1 });
+  await emulator.reset();
 });
 
 async function startPlan(page: Page, steps: string, bake: string): Promise<RoutingPage> {
@@ -61,7 +54,7 @@ test('a healthy canary is promoted to 100 % step by step by the server', async (
 test('a canary failing its 5xx gate is aborted and traffic returns to stable', async ({ page }) => {
   test.setTimeout(90_000);
   await startPlan(page, '25, 100', '60');
-  await control('POST', '/incidents', { kind: 'target-errors', targetGroup: 'payments-api-v2', errorRate: 0.5 });
+  await emulator.addIncident({ kind: 'target-errors', targetGroup: 'payments-api-v2', errorRate: 0.5 });
   const status = page.getByTestId('canary-status');
   await expect(status).toHaveAttribute('data-status', 'aborted', { timeout: 60_000 });
   await expect(status).toContainText('Gate failed at 25 pct: 5xx');

@@ -6,26 +6,19 @@
 import { GetRuleCommand, UpdateRuleCommand } from '@aws-sdk/client-vpc-lattice';
 import { expect, test } from '@playwright/test';
 import { AuditPage } from './pages/AuditPage';
-import {
-  canaryRule,
-  control,
-  paymentsClients,
-  resetDemo,
-  RoutingPage,
-  ruleWeights,
-  type CanaryRuleRef,
-} from './pages/RoutingPage';
+import { canaryRule, paymentsClients, RoutingPage, ruleWeights, type CanaryRuleRef } from './pages/RoutingPage';
+import { emulator } from './support/emulator';
 
 const { lattice } = paymentsClients();
 let ref: CanaryRuleRef;
 
 test.beforeAll(async () => {
-  await resetDemo();
+  await emulator.resetDemo();
   ref = await canaryRule(lattice);
 });
 
 test.afterAll(async () => {
-  await control('POST', '/reset', { scenario: 'demo', seed: 1 });
+  await emulator.reset();
 });
 
 test("a change made behind the operator's back refuses the apply and shows the current state", async ({ page }) => {

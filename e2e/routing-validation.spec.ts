@@ -4,7 +4,8 @@
  */
 import { CreateTargetGroupCommand, GetRuleCommand, GetTargetGroupCommand } from '@aws-sdk/client-vpc-lattice';
 import { expect, test } from '@playwright/test';
-import { canaryRule, control, paymentsClients, resetDemo, RoutingPage, type CanaryRuleRef } from './pages/RoutingPage';
+import { canaryRule, paymentsClients, RoutingPage, type CanaryRuleRef } from './pages/RoutingPage';
+import { emulator } from './support/emulator';
 
 const { lattice } = paymentsClients();
 let ref: CanaryRuleRef;
@@ -22,7 +23,7 @@ async function snapshotOfRule(): Promise<string> {
 }
 
 test.beforeAll(async () => {
-  await resetDemo();
+  await emulator.resetDemo();
   ref = await canaryRule(lattice);
   // Enough target groups in the account to try an 11th in one action.
   const vpcIdentifier = await vpcOf();
@@ -38,7 +39,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await control('POST', '/reset', { scenario: 'demo', seed: 1 });
+  await emulator.reset();
 });
 
 async function vpcOf(): Promise<string> {

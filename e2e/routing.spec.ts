@@ -7,25 +7,25 @@ import { expect, test } from '@playwright/test';
 import { AuditPage } from './pages/AuditPage';
 import {
   canaryRule,
-  control,
   insights,
   paymentsClients,
-  resetDemo,
   RoutingPage,
   ruleWeights,
   type CanaryRuleRef,
 } from './pages/RoutingPage';
+import { LogsPage } from './pages/LogsPage';
+import { emulator } from './support/emulator';
 
 const { lattice, logs } = paymentsClients();
 let ref: CanaryRuleRef;
 
 test.beforeAll(async () => {
-  await resetDemo();
+  await emulator.resetDemo();
   ref = await canaryRule(lattice);
 });
 
 test.afterAll(async () => {
-  await control('POST', '/reset', { scenario: 'demo', seed: 1 });
+  await emulator.reset();
 });
 
 test('shifts the canary rule to 50/50, traffic follows, the audit page shows it, rollback restores 90/10', async ({
@@ -55,21 +55,36 @@ test('shifts the canary rule to 50/50, traffic follows, the audit page shows it,
   expect(await ruleWeights(lattice, ref)).toEqual([50, 50]);
 
   // A few thousand /v2/ requests after the change: they split 50/50 (±5 pp).
-  await control('POST', '/traffic', { rateMultiplier: 0, rates: { 'payments-api': 1000 } });
-  await page.waitForTimeout(8_000);
-  await control('POST', '/traffic', { rateMultiplier: 1, rates: { 'payments-api': null } });
-  const rows = await insights(
-    logs,
-    '/aws/vpc-lattice/payments-api',
-    'filter requestPath like /^\\/v2\\// | stats count(*) as n by targetGroupArn',
-    changedAt + 1000,
-    Date.now(),
-  );
+  const v2Rows = () =>
+    insights(
+      logs,
+      '/aws/vpc-lattice/payments-api',
+      'filter requestPath like /^\\/v2\\// | stats count(*) as n by targetGroupArn',
+      changedAt + 1000,
+      Date.now(),
+    );
+  const routed = (rs: Array<Record<string, string>>) =>
+    rs.filter((r) => r.targetGroupArn && r.targetGroupArn !== '-').reduce((s, r) => s + Number(r.n), 0);
+  await emulator.setTraffic({ rateMultiplier: 0, rates: { 'payments-api': 1000 } });
+  await expect.poll(async () => routed(await v2Rows()), { timeout: 60_000 }).toBeGreaterThan(2000);
+  await emulator.setTraffic({ rateMultiplier: 1, rates: { 'payments-api': null } });
+  const rows = await v2Rows();
   const counted = rows.filter((r) => r.targetGroupArn && r.targetGroupArn !== '-');
   const total = counted.reduce((s, r) => s + Number(r.n), 0);
   expect(total).toBeGreaterThan(2000);
   expect(counted).toHaveLength(2);
   for (const r of counted) expect(Math.abs(Number(r.n) / total - 0.5)).toBeLessThanOrEqual(0.05);
+
+  // The explorer marks the change on the histogram's time axis: who, what, when.
+  const explorer = new LogsPage(page);
+  await explorer.open({ service: ref.serviceArn, range: '15m' });
+  await explorer.waitDone('histogram');
+  const marker = explorer.changeMarkers().filter({ hasText: 'v2-canary weights 90/10 → 50/50' });
+  await expect(marker).toHaveCount(1);
+  await expect(marker).toHaveAttribute('data-who', 'Anonymous');
+  await expect(marker).toHaveAttribute('data-action', 'rule.update');
+  const markedAt = Date.parse((await marker.getAttribute('data-time'))!);
+  expect(Math.abs(markedAt - changedAt)).toBeLessThan(30_000);
 
   // The audit page lists the change; filtered by the rule (in the URL), then rolled back.
   const audit = new AuditPage(page);
@@ -101,7 +116,7 @@ test('shifts the canary rule to 50/50, traffic follows, the audit page shows it,
 });
 
 test('adds a rule, swaps two priorities, edits the default action and deletes the rule', async ({ page }) => {
-  await resetDemo();
+  await emulator.resetDemo();
   const routing = new RoutingPage(page);
   await routing.open(ref.serviceArn);
   await page.getByTestId('add-rule').click();

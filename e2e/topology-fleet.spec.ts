@@ -7,14 +7,14 @@ import { ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-latti
 import { expect, test } from '@playwright/test';
 import { STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
 import { TopologyPage } from './pages/TopologyPage';
+import { emulator } from './support/emulator';
 import { e2eServers } from './support/ports';
 
 const EMULATOR = e2eServers().emulatorUrl;
 
-test('fleet: the graph renders and search finds a service', async ({ page, request }) => {
+test('fleet: the graph renders and search finds a service', async ({ page }) => {
   test.setTimeout(240_000);
-  const reset = async (scenario: string) =>
-    expect((await request.post(`${EMULATOR}/_emulator/reset`, { data: { scenario, seed: 1 } })).ok()).toBe(true);
+  const reset = (scenario: string) => emulator.reset({ scenario, seed: 1 });
   const topo = new TopologyPage(page);
   await reset('fleet');
   try {

@@ -3,23 +3,14 @@
  * from the emulator with the real SDK in the test (topologyTruth), never hard-coded. Tests that
  * change the emulator (faults, rate limits, the fleet) put it back and re-read the console.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { TopologyPage } from './pages/TopologyPage';
+import { emulator } from './support/emulator';
 import { e2eServers } from './support/ports';
 import { expectedHealth, latticeTruth, type TruthAccount } from './topologyTruth';
 
 const EMULATOR = e2eServers().emulatorUrl;
 const PAYMENTS = '222222222222';
-
-async function control(
-  request: APIRequestContext,
-  method: 'POST' | 'DELETE',
-  path: string,
-  data?: unknown,
-): Promise<void> {
-  const res = await request.fetch(`${EMULATOR}/_emulator${path}`, { method, ...(data !== undefined ? { data } : {}) });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-}
 
 let truth: TruthAccount[];
 
@@ -88,19 +79,18 @@ test.describe('topology of the demo world', () => {
 
   test('an account whose role cannot be assumed is drawn unreachable with its AWS error; others still render', async ({
     page,
-    request,
   }) => {
     const topo = new TopologyPage(page);
     await topo.open();
     // AssumeRole denied; the Lattice calls too, in case the console still holds a session from before (as in AWS).
-    await control(request, 'POST', '/faults', {
+    await emulator.addFault({
       account: PAYMENTS,
       service: 'sts',
       operation: 'AssumeRole',
       errorRate: 1,
       errorCode: 'AccessDenied',
     });
-    await control(request, 'POST', '/faults', {
+    await emulator.addFault({
       account: PAYMENTS,
       service: 'vpc-lattice',
       errorRate: 1,
@@ -119,20 +109,20 @@ test.describe('topology of the demo world', () => {
         for (const s of a.services) await expect(topo.node(s.arn)).toHaveCount(1);
       }
     } finally {
-      await control(request, 'DELETE', '/faults');
+      await emulator.clearFaults();
     }
     await topo.refresh();
     await expect(topo.accountStatus(PAYMENTS)).toHaveAttribute('data-reachable', 'true');
   });
 
-  test('a throttled crawl still completes', async ({ page, request }) => {
+  test('a throttled crawl still completes', async ({ page }) => {
     test.setTimeout(120_000);
     const topo = new TopologyPage(page);
     await topo.open();
     await topo.showAll();
     const before = await topo.canvas.getAttribute('data-node-count');
     for (const a of truth)
-      await control(request, 'POST', '/rate-limits', {
+      await emulator.setRateLimit({
         account: a.accountId,
         service: 'vpc-lattice',
         ratePerSecond: 15,
@@ -143,7 +133,7 @@ test.describe('topology of the demo world', () => {
       for (const a of truth) await expect(topo.accountStatus(a.accountId)).toHaveAttribute('data-reachable', 'true');
       await expect(topo.canvas).toHaveAttribute('data-node-count', before!);
     } finally {
-      await control(request, 'DELETE', '/rate-limits');
+      await emulator.clearRateLimits();
     }
   });
 
@@ -189,17 +179,17 @@ test.describe('topology of the demo world', () => {
     await expect(page).not.toHaveURL(/sel=/);
   });
 
-  test('accounts without networks or services show the empty state, not an empty canvas', async ({ page, request }) => {
+  test('accounts without networks or services show the empty state, not an empty canvas', async ({ page }) => {
     const topo = new TopologyPage(page);
     await topo.open();
-    await control(request, 'POST', '/reset', { scenario: 'empty', seed: 1 });
+    await emulator.reset({ scenario: 'empty', seed: 1 });
     try {
       await topo.refreshButton.click();
       await expect(page.getByTestId('topology-empty')).toContainText('No service networks or services yet');
       await expect(topo.canvas).toHaveCount(0);
       for (const a of truth) await expect(topo.accountStatus(a.accountId)).toHaveAttribute('data-reachable', 'true');
     } finally {
-      await control(request, 'POST', '/reset', { scenario: 'demo', seed: 1 });
+      await emulator.reset();
     }
     await topo.refreshButton.click();
     await topo.waitInteractive();

@@ -1,6 +1,7 @@
 'use client';
-/** Title, refresh and compare, the time range, the add-filter form and the active filters. */
-import type { DimKey } from '@/lib/logs/filters';
+/** Title, refresh and compare, the time range, the add-filter form, the breakdowns' ranking and the active filters. */
+import { type DimKey, RANKS, type Rank } from '@/lib/logs/filters';
+import { RANK_LABELS } from '@/lib/logs/ranking';
 import { spanLabel } from '@/lib/logs/time';
 import { Button } from '../ui/Button';
 import { PageHeader } from '../ui/PageHeader';
@@ -49,6 +50,20 @@ export function ExplorerHeader({ ex, names, onAdd, onRemove, onClear }: Props) {
       <div className={styles.toolbar}>
         <TimeRangePicker time={ex.filters.time} window={w} onChange={(time) => ex.navigate({ ...ex.filters, time })} />
         <AddFilter onAdd={onAdd} />
+        <label className={styles.group}>
+          <span className={styles.label}>Rank breakdowns by</span>
+          <select
+            value={ex.filters.rank}
+            onChange={(e) => ex.navigate({ ...ex.filters, rank: e.target.value as Rank })}
+            data-testid="rank-select"
+          >
+            {RANKS.map((r) => (
+              <option key={r} value={r}>
+                {RANK_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <FilterChips filters={ex.filters} names={names} onRemove={onRemove} onClear={onClear} />
     </>

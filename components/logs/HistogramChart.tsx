@@ -3,9 +3,11 @@
  * Requests over time, stacked by status class (2xx, 3xx, 4xx, 403 apart, 5xx), as hand-drawn SVG.
  * Drag across the plot to zoom into that time range (the caller puts it in the URL); Escape
  * abandons a drag. With a previous period, its totals are drawn as a dashed line for comparison.
+ * Routing changes and canary steps from the audit log are marked on the time axis (who, what).
  */
 import { memo, useEffect, useRef, useState, type PointerEvent } from 'react';
 import { STATUS_CLASSES, type StatusClass } from '@/lib/domain/accessLog';
+import { type ChangeMarker, placeMarkers } from '@/lib/logs/markers';
 import type { Histogram } from '@/lib/logs/panelResults';
 import type { TimeWindow } from '@/lib/logs/time';
 import { count, utcDateTime } from './format';
@@ -32,12 +34,18 @@ interface Props {
   height: number;
   /** Logs after this time may still be arriving (shaded). */
   lateFromMs?: number | undefined;
+  /** Routing changes and canary steps, drawn as lines on the time axis with who and what. */
+  markers?: readonly ChangeMarker[] | undefined;
   onBrush: (fromMs: number, toMs: number) => void;
 }
 
 function timeLabel(ms: number, spanMs: number): string {
   const s = utcDateTime(ms);
   return spanMs > 86_400_000 ? `${s.slice(5, 10)} ${s.slice(11, 16)}` : s.slice(11, spanMs <= 600_000 ? 19 : 16);
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
 /** The stacked histogram. */
@@ -73,6 +81,7 @@ export const HistogramChart = memo(function HistogramChart(p: Props) {
   const local = (e: PointerEvent) => e.clientX - (e.currentTarget as SVGElement).getBoundingClientRect().left;
   const ticks = Array.from({ length: 6 }, (_, i) => first + (span * i) / 6);
   const shift = p.window.endMs - p.window.startMs;
+  const placed = placeMarkers(p.markers ?? [], { first, span, left: LEFT, width: plotW });
 
   return (
     <div ref={box} className={styles.box}>
@@ -171,6 +180,22 @@ export const HistogramChart = memo(function HistogramChart(p: Props) {
             points={p.previous.bins.map((b) => `${x(b.t + shift) + barW / 2},${y(b.total)}`).join(' ')}
           />
         ) : null}
+        {placed.map((m) => (
+          <g
+            key={m.id}
+            className={styles.marker}
+            data-testid="change-marker"
+            data-time={new Date(m.t).toISOString()}
+            data-who={m.who}
+            data-action={m.action}
+          >
+            <title>{`${utcDateTime(m.t)} UTC · ${m.who}: ${m.what}`}</title>
+            <line x1={m.x} x2={m.x} y1={TOP} y2={TOP + plotH} className={styles.markerLine} />
+            <text x={m.x + 3} y={TOP + 10 + m.lane * 12} className={styles.markerLabel}>
+              {clip(`${m.who}: ${m.what}`, 34)}
+            </text>
+          </g>
+        ))}
         {drag ? (
           <rect
             x={Math.min(drag.x0, drag.x1)}

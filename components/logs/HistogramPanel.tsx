@@ -74,6 +74,7 @@ export function HistogramPanel({ def, ctx, ...own }: PanelViewProps<'histogram'>
             window={p.window}
             height={HEIGHT}
             lateFromMs={late}
+            markers={p.markers}
             onBrush={p.onBrush}
           />
         )

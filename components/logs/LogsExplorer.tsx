@@ -6,9 +6,11 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { getLogsContext } from '@/lib/actions/logs';
+import { getLogMarkers, getLogsContext } from '@/lib/actions/logs';
 import { defaultFilters, withoutValue, withValue, type DimKey } from '@/lib/logs/filters';
-import { LOG_PANELS, type PanelId } from '@/lib/logs/panelTable';
+import type { ChangeMarker } from '@/lib/logs/markers';
+import { LOG_PANELS, type PanelDef, type PanelId } from '@/lib/logs/panelTable';
+import { rankNeeds } from '@/lib/logs/ranking';
 import type { PanelState } from '@/lib/logs/panelTypes';
 import { needsConfirmation, type TimeWindow } from '@/lib/logs/time';
 import { EmptyState } from '../ui/EmptyState';
@@ -25,6 +27,8 @@ import { usePanels } from './usePanel';
 import type { ExplorerContext } from './viewProps';
 import { WideQueryPrompt } from './WideQueryPrompt';
 import styles from './logs.module.css';
+
+const NO_MARKERS: readonly ChangeMarker[] = [];
 
 /** Requests matching the filters, from the latency panel's final counts. */
 function totalOf(latency: PanelState | undefined): number | undefined {
@@ -62,10 +66,27 @@ export function LogsExplorer() {
       ? { panel, params: ex.queryParams, window: w, bin: ex.bin, ...(wide ? { confirmed: true } : {}) }
       : undefined;
   const cmp = ex.filters.compare;
+  const needs = rankNeeds(ex.filters.rank);
+  // The previous period: every comparable panel when comparing; the breakdowns when ranking by change.
+  const wantsPrevious = (def: PanelDef) => def.comparable && (cmp || (needs.previous && def.view === 'breakdown'));
+  // Ranking by rate: the breakdowns again over the selection alone (no other filter).
+  const baseReq = (def: PanelDef): StartRequest | undefined => {
+    const r = needs.base && def.view === 'breakdown' ? req(def.id, ex.window) : undefined;
+    return r ? { ...r, params: ex.selectionParams } : undefined;
+  };
   const handles = usePanels(LOG_PANELS.map((def) => ({ def, req: req(def.id, ex.window) })));
   const previous = usePanels(
-    LOG_PANELS.map((def) => ({ def, req: cmp && def.comparable ? req(def.id, ex.previous) : undefined })),
+    LOG_PANELS.map((def) => ({ def, req: wantsPrevious(def) ? req(def.id, ex.previous) : undefined })),
   );
+  const base = usePanels(LOG_PANELS.map((def) => ({ def, req: baseReq(def) })));
+  const w = ex.window;
+  const markersQuery = useQuery({
+    queryKey: logsKeys.markers(ex.selectionParams, w?.startMs ?? 0, w?.endMs ?? 0),
+    queryFn: () => getLogMarkers({ params: ex.selectionParams, startMs: w!.startMs, endMs: w!.endMs }),
+    enabled: ready && w !== undefined,
+    staleTime: Infinity,
+  });
+  const markers = markersQuery.data?.ok ? markersQuery.data.value : NO_MARKERS;
 
   const names = context?.names ?? {};
   const accountNames = context?.accounts ?? {};
@@ -82,6 +103,8 @@ export function LogsExplorer() {
     total,
     onPick: pick,
     onBrush: (fromMs, toMs) => ex.navigate({ ...ex.filters, time: { kind: 'absolute', fromMs, toMs } }),
+    rank: ex.filters.rank,
+    markers,
   };
 
   return (
@@ -95,7 +118,14 @@ export function LogsExplorer() {
         names={names}
         onAdd={pick}
         onRemove={(dim, value, exclude) => ex.navigate(withoutValue(ex.filters, dim, value, exclude))}
-        onClear={() => ex.navigate({ ...defaultFilters(), time: ex.filters.time, compare: ex.filters.compare })}
+        onClear={() =>
+          ex.navigate({
+            ...defaultFilters(),
+            time: ex.filters.time,
+            compare: ex.filters.compare,
+            rank: ex.filters.rank,
+          })
+        }
       />
       <Notices
         relative={ex.filters.time.kind === 'relative'}
@@ -136,7 +166,8 @@ export function LogsExplorer() {
               key={def.id}
               def={def}
               handle={handles[i]!}
-              previous={cmp && def.comparable ? previous[i] : undefined}
+              previous={wantsPrevious(def) ? previous[i] : undefined}
+              base={baseReq(def) ? base[i] : undefined}
               ctx={view}
               {...(def.span === 4 ? { className: styles.span4 } : {})}
             />

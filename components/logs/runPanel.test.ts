@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PanelState, RunProgress } from '@/lib/logs/panelTypes';
 import type { LogsPoster, LogsRequest, StartRequest } from './api';
-import { runNewestFirst, runPanel, stopOpenRuns, tailOf } from './runPanel';
+import { nextPollDelay, runNewestFirst, runPanel, runWithPolicy, stopOpenRuns, tailOf } from './runPanel';
 
 const REQ: StartRequest = { panel: 'top-user', params: '', window: { startMs: 0, endMs: 60_000 }, bin: '1m' };
 const RUN_A = { accountId: '111111111111', region: 'us-east-1', queryId: 'qa', logGroupNames: ['/a'] };
@@ -313,5 +313,52 @@ describe('runNewestFirst', () => {
       1000,
     );
     expect(starts).toEqual([{ startMs: 0, endMs: 6 * 60_000 }]);
+  });
+});
+
+describe('panel polling policy', () => {
+  it('polls at the first delay while fast, then backs off by half up to the maximum', () => {
+    expect(nextPollDelay(400, 1000)).toBe(400);
+    expect(nextPollDelay(400, 3000)).toBe(400);
+    expect(nextPollDelay(400, 3001)).toBe(600);
+    expect(nextPollDelay(600, 4000)).toBe(900);
+    expect(nextPollDelay(900, 5000)).toBe(1000);
+    expect(nextPollDelay(1000, 60_000)).toBe(1000);
+    expect(nextPollDelay(100, 600, { fastForMs: 500, maxPollMs: 5000 })).toBe(150);
+    // A panel that starts slower than the maximum (a costly query) never polls faster.
+    expect(nextPollDelay(2000, 10_000)).toBe(2000);
+  });
+
+  it("asks for rows while running only when the entry's policy says so", async () => {
+    for (const rowsWhileRunning of [true, false]) {
+      const { post, calls } = fakeRoute([
+        [progress(RUN_A, 'Running', 1), progress(RUN_B, 'Complete', 1)],
+        [progress(RUN_A, 'Complete', 2)],
+      ]);
+      const opts = { post, signal: new AbortController().signal, emit: () => undefined };
+      const end = await runWithPolicy({ rowsWhileRunning, pollMs: 1 }, REQ, opts);
+      expect(end.phase).toBe('done');
+      const rows = calls.filter((c) => c.req.op === 'poll').map((c) => (c.req as { rows?: boolean }).rows);
+      expect(rows).toEqual([rowsWhileRunning, rowsWhileRunning]);
+    }
+  });
+
+  it('queries the newest part first when the entry asks for the newest N rows', async () => {
+    const H = 3_600_000;
+    const starts: Array<{ startMs: number; endMs: number }> = [];
+    const post = (async (req: LogsRequest) => {
+      if (req.op === 'start') {
+        starts.push(req.window);
+        return { ok: true, value: { runs: [], failures: [], queryText: '', sources: [], reason: '' } };
+      }
+      return { ok: true, value: [] };
+    }) as LogsPoster;
+    const opts = { post, signal: new AbortController().signal, emit: () => undefined };
+    const long = { ...REQ, panel: 'records' as const, window: { startMs: 0, endMs: H } };
+    await runWithPolicy({ rowsWhileRunning: false, pollMs: 1, newestFirst: 5 }, long, opts);
+    expect(starts[0]).toEqual({ startMs: H - tailOf(long.window), endMs: H });
+    starts.length = 0;
+    await runWithPolicy({ rowsWhileRunning: false, pollMs: 1 }, long, opts);
+    expect(starts).toEqual([long.window]);
   });
 });

@@ -3,6 +3,7 @@
  * the server the moment the panel is cancelled (the abort signal: a cancel button, or TanStack Query
  * dropping the query because the filters changed). Reports each state through `emit`.
  */
+import type { PanelPolling } from '@/lib/logs/panelTable';
 import type { PanelState, RunProgress, RunRef } from '@/lib/logs/panelTypes';
 import { isFinished, sumStats } from '@/lib/logs/panelTypes';
 import type { LogsPoster, StartRequest } from './api';
@@ -117,8 +118,7 @@ async function runStarted(req: StartRequest, o: RunPanelOptions): Promise<PanelS
     stats: ZERO,
   });
   let delay = o.pollMs ?? 400;
-  const maxDelay = o.maxPollMs ?? 1000;
-  const fastUntil = Date.now() + (o.fastForMs ?? 3000);
+  const since = Date.now();
   for (;;) {
     const open = state.runs.filter((r) => !isFinished(r.status));
     if (open.length === 0) break;
@@ -129,7 +129,7 @@ async function runStarted(req: StartRequest, o: RunPanelOptions): Promise<PanelS
       emit({ ...state, phase: 'cancelled' });
       return state;
     }
-    if (Date.now() > fastUntil) delay = Math.min(maxDelay, Math.round(delay * 1.5));
+    delay = nextPollDelay(delay, Date.now() - since, o);
     let polled: Awaited<ReturnType<LogsPoster>>;
     try {
       polled = await o.post(
@@ -154,6 +154,33 @@ async function runStarted(req: StartRequest, o: RunPanelOptions): Promise<PanelS
   }
   emit({ ...state, phase: state.runs.length === 0 && state.failures.length > 0 ? 'failed' : 'done' });
   return state;
+}
+
+/**
+ * The delay before the next poll: unchanged for the first `fastForMs` (3 s; most queries finish within
+ * it), then growing by half each time up to `maxPollMs` (1 s).
+ */
+export function nextPollDelay(
+  delay: number,
+  elapsedMs: number,
+  o: Pick<RunPanelOptions, 'fastForMs' | 'maxPollMs'> = {},
+): number {
+  if (elapsedMs <= (o.fastForMs ?? 3000)) return delay;
+  return Math.max(delay, Math.min(o.maxPollMs ?? 1000, Math.round(delay * 1.5)));
+}
+
+/** Runs a panel's request with the polling policy of its entry in the panel table. */
+export function runWithPolicy(
+  polling: PanelPolling,
+  req: StartRequest,
+  o: Omit<RunPanelOptions, 'rowsWhileRunning' | 'pollMs'>,
+): Promise<PanelState> {
+  const opts: RunPanelOptions = {
+    ...o,
+    rowsWhileRunning: polling.rowsWhileRunning,
+    ...(polling.pollMs ? { pollMs: polling.pollMs } : {}),
+  };
+  return polling.newestFirst ? runNewestFirst(req, opts, polling.newestFirst) : runPanel(req, opts);
 }
 
 /** Folds a poll answer into the state: progress per run, failed runs moved to `failures`. */

@@ -11,7 +11,7 @@ import type { PanelState } from '@/lib/logs/panelTypes';
 import { postLogs, type StartRequest } from './api';
 import { panelSlots } from './panelSlots';
 import { logsKeys } from './queryKeys';
-import { type RunPanelOptions, runNewestFirst, runPanel } from './runPanel';
+import { runWithPolicy } from './runPanel';
 
 /** What a panel component gets. */
 export interface PanelHandle {
@@ -31,17 +31,6 @@ export interface PanelRequest {
 /** The key of a panel waiting to run. */
 export function idleKey(id: string): readonly unknown[] {
   return ['logs', 'panel', 'idle', id];
-}
-
-/** Runs a panel's request with the polling policy of its entry. */
-export function runWithPolicy(def: PanelDef, req: StartRequest, o: Omit<RunPanelOptions, 'rowsWhileRunning'>) {
-  const p = def.polling;
-  const opts: RunPanelOptions = {
-    ...o,
-    rowsWhileRunning: p.rowsWhileRunning,
-    ...(p.pollMs ? { pollMs: p.pollMs } : {}),
-  };
-  return p.newestFirst ? runNewestFirst(req, opts, p.newestFirst) : runPanel(req, opts);
 }
 
 function handleOf(client: QueryClient, key: readonly unknown[], state: PanelState | undefined, fetching: boolean) {
@@ -71,7 +60,7 @@ export function usePanels(list: readonly PanelRequest[]): PanelHandle[] {
       staleTime: Infinity,
       gcTime: 5 * 60_000,
       queryFn: ({ signal, queryKey }: { signal: AbortSignal; queryKey: readonly unknown[] }) =>
-        runWithPolicy(def, req!, {
+        runWithPolicy(def.polling, req!, {
           post: postLogs,
           signal,
           slots: panelSlots,

@@ -1,5 +1,6 @@
 /** What every panel view gets: its table entry, its handles, and the explorer's shared context. */
-import type { DimKey } from '@/lib/logs/filters';
+import type { DimKey, Rank } from '@/lib/logs/filters';
+import type { ChangeMarker } from '@/lib/logs/markers';
 import type { PanelOf, PanelView } from '@/lib/logs/panelTable';
 import type { BinPeriod } from '@/lib/logs/query';
 import type { TimeWindow } from '@/lib/logs/time';
@@ -17,6 +18,10 @@ export interface ExplorerContext {
   total: number | undefined;
   onPick: (dim: DimKey, value: string, exclude: boolean) => void;
   onBrush: (fromMs: number, toMs: number) => void;
+  /** How breakdowns rank their values. */
+  rank: Rank;
+  /** Routing changes and canary steps in the window (histogram markers). */
+  markers: readonly ChangeMarker[];
 }
 
 /** Props of the view of a panel. */
@@ -25,6 +30,8 @@ export interface PanelViewProps<V extends PanelView = PanelView> {
   handle: PanelHandle;
   /** The previous period's panel, when comparing. */
   previous?: PanelHandle | undefined;
+  /** The same panel without the filters (breakdowns ranked by rate). */
+  base?: PanelHandle | undefined;
   ctx: ExplorerContext;
   className?: string;
 }

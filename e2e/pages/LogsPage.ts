@@ -31,6 +31,11 @@ export class LogsPage extends ShellPage {
     return this.page.getByTestId(`panel-${name}`);
   }
 
+  /** The routing changes and canary steps marked on the histogram's time axis. */
+  changeMarkers(): Locator {
+    return this.page.getByTestId('histogram-chart').getByTestId('change-marker');
+  }
+
   /** Waits until a panel's queries finished (every account complete or failed). */
   async waitDone(name: PanelName, timeout = 30_000): Promise<void> {
     await expect(this.panel(name)).toHaveAttribute('data-phase', 'done', { timeout });

@@ -17,22 +17,6 @@ import { ShellPage } from './ShellPage';
 /** The e2e emulator's URL. */
 export const EMULATOR_URL = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4599}`;
 
-/** Calls the emulator's control API. */
-export async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${EMULATOR_URL}/_emulator${path}`, {
-    method,
-    ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  const text = await res.text();
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
-
-/** Resets the emulator to the demo (without the 3-hour backfill unless asked: faster, and logs start empty). */
-export async function resetDemo(params: Record<string, unknown> = { backfillMinutes: 0, lagMs: 0 }): Promise<void> {
-  await control('POST', '/reset', { scenario: 'demo', seed: 1, params });
-}
-
 const payments = STANDARD_ACCOUNTS[1]!;
 const creds = { accessKeyId: payments.accessKeyId, secretAccessKey: payments.secretAccessKey };
 
@@ -87,13 +71,17 @@ export async function insights(
       endTime: Math.ceil(endMs / 1000),
     }),
   );
-  for (let i = 0; i < 100; i++) {
-    const r = await logs.send(new GetQueryResultsCommand({ queryId }));
-    if (r.status === 'Complete')
-      return (r.results ?? []).map((row) => Object.fromEntries(row.map((f) => [f.field ?? '', f.value ?? ''])));
-    await new Promise((res) => setTimeout(res, 200));
-  }
-  throw new Error('query did not complete');
+  let r = await logs.send(new GetQueryResultsCommand({ queryId }));
+  await expect
+    .poll(
+      async () => {
+        r = await logs.send(new GetQueryResultsCommand({ queryId }));
+        return r.status;
+      },
+      { message: 'the Insights query completes', timeout: 20_000 },
+    )
+    .toBe('Complete');
+  return (r.results ?? []).map((row) => Object.fromEntries(row.map((f) => [f.field ?? '', f.value ?? ''])));
 }
 
 /** The routing page. */

@@ -47,7 +47,17 @@ export class TopologyPage extends ShellPage {
   /** Fits the whole graph in view, so that every node and edge is drawn (small worlds only). */
   async showAll(): Promise<void> {
     await this.page.getByRole('button', { name: 'Fit View' }).click();
-    await this.page.waitForTimeout(400);
+    // Fitting may animate: wait until the viewport's transform holds still between two reads.
+    const viewport = this.page.locator('.react-flow__viewport');
+    let last: string | null = null;
+    await expect
+      .poll(async () => {
+        const now = await viewport.getAttribute('style');
+        const still = now === last;
+        last = now;
+        return still;
+      })
+      .toBe(true);
   }
 
   /** The card of a node by id (ARN). */

@@ -4,7 +4,7 @@ import { ControlError, ok, parseBody, type ControlRoute } from './router';
 
 const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id of 12 digits');
 
-const faultBody = z.object({
+export const faultBody = z.object({
   account: accountId.optional(),
   service: z.enum(['vpc-lattice', 'logs', 'sts']).optional(),
   operation: z.string().min(1).optional(),
@@ -17,7 +17,7 @@ const faultBody = z.object({
   latencyMs: z.number().int().min(0).max(120_000).default(0),
 });
 
-const limitBody = z.object({
+export const limitBody = z.object({
   account: accountId,
   service: z.enum(['vpc-lattice', 'logs', 'sts']).optional(),
   ratePerSecond: z.number().positive().max(100_000),

@@ -9,7 +9,7 @@ import { EmulatorState, type StateJson } from '../state';
 import { scenarioNames } from '../scenarios';
 import { ControlError, ok, parseBody, type ControlRoute } from './router';
 
-const resetBody = z.object({
+export const resetBody = z.object({
   scenario: z.string().default('demo'),
   seed: z.number().int().nonnegative().default(1),
   params: z.record(z.string(), z.unknown()).default({}),

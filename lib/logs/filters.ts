@@ -124,11 +124,25 @@ export interface LogFilters {
   sources: string[];
   /** Also show the period before, with deltas. */
   compare: boolean;
+  /** How the breakdowns rank their values (lib/logs/ranking); `count` by default. */
+  rank: Rank;
 }
+
+/** How breakdowns rank values: by requests, by their rate of the filtered requests, by change. */
+export const RANKS = ['count', 'rate', 'change'] as const;
+/** One of `RANKS`. */
+export type Rank = (typeof RANKS)[number];
 
 /** The default view: the last hour, every log group, no filter. */
 export function defaultFilters(): LogFilters {
-  return { time: { kind: 'relative', range: '1h' }, include: {}, exclude: {}, sources: [], compare: false };
+  return {
+    time: { kind: 'relative', range: '1h' },
+    include: {},
+    exclude: {},
+    sources: [],
+    compare: false,
+    rank: 'count',
+  };
 }
 
 /** The URL parameter of excluded values of a dimension. */
@@ -178,7 +192,7 @@ function values(params: ParamSource, name: string, schema: z.ZodType<string>, pr
 export function parseLogFilters(params: ParamSource): ParsedFilters {
   const problems: string[] = [];
   const filters = defaultFilters();
-  const known = new Set<string>([...TIME_PARAMS, 'source', 'compare']);
+  const known = new Set<string>([...TIME_PARAMS, 'source', 'compare', 'rank']);
   for (const dim of DIM_KEYS) {
     const d: FilterDim = FILTER_DIMS[dim];
     known.add(d.param).add(excludeParam(dim));
@@ -201,6 +215,11 @@ export function parseLogFilters(params: ParamSource): ParsedFilters {
     else if (compare !== '0' && compare !== 'false')
       problems.push(`Ignored compare=${JSON.stringify(compare)}: use compare=1.`);
   }
+  const rank = params.getAll('rank')[0];
+  if (rank !== undefined) {
+    if ((RANKS as readonly string[]).includes(rank)) filters.rank = rank as Rank;
+    else problems.push(`Ignored rank=${JSON.stringify(rank)}: use rank=${RANKS.join(', rank=')}.`);
+  }
   const unknown = [...new Set(params.keys())].filter((k) => !known.has(k));
   if (unknown.length > 0)
     problems.push(
@@ -219,6 +238,7 @@ export function filtersToParams(f: LogFilters): URLSearchParams {
   for (const [k, v] of timeToParams(f.time)) p.append(k, v);
   for (const s of f.sources) p.append('source', s);
   if (f.compare) p.append('compare', '1');
+  if (f.rank !== 'count') p.append('rank', f.rank);
   return p;
 }
 

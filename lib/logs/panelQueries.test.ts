@@ -150,7 +150,7 @@ describe('panelQuery', () => {
     );
     expect(printQuery(panelQuery('top-targetGroup', f, '1m'))).toBe(
       'filter (responseCode >= 500) and (responseCode <= 599)\n| stats count(*) as n by targetGroupArn\n' +
-        '| sort n desc\n| limit 20',
+        '| sort n desc\n| limit 50',
     );
     expect(printQuery(panelQuery('latency', defaultFilters(), '1m'))).toBe(
       'stats count(*) as requests, pct(duration, 50) as p50, pct(duration, 95) as p95, ' +

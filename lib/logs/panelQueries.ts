@@ -20,8 +20,8 @@ export const BREAKDOWN_DIMS = [
 /** One of `BREAKDOWN_DIMS`. */
 export type BreakdownDim = (typeof BREAKDOWN_DIMS)[number];
 
-/** Rows a breakdown asks each account for (the top 10 are shown after folding accounts). */
-export const TOP_ROWS = 20;
+/** Rows a breakdown asks each account for: enough to rank by rate or change (the top 10 are shown). */
+export const TOP_ROWS = 50;
 /** Newest records the table shows. */
 export const RECORD_ROWS = 1000;
 /** Columns of the latency panel, in order. */
