@@ -7,7 +7,6 @@ import type { User } from '../domain/user';
 import { setLogSink } from '../observability/log';
 import { startAppHarness } from '../../testing/appHarness';
 import { runAction, type ActionDeps } from './run';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 
 const config = loadConfig({ AWS_REGION: 'us-east-1', TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'operator' });
 const operator: User = { id: 'olga@example.com', name: 'Olga', role: 'operator', source: 'alb' };
@@ -106,12 +105,7 @@ describe('runAction log line', () => {
       await runAction(
         { ...spec, mutates: false },
         { weight: 1 },
-        async () => {
-          const sts = f.sts({ accountId: '222222222222', user: 'olga@example.com' });
-          return f.call({ accountId: '222222222222', operation: 'GetCallerIdentity' }, (abortSignal) =>
-            sts.send(new GetCallerIdentityCommand({}), { abortSignal }),
-          );
-        },
+        () => f.callerIdentity({ accountId: '222222222222', user: 'olga@example.com' }),
         deps(operator),
       );
       expect(lines[0]).toMatchObject({ outcome: 'ok', awsCalls: 1, awsRequestIds: [expect.any(String)] });

@@ -6,14 +6,9 @@
  * active plans by that prefix). Listing uses Logs Insights, so filtering happens in AWS.
  */
 import 'server-only';
-import {
-  CreateLogGroupCommand,
-  CreateLogStreamCommand,
-  FilterLogEventsCommand,
-  PutLogEventsCommand,
-} from '@aws-sdk/client-cloudwatch-logs';
 import { listAccounts } from '../aws/accounts';
 import type { AwsClientFactory } from '../aws/clientFactory';
+import type { LogsGateway } from '../aws/logsGateway';
 import { parseAuditEvent, type AuditEvent } from './event';
 import { auditQuery, type AuditFilter } from './filter';
 import { isTrellisError, TrellisError } from '../domain/errors';
@@ -40,7 +35,14 @@ export function streamFor(event: Pick<AuditEvent, 'action' | 'time'>): string {
   return `${event.action.startsWith('canary.') ? 'canary' : 'changes'}/${day}`;
 }
 
-const created = new WeakMap<AwsClientFactory, Set<string>>();
+/** The groups and streams this process created (or found), per factory. */
+function createdOf(factory: AwsClientFactory): Set<string> {
+  return factory.state('audit.created', () => new Set<string>());
+}
+
+function logsOf(factory: AwsClientFactory, scope: AuditScope): LogsGateway {
+  return factory.gateways.logs({ accountId: scope.accountId, region: scope.region });
+}
 
 function alreadyExists(e: unknown): boolean {
   return isTrellisError(e) && e.awsCode === 'ResourceAlreadyExistsException';
@@ -51,30 +53,16 @@ function alreadyExists(e: unknown): boolean {
  * meanwhile is created again).
  */
 export async function ensureAuditStream(factory: AwsClientFactory, scope: AuditScope, stream: string): Promise<void> {
-  const seen = created.get(factory) ?? new Set<string>();
-  created.set(factory, seen);
-  const client = factory.logs(scope);
+  const seen = createdOf(factory);
+  const logs = logsOf(factory, scope);
   const groupKey = `${scope.accountId}|${scope.logGroupName}`;
   const streamKey = `${groupKey}|${stream}`;
   if (seen.has(streamKey)) return;
-  const createGroup = () =>
-    factory
-      .call({ ...scope, operation: 'CreateLogGroup', resource: scope.logGroupName }, (abortSignal) =>
-        client.send(new CreateLogGroupCommand({ logGroupName: scope.logGroupName }), { abortSignal }),
-      )
-      .catch((e: unknown) => {
-        if (!alreadyExists(e)) throw e;
-      });
-  const createStream = () =>
-    factory
-      .call({ ...scope, operation: 'CreateLogStream', resource: `${scope.logGroupName}:${stream}` }, (abortSignal) =>
-        client.send(new CreateLogStreamCommand({ logGroupName: scope.logGroupName, logStreamName: stream }), {
-          abortSignal,
-        }),
-      )
-      .catch((e: unknown) => {
-        if (!alreadyExists(e)) throw e;
-      });
+  const exists = (e: unknown) => {
+    if (!alreadyExists(e)) throw e;
+  };
+  const createGroup = () => logs.createLogGroup(scope.logGroupName).catch(exists);
+  const createStream = () => logs.createLogStream(scope.logGroupName, stream).catch(exists);
   if (!seen.has(groupKey)) {
     await createGroup();
     seen.add(groupKey);
@@ -95,25 +83,17 @@ export async function ensureAuditStream(factory: AwsClientFactory, scope: AuditS
 export async function writeAuditEvent(factory: AwsClientFactory, event: AuditEvent): Promise<void> {
   const scope = await auditScope(factory);
   const stream = streamFor(event);
-  const client = factory.logs(scope);
   const put = async () => {
     await ensureAuditStream(factory, scope, stream);
-    await factory.call({ ...scope, operation: 'PutLogEvents', resource: scope.logGroupName }, (abortSignal) =>
-      client.send(
-        new PutLogEventsCommand({
-          logGroupName: scope.logGroupName,
-          logStreamName: stream,
-          logEvents: [{ timestamp: Date.parse(event.time), message: JSON.stringify(event) }],
-        }),
-        { abortSignal },
-      ),
-    );
+    await logsOf(factory, scope).putLogEvents(scope.logGroupName, stream, [
+      { timestamp: Date.parse(event.time), message: JSON.stringify(event) },
+    ]);
   };
   try {
     await put();
   } catch (e) {
     if (!(isTrellisError(e) && e.code === 'NOT_FOUND')) throw e;
-    created.get(factory)?.clear();
+    createdOf(factory).clear();
     await put();
   }
 }
@@ -154,34 +134,11 @@ export async function queryAuditEvents(
 /** Canary events since `startMs` (oldest first), read with FilterLogEvents on the `canary/` streams. */
 export async function canaryEventsSince(factory: AwsClientFactory, startMs: number): Promise<AuditEvent[]> {
   const scope = await auditScope(factory);
-  const client = factory.logs(scope);
-  const out: AuditEvent[] = [];
-  let nextToken: string | undefined;
   try {
-    for (let page = 0; page < 100; page++) {
-      const r = await factory.call(
-        { ...scope, operation: 'FilterLogEvents', resource: scope.logGroupName },
-        (abortSignal) =>
-          client.send(
-            new FilterLogEventsCommand({
-              logGroupName: scope.logGroupName,
-              logStreamNamePrefix: 'canary/',
-              startTime: startMs,
-              ...(nextToken ? { nextToken } : {}),
-            }),
-            { abortSignal },
-          ),
-      );
-      for (const ev of r.events ?? []) {
-        const parsed = parseAuditEvent(ev.message ?? '');
-        if (parsed) out.push(parsed);
-      }
-      nextToken = r.nextToken;
-      if (!nextToken) break;
-    }
+    const messages = await logsOf(factory, scope).filterLogEvents(scope.logGroupName, 'canary/', startMs);
+    return messages.map(parseAuditEvent).filter((e): e is AuditEvent => e !== undefined);
   } catch (e) {
     if (isMissingGroup(e)) return [];
     throw e;
   }
-  return out;
 }

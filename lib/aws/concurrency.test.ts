@@ -32,7 +32,7 @@ describe('Semaphore', () => {
     expect([s.running, s.waiting]).toEqual([0, 0]);
   });
 
-  it('lets critical waiters pass interactive ones, both pass background ones (FIFO per priority)', async () => {
+  it('serves critical waiters before interactive ones before background ones (FIFO within each)', async () => {
     const s = new Semaphore(1);
     const first = gate();
     const order: string[] = [];

@@ -2,13 +2,10 @@
  * The VPC Lattice API of one (account, region, user), as typed methods that take and return domain
  * types. Every call goes through the factory's call gate (limits, pacing, deadline, session retry,
  * trace); every List follows all pages (partial results keep the error: see `Collected`). Reads run at
- * the view's priority (interactive unless `with` says otherwise), writes are critical.
+ * the view's priority (interactive unless `with` says otherwise); the writes (`LatticeWriter`) are critical.
  */
 import 'server-only';
 import {
-  BatchUpdateRuleCommand,
-  CreateRuleCommand,
-  DeleteRuleCommand,
   GetAuthPolicyCommand,
   GetListenerCommand,
   GetRuleCommand,
@@ -25,11 +22,7 @@ import {
   ListTagsForResourceCommand,
   ListTargetGroupsCommand,
   ListTargetsCommand,
-  TagResourceCommand,
-  UpdateListenerCommand,
-  UpdateRuleCommand,
 } from '@aws-sdk/client-vpc-lattice';
-import type { RuleAction } from '../domain/routing';
 import type { CallOptions } from './callGate';
 import type {
   AccessLogSubscription,
@@ -42,8 +35,7 @@ import type {
   TargetGroup,
   VpcAssociation,
 } from '../domain/snapshot';
-import { LatticeSender } from './latticeSender';
-import { fromRuleAction, fromRuleMatch, type RuleSpec } from './latticeMappers';
+import { LatticeWriter } from './latticeWriter';
 import {
   type ListenerDetail,
   type RuleSummary,
@@ -67,22 +59,8 @@ import {
   toVpcAssociation,
 } from './resourceMappers';
 
-/** What a write returns: the AWS request id (for the audit log and CloudTrail). */
-export interface Written {
-  requestId?: string;
-}
-
-/** A rule a BatchUpdateRule could not update, with the API's words. */
-export interface BatchFailure {
-  ruleIdentifier?: string;
-  code: string;
-  message: string;
-}
-
-const written = (m: { requestId?: string } | undefined): Written => (m?.requestId ? { requestId: m.requestId } : {});
-
 /** See the module comment. Get it from `factory.gateways.lattice(scope)`. */
-export class LatticeGateway extends LatticeSender {
+export class LatticeGateway extends LatticeWriter {
   /** The same gateway with other call options (e.g. a crawl's priority, deadline signal and meter). */
   with(opts: CallOptions): LatticeGateway {
     return new LatticeGateway(this.factory, this.scope, { ...this.opts, ...opts });
@@ -217,59 +195,4 @@ export class LatticeGateway extends LatticeSender {
       (await this.send('ListTagsForResource', arn, new ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? {}
     );
   }
-
-  async tagResource(arn: string, tags: Record<string, string>): Promise<Written> {
-    return written(
-      (await this.write('TagResource', arn, new TagResourceCommand({ resourceArn: arn, tags }))).$metadata,
-    );
-  }
-
-  async updateRule(serviceArn: string, listenerArn: string, ruleArn: string, rule: RuleSpec): Promise<Written> {
-    const input = { serviceIdentifier: serviceArn, listenerIdentifier: listenerArn, ruleIdentifier: ruleArn };
-    const cmd = new UpdateRuleCommand({ ...input, ...toSdkRule(rule) });
-    return written((await this.write('UpdateRule', ruleArn, cmd)).$metadata);
-  }
-
-  async updateDefaultAction(serviceArn: string, listenerArn: string, action: RuleAction): Promise<Written> {
-    const input = { serviceIdentifier: serviceArn, listenerIdentifier: listenerArn };
-    const cmd = new UpdateListenerCommand({ ...input, defaultAction: fromRuleAction(action) });
-    return written((await this.write('UpdateListener', listenerArn, cmd)).$metadata);
-  }
-
-  async createRule(
-    serviceArn: string,
-    listenerArn: string,
-    name: string,
-    rule: RuleSpec,
-  ): Promise<Written & { arn?: string }> {
-    const input = { serviceIdentifier: serviceArn, listenerIdentifier: listenerArn, name };
-    const out = await this.write('CreateRule', listenerArn, new CreateRuleCommand({ ...input, ...toSdkRule(rule) }));
-    return { ...written(out.$metadata), ...(out.arn ? { arn: out.arn } : {}) };
-  }
-
-  async deleteRule(serviceArn: string, listenerArn: string, ruleArn: string): Promise<Written> {
-    const input = { serviceIdentifier: serviceArn, listenerIdentifier: listenerArn, ruleIdentifier: ruleArn };
-    return written((await this.write('DeleteRule', ruleArn, new DeleteRuleCommand(input))).$metadata);
-  }
-
-  /** BatchUpdateRule; the rules it could not update are returned, not thrown. */
-  async batchUpdateRules(
-    serviceArn: string,
-    listenerArn: string,
-    updates: Array<RuleSpec & { ruleArn: string }>,
-  ): Promise<Written & { failures: BatchFailure[] }> {
-    const rules = updates.map((u) => ({ ruleIdentifier: u.ruleArn, ...toSdkRule(u) }));
-    const cmd = new BatchUpdateRuleCommand({ serviceIdentifier: serviceArn, listenerIdentifier: listenerArn, rules });
-    const out = await this.write('BatchUpdateRule', listenerArn, cmd);
-    const failures = (out.unsuccessful ?? []).map((f) => ({
-      ...(f.ruleIdentifier ? { ruleIdentifier: f.ruleIdentifier } : {}),
-      code: f.failureCode ?? 'Unknown',
-      message: f.failureMessage ?? '',
-    }));
-    return { ...written(out.$metadata), failures };
-  }
-}
-
-function toSdkRule(r: RuleSpec) {
-  return { priority: r.priority, match: fromRuleMatch(r.match), action: fromRuleAction(r.action) };
 }

@@ -70,7 +70,11 @@ export async function allPages<T>(
   fetch: (nextToken: string | undefined) => Promise<Page<T>>,
   limit: PageLimit = {},
 ): Promise<T[]> {
-  const got = await collectPages(fetch, limit);
+  return orThrow(await collectPages(fetch, limit));
+}
+
+/** The items of a listing, or its error thrown. */
+export function orThrow<T>(got: Collected<T>): T[] {
   if (got.error !== undefined) throw got.error;
   return got.items;
 }

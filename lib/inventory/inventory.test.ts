@@ -3,10 +3,10 @@
  * time) with an injectable clock, against the emulator's demo world. A service created between
  * crawls shows whether a read was served from the cache or from a new crawl.
  */
-import { CreateServiceCommand } from '@aws-sdk/client-vpc-lattice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrellisError } from '../domain/errors';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
+import { createService as createRawService } from '../../testing/rawAws';
 import type { CrawlResult } from './crawl';
 import { Inventory } from './inventory';
 
@@ -47,8 +47,7 @@ function setup(ttlMs = 1000, maxStaleMs = 10_000) {
 let created = 0;
 async function createService(): Promise<string> {
   created += 1;
-  const out = await app.h.lattice().send(new CreateServiceCommand({ name: `cache-probe-${created}` }));
-  return out.arn ?? '';
+  return createRawService(app.h, `cache-probe-${created}`);
 }
 
 describe('Inventory cache', () => {

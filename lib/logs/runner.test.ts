@@ -1,8 +1,8 @@
 /** Integration: the query runner against the emulator's CloudWatch Logs and Insights engine. */
-import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrellisError } from '../domain/errors';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
+import { seedLogGroup } from '../../testing/rawAws';
 import { getQuery, runQuery, startQuery, stopQuery } from './runner';
 
 let app: AppHarness;
@@ -11,9 +11,6 @@ const group = '/trellis/runner-test';
 
 beforeAll(async () => {
   app = await startAppHarness({ scenario: 'empty' });
-  const logs = app.h.logs(await app.h.assume('222222222222'));
-  await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
-  await logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: 's' }));
   const events = Array.from({ length: 50 }, (_, i) => ({
     timestamp: now - 60_000 + i * 1000,
     message: JSON.stringify({
@@ -21,7 +18,7 @@ beforeAll(async () => {
       resolvedUser: i % 2 ? 'alice' : 'x" | display secret',
     }),
   }));
-  await logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: 's', logEvents: events }));
+  await seedLogGroup(app.h, '222222222222', group, events);
 });
 afterAll(() => app.close());
 

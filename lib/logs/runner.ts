@@ -4,13 +4,9 @@
  * The heavy lifting stays in Logs Insights: Node only receives result rows.
  */
 import 'server-only';
-import {
-  GetQueryResultsCommand,
-  StartQueryCommand,
-  StopQueryCommand,
-  type ResultField,
-} from '@aws-sdk/client-cloudwatch-logs';
 import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
+import type { QueryResults, QueryState } from '../aws/logsMappers';
+import type { LogsGateway } from '../aws/logsGateway';
 import { TrellisError } from '../domain/errors';
 import { printQuery, type InsightsQuery } from './query';
 import { QuerySlots, type QuerySlot } from './querySlots';
@@ -33,23 +29,11 @@ export interface QueryRequest extends QueryScope {
   limit?: number;
 }
 
-/** Query states as GetQueryResults reports them. */
-export type QueryState = 'Scheduled' | 'Running' | 'Complete' | 'Failed' | 'Cancelled' | 'Timeout' | 'Unknown';
-
-/** Statistics of a query so far. */
-export interface QueryStats {
-  recordsMatched: number;
-  recordsScanned: number;
-  bytesScanned: number;
-}
+export type { QueryState, QueryStats } from '../aws/logsMappers';
 
 /** A query's state and its (partial while running) rows. */
-export interface QueryProgress {
+export interface QueryProgress extends QueryResults {
   queryId: string;
-  status: QueryState;
-  /** One object per row, column name → value (values are strings on the wire). */
-  rows: Array<Record<string, string>>;
-  statistics: QueryStats;
 }
 
 /** True once a query will not change any more. */
@@ -57,25 +41,13 @@ export function isFinished(status: QueryState): boolean {
   return status === 'Complete' || status === 'Failed' || status === 'Cancelled' || status === 'Timeout';
 }
 
-/** Result fields → rows of plain objects. */
-export function toRows(results: ResultField[][] | undefined): Array<Record<string, string>> {
-  return (results ?? []).map((row) => {
-    const out: Record<string, string> = {};
-    for (const f of row) if (f.field !== undefined && f.value !== undefined) out[f.field] = f.value;
-    return out;
-  });
-}
-
-const slotsByFactory = new WeakMap<AwsClientFactory, QuerySlots>();
-
 /** The running-query slots of a factory's configuration (one set per process in the app). */
 export function querySlots(factory: AwsClientFactory): QuerySlots {
-  let s = slotsByFactory.get(factory);
-  if (!s) {
-    s = new QuerySlots();
-    slotsByFactory.set(factory, s);
-  }
-  return s;
+  return factory.state('logs.querySlots', () => new QuerySlots());
+}
+
+function logsOf(scope: QueryScope, factory: AwsClientFactory): LogsGateway {
+  return factory.gateways.logs(scope);
 }
 
 /**
@@ -117,23 +89,13 @@ export async function startQuery(
   const slot = await takeSlot(req, factory);
   let queryId: string;
   try {
-    const out = await factory.call(
-      { ...req, operation: 'StartQuery', resource: req.logGroupNames.join(', ') },
-      (abortSignal) =>
-        // The client is looked up inside the call: the factory replaces it after a rejected session.
-        factory.logs(req).send(
-          new StartQueryCommand({
-            logGroupNames: req.logGroupNames,
-            queryString: queryText,
-            startTime: Math.floor(req.startMs / 1000),
-            endTime: Math.ceil(req.endMs / 1000),
-            ...(req.limit !== undefined ? { limit: req.limit } : {}),
-          }),
-          { abortSignal },
-        ),
-    );
-    if (!out.queryId) throw new TrellisError('AWS_INTERNAL', 'StartQuery returned no query id.');
-    queryId = out.queryId;
+    queryId = await logsOf(req, factory).startQuery({
+      logGroupNames: req.logGroupNames,
+      queryString: queryText,
+      startMs: req.startMs,
+      endMs: req.endMs,
+      ...(req.limit !== undefined ? { limit: req.limit } : {}),
+    });
   } catch (e) {
     slot.release();
     throw e;
@@ -148,21 +110,9 @@ export async function getQuery(
   queryId: string,
   factory: AwsClientFactory = awsClients(),
 ): Promise<QueryProgress> {
-  const out = await factory.call({ ...scope, operation: 'GetQueryResults', resource: queryId }, (abortSignal) =>
-    factory.logs(scope).send(new GetQueryResultsCommand({ queryId }), { abortSignal }),
-  );
-  const status = (out.status ?? 'Unknown') as QueryState;
-  if (isFinished(status)) querySlots(factory).finish(queryId);
-  return {
-    queryId,
-    status,
-    rows: toRows(out.results),
-    statistics: {
-      recordsMatched: out.statistics?.recordsMatched ?? 0,
-      recordsScanned: out.statistics?.recordsScanned ?? 0,
-      bytesScanned: out.statistics?.bytesScanned ?? 0,
-    },
-  };
+  const out = await logsOf(scope, factory).getQueryResults(queryId);
+  if (isFinished(out.status)) querySlots(factory).finish(queryId);
+  return { queryId, ...out };
 }
 
 /** Stops a query; a query that already finished is not an error. */
@@ -173,9 +123,7 @@ export async function stopQuery(
 ): Promise<void> {
   querySlots(factory).finish(queryId);
   try {
-    await factory.call({ ...scope, operation: 'StopQuery', resource: queryId }, (abortSignal) =>
-      factory.logs(scope).send(new StopQueryCommand({ queryId }), { abortSignal }),
-    );
+    await logsOf(scope, factory).stopQuery(queryId);
   } catch (e) {
     if (e instanceof TrellisError && e.code === 'VALIDATION') return; // already finished
     throw e;

@@ -1,7 +1,7 @@
 /** Integration: the per-user limit on running Logs Insights queries, against the emulator. */
-import { CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
+import { seedLogGroup } from '../../testing/rawAws';
 import { runQuery, startQuery, stopQuery, type QueryRequest } from './runner';
 
 let app: AppHarness;
@@ -18,8 +18,7 @@ const req = (user: string, accountId = '222222222222'): QueryRequest => ({
 
 beforeAll(async () => {
   app = await startAppHarness({ scenario: 'empty' });
-  for (const account of ['222222222222', '333333333333'])
-    await app.h.logs(await app.h.assume(account)).send(new CreateLogGroupCommand({ logGroupName: group }));
+  for (const account of ['222222222222', '333333333333']) await seedLogGroup(app.h, account, group);
 });
 afterAll(() => app.close());
 

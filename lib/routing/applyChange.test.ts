@@ -1,4 +1,3 @@
-import { GetRuleCommand } from '@aws-sdk/client-vpc-lattice';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import type { AwsClientFactory } from '../aws/clientFactory';
@@ -6,7 +5,8 @@ import type { RuleAction } from '../domain/routing';
 import { rollbackChange } from '../audit/rollback';
 import { applyChange } from './applyChange';
 import { auditScope, ensureAuditStream, queryAuditEvents } from '../audit/log';
-import { paymentsCanary, serviceArnByName, testContext } from './testing';
+import { serviceArnByName, ruleWeights } from '../../testing/rawAws';
+import { paymentsCanary, testContext } from './testing';
 
 let app: AppHarness;
 let factory: AwsClientFactory;
@@ -21,7 +21,7 @@ const reweigh = (a: RuleAction | undefined, ws: number[]): RuleAction => {
 beforeAll(async () => {
   app = await startAppHarness({ scenario: 'demo', params: { backfillMinutes: 0 } });
   factory = app.factory();
-  serviceArn = await serviceArnByName(app.h.lattice(app.h.creds(1)), 'payments-api');
+  serviceArn = await serviceArnByName(app.h, 'payments-api');
 });
 afterAll(() => app.close());
 beforeEach(async () => {
@@ -45,11 +45,7 @@ describe('applyChange against the emulator', () => {
     });
     expect(res.requestId).toBeTruthy();
     expect(res.auditError).toBeUndefined();
-    const sdk = app.h.lattice(app.h.creds(1));
-    const read = await sdk.send(
-      new GetRuleCommand({ serviceIdentifier: serviceArn, listenerIdentifier: listener.arn, ruleIdentifier: rule.arn }),
-    );
-    expect(read.action?.forward?.targetGroups?.map((t) => t.weight)).toEqual([50, 50]);
+    expect(await ruleWeights(app.h, { serviceArn, listenerArn: listener.arn, ruleArn: rule.arn })).toEqual([50, 50]);
 
     const events = await queryAuditEvents(
       factory,

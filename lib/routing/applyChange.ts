@@ -8,12 +8,11 @@
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { GetServiceCommand } from '@aws-sdk/client-vpc-lattice';
 import type { AuditAction, AuditCanary, AuditEvent, AuditResult, AuditRuleChange } from '../audit/event';
 import { isTrellisError, toErrorInfo, TrellisError, type ErrorInfo } from '../domain/errors';
 import { changeResources, type ApplyResult, type RoutingChange } from './change';
 import { auditScope, ensureAuditStream, streamFor, writeAuditEvent } from '../audit/log';
-import { latticeCall, ownerScope, type RoutingContext } from './context';
+import { latticeOf, ownerScope, type RoutingContext } from './context';
 import { afterStates, beforeStates, checkVersions, validateChange } from './changeStates';
 import { writeChange, type WriteOutcome } from './writeOps';
 
@@ -85,10 +84,7 @@ async function audit(
 /** The service's name for the audit entry (best effort: the entry is still written without it). */
 async function nameOfService(ctx: RoutingContext, serviceArn: string): Promise<string | undefined> {
   try {
-    const out = await latticeCall(ctx, serviceArn, 'GetService', (c, abortSignal) =>
-      c.send(new GetServiceCommand({ serviceIdentifier: serviceArn }), { abortSignal }),
-    );
-    return out.name;
+    return (await latticeOf(ctx, serviceArn).getService(serviceArn)).name;
   } catch {
     return undefined;
   }

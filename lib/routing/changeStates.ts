@@ -19,8 +19,7 @@ import {
   type SiblingRule,
 } from './ruleValidation';
 import { sameVersion, versionOf } from './ruleVersion';
-import { GetTargetGroupCommand } from '@aws-sdk/client-vpc-lattice';
-import { latticeCall, type RoutingContext } from './context';
+import { latticeOf, type RoutingContext } from './context';
 import { listRuleSummaries, readListener, readRule } from './readRules';
 import type { WriteOutcome } from './writeOps';
 
@@ -101,10 +100,10 @@ export async function validateChange(ctx: RoutingContext, c: RoutingChange, befo
     // Priorities as they will be after the change: untouched rules keep theirs.
     const final: SiblingRule[] = [
       ...summaries
-        .filter((s) => !s.isDefault && s.arn && !touched.has(s.arn))
+        .filter((s) => !s.isDefault && !touched.has(s.arn))
         .map((s) => ({
-          arn: s.arn!,
-          name: s.name ?? s.id ?? '',
+          arn: s.arn,
+          name: s.name,
           ...(s.priority !== undefined ? { priority: s.priority } : {}),
         })),
       ...updates.map((u, i) => ({
@@ -147,10 +146,10 @@ async function targetGroupNames(ctx: RoutingContext, states: BeforeState[]): Pro
   const names = new Map<string, string>();
   await Promise.all(
     [...arns].map(async (arn) => {
-      const out = await latticeCall(ctx, arn, 'GetTargetGroup', (c, abortSignal) =>
-        c.send(new GetTargetGroupCommand({ targetGroupIdentifier: arn }), { abortSignal }),
-      ).catch(() => undefined);
-      if (out?.name) names.set(arn, out.name);
+      const group = await latticeOf(ctx, arn)
+        .getTargetGroup(arn)
+        .catch(() => undefined);
+      if (group) names.set(arn, group.name);
     }),
   );
   return (arn) => names.get(arn) ?? shortName(arn);

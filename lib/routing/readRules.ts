@@ -4,12 +4,12 @@
  * read-compare-write that refuses lost updates.
  */
 import 'server-only';
-import { GetListenerCommand, GetRuleCommand, ListRulesCommand, type RuleSummary } from '@aws-sdk/client-vpc-lattice';
-import { arnContextOf, toRuleAction, toRuleMatch } from '../aws/latticeMappers';
+import type { RuleSummary } from '../aws/listenerMappers';
+import { orThrow } from '../aws/paginate';
 import { TrellisError } from '../domain/errors';
 import type { RuleView } from './view';
 import { versionOf } from './ruleVersion';
-import { allPages, latticeCall, type RoutingContext } from './context';
+import { latticeOf, type RoutingContext } from './context';
 
 /** A listener's own fields and its default action. */
 export interface ListenerRead {
@@ -23,26 +23,20 @@ export interface ListenerRead {
   defaultVersion: string;
 }
 
-const iso = (d: Date | undefined) => (d ? d.toISOString() : undefined);
-
 /** GetListener. */
 export async function readListener(
   ctx: RoutingContext,
   serviceArn: string,
   listenerArn: string,
 ): Promise<ListenerRead> {
-  const out = await latticeCall(ctx, listenerArn, 'GetListener', (c, abortSignal) =>
-    c.send(new GetListenerCommand({ serviceIdentifier: serviceArn, listenerIdentifier: listenerArn }), { abortSignal }),
-  );
-  const arn = out.arn ?? listenerArn;
-  const defaultAction = toRuleAction(out.defaultAction, arnContextOf(arn));
-  const lastUpdatedAt = iso(out.lastUpdatedAt);
+  const l = await latticeOf(ctx, listenerArn).getListener(serviceArn, listenerArn);
+  const { defaultAction, lastUpdatedAt } = l;
   return {
-    arn,
-    id: out.id ?? arn.split('/').pop() ?? arn,
-    name: out.name ?? '',
-    protocol: out.protocol ?? '',
-    ...(out.port !== undefined ? { port: out.port } : {}),
+    arn: l.arn,
+    id: l.id,
+    name: l.name,
+    protocol: l.protocol,
+    ...(l.port !== undefined ? { port: l.port } : {}),
     ...(defaultAction ? { defaultAction } : {}),
     ...(lastUpdatedAt ? { lastUpdatedAt } : {}),
     defaultVersion: versionOf({
@@ -59,27 +53,20 @@ export async function readRule(
   listenerArn: string,
   ruleArn: string,
 ): Promise<RuleView> {
-  const out = await latticeCall(ctx, ruleArn, 'GetRule', (c, abortSignal) =>
-    c.send(
-      new GetRuleCommand({ serviceIdentifier: serviceArn, listenerIdentifier: listenerArn, ruleIdentifier: ruleArn }),
-      { abortSignal },
-    ),
-  );
-  if (out.isDefault)
+  const r = await latticeOf(ctx, ruleArn).getRule(serviceArn, listenerArn, ruleArn);
+  if (r.isDefault)
     throw new TrellisError(
       'VALIDATION',
-      `Rule ${out.id ?? ruleArn} is the listener's default rule; edit the listener's default action instead.`,
+      `Rule ${r.id} is the listener's default rule; edit the listener's default action instead.`,
       { resource: ruleArn },
     );
-  const arn = out.arn ?? ruleArn;
-  const action = toRuleAction(out.action, arnContextOf(arn));
-  const match = toRuleMatch(out.match) ?? { headers: [] };
-  const lastUpdatedAt = iso(out.lastUpdatedAt);
-  const priority = out.priority ?? 0;
+  const { action, lastUpdatedAt } = r;
+  const match = r.match ?? { headers: [] };
+  const priority = r.priority ?? 0;
   return {
-    arn,
-    id: out.id ?? arn.split('/').pop() ?? arn,
-    name: out.name ?? '',
+    arn: r.arn,
+    id: r.id,
+    name: r.name,
     priority,
     match,
     ...(action ? { action } : {}),
@@ -89,22 +76,10 @@ export async function readRule(
 }
 
 /** ListRules of a listener (summaries, default rule included). */
-export function listRuleSummaries(
+export async function listRuleSummaries(
   ctx: RoutingContext,
   serviceArn: string,
   listenerArn: string,
 ): Promise<RuleSummary[]> {
-  return allPages((nextToken) =>
-    latticeCall(ctx, listenerArn, 'ListRules', (c, abortSignal) =>
-      c.send(
-        new ListRulesCommand({
-          serviceIdentifier: serviceArn,
-          listenerIdentifier: listenerArn,
-          maxResults: 100,
-          ...(nextToken ? { nextToken } : {}),
-        }),
-        { abortSignal },
-      ),
-    ),
-  );
+  return orThrow(await latticeOf(ctx, listenerArn).listRules(serviceArn, listenerArn));
 }

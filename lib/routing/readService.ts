@@ -5,21 +5,13 @@
  * `problem` and the rest is still shown.
  */
 import 'server-only';
-import {
-  GetServiceCommand,
-  ListListenersCommand,
-  ListTargetGroupsCommand,
-  ListTargetsCommand,
-  type ListenerSummary,
-  type TargetGroupSummary,
-  type TargetSummary,
-} from '@aws-sdk/client-vpc-lattice';
 import { mapLimited } from '../aws/concurrency';
+import { orThrow } from '../aws/paginate';
 import { parseLatticeArn } from '../domain/arn';
 import { toErrorInfo } from '../domain/errors';
 import type { ListenerView, RuleView, ServiceRouting, TargetGroupView } from './view';
-import { healthSummary, TARGET_STATUSES, type Problem, type Target, type TargetStatus } from '../domain/snapshot';
-import { allPages, latticeCall, ownerScope, type RoutingContext } from './context';
+import { healthSummary, type Listener, type Problem, type TargetGroup } from '../domain/snapshot';
+import { latticeOf, ownerScope, type RoutingContext } from './context';
 import { listRuleSummaries, readListener, readRule, type ListenerRead } from './readRules';
 
 const PARALLEL = 6;
@@ -31,11 +23,11 @@ function problem(accountId: string, region: string, operation: string, resourceA
 async function readListenerView(
   ctx: RoutingContext,
   serviceArn: string,
-  summary: ListenerSummary,
+  summary: Listener,
   problems: Problem[],
 ): Promise<ListenerView | undefined> {
   const { accountId, region } = ownerScope(serviceArn);
-  const arn = summary.arn ?? '';
+  const arn = summary.arn;
   let listener: ListenerRead;
   try {
     listener = await readListener(ctx, serviceArn, arn);
@@ -45,12 +37,12 @@ async function readListenerView(
   }
   const view: ListenerView = { ...listener, rules: [] };
   try {
-    const summaries = (await listRuleSummaries(ctx, serviceArn, arn)).filter((r) => !r.isDefault && r.arn);
+    const summaries = (await listRuleSummaries(ctx, serviceArn, arn)).filter((r) => !r.isDefault);
     const rules = await mapLimited(summaries, PARALLEL, async (r) => {
       try {
-        return await readRule(ctx, serviceArn, arn, r.arn!);
+        return await readRule(ctx, serviceArn, arn, r.arn);
       } catch (e) {
-        problems.push(problem(accountId, region, 'GetRule', r.arn!, e));
+        problems.push(problem(accountId, region, 'GetRule', r.arn, e));
         return undefined;
       }
     });
@@ -62,24 +54,12 @@ async function readListenerView(
   return view;
 }
 
-function toTarget(t: TargetSummary): Target {
-  const status = (TARGET_STATUSES as readonly string[]).includes(t.status ?? '')
-    ? (t.status as TargetStatus)
-    : 'UNAVAILABLE';
+function toGroupView(g: TargetGroup): TargetGroupView {
   return {
-    id: t.id ?? '',
-    status,
-    ...(t.port !== undefined ? { port: t.port } : {}),
-    ...(t.reasonCode ? { reasonCode: t.reasonCode } : {}),
-  };
-}
-
-function toGroupView(g: TargetGroupSummary): TargetGroupView {
-  return {
-    arn: g.arn ?? '',
-    id: g.id ?? '',
-    name: g.name ?? g.id ?? '',
-    ...(g.type ? { type: g.type } : {}),
+    arn: g.arn,
+    id: g.id,
+    name: g.name,
+    type: g.type,
     ...(g.protocol ? { protocol: g.protocol } : {}),
     ...(g.status ? { status: g.status } : {}),
   };
@@ -99,24 +79,8 @@ async function addHealth(
     PARALLEL,
     async (g) => {
       try {
-        const targets = await allPages((nextToken) =>
-          latticeCall(
-            ctx,
-            serviceArn,
-            'ListTargets',
-            (c, abortSignal) =>
-              c.send(
-                new ListTargetsCommand({
-                  targetGroupIdentifier: g.arn,
-                  maxResults: 100,
-                  ...(nextToken ? { nextToken } : {}),
-                }),
-                { abortSignal },
-              ),
-            g.arn,
-          ),
-        );
-        g.health = healthSummary(targets.map(toTarget));
+        const targets = orThrow(await latticeOf(ctx, serviceArn).listTargets(g.arn));
+        g.health = healthSummary(targets);
       } catch (e) {
         g.healthError = toErrorInfo(e);
         problems.push(problem(accountId, region, 'ListTargets', g.arn, e));
@@ -129,30 +93,17 @@ async function addHealth(
 export async function readServiceRouting(ctx: RoutingContext, serviceArn: string): Promise<ServiceRouting> {
   const { accountId, region } = ownerScope(serviceArn);
   const problems: Problem[] = [];
-  const svc = await latticeCall(ctx, serviceArn, 'GetService', (c, abortSignal) =>
-    c.send(new GetServiceCommand({ serviceIdentifier: serviceArn }), { abortSignal }),
-  );
+  const lattice = latticeOf(ctx, serviceArn);
+  const svc = await lattice.getService(serviceArn);
   const [summaries, groups] = await Promise.all([
-    allPages((nextToken) =>
-      latticeCall(ctx, serviceArn, 'ListListeners', (c, abortSignal) =>
-        c.send(
-          new ListListenersCommand({
-            serviceIdentifier: serviceArn,
-            maxResults: 100,
-            ...(nextToken ? { nextToken } : {}),
-          }),
-          { abortSignal },
-        ),
-      ),
-    ),
-    allPages((nextToken) =>
-      latticeCall(ctx, serviceArn, 'ListTargetGroups', (c, abortSignal) =>
-        c.send(new ListTargetGroupsCommand({ maxResults: 100, ...(nextToken ? { nextToken } : {}) }), { abortSignal }),
-      ),
-    ).catch((e: unknown) => {
-      problems.push(problem(accountId, region, 'ListTargetGroups', serviceArn, e));
-      return [] as TargetGroupSummary[];
-    }),
+    lattice.listListeners(serviceArn).then(orThrow),
+    lattice
+      .listTargetGroups()
+      .then(orThrow)
+      .catch((e: unknown) => {
+        problems.push(problem(accountId, region, 'ListTargetGroups', serviceArn, e));
+        return [] as TargetGroup[];
+      }),
   ]);
   const listeners = (
     await mapLimited(summaries, PARALLEL, (l) => readListenerView(ctx, serviceArn, l, problems))
@@ -170,9 +121,9 @@ export async function readServiceRouting(ctx: RoutingContext, serviceArn: string
   await addHealth(ctx, serviceArn, own, used, problems);
   return {
     service: {
-      arn: svc.arn ?? serviceArn,
-      id: svc.id ?? '',
-      name: svc.name ?? svc.id ?? '',
+      arn: svc.arn,
+      id: svc.id,
+      name: svc.name,
       accountId,
       region,
       ...(svc.status ? { status: svc.status } : {}),

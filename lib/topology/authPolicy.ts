@@ -3,7 +3,6 @@
  * (server-only). Read in the owner account (the account in the ARN): only the owner can read it.
  */
 import 'server-only';
-import { GetAuthPolicyCommand } from '@aws-sdk/client-vpc-lattice';
 import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
 import { parseLatticeArn } from '../domain/arn';
 import { TrellisError } from '../domain/errors';
@@ -36,15 +35,12 @@ export async function readAuthPolicy(
   if (!parsed || (parsed.kind !== 'service' && parsed.kind !== 'servicenetwork'))
     throw new TrellisError('VALIDATION', `Auth policies belong to services and service networks; '${arn}' is neither.`);
   const scope = { accountId: parsed.accountId, region: parsed.region, ...(o.user ? { user: o.user } : {}) };
-  // A resource without a policy answers 200 with no `policy`. The client is looked up inside the call
-  // so that the factory's retry after a rejected session uses a fresh one.
-  const out = await factory.call({ ...scope, operation: 'GetAuthPolicy', resource: arn }, (abortSignal) =>
-    factory.lattice(scope).send(new GetAuthPolicyCommand({ resourceIdentifier: arn }), { abortSignal }),
-  );
+  // A resource without a policy answers 200 with no `policy`.
+  const out = await factory.gateways.lattice(scope).getAuthPolicy(arn);
   return {
     arn,
     ...(out.policy ? { policy: pretty(out.policy) } : {}),
     ...(out.state ? { state: out.state } : {}),
-    ...(out.lastUpdatedAt ? { lastUpdatedAt: out.lastUpdatedAt.toISOString() } : {}),
+    ...(out.lastUpdatedAt ? { lastUpdatedAt: out.lastUpdatedAt } : {}),
   };
 }

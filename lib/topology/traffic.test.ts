@@ -3,13 +3,13 @@
  * world (living access logs). Expected counts come from the emulator's own Logs Insights, queried
  * per log group directly, never from hard-coded numbers.
  */
-import { StartQueryCommand, GetQueryResultsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../emulator/core/clock';
 import { parseLogGroupArn } from '../logs/logGroup';
 import type { Snapshot } from '../domain/snapshot';
 import { getSnapshot } from '../inventory';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
+import { countDirectly } from '../../testing/rawAws';
 import { readAuthPolicy } from './authPolicy';
 import { forgetMissingLogGroups, trafficOverlay } from './traffic';
 
@@ -29,23 +29,10 @@ afterAll(async () => {
 });
 
 /** Requests to a service in one log group, by the emulator's Logs Insights directly. */
-async function directCount(logGroupArn: string, serviceArn: string, startMs: number, endMs: number): Promise<number> {
+function directCount(logGroupArn: string, serviceArn: string, startMs: number, endMs: number): Promise<number> {
   const g = parseLogGroupArn(logGroupArn)!;
-  const logs = app.h.logs(g.accountId === '111111111111' ? app.h.creds(0) : await app.h.assume(g.accountId));
-  const { queryId } = await logs.send(
-    new StartQueryCommand({
-      logGroupName: g.name,
-      startTime: Math.floor(startMs / 1000),
-      endTime: Math.ceil(endMs / 1000),
-      queryString: `filter serviceArn = "${serviceArn}" | stats count(*) as n`,
-    }),
-  );
-  for (;;) {
-    const r = await logs.send(new GetQueryResultsCommand({ queryId }));
-    if (r.status === 'Complete') return Number(r.results?.[0]?.find((f) => f.field === 'n')?.value ?? 0);
-    if (r.status !== 'Running' && r.status !== 'Scheduled') throw new Error(`query ${r.status}`);
-    await new Promise((res) => setTimeout(res, 50));
-  }
+  const query = `filter serviceArn = "${serviceArn}" | stats count(*) as n`;
+  return countDirectly(app.h, { accountId: g.accountId, group: g.name }, query, startMs, endMs);
 }
 
 describe('trafficOverlay (demo)', () => {

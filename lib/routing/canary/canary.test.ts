@@ -10,7 +10,8 @@ import type { RuleAction } from '../../domain/routing';
 import { startAppHarness, type AppHarness } from '../../../testing/appHarness';
 import { applyChange } from '../applyChange';
 import { queryAuditEvents } from '../../audit/log';
-import { paymentsCanary, serviceArnByName, testContext } from '../testing';
+import { serviceArnByName } from '../../../testing/rawAws';
+import { paymentsCanary, testContext } from '../testing';
 import { commandCanary, startCanary } from './commands';
 import { CanaryRunner } from './runner';
 import { stepPlan } from './step';
@@ -32,7 +33,7 @@ const weights = (a: RuleAction | undefined) => (a?.type === 'forward' ? a.target
 beforeAll(async () => {
   app = await startAppHarness({ scenario: 'demo', params: { backfillMinutes: 0 } });
   factory = app.factory();
-  serviceArn = await serviceArnByName(app.h.lattice(app.h.creds(1)), 'payments-api');
+  serviceArn = await serviceArnByName(app.h, 'payments-api');
 });
 afterAll(() => app.close());
 

@@ -5,31 +5,17 @@
  * configured account: one source only, since a request is logged once per subscription.
  */
 import 'server-only';
-import {
-  ListAccessLogSubscriptionsCommand,
-  ListServiceNetworkServiceAssociationsCommand,
-} from '@aws-sdk/client-vpc-lattice';
+import { orThrow } from '../../aws/paginate';
 import { TrellisError } from '../../domain/errors';
 import type { GateFigures } from './gates';
 import { parseLogGroupArn, type LogGroupRef } from '../../logs/logGroup';
 import type { InsightsQuery } from '../../logs/query';
 import { runQuery } from '../../logs/runner';
-import { allPages, latticeCall, type RoutingContext } from '../context';
+import { latticeOf, type RoutingContext } from '../context';
 
 async function subscriptionsOf(ctx: RoutingContext, resourceArn: string): Promise<LogGroupRef[]> {
-  const items = await allPages((nextToken) =>
-    latticeCall(ctx, resourceArn, 'ListAccessLogSubscriptions', (c, abortSignal) =>
-      c.send(
-        new ListAccessLogSubscriptionsCommand({
-          resourceIdentifier: resourceArn,
-          maxResults: 100,
-          ...(nextToken ? { nextToken } : {}),
-        }),
-        { abortSignal },
-      ),
-    ),
-  );
-  return items.map((s) => parseLogGroupArn(s.destinationArn ?? '')).filter((g): g is LogGroupRef => g !== undefined);
+  const items = orThrow(await latticeOf(ctx, resourceArn).listAccessLogSubscriptions(resourceArn));
+  return items.map((s) => parseLogGroupArn(s.destinationArn)).filter((g): g is LogGroupRef => g !== undefined);
 }
 
 /** The log group to judge a service's canary with. Throws NOT_FOUND when the service has none readable. */
@@ -38,20 +24,8 @@ export async function accessLogSource(ctx: RoutingContext, serviceArn: string): 
     !ctx.factory.config.accounts || ctx.factory.config.accounts.some((a) => a.accountId === g.accountId);
   const own = (await subscriptionsOf(ctx, serviceArn)).find(configured);
   if (own) return own;
-  const assocs = await allPages((nextToken) =>
-    latticeCall(ctx, serviceArn, 'ListServiceNetworkServiceAssociations', (c, abortSignal) =>
-      c.send(
-        new ListServiceNetworkServiceAssociationsCommand({
-          serviceIdentifier: serviceArn,
-          maxResults: 100,
-          ...(nextToken ? { nextToken } : {}),
-        }),
-        { abortSignal },
-      ),
-    ),
-  );
+  const assocs = orThrow(await latticeOf(ctx, serviceArn).listServiceAssociations({ serviceArn }));
   for (const a of assocs) {
-    if (!a.serviceNetworkArn) continue;
     const groups = await subscriptionsOf(ctx, a.serviceNetworkArn).catch(() => []);
     const g = groups.find(configured);
     if (g) return g;

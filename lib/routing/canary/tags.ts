@@ -3,10 +3,9 @@
  * state of a running plan: any replica can read them and carry on.
  */
 import 'server-only';
-import { ListTagsForResourceCommand, TagResourceCommand } from '@aws-sdk/client-vpc-lattice';
 import { canaryResourceArn, type CanaryLease, type CanaryPlan, type CanaryState, type CanaryTarget } from './plan';
 import { CANARY_TAGS, decodeLease, decodePlan, decodeState, encodeLease, encodePlan, encodeState } from './tagCodec';
-import { latticeCall, type RoutingContext } from '../context';
+import { latticeOf, type RoutingContext } from '../context';
 
 /** A plan as its tags say (each part absent when missing or malformed). */
 export interface CanaryTags {
@@ -18,10 +17,7 @@ export interface CanaryTags {
 /** Reads the plan, state and lease tags of a target. */
 export async function readCanaryTags(ctx: RoutingContext, target: CanaryTarget): Promise<CanaryTags> {
   const arn = canaryResourceArn(target);
-  const out = await latticeCall(ctx, arn, 'ListTagsForResource', (c, abortSignal) =>
-    c.send(new ListTagsForResourceCommand({ resourceArn: arn }), { abortSignal }),
-  );
-  const tags = out.tags ?? {};
+  const tags = await latticeOf(ctx, arn).listTags(arn);
   const plan = decodePlan(tags[CANARY_TAGS.plan]);
   const state = decodeState(tags[CANARY_TAGS.state]);
   const lease = decodeLease(tags[CANARY_TAGS.lease]);
@@ -40,7 +36,5 @@ export async function writeCanaryTags(ctx: RoutingContext, target: CanaryTarget,
   if (t.plan) tags[CANARY_TAGS.plan] = encodePlan(t.plan);
   if (t.state) tags[CANARY_TAGS.state] = encodeState(t.state);
   if (t.lease) tags[CANARY_TAGS.lease] = encodeLease(t.lease);
-  await latticeCall(ctx, arn, 'TagResource', (c, abortSignal) =>
-    c.send(new TagResourceCommand({ resourceArn: arn, tags }), { abortSignal }),
-  );
+  await latticeOf(ctx, arn).tagResource(arn, tags);
 }
