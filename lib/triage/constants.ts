@@ -18,10 +18,12 @@ export const BASELINE_GAP_MINUTES = 10;
 /** The baseline is recomputed (one more query) when its end moves by this much; cached meanwhile. */
 export const BASELINE_STEP_MS = 5 * MIN;
 /**
- * A trailing minute counts as delivered once its records reach this share of the median minute
- * before it; minutes older than the explorer's ingestion delay (2 min on AWS) are delivered anyway.
+ * A trailing bin counts as delivered once its records reach half the median minute (scaled to the part of
+ * the minute a partial bin covers); bins older than the explorer's ingestion delay (2 min on AWS) count
+ * anyway. Half, not 80 %: rates tolerate a half-delivered bin, and 20 s into a minute a 5 s lag already
+ * leaves only 75 %; counts that a half bin could fake (traffic drops) use whole minutes and a 10 % floor.
  */
-export const DELIVERED_SHARE = 0.8;
+export const DELIVERED_SHARE = 0.5;
 
 /** Family-wise false-alarm budget per evaluation, split over the keys tested (Bonferroni: α / m). */
 export const ALPHA = 0.001;
@@ -34,6 +36,13 @@ export const ERROR_MIN_COUNT = 5;
 export const ERROR_MIN_EXCESS = 0.01;
 /** 5xx: at this recent rate the group is critical (half its requests fail). */
 export const ERROR_CRITICAL_RATE = 0.5;
+
+/** 5xx fast lane: the last 2 minutes alone … */
+export const FAST_MINUTES = 2;
+/** … at least 5× the baseline rate (a sharp rise, not a drift) … */
+export const FAST_R0 = 5;
+/** … with at least 10 errors (twice the slow lane's minimum: two minutes are noisier than five). */
+export const FAST_MIN_COUNT = 10;
 
 /** Denials: exposure is minutes; a pair must be above 2× its baseline per-minute rate. */
 export const DENIAL_R0 = 2;
@@ -64,6 +73,10 @@ export const LATENCY_SLOW_SHARE = 0.8;
  * not after 4); with the previous-minute confirmation that is 3 slow minutes in a row (≈ 10⁻³ on noise).
  */
 export const LATENCY_RUN = 2;
+/** Latency fast lane: one judged minute at ≥ 3× the baseline p95 … */
+export const LATENCY_FAST_RATIO = 3;
+/** … and ≥ 200 ms above it is enough (a sample p95 that far out on noise is ≈ 10⁻⁵). */
+export const LATENCY_FAST_DELTA_MS = 200;
 
 /** Traffic drop: the service had at least this many requests per minute in the baseline. */
 export const DROP_MIN_RATE = 2;
@@ -77,6 +90,8 @@ export const DROP_EXPECTED = 20;
 /** Health: a group unhealthy this long (as seen by this process) is standing, shown as info below news. */
 export const UNHEALTHY_STANDING_MS = 10 * MIN;
 
+/** Onset: the in-control 5xx rate is at least 1 % for CUSUM (a stray error must not look like the start). */
+export const CUSUM_MIN_P0 = 0.01;
 /** Onset: CUSUM decision interval h (in log-likelihood units). */
 export const CUSUM_H = 5;
 

@@ -1,7 +1,7 @@
 /**
  * `latency`: a target group whose per-minute p95 (2xx requests) is well above its baseline p95 in most
  * recent minutes: ≥ LATENCY_RATIO × and ≥ LATENCY_MIN_DELTA_MS above, in the last LATENCY_RUN minutes in a
- * row or in LATENCY_SLOW_SHARE of the recent minutes with at least LATENCY_MIN_PER_MINUTE requests, with LATENCY_MIN_RECENT requests in all and a baseline of
+ * row (or the last one alone when LATENCY_FAST_RATIO × and LATENCY_FAST_DELTA_MS above) or in LATENCY_SLOW_SHARE of the recent minutes with at least LATENCY_MIN_PER_MINUTE requests, with LATENCY_MIN_RECENT requests in all and a baseline of
  * LATENCY_MIN_BASELINE requests. Pure.
  */
 import {
@@ -12,6 +12,8 @@ import {
   LATENCY_MIN_RECENT,
   LATENCY_RATIO,
   LATENCY_RUN,
+  LATENCY_FAST_DELTA_MS,
+  LATENCY_FAST_RATIO,
   LATENCY_SLOW_SHARE,
 } from '../constants';
 import { ms } from '../format';
@@ -43,7 +45,8 @@ export function testLatency(s: TgSeries, q: number, end: number) {
     if (v < limit) break;
     runValues.push(v);
   }
-  const byRun = runValues.length >= LATENCY_RUN;
+  const fastLimit = Math.max(q * LATENCY_FAST_RATIO, q + LATENCY_FAST_DELTA_MS);
+  const byRun = runValues.length >= LATENCY_RUN || (runValues[0] ?? 0) >= fastLimit;
   const fired =
     counted.length >= 2 &&
     requests >= LATENCY_MIN_RECENT &&
