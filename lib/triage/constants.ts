@@ -50,33 +50,23 @@ export const DENIAL_R0 = 2;
 export const DENIAL_MIN_COUNT = 5;
 
 /**
- * Latency is judged on p95 per minute: at demo volumes (30–240 requests a minute) a minute's p99 is
- * its slowest request or two, far too noisy to compare; p95 moves the same way when a target slows.
+ * Latency is judged on p95 of successful requests: at demo volumes (30–240 requests a minute) a minute's
+ * p99 is its slowest request or two; p95 (with p50/p75/p90 to count slow requests) moves with any slowdown.
  */
 /** Latency: a baseline p95 needs this many baseline requests to be trusted. */
 export const LATENCY_MIN_BASELINE = 300;
-/** Latency: at least this many recent requests in minutes that count. */
+/** Latency: at least this many successful requests in the lane tested. */
 export const LATENCY_MIN_RECENT = 30;
-/** Latency: a minute's p95 counts only with this many requests (p95 of 5 requests is their max). */
-export const LATENCY_MIN_PER_MINUTE = 20;
-/** Latency: recent p95 must be at least 1.5× the baseline p95 … */
+/** Latency: a minute is judged only with this many requests (its quantiles are order statistics of them). */
+export const LATENCY_MIN_PER_MINUTE = 10;
+/** Latency: the share slower than the baseline p95 is tested against 2 × the 5 % expected. */
+export const LATENCY_R0 = 2;
+/** Latency: the fast lane tests the last 2 minutes alone (a fresh slowdown is not diluted by five). */
+export const LATENCY_FAST_MINUTES = 2;
+/** Latency: the latest p95 must be at least 1.5× the baseline p95 … */
 export const LATENCY_RATIO = 1.5;
 /** … and at least 50 ms above it (1.5× of 4 ms is noise nobody would act on). */
 export const LATENCY_MIN_DELTA_MS = 50;
-/**
- * Latency: this share of the recent minutes (with enough requests) must be slow. 0.8 (4 of 5), not 0.6:
- * a heavy-tailed group (σ 0.9) has a minute p95 above 1.5× its hourly p95 about one minute in ten.
- */
-export const LATENCY_SLOW_SHARE = 0.8;
-/**
- * Latency: … or the last 2 judged minutes in a row are slow (a fresh slowdown shows within 2–3 minutes,
- * not after 4); with the previous-minute confirmation that is 3 slow minutes in a row (≈ 10⁻³ on noise).
- */
-export const LATENCY_RUN = 2;
-/** Latency fast lane: one judged minute at ≥ 3× the baseline p95 … */
-export const LATENCY_FAST_RATIO = 3;
-/** … and ≥ 200 ms above it is enough (a sample p95 that far out on noise is ≈ 10⁻⁵). */
-export const LATENCY_FAST_DELTA_MS = 200;
 
 /** Traffic drop: the service had at least this many requests per minute in the baseline. */
 export const DROP_MIN_RATE = 2;
