@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../audit/event';
 import { DEMO, demoLike } from '../../graph/testing/fixtures';
 import type { Finding } from '../types';
 import { places } from '../where';
