@@ -43,4 +43,22 @@ describe('unhealthy-targets', () => {
     expect(later.severity).toBe('info');
     expect(later.onset).toBe(new Date(T).toISOString());
   });
+
+  it('already down in the inventory at the first read: standing (info); a target going down later: high', () => {
+    const persistence = new Persistence();
+    const ledger = (bad: string[]) => [
+      { id: '10.2.2.1', port: 8080, status: 'HEALTHY' as const },
+      ...bad.map((id) => ({ id, status: 'UNHEALTHY' as const, reasonCode: 'HealthCheckFailed' })),
+    ];
+    const first = unhealthyFindings({ [DEMO.ledgerTg]: ledger(['i-bad1', 'i-bad2']) }, p, T, persistence);
+    expect(first[0]!.finding.severity).toBe('info');
+    const worse = unhealthyFindings(
+      { [DEMO.ledgerTg]: ledger(['i-bad1', 'i-bad2', 'i-bad3']) },
+      p,
+      T + 15_000,
+      persistence,
+    );
+    expect(worse[0]!.finding.severity).toBe('high');
+    expect(worse[0]!.finding.title).toBe('ledger-instances: 3 of 4 targets unhealthy (HealthCheckFailed)');
+  });
 });
