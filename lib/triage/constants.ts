@@ -34,6 +34,11 @@ export const ERROR_R0 = 1.5;
 export const ERROR_MIN_COUNT = 5;
 /** 5xx: Wilson 95 % lower bound of the recent rate must exceed the baseline by 1 pp (≈ 14× burn of 99.9 %). */
 export const ERROR_MIN_EXCESS = 0.01;
+/**
+ * 5xx: a Wilson lower bound this high (and ≥ 2× the baseline rate) is a finding without the baseline test:
+ * 5 % failing breaks any SLO, and a canary whose traffic just grew has too little baseline for the test.
+ */
+export const ERROR_ABSOLUTE_RATE = 0.05;
 /** 5xx: at this recent rate the group is critical (half its requests fail). */
 export const ERROR_CRITICAL_RATE = 0.5;
 

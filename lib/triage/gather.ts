@@ -57,6 +57,8 @@ export interface GatherDeps {
   user?: string;
   pollMs?: number;
   maxWaitMs?: number;
+  /** Share a report this recent (ms; default REPORT_REUSE_MS, 0 = always compute). */
+  reuseMs?: number;
 }
 
 interface Cost {
@@ -71,7 +73,16 @@ const persistences = new WeakMap<AwsClientFactory, Persistence>();
 /** Forgets cached baselines and persistence (tests). */
 export function resetTriageState(): void {
   baselineCache.clear();
+  generation++;
 }
+
+/**
+ * Every open "Now" page refreshes on its own; a report computed less than this long ago (or still being
+ * computed) is shared, so N viewers cost one refresh's queries, not N.
+ */
+export const REPORT_REUSE_MS = 10_000;
+let generation = 0;
+const latest = new WeakMap<AwsClientFactory, { at: number; generation: number; report: Promise<TriageReport> }>();
 
 function persistenceOf(factory: AwsClientFactory): Persistence {
   let p = persistences.get(factory);
@@ -287,9 +298,21 @@ async function gatherCanaries(factory: AwsClientFactory, nowMs: number, user: st
 }
 
 /** One refresh: gather everything and evaluate. Never throws for an account's failure. */
-export async function triageReport(d: GatherDeps = {}): Promise<TriageReport> {
+export function triageReport(d: GatherDeps = {}): Promise<TriageReport> {
   const factory = d.factory ?? awsClients();
   const nowMs = (d.now ?? Date.now)();
+  const reuse = d.reuseMs ?? REPORT_REUSE_MS;
+  const hit = latest.get(factory);
+  if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < reuse) return hit.report;
+  const report = computeReport(d, factory, nowMs);
+  latest.set(factory, { at: nowMs, generation, report });
+  report.catch(() => {
+    if (latest.get(factory)?.report === report) latest.delete(factory);
+  });
+  return report;
+}
+
+async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: number): Promise<TriageReport> {
   const snapshot = await (d.snapshot ?? (() => getSnapshot(d.user ? { user: d.user } : {}, factory)))();
   const cost: Cost = { queries: 0, bytesScanned: 0 };
   const [logs, changes, canaries] = await Promise.all([

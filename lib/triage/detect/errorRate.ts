@@ -2,13 +2,16 @@
  * `error-rate`: a target group whose 5xx rate in the recent window is significantly above its own
  * baseline. Three gates, all required (triage-methods §5): the rate-ratio test against ERROR_R0 × the
  * baseline rate at α / m; at least ERROR_MIN_COUNT recent 5xx; the 95 % Wilson lower bound of the recent
- * rate at least ERROR_MIN_EXCESS above the baseline rate. A fast lane runs the same gates on the last
+ * rate at least ERROR_MIN_EXCESS above the baseline rate. Instead of the test, a Wilson lower bound of at
+ * least ERROR_ABSOLUTE_RATE (and 2× the baseline rate) also qualifies: with a small baseline (a canary
+ * whose traffic just grew) the conditional test has no power, yet 15 % failing is plainly bad. A fast lane runs the same gates on the last
  * FAST_MINUTES with FAST_R0 and FAST_MIN_COUNT. Pure.
  */
 import {
   ALPHA,
   CUSUM_H,
   CUSUM_MIN_P0,
+  ERROR_ABSOLUTE_RATE,
   ERROR_CRITICAL_RATE,
   ERROR_MIN_COUNT,
   ERROR_MIN_EXCESS,
@@ -53,11 +56,11 @@ export function testErrorRate(
     const errors = sum(s.errors5xx, from, end);
     const requests = sum(s.requests, from, end);
     const p = rateRatioP(errors, requests, c0, n0, r0);
-    const fired =
-      requests > 0 &&
-      errors >= minCount &&
-      p < ALPHA / Math.max(1, m) &&
-      wilsonLower(errors, requests) - baseRate >= ERROR_MIN_EXCESS;
+    const lower = wilsonLower(errors, requests);
+    // Significant against the baseline, or bad in absolute terms when the baseline is too small to say
+    // (a canary whose traffic just grew tenfold has little baseline to compare with).
+    const bad = p < ALPHA / Math.max(1, m) || lower >= Math.max(ERROR_ABSOLUTE_RATE, 2 * baseRate);
+    const fired = requests > 0 && errors >= minCount && bad && lower - baseRate >= ERROR_MIN_EXCESS;
     return { fired, p, errors, requests };
   };
   const slow = lane(RECENT_MINUTES, ERROR_MIN_COUNT, ERROR_R0);
