@@ -56,7 +56,8 @@ async function one(scenario: 'demo' | 'fleet', refreshes: number): Promise<boole
     const target = TARGETS_MS[scenario]!;
     process.stdout.write(
       `${scenario}: ${snapshot.services.length} services, ${snapshot.targetGroups.length} target groups, ` +
-        `${snapshot.accessLogSubscriptions.length} log subscriptions (inventory read once: ${inventoryMs.toFixed(0)} ms)\n` +
+        `${snapshot.accessLogSubscriptions.length} log subscriptions ` +
+        `(inventory read once: ${inventoryMs.toFixed(0)} ms)\n` +
         `${rows.join('\n')}\n` +
         `  worst ${worst.toFixed(0)} ms vs target ${target} ms: ${worst <= target ? 'OK' : 'OVER'}\n`,
     );

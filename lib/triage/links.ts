@@ -1,4 +1,7 @@
-/** Deep links of a finding: the logs explorer pre-filtered around the onset, and the topology with the node selected. */
+/**
+ * Deep links of a finding: the logs explorer pre-filtered around the onset, and the topology with the node
+ * selected. Pure.
+ */
 import { DEFAULT_VIEW, topologyHref } from '../graph/viewState';
 import { defaultFilters, filtersToParams, type DimValues } from '../logs/filters';
 

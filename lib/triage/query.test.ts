@@ -6,7 +6,8 @@ import { DENIAL_SERIES_QUERY, LATENCY_QUERY, SERIES_QUERY, windowsAt } from './q
 describe('queries', () => {
   it('print as Logs Insights stats queries (constants only)', () => {
     expect(printQuery(SERIES_QUERY)).toBe(
-      'stats count(*) as n by bin(1m) as t, @log, serviceArn, targetGroupArn, responseCode, failureReason\n| limit 10000',
+      'stats count(*) as n by bin(1m) as t, @log, serviceArn, targetGroupArn, responseCode, failureReason' +
+        '\n| limit 10000',
     );
     expect(printQuery(LATENCY_QUERY)).toBe(
       'filter (responseCode >= 200) and (responseCode < 300)\n' +

@@ -1,4 +1,7 @@
-/** Ranking (triage-methods "Ranking"): critical first, then high, then info; within one, score, then onset (newest first). Pure. */
+/**
+ * Ranking (triage-methods "Ranking"): critical first, then high, then info; within one, score, then onset
+ * (newest first). Pure.
+ */
 import type { Finding, Severity } from './types';
 
 const ORDER: Record<Severity, number> = { critical: 0, high: 1, info: 2 };

@@ -1,4 +1,7 @@
-/** Synthetic inputs for the engine's unit tests: folded series built from per-minute arrays, and seeded noise. Test-only. */
+/**
+ * Synthetic inputs for the engine's unit tests: folded series built from per-minute arrays, seeded noise,
+ * audit events. Test-only.
+ */
 import type { AuditEvent } from '../audit/event';
 import { DEMO, demoLike } from '../graph/testing/fixtures';
 import type { Folded } from './fold';

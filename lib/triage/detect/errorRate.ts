@@ -4,7 +4,8 @@
  * baseline rate at α / m; at least ERROR_MIN_COUNT recent 5xx; the 95 % Wilson lower bound of the recent
  * rate at least ERROR_MIN_EXCESS above the baseline rate. Instead of the test, a Wilson lower bound of at
  * least ERROR_ABSOLUTE_RATE (and 2× the baseline rate) also qualifies: with a small baseline (a canary
- * whose traffic just grew) the conditional test has no power, yet 15 % failing is plainly bad. A fast lane runs the same gates on the last
+ * whose traffic just grew) the conditional test has no power, yet 15 % failing is plainly bad.
+ * A fast lane runs the same gates on the last
  * FAST_MINUTES with FAST_R0 and FAST_MIN_COUNT. Pure.
  */
 import {
