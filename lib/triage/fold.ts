@@ -9,7 +9,7 @@ import { parseInsightsTime } from '../domain/accessLog';
 import type { Snapshot } from '../domain/snapshot';
 import { parseLogGroupArn } from '../logs/logGroup';
 import { BIN_MS, DELIVERED_SHARE } from './constants';
-import type { Window } from './query';
+import { LATENCY_PERCENTILES, type Window } from './query';
 
 /** Rows of one query of one (account, region). */
 export interface QueryRows {
@@ -26,9 +26,11 @@ export interface TgSeries {
   serviceArns: string[];
   requests: number[];
   errors5xx: number[];
-  /** p95 duration (ms) of its most frequent 2xx code per minute; undefined without such requests. */
+  /** p95 duration (ms) of its 2xx requests per minute; undefined without such requests. */
   p95: Array<number | undefined>;
-  /** 2xx requests per minute behind `p95`. */
+  /** p50, p75, p90, p95 (LATENCY_PERCENTILES) per minute, when the row had all of them. */
+  quantiles: Array<number[] | undefined>;
+  /** 2xx records per minute behind `p95` (a request logged by two log groups counts twice here). */
   okRequests: number[];
   /** 5xx per `"<code> <failureReason>"` per minute. */
   failures: Record<string, number[]>;
@@ -43,7 +45,10 @@ export interface ServiceSeries {
 /** Per-minute denials of one (service, principal, reason). */
 export interface DenialSeries {
   serviceArn: string;
+  /** The principal with assumed-role sessions folded into their role (see `principalOf`). */
   principal: string;
+  /** The `resolvedUser` values behind it (sessions), for the logs link; at most MAX_USERS. */
+  users: string[];
   reason: string;
   denials: number[];
 }
@@ -68,6 +73,19 @@ export interface Folded {
   baseline: Baseline;
   /** End of the delivered data (ms): the series minutes before it are complete. */
   deliveredUntil: number;
+}
+
+const MAX_USERS = 10;
+const SESSION = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/;
+
+/**
+ * The principal a denial is counted under: an assumed-role session (`arn:aws:sts::1:assumed-role/r/s`)
+ * counts as its role (`arn:aws:iam::1:role/r`), so that a role whose tasks rotate sessions is one steady
+ * key, not a "new principal" every hour; anything else as it is.
+ */
+export function principalOf(resolvedUser: string): string {
+  const m = SESSION.exec(resolvedUser);
+  return m ? `arn:${m[1]}:iam::${m[2]}:role/${m[3]}` : resolvedUser;
 }
 
 /** The key of a denial series. */
@@ -126,17 +144,20 @@ export interface FoldInput {
   window: Window;
   baselineMinutes: number;
   series: QueryRows[];
+  latency: QueryRows[];
   denials: QueryRows[];
   baseline: QueryRows[];
+  latencyBaseline: QueryRows[];
   denialBaseline: QueryRows[];
   /** Minutes ending before this are delivered whatever their counts say (now − ingestion delay). */
   surelyDeliveredBefore: number;
 }
 
-/** Folds the four queries' rows. */
+/** Folds the six queries' rows. */
 export function fold(input: FoldInput): Folded {
   const { window } = input;
-  const count = Math.round((window.endMs - window.startMs) / BIN_MS);
+  // The last bin may be the current, partial minute (rates tolerate it; counts use whole minutes only).
+  const count = Math.ceil((window.endMs - window.startMs) / BIN_MS);
   const minutes = Array.from({ length: count }, (_, i) => window.startMs + i * BIN_MS);
   const idx = (t: string | undefined): number => {
     const ms = parseInsightsTime(t);
@@ -155,8 +176,6 @@ export function fold(input: FoldInput): Folded {
     deliveredUntil: window.endMs,
   };
   const totals = zeros(count);
-  // The 2xx code with the most requests per (tg, minute) supplies that minute's p95.
-  const okBest: Record<string, number[]> = {};
   for (const q of input.series) {
     for (const row of q.rows) {
       const i = idx(row.t);
@@ -175,6 +194,7 @@ export function fold(input: FoldInput): Folded {
         requests: zeros(count),
         errors5xx: zeros(count),
         p95: new Array<number | undefined>(count).fill(undefined),
+        quantiles: new Array<number[] | undefined>(count).fill(undefined),
         okRequests: zeros(count),
         failures: {},
       }));
@@ -185,15 +205,21 @@ export function fold(input: FoldInput): Folded {
         tg.errors5xx[i]! += n;
         const k = `${code} ${present(row.failureReason) ? row.failureReason : ''}`.trim();
         entry(tg.failures, k, () => zeros(count))[i]! += n;
-      } else if (code >= 200 && code < 300) {
-        tg.okRequests[i]! += n;
-        const best = entry(okBest, tgArn, () => zeros(count));
-        const p95 = num(row.p95);
-        if (n > best[i]! && Number.isFinite(p95)) {
-          best[i] = n;
-          tg.p95[i] = p95;
-        }
       }
+    }
+  }
+  // Latency rows: one per (minute, group) per query; a group seen by several queries keeps the fullest.
+  for (const q of input.latency) {
+    for (const row of q.rows) {
+      const i = idx(row.t);
+      const n = num(row.n);
+      const tg = out.tg[row.targetGroupArn ?? ''];
+      const p95 = num(row.p95);
+      if (i < 0 || !(n > 0) || !tg || !Number.isFinite(p95) || n <= tg.okRequests[i]!) continue;
+      tg.okRequests[i] = n;
+      tg.p95[i] = p95;
+      const qs = LATENCY_PERCENTILES.map((x) => num(row[`p${x}`]));
+      tg.quantiles[i] = qs.every(Number.isFinite) ? qs : undefined;
     }
   }
   for (const q of input.denials) {
@@ -202,13 +228,15 @@ export function fold(input: FoldInput): Folded {
       const n = num(row.n);
       const svc = row.serviceArn;
       if (i < 0 || !(n > 0) || !present(svc) || !countsDenials(svc, q.region, row['@log'] ?? '')) continue;
-      const principal = row.resolvedUser || '-';
+      const user = row.resolvedUser || '-';
+      const principal = principalOf(user);
       const reason = row.authDeniedReason || '-';
       const k = denialKey(svc, principal, reason);
-      entry(out.denials, k, () => ({ serviceArn: svc, principal, reason, denials: zeros(count) })).denials[i]! += n;
+      const d = entry(out.denials, k, () => ({ serviceArn: svc, principal, users: [], reason, denials: zeros(count) }));
+      d.denials[i]! += n;
+      if (!d.users.includes(user) && d.users.length < MAX_USERS) d.users.push(user);
     }
   }
-  const okBase: Record<string, number> = {};
   for (const q of input.baseline) {
     for (const row of q.rows) {
       const n = num(row.n);
@@ -225,14 +253,16 @@ export function fold(input: FoldInput): Folded {
       b.requests += n;
       const code = num(row.responseCode);
       if (code >= 500 && code < 600) b.errors5xx += n;
-      else if (code >= 200 && code < 300) {
-        b.okRequests += n;
-        const p95 = num(row.p95);
-        if (n > (okBase[tgArn] ?? 0) && Number.isFinite(p95)) {
-          okBase[tgArn] = n;
-          b.p95 = p95;
-        }
-      }
+    }
+  }
+  for (const q of input.latencyBaseline) {
+    for (const row of q.rows) {
+      const n = num(row.n);
+      const b = out.baseline.tg[row.targetGroupArn ?? ''];
+      const p95 = num(row.p95);
+      if (!(n > 0) || !b || !Number.isFinite(p95) || n <= b.okRequests) continue;
+      b.okRequests = n;
+      b.p95 = p95;
     }
   }
   for (const q of input.denialBaseline) {
@@ -240,27 +270,35 @@ export function fold(input: FoldInput): Folded {
       const n = num(row.n);
       const svc = row.serviceArn;
       if (!(n > 0) || !present(svc) || !countsDenials(svc, q.region, row['@log'] ?? '')) continue;
-      const k = denialKey(svc, row.resolvedUser || '-', row.authDeniedReason || '-');
+      const k = denialKey(svc, principalOf(row.resolvedUser || '-'), row.authDeniedReason || '-');
       out.baseline.denials[k] = (out.baseline.denials[k] ?? 0) + n;
     }
   }
-  out.deliveredUntil = deliveredUntil(minutes, totals, input.surelyDeliveredBefore);
+  out.deliveredUntil = deliveredUntil(minutes, totals, input.surelyDeliveredBefore, window.endMs);
   return out;
 }
 
 /**
- * The end of the delivered minutes: trailing minutes whose record count is below DELIVERED_SHARE of the
- * median of the minutes before them are still arriving; minutes ending before `surely` count as delivered.
+ * The end of the delivered data: trailing bins whose record count is below DELIVERED_SHARE of the median
+ * whole minute (scaled by the share of the minute a partial last bin covers) are still arriving; bins
+ * ending before `surely` count as delivered whatever their counts.
  */
-export function deliveredUntil(minutes: readonly number[], totals: readonly number[], surely: number): number {
+export function deliveredUntil(
+  minutes: readonly number[],
+  totals: readonly number[],
+  surely: number,
+  endMs: number,
+): number {
+  const binEnd = (i: number) => Math.min(minutes[i]! + BIN_MS, endMs);
+  const whole = totals.filter((_, i) => binEnd(i) - minutes[i]! === BIN_MS).sort((a, b) => a - b);
+  const median = whole[Math.floor(whole.length / 2)] ?? 0;
   let end = minutes.length;
-  const sorted = [...totals].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   while (end > 0) {
-    const start = minutes[end - 1]!;
-    if (start + BIN_MS <= surely) break;
-    if (median > 0 && totals[end - 1]! >= DELIVERED_SHARE * median) break;
+    const i = end - 1;
+    if (binEnd(i) <= surely) break;
+    const share = (binEnd(i) - minutes[i]!) / BIN_MS;
+    if (median > 0 && totals[i]! >= DELIVERED_SHARE * median * share) break;
     end--;
   }
-  return end === 0 ? (minutes[0] ?? 0) : minutes[end - 1]! + BIN_MS;
+  return end === 0 ? (minutes[0] ?? endMs) : binEnd(end - 1);
 }

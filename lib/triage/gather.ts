@@ -1,6 +1,6 @@
 /**
- * The findings engine's IO (server-only): per configured (account, region) the two recent log queries
- * (and, when its cached copy is older than BASELINE_STEP_MS, the baseline's two), a fresh health read
+ * The findings engine's IO (server-only): per configured (account, region) the three recent log queries
+ * (and, when its cached copy is older than BASELINE_STEP_MS, the baseline's three), a fresh health read
  * of the groups involved, the audit log of the last hour and the running canary plans; then `evaluate`.
  * Every failure becomes a TriageError of its account and source; the report is never thrown away.
  */
@@ -8,10 +8,11 @@ import 'server-only';
 import type { AuditEvent } from '../audit/event';
 import { queryAuditEvents } from '../audit/log';
 import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
-import { mapLimited } from '../aws/concurrency';
+import { KeyedLimiter, mapLimited } from '../aws/concurrency';
 import { readTargetHealth } from '../aws/targetHealth';
 import { parseLatticeArn } from '../domain/arn';
 import { toErrorInfo } from '../domain/errors';
+import { toPublicError } from '../security/publicError';
 import type { Snapshot, Target } from '../domain/snapshot';
 import { planTrafficQueries, type TrafficQueryPlan } from '../graph/traffic';
 import { getSnapshot } from '../inventory';
@@ -24,6 +25,7 @@ import { readCanaryTags } from '../routing/canary/tags';
 import { planArns } from '../routing/canary/targetAction';
 import { BASELINE_MINUTES, CHANGE_LOOKBACK_MS } from './constants';
 import type { CanaryInput } from './detect/canary';
+import { isDown } from './detect/unhealthyTargets';
 import { evaluate } from './engine';
 import { fold, type QueryRows } from './fold';
 import { Persistence } from './persistence';
@@ -31,6 +33,8 @@ import {
   BASELINE_QUERY,
   DENIAL_BASELINE_QUERY,
   DENIAL_SERIES_QUERY,
+  LATENCY_BASELINE_QUERY,
+  LATENCY_QUERY,
   ROW_LIMIT,
   SERIES_QUERY,
   type Window,
@@ -42,6 +46,8 @@ import type { TriageError, TriageReport } from './types';
 export const MAX_HEALTH_READS = 200;
 const HEALTH_PARALLEL = 8;
 const PLAN_PARALLEL = 4;
+/** Queries of one refresh in flight at once per (account, region). */
+const QUERIES_PER_ACCOUNT = 3;
 
 /** What a refresh needs; replaced in tests. */
 export interface GatherDeps {
@@ -51,6 +57,8 @@ export interface GatherDeps {
   user?: string;
   pollMs?: number;
   maxWaitMs?: number;
+  /** Share a report this recent (ms; default REPORT_REUSE_MS, 0 = always compute). */
+  reuseMs?: number;
 }
 
 interface Cost {
@@ -59,13 +67,22 @@ interface Cost {
 }
 
 /** Baseline rows by `account|region|groups|window`; one entry per plan, replaced when the window moves. */
-const baselineCache = new Map<string, { endMs: number; rows: Promise<[QueryRows, QueryRows]> }>();
+const baselineCache = new Map<string, { endMs: number; rows: Promise<[QueryRows, QueryRows, QueryRows]> }>();
 const persistences = new WeakMap<AwsClientFactory, Persistence>();
 
 /** Forgets cached baselines and persistence (tests). */
 export function resetTriageState(): void {
   baselineCache.clear();
+  generation++;
 }
+
+/**
+ * Every open "Now" page refreshes on its own; a report computed less than this long ago (or still being
+ * computed) is shared, so N viewers cost one refresh's queries, not N.
+ */
+export const REPORT_REUSE_MS = 10_000;
+let generation = 0;
+const latest = new WeakMap<AwsClientFactory, { at: number; generation: number; report: Promise<TriageReport> }>();
 
 function persistenceOf(factory: AwsClientFactory): Persistence {
   let p = persistences.get(factory);
@@ -115,13 +132,15 @@ function truncated(q: QueryRows): TriageError | undefined {
     : undefined;
 }
 
+/** The error as the browser may see it: AWS's words, without role ARNs or ExternalIds (lib/security). */
 function errorOf(
+  accounts: AwsClientFactory['config']['accounts'],
   accountId: string,
   region: string | undefined,
   source: TriageError['source'],
   e: unknown,
 ): TriageError {
-  const info = toErrorInfo(e);
+  const info = toPublicError(toErrorInfo(e), accounts);
   return { accountId, ...(region ? { region } : {}), source, code: info.code, message: info.message };
 }
 
@@ -130,10 +149,60 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
   const w = windowsAt(nowMs);
   const errors: TriageError[] = [];
   const series: QueryRows[] = [];
+  const latency: QueryRows[] = [];
   const denials: QueryRows[] = [];
   const baseline: QueryRows[] = [];
+  const latencyBaseline: QueryRows[] = [];
   const denialBaseline: QueryRows[] = [];
   const plans = planTrafficQueries(snapshot);
+  // At most QUERIES_PER_ACCOUNT of this refresh's queries run at once per (account, region): the user's
+  // running queries are capped (TRELLIS_MAX_QUERIES_PER_USER) and the explorer may be open too.
+  const limiter = new KeyedLimiter(QUERIES_PER_ACCOUNT);
+  const limited = (plan: TrafficQueryPlan, query: InsightsQuery, win: Window) =>
+    limiter.of(`${plan.accountId}|${plan.region}`).run(() => run(factory, plan, query, win, d, cost));
+  const processPlan = async (plan: TrafficQueryPlan): Promise<void> => {
+    const key = `${plan.accountId}|${plan.region}|${plan.logGroupNames.join(',')}`;
+    let base = baselineCache.get(key);
+    if (!base || base.endMs !== w.baseline.endMs) {
+      const rows = Promise.all([
+        limited(plan, BASELINE_QUERY, w.baseline),
+        limited(plan, LATENCY_BASELINE_QUERY, w.baseline),
+        limited(plan, DENIAL_BASELINE_QUERY, w.baseline),
+      ]);
+      base = { endMs: w.baseline.endMs, rows };
+      baselineCache.set(key, base);
+      rows.catch(() => {
+        if (baselineCache.get(key)?.rows === rows) baselineCache.delete(key);
+      });
+    }
+    try {
+      const [s, l, dn, [b, lb, db]] = await Promise.all([
+        limited(plan, SERIES_QUERY, w.series),
+        limited(plan, LATENCY_QUERY, w.series),
+        limited(plan, DENIAL_SERIES_QUERY, w.series),
+        base.rows,
+      ]);
+      series.push(s);
+      latency.push(l);
+      denials.push(dn);
+      baseline.push(b);
+      latencyBaseline.push(lb);
+      denialBaseline.push(db);
+      for (const q of [s, l, dn, b, lb, db]) {
+        const t = truncated(q);
+        if (t) errors.push(t);
+      }
+    } catch (e) {
+      // One deleted log group fails the whole StartQuery: halve the set until it is isolated.
+      if (toErrorInfo(e).code === 'NOT_FOUND' && plan.logGroupNames.length > 1) {
+        const mid = Math.ceil(plan.logGroupNames.length / 2);
+        await processPlan({ ...plan, logGroupNames: plan.logGroupNames.slice(0, mid) });
+        await processPlan({ ...plan, logGroupNames: plan.logGroupNames.slice(mid) });
+        return;
+      }
+      errors.push(errorOf(factory.config.accounts, plan.accountId, plan.region, 'logs', e));
+    }
+  };
   await mapLimited(plans, PLAN_PARALLEL, async (plan) => {
     const account = snapshot.accounts.find((a) => a.accountId === plan.accountId);
     if (!account?.reachable) {
@@ -148,36 +217,7 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
       });
       return;
     }
-    const key = `${plan.accountId}|${plan.region}|${plan.logGroupNames.join(',')}`;
-    let base = baselineCache.get(key);
-    if (!base || base.endMs !== w.baseline.endMs) {
-      const rows = Promise.all([
-        run(factory, plan, BASELINE_QUERY, w.baseline, d, cost),
-        run(factory, plan, DENIAL_BASELINE_QUERY, w.baseline, d, cost),
-      ]);
-      base = { endMs: w.baseline.endMs, rows };
-      baselineCache.set(key, base);
-      rows.catch(() => {
-        if (baselineCache.get(key)?.rows === rows) baselineCache.delete(key);
-      });
-    }
-    try {
-      const [s, dn, [b, db]] = await Promise.all([
-        run(factory, plan, SERIES_QUERY, w.series, d, cost),
-        run(factory, plan, DENIAL_SERIES_QUERY, w.series, d, cost),
-        base.rows,
-      ]);
-      series.push(s);
-      denials.push(dn);
-      baseline.push(b);
-      denialBaseline.push(db);
-      for (const q of [s, dn, b, db]) {
-        const t = truncated(q);
-        if (t) errors.push(t);
-      }
-    } catch (e) {
-      errors.push(errorOf(plan.accountId, plan.region, 'logs', e));
-    }
+    await processPlan(plan);
   });
   const folded =
     series.length > 0
@@ -186,8 +226,10 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
           window: w.series,
           baselineMinutes: BASELINE_MINUTES,
           series,
+          latency,
           denials,
           baseline,
+          latencyBaseline,
           denialBaseline,
           surelyDeliveredBefore: nowMs - INGESTION_DELAY_MS,
         })
@@ -198,8 +240,7 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
 /** Groups whose health is read now: known trouble first, then groups with traffic, at most MAX_HEALTH_READS. */
 export function healthGroups(snapshot: Snapshot, withTraffic: Iterable<string>): string[] {
   const out = new Set<string>();
-  for (const [arn, targets] of Object.entries(snapshot.targets))
-    if (targets.some((t) => t.status === 'UNHEALTHY' || t.status === 'UNAVAILABLE')) out.add(arn);
+  for (const [arn, targets] of Object.entries(snapshot.targets)) if (targets.some(isDown)) out.add(arn);
   for (const arn of withTraffic) out.add(arn);
   const known = new Set(snapshot.targetGroups.map((g) => g.arn));
   return [...out].filter((a) => known.has(a)).slice(0, MAX_HEALTH_READS);
@@ -214,7 +255,7 @@ async function gatherHealth(groups: string[], factory: AwsClientFactory, user: s
     } catch (e) {
       const p = parseLatticeArn(arn);
       const k = `${p?.accountId}|${p?.region}`;
-      if (!errors.has(k)) errors.set(k, errorOf(p?.accountId ?? '', p?.region, 'health', e));
+      if (!errors.has(k)) errors.set(k, errorOf(factory.config.accounts, p?.accountId ?? '', p?.region, 'health', e));
     }
   });
   return { health, errors: [...errors.values()] };
@@ -232,7 +273,7 @@ async function gatherChanges(factory: AwsClientFactory, nowMs: number, cost: Cos
   } catch (e) {
     return {
       events: [] as AuditEvent[],
-      errors: [errorOf(factory.config.accounts?.[0]?.accountId ?? '', undefined, 'audit', e)],
+      errors: [errorOf(factory.config.accounts, factory.config.accounts?.[0]?.accountId ?? '', undefined, 'audit', e)],
     };
   }
 }
@@ -251,15 +292,27 @@ async function gatherCanaries(factory: AwsClientFactory, nowMs: number, user: st
   } catch (e) {
     return {
       canaries: [] as CanaryInput[],
-      errors: [errorOf(factory.config.accounts?.[0]?.accountId ?? '', undefined, 'audit', e)],
+      errors: [errorOf(factory.config.accounts, factory.config.accounts?.[0]?.accountId ?? '', undefined, 'audit', e)],
     };
   }
 }
 
 /** One refresh: gather everything and evaluate. Never throws for an account's failure. */
-export async function triageReport(d: GatherDeps = {}): Promise<TriageReport> {
+export function triageReport(d: GatherDeps = {}): Promise<TriageReport> {
   const factory = d.factory ?? awsClients();
   const nowMs = (d.now ?? Date.now)();
+  const reuse = d.reuseMs ?? REPORT_REUSE_MS;
+  const hit = latest.get(factory);
+  if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < reuse) return hit.report;
+  const report = computeReport(d, factory, nowMs);
+  latest.set(factory, { at: nowMs, generation, report });
+  report.catch(() => {
+    if (latest.get(factory)?.report === report) latest.delete(factory);
+  });
+  return report;
+}
+
+async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: number): Promise<TriageReport> {
   const snapshot = await (d.snapshot ?? (() => getSnapshot(d.user ? { user: d.user } : {}, factory)))();
   const cost: Cost = { queries: 0, bytesScanned: 0 };
   const [logs, changes, canaries] = await Promise.all([

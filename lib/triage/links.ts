@@ -1,6 +1,6 @@
 /**
  * Deep links of a finding: the logs explorer pre-filtered around the onset, and the topology with the node
- * selected.
+ * selected. Pure.
  */
 import { DEFAULT_VIEW, topologyHref } from '../graph/viewState';
 import { defaultFilters, filtersToParams, type DimValues } from '../logs/filters';

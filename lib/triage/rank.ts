@@ -1,6 +1,6 @@
 /**
- * Ranking (triage-methods "Ranking"): critical first, then high, then info; within one, score, then onset (newest
- * first). Pure.
+ * Ranking (triage-methods "Ranking"): critical first, then high, then info; within one, score, then onset
+ * (newest first). Pure.
  */
 import type { Finding, Severity } from './types';
 

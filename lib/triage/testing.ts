@@ -1,7 +1,9 @@
 /**
- * Synthetic inputs for the engine's unit tests: folded series built from per-minute arrays, and seeded noise.
- * Test-only.
+ * Synthetic inputs for the engine's unit tests: folded series built from per-minute arrays, seeded noise,
+ * audit events. Test-only.
  */
+import type { AuditEvent } from '../audit/event';
+import { DEMO, demoLike } from '../graph/testing/fixtures';
 import type { Folded } from './fold';
 import { BASELINE_MINUTES, BIN_MS, SERIES_MINUTES } from './constants';
 
@@ -65,7 +67,13 @@ export function addTg(
   f: Folded,
   tgArn: string,
   serviceArn: string,
-  s: { requests: number[]; errors?: number[]; failure?: string; p95?: Array<number | undefined> },
+  s: {
+    requests: number[];
+    errors?: number[];
+    failure?: string;
+    p95?: Array<number | undefined>;
+    quantiles?: Array<number[] | undefined>;
+  },
 ): void {
   const errors = s.errors ?? s.requests.map(() => 0);
   f.tg[tgArn] = {
@@ -74,6 +82,9 @@ export function addTg(
     requests: s.requests,
     errors5xx: errors,
     p95: s.p95 ?? s.requests.map(() => undefined),
+    quantiles:
+      s.quantiles ??
+      (s.p95 ?? s.requests.map(() => undefined)).map((v) => (v === undefined ? undefined : [v / 3, v / 2, v / 1.3, v])),
     okRequests: s.requests.map((n, i) => n - (errors[i] ?? 0)),
     failures: { [s.failure ?? '503']: errors },
   };
@@ -90,4 +101,44 @@ export function flat(v: number, n = N): number[] {
 /** `before` for the first minutes, `after` for the last `last` minutes. */
 export function step(before: number, after: number, last: number, n = N): number[] {
   return Array.from({ length: n }, (_, i) => (i >= n - last ? after : before));
+}
+
+const rule = demoLike().rules[0]!;
+
+/** A weight change on the demo's v2-canary rule at `t`. */
+export function shift(t: number, before: [number, number], after: [number, number], user = 'alice'): AuditEvent {
+  const fwd = (w: [number, number]) => ({
+    priority: 30,
+    match: rule.match!,
+    action: {
+      type: 'forward' as const,
+      targetGroups: [
+        { targetGroupArn: DEMO.v1, weight: w[0] },
+        { targetGroupArn: DEMO.v2, weight: w[1] },
+      ],
+    },
+  });
+  return {
+    v: 1,
+    id: `ev-${t}-${user}`,
+    time: new Date(t).toISOString(),
+    user: { id: user, name: user },
+    action: 'rule.update',
+    result: 'applied',
+    accountId: '222222222222',
+    serviceArn: DEMO.paymentsApi,
+    listenerArn: rule.listenerArn,
+    ruleArn: rule.arn,
+    resources: `${DEMO.paymentsApi} ${rule.arn}`,
+    changes: [
+      {
+        listenerArn: rule.listenerArn,
+        ruleArn: rule.arn,
+        ruleName: 'v2-canary',
+        isDefault: false,
+        before: fwd(before) as never,
+        after: fwd(after) as never,
+      },
+    ],
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO, demoLike } from '../../graph/testing/fixtures';
 import { parseLogFilters } from '../../logs/filters';
-import { addTg, emptyFolded, flat, step } from '../testing';
+import { addTg, emptyFolded, flat, N, step } from '../testing';
 import { places } from '../where';
 import { detectErrorRate, testErrorRate } from './errorRate';
 
@@ -56,7 +56,7 @@ describe('error-rate', () => {
 
   it('no finding from 2 errors of 3 requests, nor from 4 of 20 (minimum count)', () => {
     expect(detectErrorRate({ folded: withV2(flat(1), step(0, 1, 2)), places: p })).toEqual([]);
-    const t = testErrorRate(withV2(flat(4), step(0, 1, 4)).tg[DEMO.v2]!, { requests: 6000, errors5xx: 24 }, 17, 1);
+    const t = testErrorRate(withV2(flat(4), step(0, 1, 4)).tg[DEMO.v2]!, { requests: 6000, errors5xx: 24 }, N, 1);
     expect(t.errors).toBe(4);
     expect(t.fired).toBe(false);
   });
@@ -91,5 +91,18 @@ describe('error-rate', () => {
     const f = withV2(flat(100), step(0, 27, 6));
     f.deliveredUntil = f.minutes[f.minutes.length - 6]!; // the failing minutes are not delivered yet
     expect(detectErrorRate({ folded: f, places: p })).toEqual([]);
+  });
+
+  it('absolute lane: a canary whose traffic outgrew its small baseline still fires at 15 %', () => {
+    // Baseline: 420 requests, 1 error. Recent: 70 a minute, 15 % failing for 2 minutes.
+    const base = { requests: 420, errors5xx: 1 };
+    const t = testErrorRate(withV2(flat(70), step(0, 10, 2)).tg[DEMO.v2]!, base, N, 25);
+    expect(t.p).toBeGreaterThan(0.001 / 25); // the conditional test alone would stay silent
+    expect(t.fired).toBe(true);
+  });
+
+  it('absolute lane: a chronic 6 % group at 7 % is not news', () => {
+    const base = { requests: 60_000, errors5xx: 3600 };
+    expect(detectErrorRate({ folded: withV2(flat(1000), flat(70), base), places: p })).toEqual([]);
   });
 });
