@@ -48,7 +48,7 @@ test.describe('console shell against the emulator', () => {
     await expect(page).toHaveURL(/\/routing$/);
     await expect(shell.heading()).toHaveText('Routing');
     await expect(shell.navLink('Routing')).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByTestId('routing-empty')).toContainText('Choose a service');
+    await expect(page.getByTestId('routing-overview')).toContainText('Choose a service');
     for (const [label, path] of [
       ['Topology', '/topology'],
       ['Logs', '/logs'],
