@@ -59,6 +59,11 @@ export const LATENCY_MIN_DELTA_MS = 50;
  * a heavy-tailed group (σ 0.9) has a minute p95 above 1.5× its hourly p95 about one minute in ten.
  */
 export const LATENCY_SLOW_SHARE = 0.8;
+/**
+ * Latency: … or the last 2 judged minutes in a row are slow (a fresh slowdown shows within 2–3 minutes,
+ * not after 4); with the previous-minute confirmation that is 3 slow minutes in a row (≈ 10⁻³ on noise).
+ */
+export const LATENCY_RUN = 2;
 
 /** Traffic drop: the service had at least this many requests per minute in the baseline. */
 export const DROP_MIN_RATE = 2;

@@ -26,9 +26,9 @@ export interface TgSeries {
   serviceArns: string[];
   requests: number[];
   errors5xx: number[];
-  /** p95 duration (ms) of its most frequent 2xx code per minute; undefined without such requests. */
+  /** p95 duration (ms) of its 2xx requests per minute; undefined without such requests. */
   p95: Array<number | undefined>;
-  /** 2xx requests per minute behind `p95`. */
+  /** 2xx records per minute behind `p95` (a request logged by two log groups counts twice here). */
   okRequests: number[];
   /** 5xx per `"<code> <failureReason>"` per minute. */
   failures: Record<string, number[]>;
@@ -126,17 +126,20 @@ export interface FoldInput {
   window: Window;
   baselineMinutes: number;
   series: QueryRows[];
+  latency: QueryRows[];
   denials: QueryRows[];
   baseline: QueryRows[];
+  latencyBaseline: QueryRows[];
   denialBaseline: QueryRows[];
   /** Minutes ending before this are delivered whatever their counts say (now − ingestion delay). */
   surelyDeliveredBefore: number;
 }
 
-/** Folds the four queries' rows. */
+/** Folds the six queries' rows. */
 export function fold(input: FoldInput): Folded {
   const { window } = input;
-  const count = Math.round((window.endMs - window.startMs) / BIN_MS);
+  // The last bin may be the current, partial minute (rates tolerate it; counts use whole minutes only).
+  const count = Math.ceil((window.endMs - window.startMs) / BIN_MS);
   const minutes = Array.from({ length: count }, (_, i) => window.startMs + i * BIN_MS);
   const idx = (t: string | undefined): number => {
     const ms = parseInsightsTime(t);
@@ -155,8 +158,6 @@ export function fold(input: FoldInput): Folded {
     deliveredUntil: window.endMs,
   };
   const totals = zeros(count);
-  // The 2xx code with the most requests per (tg, minute) supplies that minute's p95.
-  const okBest: Record<string, number[]> = {};
   for (const q of input.series) {
     for (const row of q.rows) {
       const i = idx(row.t);
@@ -185,15 +186,19 @@ export function fold(input: FoldInput): Folded {
         tg.errors5xx[i]! += n;
         const k = `${code} ${present(row.failureReason) ? row.failureReason : ''}`.trim();
         entry(tg.failures, k, () => zeros(count))[i]! += n;
-      } else if (code >= 200 && code < 300) {
-        tg.okRequests[i]! += n;
-        const best = entry(okBest, tgArn, () => zeros(count));
-        const p95 = num(row.p95);
-        if (n > best[i]! && Number.isFinite(p95)) {
-          best[i] = n;
-          tg.p95[i] = p95;
-        }
       }
+    }
+  }
+  // Latency rows: one per (minute, group) per query; a group seen by several queries keeps the fullest.
+  for (const q of input.latency) {
+    for (const row of q.rows) {
+      const i = idx(row.t);
+      const n = num(row.n);
+      const tg = out.tg[row.targetGroupArn ?? ''];
+      const p95 = num(row.p95);
+      if (i < 0 || !(n > 0) || !tg || !Number.isFinite(p95) || n <= tg.okRequests[i]!) continue;
+      tg.okRequests[i] = n;
+      tg.p95[i] = p95;
     }
   }
   for (const q of input.denials) {
@@ -208,7 +213,6 @@ export function fold(input: FoldInput): Folded {
       entry(out.denials, k, () => ({ serviceArn: svc, principal, reason, denials: zeros(count) })).denials[i]! += n;
     }
   }
-  const okBase: Record<string, number> = {};
   for (const q of input.baseline) {
     for (const row of q.rows) {
       const n = num(row.n);
@@ -225,14 +229,16 @@ export function fold(input: FoldInput): Folded {
       b.requests += n;
       const code = num(row.responseCode);
       if (code >= 500 && code < 600) b.errors5xx += n;
-      else if (code >= 200 && code < 300) {
-        b.okRequests += n;
-        const p95 = num(row.p95);
-        if (n > (okBase[tgArn] ?? 0) && Number.isFinite(p95)) {
-          okBase[tgArn] = n;
-          b.p95 = p95;
-        }
-      }
+    }
+  }
+  for (const q of input.latencyBaseline) {
+    for (const row of q.rows) {
+      const n = num(row.n);
+      const b = out.baseline.tg[row.targetGroupArn ?? ''];
+      const p95 = num(row.p95);
+      if (!(n > 0) || !b || !Number.isFinite(p95) || n <= b.okRequests) continue;
+      b.okRequests = n;
+      b.p95 = p95;
     }
   }
   for (const q of input.denialBaseline) {
@@ -244,23 +250,31 @@ export function fold(input: FoldInput): Folded {
       out.baseline.denials[k] = (out.baseline.denials[k] ?? 0) + n;
     }
   }
-  out.deliveredUntil = deliveredUntil(minutes, totals, input.surelyDeliveredBefore);
+  out.deliveredUntil = deliveredUntil(minutes, totals, input.surelyDeliveredBefore, window.endMs);
   return out;
 }
 
 /**
- * The end of the delivered minutes: trailing minutes whose record count is below DELIVERED_SHARE of the
- * median of the minutes before them are still arriving; minutes ending before `surely` count as delivered.
+ * The end of the delivered data: trailing bins whose record count is below DELIVERED_SHARE of the median
+ * whole minute (scaled by the share of the minute a partial last bin covers) are still arriving; bins
+ * ending before `surely` count as delivered whatever their counts.
  */
-export function deliveredUntil(minutes: readonly number[], totals: readonly number[], surely: number): number {
+export function deliveredUntil(
+  minutes: readonly number[],
+  totals: readonly number[],
+  surely: number,
+  endMs: number,
+): number {
+  const binEnd = (i: number) => Math.min(minutes[i]! + BIN_MS, endMs);
+  const whole = totals.filter((_, i) => binEnd(i) - minutes[i]! === BIN_MS).sort((a, b) => a - b);
+  const median = whole[Math.floor(whole.length / 2)] ?? 0;
   let end = minutes.length;
-  const sorted = [...totals].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   while (end > 0) {
-    const start = minutes[end - 1]!;
-    if (start + BIN_MS <= surely) break;
-    if (median > 0 && totals[end - 1]! >= DELIVERED_SHARE * median) break;
+    const i = end - 1;
+    if (binEnd(i) <= surely) break;
+    const share = (binEnd(i) - minutes[i]!) / BIN_MS;
+    if (median > 0 && totals[i]! >= DELIVERED_SHARE * median * share) break;
     end--;
   }
-  return end === 0 ? (minutes[0] ?? 0) : minutes[end - 1]! + BIN_MS;
+  return end === 0 ? (minutes[0] ?? endMs) : binEnd(end - 1);
 }

@@ -1,6 +1,6 @@
 /**
- * The findings engine's IO (server-only): per configured (account, region) the two recent log queries
- * (and, when its cached copy is older than BASELINE_STEP_MS, the baseline's two), a fresh health read
+ * The findings engine's IO (server-only): per configured (account, region) the three recent log queries
+ * (and, when its cached copy is older than BASELINE_STEP_MS, the baseline's three), a fresh health read
  * of the groups involved, the audit log of the last hour and the running canary plans; then `evaluate`.
  * Every failure becomes a TriageError of its account and source; the report is never thrown away.
  */
@@ -24,6 +24,7 @@ import { readCanaryTags } from '../routing/canary/tags';
 import { planArns } from '../routing/canary/targetAction';
 import { BASELINE_MINUTES, CHANGE_LOOKBACK_MS } from './constants';
 import type { CanaryInput } from './detect/canary';
+import { isDown } from './detect/unhealthyTargets';
 import { evaluate } from './engine';
 import { fold, type QueryRows } from './fold';
 import { Persistence } from './persistence';
@@ -31,6 +32,8 @@ import {
   BASELINE_QUERY,
   DENIAL_BASELINE_QUERY,
   DENIAL_SERIES_QUERY,
+  LATENCY_BASELINE_QUERY,
+  LATENCY_QUERY,
   ROW_LIMIT,
   SERIES_QUERY,
   type Window,
@@ -59,7 +62,7 @@ interface Cost {
 }
 
 /** Baseline rows by `account|region|groups|window`; one entry per plan, replaced when the window moves. */
-const baselineCache = new Map<string, { endMs: number; rows: Promise<[QueryRows, QueryRows]> }>();
+const baselineCache = new Map<string, { endMs: number; rows: Promise<[QueryRows, QueryRows, QueryRows]> }>();
 const persistences = new WeakMap<AwsClientFactory, Persistence>();
 
 /** Forgets cached baselines and persistence (tests). */
@@ -130,8 +133,10 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
   const w = windowsAt(nowMs);
   const errors: TriageError[] = [];
   const series: QueryRows[] = [];
+  const latency: QueryRows[] = [];
   const denials: QueryRows[] = [];
   const baseline: QueryRows[] = [];
+  const latencyBaseline: QueryRows[] = [];
   const denialBaseline: QueryRows[] = [];
   const plans = planTrafficQueries(snapshot);
   await mapLimited(plans, PLAN_PARALLEL, async (plan) => {
@@ -153,6 +158,7 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
     if (!base || base.endMs !== w.baseline.endMs) {
       const rows = Promise.all([
         run(factory, plan, BASELINE_QUERY, w.baseline, d, cost),
+        run(factory, plan, LATENCY_BASELINE_QUERY, w.baseline, d, cost),
         run(factory, plan, DENIAL_BASELINE_QUERY, w.baseline, d, cost),
       ]);
       base = { endMs: w.baseline.endMs, rows };
@@ -162,16 +168,19 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
       });
     }
     try {
-      const [s, dn, [b, db]] = await Promise.all([
+      const [s, l, dn, [b, lb, db]] = await Promise.all([
         run(factory, plan, SERIES_QUERY, w.series, d, cost),
+        run(factory, plan, LATENCY_QUERY, w.series, d, cost),
         run(factory, plan, DENIAL_SERIES_QUERY, w.series, d, cost),
         base.rows,
       ]);
       series.push(s);
+      latency.push(l);
       denials.push(dn);
       baseline.push(b);
+      latencyBaseline.push(lb);
       denialBaseline.push(db);
-      for (const q of [s, dn, b, db]) {
+      for (const q of [s, l, dn, b, lb, db]) {
         const t = truncated(q);
         if (t) errors.push(t);
       }
@@ -186,8 +195,10 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
           window: w.series,
           baselineMinutes: BASELINE_MINUTES,
           series,
+          latency,
           denials,
           baseline,
+          latencyBaseline,
           denialBaseline,
           surelyDeliveredBefore: nowMs - INGESTION_DELAY_MS,
         })
@@ -198,8 +209,7 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
 /** Groups whose health is read now: known trouble first, then groups with traffic, at most MAX_HEALTH_READS. */
 export function healthGroups(snapshot: Snapshot, withTraffic: Iterable<string>): string[] {
   const out = new Set<string>();
-  for (const [arn, targets] of Object.entries(snapshot.targets))
-    if (targets.some((t) => t.status === 'UNHEALTHY' || t.status === 'UNAVAILABLE')) out.add(arn);
+  for (const [arn, targets] of Object.entries(snapshot.targets)) if (targets.some(isDown)) out.add(arn);
   for (const arn of withTraffic) out.add(arn);
   const known = new Set(snapshot.targetGroups.map((g) => g.arn));
   return [...out].filter((a) => known.has(a)).slice(0, MAX_HEALTH_READS);

@@ -5,16 +5,26 @@
  */
 import { ALPHA, CUSUM_H, DENIAL_MIN_COUNT, DENIAL_R0, EXTREME_RATIO, RECENT_MINUTES } from '../constants';
 import { shortPrincipal } from '../format';
-import { denialKey, type DenialSeries } from '../fold';
+import { denialKey, type DenialSeries, type Folded } from '../fold';
 import { graphHref, logsHref } from '../links';
 import { cusumOnset, poissonLlr, rateRatioP } from '../stats';
-import { type Candidate, type DetectInput, deliveredIndex, logP, minuteIso, recent, sum } from './common';
+import {
+  type Candidate,
+  type DetectInput,
+  deliveredIndex,
+  endMs,
+  exposure,
+  logP,
+  minuteIso,
+  recent,
+  sum,
+} from './common';
 
 /** The test of one key at the window ending at `end`. */
-export function testDenials(s: DenialSeries, c0: number, e0: number, end: number, m: number) {
+export function testDenials(f: Folded, s: DenialSeries, c0: number, e0: number, end: number, m: number) {
   const { from, to } = recent(end);
   const c1 = sum(s.denials, from, to);
-  const e1 = to - from;
+  const e1 = exposure(f, from, to);
   const p = rateRatioP(c1, e1, c0, e0, DENIAL_R0);
   const fired = e1 > 0 && c1 >= DENIAL_MIN_COUNT && p < ALPHA / Math.max(1, m);
   // A key never seen in the baseline counts as half a denial there, so "new" has a finite ratio.
@@ -31,15 +41,15 @@ export function detectAuthDenials({ folded: f, places }: DetectInput): Candidate
   const out: Candidate[] = [];
   for (const s of Object.values(f.denials)) {
     const c0 = f.baseline.denials[denialKey(s.serviceArn, s.principal, s.reason)] ?? 0;
-    const now = testDenials(s, c0, e0, end, m);
+    const now = testDenials(f, s, c0, e0, end, m);
     if (!now.fired) continue;
-    const before = testDenials(s, c0, e0, end - 1, m);
+    const before = testDenials(f, s, c0, e0, end - 1, m);
     const { from } = recent(end);
     const lambda0 = Math.max(now.rate0, 0.05);
     const lambda1 = Math.max(now.c1 / now.e1, 2 * lambda0);
     const onsetIdx = cusumOnset(poissonLlr(s.denials.slice(0, end), lambda0, lambda1), CUSUM_H) ?? from;
     const where = places.service(s.serviceArn);
-    const asOf = f.window.startMs + end * 60_000;
+    const asOf = endMs(f, end);
     const onset = minuteIso(f, onsetIdx);
     const who = shortPrincipal(s.principal);
     const isNew = c0 === 0;

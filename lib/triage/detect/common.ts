@@ -16,9 +16,29 @@ export interface Candidate {
   confirmed: boolean;
 }
 
-/** Index just past the last delivered minute of the series. */
+/** Index just past the last delivered bin of the series (that bin may be a partial minute). */
 export function deliveredIndex(f: Folded): number {
-  return Math.max(0, Math.min(f.minutes.length, Math.round((f.deliveredUntil - f.window.startMs) / BIN_MS)));
+  return Math.max(0, Math.min(f.minutes.length, Math.ceil((f.deliveredUntil - f.window.startMs) / BIN_MS)));
+}
+
+/** Index just past the last delivered WHOLE minute (for counts: a partial minute looks like a drop). */
+export function wholeIndex(f: Folded): number {
+  return Math.max(0, Math.min(f.minutes.length, Math.floor((f.deliveredUntil - f.window.startMs) / BIN_MS)));
+}
+
+/** Minutes of data in bins [from, to) of delivered data (the last one may be partial). */
+export function exposure(f: Folded, from: number, to: number): number {
+  let m = 0;
+  for (let i = Math.max(0, from); i < to; i++) {
+    const start = f.minutes[i] ?? 0;
+    m += Math.max(0, Math.min(start + BIN_MS, f.deliveredUntil) - start) / BIN_MS;
+  }
+  return m;
+}
+
+/** End (ms) of bin index `end` − 1, capped by the delivered data. */
+export function endMs(f: Folded, end: number): number {
+  return Math.min(f.window.startMs + end * BIN_MS, f.deliveredUntil);
 }
 
 /** Sum of `xs[from..to)`. */

@@ -20,7 +20,7 @@ import type { TgSeries } from '../fold';
 import { graphHref, logsHref } from '../links';
 import { binomialLlr, cusumOnset, rateRatioP, wilsonLower } from '../stats';
 import type { Finding } from '../types';
-import { type Candidate, type DetectInput, deliveredIndex, logP, minuteIso, recent, sum } from './common';
+import { type Candidate, type DetectInput, deliveredIndex, endMs, logP, minuteIso, recent, sum } from './common';
 
 /** The test of one group at the recent window ending at `end`. */
 export interface ErrorTest {
@@ -101,7 +101,7 @@ export function detectErrorRate({ folded: f, places }: DetectInput): Candidate[]
     const code = dominant ? Number(dominant.key.split(' ')[0]) : undefined;
     const svc = [...s.serviceArns].sort()[0];
     const where = places.tg(s.targetGroupArn, svc);
-    const asOf = f.window.startMs + end * 60_000;
+    const asOf = endMs(f, end);
     const onset = minuteIso(f, onsetIdx);
     const critical = now.rate >= ERROR_CRITICAL_RATE;
     const excessPerMin = (now.errors - now.baseRate * now.requests) / RECENT_MINUTES;

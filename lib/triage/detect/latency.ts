@@ -1,7 +1,7 @@
 /**
  * `latency`: a target group whose per-minute p95 (2xx requests) is well above its baseline p95 in most
- * recent minutes: ≥ LATENCY_RATIO × and ≥ LATENCY_MIN_DELTA_MS above, in LATENCY_SLOW_SHARE of the minutes
- * with at least LATENCY_MIN_PER_MINUTE requests, with LATENCY_MIN_RECENT requests in all and a baseline of
+ * recent minutes: ≥ LATENCY_RATIO × and ≥ LATENCY_MIN_DELTA_MS above, in the last LATENCY_RUN minutes in a
+ * row or in LATENCY_SLOW_SHARE of the recent minutes with at least LATENCY_MIN_PER_MINUTE requests, with LATENCY_MIN_RECENT requests in all and a baseline of
  * LATENCY_MIN_BASELINE requests. Pure.
  */
 import {
@@ -11,12 +11,13 @@ import {
   LATENCY_MIN_PER_MINUTE,
   LATENCY_MIN_RECENT,
   LATENCY_RATIO,
+  LATENCY_RUN,
   LATENCY_SLOW_SHARE,
 } from '../constants';
 import { ms } from '../format';
 import type { TgSeries } from '../fold';
 import { graphHref, logsHref } from '../links';
-import { type Candidate, type DetectInput, deliveredIndex, minuteIso, recent } from './common';
+import { type Candidate, type DetectInput, deliveredIndex, endMs, minuteIso, recent } from './common';
 
 /** The test of one group at the window ending at `end` against baseline p95 `q`. */
 export function testLatency(s: TgSeries, q: number, end: number) {
@@ -33,10 +34,22 @@ export function testLatency(s: TgSeries, q: number, end: number) {
     requests += n;
     if (v >= limit) slow++;
   }
-  const sorted = [...counted].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  // The trailing run of slow minutes (minutes too quiet to judge neither break nor extend it).
+  const runValues: number[] = [];
+  for (let i = to - 1; i >= from; i--) {
+    const n = s.okRequests[i] ?? 0;
+    const v = s.p95[i];
+    if (n < LATENCY_MIN_PER_MINUTE || v === undefined) continue;
+    if (v < limit) break;
+    runValues.push(v);
+  }
+  const byRun = runValues.length >= LATENCY_RUN;
   const fired =
-    counted.length >= 2 && requests >= LATENCY_MIN_RECENT && slow >= Math.ceil(LATENCY_SLOW_SHARE * counted.length);
+    counted.length >= 2 &&
+    requests >= LATENCY_MIN_RECENT &&
+    (byRun || slow >= Math.ceil(LATENCY_SLOW_SHARE * counted.length));
+  // The figure shown: the median p95 of the slow run when that decided, else of all judged minutes.
+  const median = medianOf(byRun ? runValues : counted);
   return {
     fired,
     extreme: fired && median >= EXTREME_RATIO * q,
@@ -46,6 +59,11 @@ export function testLatency(s: TgSeries, q: number, end: number) {
     slow,
     minutes: counted.length,
   };
+}
+
+function medianOf(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** Latency candidates. */
@@ -68,7 +86,7 @@ export function detectLatency({ folded: f, places }: DetectInput): Candidate[] {
       onsetIdx--;
     }
     const where = places.tg(s.targetGroupArn, [...s.serviceArns].sort()[0]);
-    const asOf = f.window.startMs + end * 60_000;
+    const asOf = endMs(f, end);
     const onset = minuteIso(f, Math.min(onsetIdx, end - 1));
     out.push({
       confirmed: now.extreme || before.fired,

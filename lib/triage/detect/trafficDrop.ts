@@ -8,12 +8,12 @@ import { DROP_EXPECTED, DROP_MAX_SHARE, DROP_MIN_RATE, DROP_P, SERIES_MINUTES } 
 import { graphHref, logsHref } from '../links';
 import { poissonLowerTail } from '../stats';
 import type { Finding } from '../types';
-import { type Candidate, type DetectInput, deliveredIndex, minuteIso, sum } from './common';
+import { type Candidate, type DetectInput, endMs, minuteIso, sum, wholeIndex } from './common';
 
 /** Drop candidates. */
 export function detectTrafficDrop({ folded: f, places }: DetectInput): Candidate[] {
-  const end = deliveredIndex(f);
-  const asOf = f.window.startMs + end * 60_000;
+  const end = wholeIndex(f);
+  const asOf = endMs(f, end);
   const steady: string[] = [];
   const out: Candidate[] = [];
   for (const [svc, total] of Object.entries(f.baseline.svc)) {

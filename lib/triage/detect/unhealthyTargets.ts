@@ -12,6 +12,13 @@ import type { Places } from '../where';
 import type { Candidate } from './common';
 
 const BAD = new Set(['UNHEALTHY', 'UNAVAILABLE']);
+/** UNAVAILABLE for this reason means "health checks are off" (Lambda, ALB targets): traffic still flows. */
+const NOT_A_PROBLEM = new Set(['Target.HealthCheckDisabled']);
+
+/** True for a target that is down (not merely unchecked). */
+export function isDown(t: Target): boolean {
+  return BAD.has(t.status) && !NOT_A_PROBLEM.has(t.reasonCode ?? '');
+}
 
 /** Health candidates (always confirmed: health is a fact, not an estimate). */
 export function unhealthyFindings(
@@ -22,7 +29,7 @@ export function unhealthyFindings(
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const [tgArn, targets] of Object.entries(health)) {
-    const bad = targets.filter((t) => BAD.has(t.status));
+    const bad = targets.filter(isDown);
     if (bad.length === 0) continue;
     const healthy = targets.filter((t) => t.status === 'HEALTHY').length;
     const id = `unhealthy-targets|${tgArn}`;
