@@ -75,27 +75,15 @@ export function NowView({
   const groups = r ? errorsByAccount(r.errors) : [];
   return (
     <div className={styles.view}>
+      {/* Every line of the bar is there from the first paint, variable text last: nothing shifts on arrival. */}
       <div className={styles.statusBar} data-testid="now-status">
         <h2 className={styles.summary} data-testid="now-summary">
           {r ? summaryLine(r.findings) : 'Reading…'}
         </h2>
-        {r ? (
-          <p className={styles.age} data-testid="data-age">
-            Updated {durationWords(now - state.updatedAt)} ago
-            <span className={styles.muted}>
-              {' '}
-              · logs complete to {absoluteTime(r.asOf, now)} · {r.queries} quer{r.queries === 1 ? 'y' : 'ies'},{' '}
-              {bytesWords(r.bytesScanned)} scanned
-            </span>
-          </p>
-        ) : null}
         <div className={styles.controls}>
-          <span className={styles.muted} aria-live="polite">
-            {paused ? 'Auto-refresh paused' : state.fetching ? 'Refreshing…' : `Refreshes every ${refreshSeconds} s`}
-          </span>
           <button
             type="button"
-            className={styles.button}
+            className={`${styles.button} ${styles.fixedButton}`}
             aria-pressed={paused}
             onClick={() => onPausedChange(!paused)}
             data-testid="pause-refresh"
@@ -111,7 +99,24 @@ export function NowView({
           >
             Refresh now
           </button>
+          <span className={styles.muted} aria-live="polite">
+            {paused ? 'Auto-refresh paused' : state.fetching ? 'Refreshing…' : `Refreshes every ${refreshSeconds} s`}
+          </span>
         </div>
+        <p className={styles.age} data-testid="data-age">
+          {r ? (
+            <>
+              Updated {durationWords(now - state.updatedAt)} ago
+              <span className={styles.muted}>
+                {' '}
+                · logs complete to {absoluteTime(r.asOf, now)} · {r.queries} quer{r.queries === 1 ? 'y' : 'ies'},{' '}
+                {bytesWords(r.bytesScanned)} scanned
+              </span>
+            </>
+          ) : (
+            <span className={styles.muted}>Reading access logs, target health and the audit log…</span>
+          )}
+        </p>
       </div>
       <div aria-live="polite" role="status" className={styles.announce} data-testid="announcement">
         {announcement}
