@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { effectiveHealth } from '@/lib/graph/findings';
 import { logsHref, routingHref } from '@/lib/graph/links';
 import type { TrafficOverlay, TrafficWindow } from '@/lib/graph/traffic';
 import type { GraphNode } from '@/lib/graph/types';
@@ -54,7 +55,7 @@ export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, o
       <div className={styles.panelHead}>
         <h2 id="topology-panel-title" className={styles.panelTitle} tabIndex={-1} ref={heading}>
           <span className={styles.panelKind}>
-            {KIND[node.kind]} · {HEALTH[node.health]}
+            {KIND[node.kind]} · {HEALTH[effectiveHealth(node)]}
           </span>
           {node.label}
         </h2>
