@@ -43,7 +43,10 @@ export interface ServiceSeries {
 /** Per-minute denials of one (service, principal, reason). */
 export interface DenialSeries {
   serviceArn: string;
+  /** The principal with assumed-role sessions folded into their role (see `principalOf`). */
   principal: string;
+  /** The `resolvedUser` values behind it (sessions), for the logs link; at most MAX_USERS. */
+  users: string[];
   reason: string;
   denials: number[];
 }
@@ -68,6 +71,19 @@ export interface Folded {
   baseline: Baseline;
   /** End of the delivered data (ms): the series minutes before it are complete. */
   deliveredUntil: number;
+}
+
+const MAX_USERS = 10;
+const SESSION = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/;
+
+/**
+ * The principal a denial is counted under: an assumed-role session (`arn:aws:sts::1:assumed-role/r/s`)
+ * counts as its role (`arn:aws:iam::1:role/r`), so that a role whose tasks rotate sessions is one steady
+ * key, not a "new principal" every hour; anything else as it is.
+ */
+export function principalOf(resolvedUser: string): string {
+  const m = SESSION.exec(resolvedUser);
+  return m ? `arn:${m[1]}:iam::${m[2]}:role/${m[3]}` : resolvedUser;
 }
 
 /** The key of a denial series. */
@@ -207,10 +223,13 @@ export function fold(input: FoldInput): Folded {
       const n = num(row.n);
       const svc = row.serviceArn;
       if (i < 0 || !(n > 0) || !present(svc) || !countsDenials(svc, q.region, row['@log'] ?? '')) continue;
-      const principal = row.resolvedUser || '-';
+      const user = row.resolvedUser || '-';
+      const principal = principalOf(user);
       const reason = row.authDeniedReason || '-';
       const k = denialKey(svc, principal, reason);
-      entry(out.denials, k, () => ({ serviceArn: svc, principal, reason, denials: zeros(count) })).denials[i]! += n;
+      const d = entry(out.denials, k, () => ({ serviceArn: svc, principal, users: [], reason, denials: zeros(count) }));
+      d.denials[i]! += n;
+      if (!d.users.includes(user) && d.users.length < MAX_USERS) d.users.push(user);
     }
   }
   for (const q of input.baseline) {
@@ -246,7 +265,7 @@ export function fold(input: FoldInput): Folded {
       const n = num(row.n);
       const svc = row.serviceArn;
       if (!(n > 0) || !present(svc) || !countsDenials(svc, q.region, row['@log'] ?? '')) continue;
-      const k = denialKey(svc, row.resolvedUser || '-', row.authDeniedReason || '-');
+      const k = denialKey(svc, principalOf(row.resolvedUser || '-'), row.authDeniedReason || '-');
       out.baseline.denials[k] = (out.baseline.denials[k] ?? 0) + n;
     }
   }

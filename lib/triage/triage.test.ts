@@ -93,3 +93,78 @@ describe('triage on the demo', () => {
     expect(Date.parse(last!.asOf)).toBeGreaterThan(clock.now() - 60_000);
   }, 300_000);
 });
+
+describe('triage: each emulator incident shows within 90 s, naming the resource', () => {
+  it('target-errors on the canary group payments-api-v2 (30 %, 503): canary finding with rollback', async () => {
+    await calm();
+    await app.h.control('POST', '/traffic', { rates: { 'payments-api': 20 } }); // more canary traffic
+    for (let i = 0; i < 10; i++) {
+      clock.advance(60_000);
+      await refresh();
+    }
+    await incident({ kind: 'target-errors', targetGroup: 'payments-api-v2', errorRate: 0.3 });
+    const r = await until((f) => f.kind === 'error-rate' && f.where.targetGroupName === 'payments-api-v2');
+    expect(r.finding, JSON.stringify(r.report.findings.map((f) => f.title))).toBeDefined();
+    const f = r.finding!;
+    expect(f.title).toMatch(/^payments-api-v2: \d+ % 5xx \(503/);
+    expect(f.canary).toBe(true);
+    expect(f.actions?.rollback?.targetGroupArn).toBe(tgArn('payments-api-v2'));
+    expect(f.where.ruleName).toBe('v2-canary');
+    expect(f.where.serviceName).toBe('payments-api');
+    // Specificity: the stable group of the same rule is not blamed.
+    expect(r.report.findings.filter((x) => x.kind === 'error-rate').map((x) => x.where.targetGroupName)).toEqual([
+      'payments-api-v2',
+    ]);
+    await app.h.control('POST', '/traffic', { rates: { 'payments-api': null } });
+  }, 300_000);
+
+  it('target-errors on a busy stable group catalog-tg (10 %, 502): stable finding links the rule only', async () => {
+    await calm();
+    await incident({ kind: 'target-errors', targetGroup: 'catalog-tg', errorRate: 0.1, statusCode: 502 });
+    const r = await until((f) => f.kind === 'error-rate' && f.where.targetGroupName === 'catalog-tg');
+    expect(r.finding, JSON.stringify(r.report.findings.map((f) => f.title))).toBeDefined();
+    expect(r.finding!.title).toMatch(/^catalog-tg: \d+(\.\d)? % 5xx \(502/);
+    expect(r.finding!.canary).toBeUndefined();
+    expect(r.finding!.actions?.rollback).toBeUndefined();
+  }, 300_000);
+
+  it('auth-denials for a new principal on refunds: names the principal and the reason', async () => {
+    await calm();
+    const principal = 'arn:aws:iam::333333333333:role/new-reconciler';
+    await incident({ kind: 'auth-denials', service: 'refunds', principal, rps: 1 });
+    const r = await until((f) => f.kind === 'auth-denials' && f.where.serviceArn === svcArn('refunds'));
+    expect(r.finding, JSON.stringify(r.report.findings.map((f) => f.title))).toBeDefined();
+    // Sessions of a role count as the role: a role rotating sessions is one key, not a new one each hour.
+    expect(r.finding!.principal).toBe(principal);
+    expect(r.finding!.reason).toBe('Service');
+    expect(r.finding!.title).toMatch(
+      /^refunds: role\/new-reconciler denied \d+ times in 5 min \(Service policy\), new$/,
+    );
+    const link = new URL(r.finding!.logsHref!, 'http://x').searchParams;
+    expect(link.getAll('user').every((u) => u.includes(':assumed-role/new-reconciler/'))).toBe(true);
+    expect(link.getAll('authDenied')).toEqual(['Service']);
+    expect(r.report.findings.filter((x) => x.kind === 'auth-denials')).toHaveLength(1);
+  }, 300_000);
+
+  it('unhealthy-targets on catalog-tg (2 targets): names the group and the target ids, read fresh', async () => {
+    await calm();
+    const inc = await incident({ kind: 'unhealthy-targets', targetGroup: 'catalog-tg', count: 2 });
+    const forced = (inc.forced as Array<{ targetId: string }>).map((t) => t.targetId).sort();
+    const r = await until((f) => f.kind === 'unhealthy-targets' && f.where.targetGroupName === 'catalog-tg', 15_000);
+    expect(r.finding, JSON.stringify(r.report.findings.map((f) => f.title))).toBeDefined();
+    expect(r.finding!.targetIds).toEqual(forced);
+    expect(r.finding!.severity).toBe('high'); // new, and catalog-tg still has a healthy target
+    expect(r.finding!.title).toBe('catalog-tg: 2 of 3 targets unhealthy (HealthCheckFailed)');
+  }, 300_000);
+
+  it('latency on checkout-tg (+800 ms): p95 against its baseline', async () => {
+    await calm();
+    await incident({ kind: 'latency', targetGroup: 'checkout-tg', ms: 800 });
+    const r = await until((f) => f.kind === 'latency' && f.where.targetGroupName === 'checkout-tg');
+    expect(r.finding, JSON.stringify(r.report.findings.map((f) => f.title))).toBeDefined();
+    expect(r.finding!.title).toMatch(/^checkout-tg: p95 (\d{3} ms|[\d.]+ s) vs \d+ ms baseline$/);
+    expect(r.report.findings.filter((x) => x.kind === 'latency').map((x) => x.where.targetGroupName)).toEqual([
+      'checkout-tg',
+    ]);
+  }, 300_000);
+});

@@ -61,7 +61,7 @@ export function detectAuthDenials({ folded: f, places }: DetectInput): Candidate
         severity: 'high',
         title:
           `${where.serviceName}: ${who} denied ${now.c1} times in ${RECENT_MINUTES} min ` +
-          `(authDeniedReason ${s.reason})${isNew ? ', new' : ` vs ${Math.round(now.rate0 * 10) / 10}/min baseline`}`,
+          `(${s.reason} policy)${isNew ? ', new' : ` vs ${Math.round(now.rate0 * 10) / 10}/min baseline`}`,
         detail:
           `${Math.round((now.c1 / now.e1) * 10) / 10} denials/min now; ` +
           (isNew ? 'none in the baseline hour' : `${c0} in the baseline hour`),
@@ -74,7 +74,7 @@ export function detectAuthDenials({ folded: f, places }: DetectInput): Candidate
         reason: s.reason,
         responseCode: 403,
         logsHref: logsHref(
-          { service: [s.serviceArn], user: [s.principal], authDenied: [s.reason] },
+          { service: [s.serviceArn], user: [...s.users].sort(), authDenied: [s.reason] },
           Date.parse(onset),
           asOf,
         ),

@@ -97,23 +97,28 @@ export function detectErrorRate({ folded: f, places }: DetectInput): Candidate[]
     const before = testErrorRate(s, base, end - 1, m);
     const { from, to } = recent(end);
     const onsetIdx = errorOnset(s, end, now.baseRate, now.rate) ?? from;
-    const dominant = dominantFailure(s, from, to);
+    // The figures shown are those since the onset: the 5-minute test window dilutes a fresh rise.
+    const since = Math.min(onsetIdx, to - 1);
+    const errors = sum(s.errors5xx, since, to);
+    const requests = sum(s.requests, since, to);
+    const rate = requests > 0 ? errors / requests : now.rate;
+    const dominant = dominantFailure(s, since, to);
     const code = dominant ? Number(dominant.key.split(' ')[0]) : undefined;
     const svc = [...s.serviceArns].sort()[0];
     const where = places.tg(s.targetGroupArn, svc);
     const asOf = endMs(f, end);
     const onset = minuteIso(f, onsetIdx);
-    const critical = now.rate >= ERROR_CRITICAL_RATE;
+    const critical = rate >= ERROR_CRITICAL_RATE && now.rate >= ERROR_CRITICAL_RATE / 2;
     const excessPerMin = (now.errors - now.baseRate * now.requests) / RECENT_MINUTES;
     const finding: Finding = {
       id: `error-rate|${s.targetGroupArn}`,
       kind: 'error-rate',
       severity: critical ? 'critical' : 'high',
       title:
-        `${where.targetGroupName}: ${pct(now.rate)} 5xx${dominant ? ` (${dominant.key})` : ''} ` +
+        `${where.targetGroupName}: ${pct(rate)} 5xx${dominant ? ` (${dominant.key})` : ''} ` +
         `vs ${pct(now.baseRate)} baseline`,
       detail:
-        `${now.errors} of ${now.requests} requests failed in the last ${RECENT_MINUTES} min` +
+        `${errors} of ${requests} requests failed since ${onset.slice(11, 16)} UTC` +
         `${where.serviceName ? ` on ${where.serviceName}` : ''}` +
         `${dominant && dominant.share < 1 ? `; ${pct(dominant.share)} of them ${dominant.key}` : ''}`,
       where,
