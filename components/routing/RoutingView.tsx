@@ -1,6 +1,7 @@
 'use client';
 /**
- * The routing page: every service's splits until one is picked (RoutingOverview); then pick a service, see its listeners and rules (read fresh from the Lattice API),
+ * The routing page: every service's splits until one is picked (RoutingOverview); then a service's
+ * listeners and rules (read fresh from the Lattice API),
  * select a rule to edit it, preview and apply; its history and canary plan below the editor. The
  * selection is in the URL. Results are announced in one aria-live region.
  */

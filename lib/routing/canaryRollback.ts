@@ -93,7 +93,8 @@ export function canaryRollbackAction(
   if (targetGroups.every((t) => t.weight === 0))
     throw new TrellisError(
       'VALIDATION',
-      `No other target group of this rule has weight to take ${canary}'s traffic; set the weights in the routing editor.`,
+      `No other target group of this rule has weight to take ${canary}'s traffic; ` +
+        'set the weights in the routing editor.',
     );
   return {
     action: { type: 'forward', targetGroups },

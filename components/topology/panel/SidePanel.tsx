@@ -35,7 +35,10 @@ interface Props {
   onClose(): void;
 }
 
-/** The selected node's details: its triage findings first, then facts, problems, traffic, rules, targets, auth policy, links. */
+/**
+ * The selected node's details: its triage findings first, then facts, problems, traffic, rules, targets, auth
+ * policy, links.
+ */
 export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, onClose }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
