@@ -11,15 +11,7 @@ import type { TriageReport } from '@/lib/triage/types';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorNote } from '../routing/ErrorNote';
 import { FindingCard } from './FindingCard';
-import {
-  absoluteTime,
-  bytesWords,
-  CHECKED_KINDS,
-  durationWords,
-  errorsByAccount,
-  KIND_LABEL,
-  summaryLine,
-} from './nowView';
+import { absoluteTime, bytesWords, durationWords, errorsByAccount, QUIET_TEXT, summaryLine } from './nowView';
 import styles from './now.module.css';
 
 /** The report query as the view needs it. */
@@ -155,8 +147,7 @@ export function NowView({
       ) : r.findings.length === 0 ? (
         <EmptyState title="All quiet" testId="all-quiet">
           <p>
-            No {CHECKED_KINDS.map((k) => KIND_LABEL[k].toLowerCase()).join(', ')} problem against each resource's own
-            baseline, as of {absoluteTime(r.asOf, now)}
+            {QUIET_TEXT}, each against its own baseline, as of {absoluteTime(r.asOf, now)}
             {r.errors.length > 0 ? ', in the accounts that could be read' : ''}.
           </p>
           <p>No running canary or recent routing change needs attention.</p>

@@ -59,14 +59,10 @@ export const KIND_LABEL: Record<FindingKind, string> = {
   canary: 'Canary',
 };
 
-/** What the page checks, for the "All quiet" state. */
-export const CHECKED_KINDS: readonly FindingKind[] = [
-  'error-rate',
-  'auth-denials',
-  'unhealthy-targets',
-  'latency',
-  'traffic-drop',
-];
+/** What the page checked, said by the "All quiet" state. */
+export const QUIET_TEXT =
+  'No target group with a rising 5xx rate, no new or surging auth denials, no unhealthy targets, ' +
+  'no slow target group and no service whose traffic dropped';
 
 /** Principal, reason, code and target ids the title and detail do not already say. */
 export function subjectParts(
