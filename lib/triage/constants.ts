@@ -18,10 +18,12 @@ export const BASELINE_GAP_MINUTES = 10;
 /** The baseline is recomputed (one more query) when its end moves by this much; cached meanwhile. */
 export const BASELINE_STEP_MS = 5 * MIN;
 /**
- * A trailing minute counts as delivered once its records reach this share of the median minute
- * before it; minutes older than the explorer's ingestion delay (2 min on AWS) are delivered anyway.
+ * A trailing bin counts as delivered once its records reach half the median minute (scaled to the part of
+ * the minute a partial bin covers); bins older than the explorer's ingestion delay (2 min on AWS) count
+ * anyway. Half, not 80 %: rates tolerate a half-delivered bin, and 20 s into a minute a 5 s lag already
+ * leaves only 75 %; counts that a half bin could fake (traffic drops) use whole minutes and a 10 % floor.
  */
-export const DELIVERED_SHARE = 0.8;
+export const DELIVERED_SHARE = 0.5;
 
 /** Family-wise false-alarm budget per evaluation, split over the keys tested (Bonferroni: α / m). */
 export const ALPHA = 0.001;
@@ -35,35 +37,36 @@ export const ERROR_MIN_EXCESS = 0.01;
 /** 5xx: at this recent rate the group is critical (half its requests fail). */
 export const ERROR_CRITICAL_RATE = 0.5;
 
+/** 5xx fast lane: the last 2 minutes alone … */
+export const FAST_MINUTES = 2;
+/** … at least 5× the baseline rate (a sharp rise, not a drift) … */
+export const FAST_R0 = 5;
+/** … with at least 10 errors (twice the slow lane's minimum: two minutes are noisier than five). */
+export const FAST_MIN_COUNT = 10;
+
 /** Denials: exposure is minutes; a pair must be above 2× its baseline per-minute rate. */
 export const DENIAL_R0 = 2;
 /** Denials: at least this many recent denials for a (principal, service, reason). */
 export const DENIAL_MIN_COUNT = 5;
 
 /**
- * Latency is judged on p95 per minute: at demo volumes (30–240 requests a minute) a minute's p99 is
- * its slowest request or two, far too noisy to compare; p95 moves the same way when a target slows.
+ * Latency is judged on p95 of successful requests: at demo volumes (30–240 requests a minute) a minute's
+ * p99 is its slowest request or two; p95 (with p50/p75/p90 to count slow requests) moves with any slowdown.
  */
 /** Latency: a baseline p95 needs this many baseline requests to be trusted. */
 export const LATENCY_MIN_BASELINE = 300;
-/** Latency: at least this many recent requests in minutes that count. */
+/** Latency: at least this many successful requests in the lane tested. */
 export const LATENCY_MIN_RECENT = 30;
-/** Latency: a minute's p95 counts only with this many requests (p95 of 5 requests is their max). */
-export const LATENCY_MIN_PER_MINUTE = 20;
-/** Latency: recent p95 must be at least 1.5× the baseline p95 … */
+/** Latency: a minute is judged only with this many requests (its quantiles are order statistics of them). */
+export const LATENCY_MIN_PER_MINUTE = 10;
+/** Latency: the share slower than the baseline p95 is tested against 2 × the 5 % expected. */
+export const LATENCY_R0 = 2;
+/** Latency: the fast lane tests the last 2 minutes alone (a fresh slowdown is not diluted by five). */
+export const LATENCY_FAST_MINUTES = 2;
+/** Latency: the latest p95 must be at least 1.5× the baseline p95 … */
 export const LATENCY_RATIO = 1.5;
 /** … and at least 50 ms above it (1.5× of 4 ms is noise nobody would act on). */
 export const LATENCY_MIN_DELTA_MS = 50;
-/**
- * Latency: this share of the recent minutes (with enough requests) must be slow. 0.8 (4 of 5), not 0.6:
- * a heavy-tailed group (σ 0.9) has a minute p95 above 1.5× its hourly p95 about one minute in ten.
- */
-export const LATENCY_SLOW_SHARE = 0.8;
-/**
- * Latency: … or the last 2 judged minutes in a row are slow (a fresh slowdown shows within 2–3 minutes,
- * not after 4); with the previous-minute confirmation that is 3 slow minutes in a row (≈ 10⁻³ on noise).
- */
-export const LATENCY_RUN = 2;
 
 /** Traffic drop: the service had at least this many requests per minute in the baseline. */
 export const DROP_MIN_RATE = 2;
@@ -77,6 +80,8 @@ export const DROP_EXPECTED = 20;
 /** Health: a group unhealthy this long (as seen by this process) is standing, shown as info below news. */
 export const UNHEALTHY_STANDING_MS = 10 * MIN;
 
+/** Onset: the in-control 5xx rate is at least 1 % for CUSUM (a stray error must not look like the start). */
+export const CUSUM_MIN_P0 = 0.01;
 /** Onset: CUSUM decision interval h (in log-likelihood units). */
 export const CUSUM_H = 5;
 

@@ -9,7 +9,7 @@ import { parseInsightsTime } from '../domain/accessLog';
 import type { Snapshot } from '../domain/snapshot';
 import { parseLogGroupArn } from '../logs/logGroup';
 import { BIN_MS, DELIVERED_SHARE } from './constants';
-import type { Window } from './query';
+import { LATENCY_PERCENTILES, type Window } from './query';
 
 /** Rows of one query of one (account, region). */
 export interface QueryRows {
@@ -28,6 +28,8 @@ export interface TgSeries {
   errors5xx: number[];
   /** p95 duration (ms) of its 2xx requests per minute; undefined without such requests. */
   p95: Array<number | undefined>;
+  /** p50, p75, p90, p95 (LATENCY_PERCENTILES) per minute, when the row had all of them. */
+  quantiles: Array<number[] | undefined>;
   /** 2xx records per minute behind `p95` (a request logged by two log groups counts twice here). */
   okRequests: number[];
   /** 5xx per `"<code> <failureReason>"` per minute. */
@@ -192,6 +194,7 @@ export function fold(input: FoldInput): Folded {
         requests: zeros(count),
         errors5xx: zeros(count),
         p95: new Array<number | undefined>(count).fill(undefined),
+        quantiles: new Array<number[] | undefined>(count).fill(undefined),
         okRequests: zeros(count),
         failures: {},
       }));
@@ -215,6 +218,8 @@ export function fold(input: FoldInput): Folded {
       if (i < 0 || !(n > 0) || !tg || !Number.isFinite(p95) || n <= tg.okRequests[i]!) continue;
       tg.okRequests[i] = n;
       tg.p95[i] = p95;
+      const qs = LATENCY_PERCENTILES.map((x) => num(row[`p${x}`]));
+      tg.quantiles[i] = qs.every(Number.isFinite) ? qs : undefined;
     }
   }
   for (const q of input.denials) {

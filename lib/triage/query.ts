@@ -3,7 +3,7 @@
  * reaches them: every value below is a constant). Per (account, region) and refresh:
  *  - SERIES: requests per minute over the last ~16 minutes by log group, service, target group, status
  *    code and failure reason — error-rate, traffic-drop and the sparklines fold from it;
- *  - LATENCY: p95 of `duration` of 2xx requests per minute and target group;
+ *  - LATENCY: p50/p75/p90/p95 of `duration` of 2xx requests per minute and target group;
  *  - DENIALS: auth denials per minute by log group, service, resolved user and reason.
  * The baseline runs the same three shapes without `bin` over the hour before, cached (lib/triage/gather),
  * so a refresh costs three queries per (account, region), and six every BASELINE_STEP_MS.
@@ -53,7 +53,15 @@ export const DENIED: Condition = {
 };
 
 const count = [{ agg: { fn: 'count' as const }, as: 'n' }];
-const latencyStats = [...count, { agg: { fn: 'pct' as const, field: 'duration', percentile: 95 }, as: 'p95' }];
+/** Quantiles of `duration` per latency row: p95 is the figure shown, the others bound how many requests are slow. */
+export const LATENCY_PERCENTILES = [50, 75, 90, 95] as const;
+const latencyStats = [
+  ...count,
+  ...LATENCY_PERCENTILES.map((percentile) => ({
+    agg: { fn: 'pct' as const, field: 'duration', percentile },
+    as: `p${percentile}`,
+  })),
+];
 
 /** Successful requests (latency is judged on them: fast failures must not hide a slowdown). */
 export const SUCCESS: Condition = {
@@ -70,14 +78,14 @@ export const SERIES_QUERY: InsightsQuery = {
   limit: ROW_LIMIT,
 };
 
-/** p95 of successful requests per minute and target group. */
+/** Quantiles of successful requests per minute and target group. */
 export const LATENCY_QUERY: InsightsQuery = {
   filter: SUCCESS,
   stats: { aggregations: latencyStats, by: [{ bin: '1m', as: 't' }, { field: 'targetGroupArn' }] },
   limit: ROW_LIMIT,
 };
 
-/** The baseline's p95 of successful requests per target group. */
+/** The baseline's quantiles of successful requests per target group. */
 export const LATENCY_BASELINE_QUERY: InsightsQuery = {
   filter: SUCCESS,
   stats: { aggregations: latencyStats, by: [{ field: 'targetGroupArn' }] },

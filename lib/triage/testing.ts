@@ -62,7 +62,13 @@ export function addTg(
   f: Folded,
   tgArn: string,
   serviceArn: string,
-  s: { requests: number[]; errors?: number[]; failure?: string; p95?: Array<number | undefined> },
+  s: {
+    requests: number[];
+    errors?: number[];
+    failure?: string;
+    p95?: Array<number | undefined>;
+    quantiles?: Array<number[] | undefined>;
+  },
 ): void {
   const errors = s.errors ?? s.requests.map(() => 0);
   f.tg[tgArn] = {
@@ -71,6 +77,9 @@ export function addTg(
     requests: s.requests,
     errors5xx: errors,
     p95: s.p95 ?? s.requests.map(() => undefined),
+    quantiles:
+      s.quantiles ??
+      (s.p95 ?? s.requests.map(() => undefined)).map((v) => (v === undefined ? undefined : [v / 3, v / 2, v / 1.3, v])),
     okRequests: s.requests.map((n, i) => n - (errors[i] ?? 0)),
     failures: { [s.failure ?? '503']: errors },
   };

@@ -2,17 +2,22 @@
  * `error-rate`: a target group whose 5xx rate in the recent window is significantly above its own
  * baseline. Three gates, all required (triage-methods §5): the rate-ratio test against ERROR_R0 × the
  * baseline rate at α / m; at least ERROR_MIN_COUNT recent 5xx; the 95 % Wilson lower bound of the recent
- * rate at least ERROR_MIN_EXCESS above the baseline rate. Pure.
+ * rate at least ERROR_MIN_EXCESS above the baseline rate. A fast lane runs the same gates on the last
+ * FAST_MINUTES with FAST_R0 and FAST_MIN_COUNT. Pure.
  */
 import {
   ALPHA,
   CUSUM_H,
+  CUSUM_MIN_P0,
   ERROR_CRITICAL_RATE,
   ERROR_MIN_COUNT,
   ERROR_MIN_EXCESS,
   ERROR_R0,
   EXTREME_RATE,
   EXTREME_RATIO,
+  FAST_MIN_COUNT,
+  FAST_MINUTES,
+  FAST_R0,
   RECENT_MINUTES,
 } from '../constants';
 import { pct } from '../format';
@@ -40,19 +45,28 @@ export function testErrorRate(
   end: number,
   m: number,
 ): ErrorTest {
-  const { from, to } = recent(end);
-  const errors = sum(s.errors5xx, from, to);
-  const requests = sum(s.requests, from, to);
   const n0 = base?.requests ?? 0;
   const c0 = base?.errors5xx ?? 0;
   const baseRate = n0 > 0 ? c0 / n0 : 0;
+  const lane = (minutes: number, minCount: number, r0: number) => {
+    const from = Math.max(0, end - minutes);
+    const errors = sum(s.errors5xx, from, end);
+    const requests = sum(s.requests, from, end);
+    const p = rateRatioP(errors, requests, c0, n0, r0);
+    const fired =
+      requests > 0 &&
+      errors >= minCount &&
+      p < ALPHA / Math.max(1, m) &&
+      wilsonLower(errors, requests) - baseRate >= ERROR_MIN_EXCESS;
+    return { fired, p, errors, requests };
+  };
+  const slow = lane(RECENT_MINUTES, ERROR_MIN_COUNT, ERROR_R0);
+  // Fast lane: a sharp rise shows from its first two minutes instead of being diluted by five.
+  const fast = slow.fired ? undefined : lane(FAST_MINUTES, FAST_MIN_COUNT, FAST_R0);
+  const used = fast?.fired ? fast : slow;
+  const { errors, requests, p } = used;
   const rate = requests > 0 ? errors / requests : 0;
-  const p = rateRatioP(errors, requests, c0, n0, ERROR_R0);
-  const fired =
-    requests > 0 &&
-    errors >= ERROR_MIN_COUNT &&
-    p < ALPHA / Math.max(1, m) &&
-    wilsonLower(errors, requests) - baseRate >= ERROR_MIN_EXCESS;
+  const fired = used.fired;
   const ratio = baseRate > 0 ? rate / baseRate : Number.POSITIVE_INFINITY;
   return {
     fired,
@@ -77,9 +91,13 @@ export function dominantFailure(s: TgSeries, from: number, to: number): { key: s
   return best && total > 0 ? { key: best.key, share: best.n / total } : undefined;
 }
 
-/** CUSUM onset index of a 5xx rise from `p0` to about `p1`. */
+/**
+ * CUSUM onset index of a 5xx rise from `p0` to about `p1`. `p0` is floored at CUSUM_MIN_P0 (a baseline
+ * with no error is not proof of a zero rate: at 1e-4 a single stray error minutes earlier would look like
+ * the start).
+ */
 export function errorOnset(s: TgSeries, end: number, p0: number, p1: number): number | undefined {
-  const lo = Math.min(Math.max(p0, 1e-4), 0.98);
+  const lo = Math.min(Math.max(p0, CUSUM_MIN_P0), 0.98);
   const hi = Math.min(Math.max(p1, lo * 1.5, lo + 0.005), 0.999);
   return cusumOnset(binomialLlr(s.errors5xx.slice(0, end), s.requests.slice(0, end), lo, hi), CUSUM_H);
 }

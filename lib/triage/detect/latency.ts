@@ -1,105 +1,115 @@
 /**
- * `latency`: a target group whose per-minute p95 (2xx requests) is well above its baseline p95 in most
- * recent minutes: ≥ LATENCY_RATIO × and ≥ LATENCY_MIN_DELTA_MS above, in the last LATENCY_RUN minutes in a
- * row or in LATENCY_SLOW_SHARE of the recent minutes with at least LATENCY_MIN_PER_MINUTE requests, with LATENCY_MIN_RECENT requests in all and a baseline of
- * LATENCY_MIN_BASELINE requests. Pure.
+ * `latency`: a target group whose successful requests got slow against its baseline p95 `q`.
+ * Significance from order statistics (Logs Insights cannot count "requests slower than q" without
+ * knowing q at query time): in a minute of n requests whose p50 (p75, p90, p95) is ≥ q, at least n/2
+ * (n/4, n/10, n/20) requests were slower than q. Those lower bounds, summed over the judged minutes of a
+ * lane (the last LATENCY_FAST_MINUTES or RECENT_MINUTES), are tested against LATENCY_R0 × the 5 % that
+ * exceed a p95 by definition (binomial tail, α / 2m for the two lanes). Size gates: the p95 of the latest
+ * judged minutes is ≥ LATENCY_RATIO × q and ≥ q + LATENCY_MIN_DELTA_MS; ≥ LATENCY_MIN_RECENT requests;
+ * a baseline of ≥ LATENCY_MIN_BASELINE requests. Pure.
  */
 import {
+  ALPHA,
   EXTREME_RATIO,
+  LATENCY_FAST_MINUTES,
   LATENCY_MIN_BASELINE,
   LATENCY_MIN_DELTA_MS,
   LATENCY_MIN_PER_MINUTE,
   LATENCY_MIN_RECENT,
+  LATENCY_R0,
   LATENCY_RATIO,
-  LATENCY_RUN,
-  LATENCY_SLOW_SHARE,
+  RECENT_MINUTES,
 } from '../constants';
 import { ms } from '../format';
 import type { TgSeries } from '../fold';
 import { graphHref, logsHref } from '../links';
-import { type Candidate, type DetectInput, deliveredIndex, endMs, minuteIso, recent } from './common';
+import { LATENCY_PERCENTILES } from '../query';
+import { binomialUpperTail } from '../stats';
+import { type Candidate, type DetectInput, deliveredIndex, endMs, logP, minuteIso } from './common';
 
-/** The test of one group at the window ending at `end` against baseline p95 `q`. */
-export function testLatency(s: TgSeries, q: number, end: number) {
-  const { from, to } = recent(end);
-  const limit = Math.max(q * LATENCY_RATIO, q + LATENCY_MIN_DELTA_MS);
-  const counted: number[] = [];
-  let requests = 0;
-  let slow = 0;
-  for (let i = from; i < to; i++) {
-    const n = s.okRequests[i] ?? 0;
-    const v = s.p95[i];
-    if (n < LATENCY_MIN_PER_MINUTE || v === undefined) continue;
-    counted.push(v);
-    requests += n;
-    if (v >= limit) slow++;
+/** At least this many of `n` requests were slower than `q`, given the minute's quantiles. */
+export function slowerAtLeast(n: number, quantiles: readonly number[], q: number): number {
+  for (let k = 0; k < LATENCY_PERCENTILES.length; k++) {
+    if ((quantiles[k] ?? 0) >= q) {
+      const rank = Math.ceil((LATENCY_PERCENTILES[k]! / 100) * n); // nearest rank of that quantile
+      return n - rank + 1;
+    }
   }
-  // The trailing run of slow minutes (minutes too quiet to judge neither break nor extend it).
-  const runValues: number[] = [];
-  for (let i = to - 1; i >= from; i--) {
-    const n = s.okRequests[i] ?? 0;
-    const v = s.p95[i];
-    if (n < LATENCY_MIN_PER_MINUTE || v === undefined) continue;
-    if (v < limit) break;
-    runValues.push(v);
-  }
-  const byRun = runValues.length >= LATENCY_RUN;
-  const fired =
-    counted.length >= 2 &&
-    requests >= LATENCY_MIN_RECENT &&
-    (byRun || slow >= Math.ceil(LATENCY_SLOW_SHARE * counted.length));
-  // The figure shown: the median p95 of the slow run when that decided, else of all judged minutes.
-  const median = medianOf(byRun ? runValues : counted);
-  return {
-    fired,
-    extreme: fired && median >= EXTREME_RATIO * q,
-    median,
-    requests,
-    limit,
-    slow,
-    minutes: counted.length,
-  };
+  return 0;
 }
 
-function medianOf(xs: readonly number[]): number {
+/** Indexes of the judged minutes (enough requests, quantiles known) in [from, to), newest first. */
+function judged(s: TgSeries, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = to - 1; i >= Math.max(0, from); i--)
+    if ((s.okRequests[i] ?? 0) >= LATENCY_MIN_PER_MINUTE && s.quantiles[i] !== undefined) out.push(i);
+  return out;
+}
+
+function median(xs: readonly number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** The test of one group at the window ending at `end` against baseline p95 `q`, with `m` groups tested. */
+export function testLatency(s: TgSeries, q: number, end: number, m: number) {
+  const limit = Math.max(q * LATENCY_RATIO, q + LATENCY_MIN_DELTA_MS);
+  const lane = (minutes: number) => {
+    const idx = judged(s, end - minutes, end);
+    let n = 0;
+    let slow = 0;
+    for (const i of idx) {
+      n += s.okRequests[i]!;
+      slow += slowerAtLeast(s.okRequests[i]!, s.quantiles[i]!, q);
+    }
+    return { n, slow, minutes: idx.length, p: binomialUpperTail(slow, n, 0.05 * LATENCY_R0) };
+  };
+  const fast = lane(LATENCY_FAST_MINUTES);
+  const slow = lane(RECENT_MINUTES);
+  const used = fast.p < slow.p ? fast : slow;
+  // The level shown and gated: the p95 of the latest judged minutes (the fast lane's).
+  const latest = judged(s, end - LATENCY_FAST_MINUTES, end).map((i) => s.p95[i]!);
+  const level = latest.length > 0 ? median(latest) : 0;
+  const fired = used.n >= LATENCY_MIN_RECENT && used.p < ALPHA / (2 * Math.max(1, m)) && level >= limit;
+  return { fired, extreme: fired && level >= EXTREME_RATIO * q, level, limit, ...used };
 }
 
 /** Latency candidates. */
 export function detectLatency({ folded: f, places }: DetectInput): Candidate[] {
   const end = deliveredIndex(f);
-  const out: Candidate[] = [];
-  for (const s of Object.values(f.tg)) {
+  const tested = Object.values(f.tg).filter((s) => {
     const b = f.baseline.tg[s.targetGroupArn];
-    if (!b || b.p95 === undefined || b.okRequests < LATENCY_MIN_BASELINE) continue;
-    const q = b.p95;
-    const now = testLatency(s, q, end);
+    return b?.p95 !== undefined && b.okRequests >= LATENCY_MIN_BASELINE;
+  });
+  const out: Candidate[] = [];
+  for (const s of tested) {
+    const q = f.baseline.tg[s.targetGroupArn]!.p95!;
+    const now = testLatency(s, q, end, tested.length);
     if (!now.fired) continue;
-    const before = testLatency(s, q, end - 1);
-    // Onset: the first minute of the trailing run of slow (or too quiet to judge) minutes.
-    let onsetIdx = end;
-    while (onsetIdx > 0) {
-      const v = s.p95[onsetIdx - 1];
-      const n = s.okRequests[onsetIdx - 1] ?? 0;
-      if (n >= LATENCY_MIN_PER_MINUTE && v !== undefined && v < now.limit) break;
-      onsetIdx--;
+    const before = testLatency(s, q, end - 1, tested.length);
+    // Onset: the first minute of the trailing run of minutes at or above the limit (quiet minutes skipped).
+    let onsetIdx = end - 1;
+    for (const i of judged(s, 0, end)) {
+      if (s.p95[i]! < now.limit) break;
+      onsetIdx = i;
     }
     const where = places.tg(s.targetGroupArn, [...s.serviceArns].sort()[0]);
     const asOf = endMs(f, end);
-    const onset = minuteIso(f, Math.min(onsetIdx, end - 1));
+    const onset = minuteIso(f, onsetIdx);
     out.push({
       confirmed: now.extreme || before.fired,
       finding: {
         id: `latency|${s.targetGroupArn}`,
         kind: 'latency',
         severity: 'high',
-        title: `${where.targetGroupName}: p95 ${ms(now.median)} vs ${ms(q)} baseline`,
-        detail: `${now.slow} of the last ${now.minutes} minutes slower than ${ms(now.limit)}; ${now.requests} requests`,
+        title: `${where.targetGroupName}: p95 ${ms(now.level)} vs ${ms(q)} baseline`,
+        detail:
+          `at least ${now.slow} of ${now.n} successful requests in the last ${now.minutes} min slower than ` +
+          `the baseline p95`,
         where,
         onset,
         asOf: new Date(asOf).toISOString(),
-        score: (now.median / q - 1) * (now.requests / Math.max(1, now.minutes)) * 0.05,
+        score: (now.slow / Math.max(1, now.minutes)) * logP(now.p) * 0.1,
         spark: f.minutes.slice(0, end).map((t, i) => ({ t, value: s.p95[i] ?? 0 })),
         logsHref: logsHref({ targetGroup: [s.targetGroupArn] }, Date.parse(onset), asOf),
         graphHref: graphHref(s.targetGroupArn),
