@@ -8,10 +8,11 @@ import 'server-only';
 import type { AuditEvent } from '../audit/event';
 import { queryAuditEvents } from '../audit/log';
 import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
-import { mapLimited } from '../aws/concurrency';
+import { KeyedLimiter, mapLimited } from '../aws/concurrency';
 import { readTargetHealth } from '../aws/targetHealth';
 import { parseLatticeArn } from '../domain/arn';
 import { toErrorInfo } from '../domain/errors';
+import { toPublicError } from '../security/publicError';
 import type { Snapshot, Target } from '../domain/snapshot';
 import { planTrafficQueries, type TrafficQueryPlan } from '../graph/traffic';
 import { getSnapshot } from '../inventory';
@@ -45,6 +46,8 @@ import type { TriageError, TriageReport } from './types';
 export const MAX_HEALTH_READS = 200;
 const HEALTH_PARALLEL = 8;
 const PLAN_PARALLEL = 4;
+/** Queries of one refresh in flight at once per (account, region). */
+const QUERIES_PER_ACCOUNT = 3;
 
 /** What a refresh needs; replaced in tests. */
 export interface GatherDeps {
@@ -118,13 +121,15 @@ function truncated(q: QueryRows): TriageError | undefined {
     : undefined;
 }
 
+/** The error as the browser may see it: AWS's words, without role ARNs or ExternalIds (lib/security). */
 function errorOf(
+  accounts: AwsClientFactory['config']['accounts'],
   accountId: string,
   region: string | undefined,
   source: TriageError['source'],
   e: unknown,
 ): TriageError {
-  const info = toErrorInfo(e);
+  const info = toPublicError(toErrorInfo(e), accounts);
   return { accountId, ...(region ? { region } : {}), source, code: info.code, message: info.message };
 }
 
@@ -139,6 +144,54 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
   const latencyBaseline: QueryRows[] = [];
   const denialBaseline: QueryRows[] = [];
   const plans = planTrafficQueries(snapshot);
+  // At most QUERIES_PER_ACCOUNT of this refresh's queries run at once per (account, region): the user's
+  // running queries are capped (TRELLIS_MAX_QUERIES_PER_USER) and the explorer may be open too.
+  const limiter = new KeyedLimiter(QUERIES_PER_ACCOUNT);
+  const limited = (plan: TrafficQueryPlan, query: InsightsQuery, win: Window) =>
+    limiter.of(`${plan.accountId}|${plan.region}`).run(() => run(factory, plan, query, win, d, cost));
+  const processPlan = async (plan: TrafficQueryPlan): Promise<void> => {
+    const key = `${plan.accountId}|${plan.region}|${plan.logGroupNames.join(',')}`;
+    let base = baselineCache.get(key);
+    if (!base || base.endMs !== w.baseline.endMs) {
+      const rows = Promise.all([
+        limited(plan, BASELINE_QUERY, w.baseline),
+        limited(plan, LATENCY_BASELINE_QUERY, w.baseline),
+        limited(plan, DENIAL_BASELINE_QUERY, w.baseline),
+      ]);
+      base = { endMs: w.baseline.endMs, rows };
+      baselineCache.set(key, base);
+      rows.catch(() => {
+        if (baselineCache.get(key)?.rows === rows) baselineCache.delete(key);
+      });
+    }
+    try {
+      const [s, l, dn, [b, lb, db]] = await Promise.all([
+        limited(plan, SERIES_QUERY, w.series),
+        limited(plan, LATENCY_QUERY, w.series),
+        limited(plan, DENIAL_SERIES_QUERY, w.series),
+        base.rows,
+      ]);
+      series.push(s);
+      latency.push(l);
+      denials.push(dn);
+      baseline.push(b);
+      latencyBaseline.push(lb);
+      denialBaseline.push(db);
+      for (const q of [s, l, dn, b, lb, db]) {
+        const t = truncated(q);
+        if (t) errors.push(t);
+      }
+    } catch (e) {
+      // One deleted log group fails the whole StartQuery: halve the set until it is isolated.
+      if (toErrorInfo(e).code === 'NOT_FOUND' && plan.logGroupNames.length > 1) {
+        const mid = Math.ceil(plan.logGroupNames.length / 2);
+        await processPlan({ ...plan, logGroupNames: plan.logGroupNames.slice(0, mid) });
+        await processPlan({ ...plan, logGroupNames: plan.logGroupNames.slice(mid) });
+        return;
+      }
+      errors.push(errorOf(factory.config.accounts, plan.accountId, plan.region, 'logs', e));
+    }
+  };
   await mapLimited(plans, PLAN_PARALLEL, async (plan) => {
     const account = snapshot.accounts.find((a) => a.accountId === plan.accountId);
     if (!account?.reachable) {
@@ -153,40 +206,7 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
       });
       return;
     }
-    const key = `${plan.accountId}|${plan.region}|${plan.logGroupNames.join(',')}`;
-    let base = baselineCache.get(key);
-    if (!base || base.endMs !== w.baseline.endMs) {
-      const rows = Promise.all([
-        run(factory, plan, BASELINE_QUERY, w.baseline, d, cost),
-        run(factory, plan, LATENCY_BASELINE_QUERY, w.baseline, d, cost),
-        run(factory, plan, DENIAL_BASELINE_QUERY, w.baseline, d, cost),
-      ]);
-      base = { endMs: w.baseline.endMs, rows };
-      baselineCache.set(key, base);
-      rows.catch(() => {
-        if (baselineCache.get(key)?.rows === rows) baselineCache.delete(key);
-      });
-    }
-    try {
-      const [s, l, dn, [b, lb, db]] = await Promise.all([
-        run(factory, plan, SERIES_QUERY, w.series, d, cost),
-        run(factory, plan, LATENCY_QUERY, w.series, d, cost),
-        run(factory, plan, DENIAL_SERIES_QUERY, w.series, d, cost),
-        base.rows,
-      ]);
-      series.push(s);
-      latency.push(l);
-      denials.push(dn);
-      baseline.push(b);
-      latencyBaseline.push(lb);
-      denialBaseline.push(db);
-      for (const q of [s, l, dn, b, lb, db]) {
-        const t = truncated(q);
-        if (t) errors.push(t);
-      }
-    } catch (e) {
-      errors.push(errorOf(plan.accountId, plan.region, 'logs', e));
-    }
+    await processPlan(plan);
   });
   const folded =
     series.length > 0
@@ -224,7 +244,7 @@ async function gatherHealth(groups: string[], factory: AwsClientFactory, user: s
     } catch (e) {
       const p = parseLatticeArn(arn);
       const k = `${p?.accountId}|${p?.region}`;
-      if (!errors.has(k)) errors.set(k, errorOf(p?.accountId ?? '', p?.region, 'health', e));
+      if (!errors.has(k)) errors.set(k, errorOf(factory.config.accounts, p?.accountId ?? '', p?.region, 'health', e));
     }
   });
   return { health, errors: [...errors.values()] };
@@ -242,7 +262,7 @@ async function gatherChanges(factory: AwsClientFactory, nowMs: number, cost: Cos
   } catch (e) {
     return {
       events: [] as AuditEvent[],
-      errors: [errorOf(factory.config.accounts?.[0]?.accountId ?? '', undefined, 'audit', e)],
+      errors: [errorOf(factory.config.accounts, factory.config.accounts?.[0]?.accountId ?? '', undefined, 'audit', e)],
     };
   }
 }
@@ -261,7 +281,7 @@ async function gatherCanaries(factory: AwsClientFactory, nowMs: number, user: st
   } catch (e) {
     return {
       canaries: [] as CanaryInput[],
-      errors: [errorOf(factory.config.accounts?.[0]?.accountId ?? '', undefined, 'audit', e)],
+      errors: [errorOf(factory.config.accounts, factory.config.accounts?.[0]?.accountId ?? '', undefined, 'audit', e)],
     };
   }
 }

@@ -18,6 +18,18 @@ interface Entry {
 /** The state of one process (one per engine). */
 export class Persistence {
   private readonly entries = new Map<string, Entry>();
+  /** Down target ids per target group at this process's last health read of it. */
+  private readonly down = new Map<string, string[]>();
+
+  /** Down target ids of a group at the last read, undefined when this process never read it. */
+  lastDown(targetGroupArn: string): string[] | undefined {
+    return this.down.get(targetGroupArn);
+  }
+
+  /** Records a health read. */
+  setDown(targetGroupArn: string, ids: string[]): void {
+    this.down.set(targetGroupArn, ids);
+  }
 
   /** When `id` was first seen by this process (`nowMs` when it is new). */
   firstSeen(id: string, nowMs: number): number {
@@ -56,5 +68,6 @@ export class Persistence {
   /** Forgets everything (tests). */
   clear(): void {
     this.entries.clear();
+    this.down.clear();
   }
 }

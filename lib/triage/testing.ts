@@ -1,4 +1,6 @@
 /** Synthetic inputs for the engine's unit tests: folded series built from per-minute arrays, and seeded noise. Test-only. */
+import type { AuditEvent } from '../audit/event';
+import { DEMO, demoLike } from '../graph/testing/fixtures';
 import type { Folded } from './fold';
 import { BASELINE_MINUTES, BIN_MS, SERIES_MINUTES } from './constants';
 
@@ -96,4 +98,44 @@ export function flat(v: number, n = N): number[] {
 /** `before` for the first minutes, `after` for the last `last` minutes. */
 export function step(before: number, after: number, last: number, n = N): number[] {
   return Array.from({ length: n }, (_, i) => (i >= n - last ? after : before));
+}
+
+const rule = demoLike().rules[0]!;
+
+/** A weight change on the demo's v2-canary rule at `t`. */
+export function shift(t: number, before: [number, number], after: [number, number], user = 'alice'): AuditEvent {
+  const fwd = (w: [number, number]) => ({
+    priority: 30,
+    match: rule.match!,
+    action: {
+      type: 'forward' as const,
+      targetGroups: [
+        { targetGroupArn: DEMO.v1, weight: w[0] },
+        { targetGroupArn: DEMO.v2, weight: w[1] },
+      ],
+    },
+  });
+  return {
+    v: 1,
+    id: `ev-${t}-${user}`,
+    time: new Date(t).toISOString(),
+    user: { id: user, name: user },
+    action: 'rule.update',
+    result: 'applied',
+    accountId: '222222222222',
+    serviceArn: DEMO.paymentsApi,
+    listenerArn: rule.listenerArn,
+    ruleArn: rule.arn,
+    resources: `${DEMO.paymentsApi} ${rule.arn}`,
+    changes: [
+      {
+        listenerArn: rule.listenerArn,
+        ruleArn: rule.arn,
+        ruleName: 'v2-canary',
+        isDefault: false,
+        before: fwd(before) as never,
+        after: fwd(after) as never,
+      },
+    ],
+  };
 }

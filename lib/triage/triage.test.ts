@@ -251,3 +251,55 @@ describe('triage: change correlation and canary role from the audit log', () => 
     expect(change?.severity).toBe('info');
   }, 300_000);
 });
+
+describe('triage: per-account failures', () => {
+  it('a denied Logs Insights account is a TriageError of that account; health and other accounts still count', async () => {
+    await calm();
+    await app.h.control('POST', '/faults', {
+      account: '222222222222',
+      service: 'logs',
+      operation: 'StartQuery',
+      errorRate: 1,
+      errorCode: 'AccessDeniedException',
+    });
+    try {
+      resetTriageState(); // no cached baseline: the baseline's queries fail too
+      const r = await refresh();
+      const logs = r.errors.filter((e) => e.source === 'logs');
+      expect(logs.map((e) => [e.accountId, e.code])).toEqual([['222222222222', 'ACCESS_DENIED']]);
+      expect(logs[0]!.message).toMatch(/AccessDenied/);
+      expect(r.findings.some((f) => f.kind === 'unhealthy-targets')).toBe(true);
+      expect(r.queries).toBeGreaterThan(0); // the other accounts' queries ran
+    } finally {
+      await app.clearFaults();
+    }
+  }, 300_000);
+
+  it("a deleted log group is isolated: NOT_FOUND for it alone, the account's other groups still count", async () => {
+    const payments = snap.accessLogSubscriptions.find((x) => x.destinationArn.includes(':222222222222:'))!;
+    const saved = snap;
+    snap = {
+      ...snap,
+      accessLogSubscriptions: [
+        ...snap.accessLogSubscriptions,
+        {
+          ...payments,
+          arn: `${payments.arn}x`,
+          destinationArn: 'arn:aws:logs:us-east-1:222222222222:log-group:/aws/vpc-lattice/deleted-long-ago',
+        },
+      ],
+    };
+    try {
+      resetTriageState();
+      const r = await refresh();
+      expect(r.errors.map((e) => [e.accountId, e.source, e.code])).toEqual([['222222222222', 'logs', 'NOT_FOUND']]);
+      // payments-api's own group (same account) still answered: its traffic is in the series.
+      await incident({ kind: 'target-errors', targetGroup: 'payments-api-v1', errorRate: 0.5 });
+      const found = await until((f) => f.kind === 'error-rate' && f.where.targetGroupName === 'payments-api-v1');
+      expect(found.finding).toBeDefined();
+    } finally {
+      snap = saved;
+      await app.h.control('DELETE', '/incidents');
+    }
+  }, 300_000);
+});

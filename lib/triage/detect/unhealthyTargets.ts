@@ -1,8 +1,11 @@
 /**
  * `unhealthy-targets`: target groups with UNHEALTHY or UNAVAILABLE targets, from a fresh health read
- * (not the inventory cache), with their reason codes. Newly unhealthy groups rank first: critical when no
- * target is healthy any more, high for the first UNHEALTHY_STANDING_MS this process sees them, then info
- * (a long-standing partial outage is real but not news). Pure apart from reading `firstSeen`.
+ * (not the inventory cache), with their reason codes. Critical when no target is healthy any more.
+ * Otherwise news ranks above standing trouble: a group is `high` when a target went down since the
+ * reference (this process's previous read of the group, else the inventory's cached health) and for
+ * UNHEALTHY_STANDING_MS after this process first saw it down; it is `info` (standing) when it was already
+ * down in the reference at this process's first read, or has been down longer than that. Reads and
+ * updates the health memory of `persistence`.
  */
 import type { Target } from '../../domain/snapshot';
 import { UNHEALTHY_STANDING_MS } from '../constants';
@@ -25,20 +28,25 @@ export function unhealthyFindings(
   health: Record<string, Target[]>,
   places: Places,
   nowMs: number,
-  persistence: Pick<Persistence, 'firstSeen'>,
+  persistence: Pick<Persistence, 'firstSeen' | 'lastDown' | 'setDown'>,
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const [tgArn, targets] of Object.entries(health)) {
     const bad = targets.filter(isDown);
+    const key = (t: Target) => (t.port !== undefined ? `${t.id}:${t.port}` : t.id);
+    const previous = persistence.lastDown(tgArn);
+    persistence.setDown(tgArn, bad.map(key));
     if (bad.length === 0) continue;
+    const reference = previous ?? (places.snapshot.targets[tgArn] ?? []).filter(isDown).map(key);
+    const newly = bad.some((t) => !reference.includes(key(t)));
     const healthy = targets.filter((t) => t.status === 'HEALTHY').length;
     const id = `unhealthy-targets|${tgArn}`;
     const first = persistence.firstSeen(id, nowMs);
     const reasons = [...new Set(bad.map((t) => t.reasonCode ?? t.status))].sort();
     const where = places.tg(tgArn);
-    const standing = nowMs - first >= UNHEALTHY_STANDING_MS;
+    const standing = !newly && (previous === undefined || nowMs - first >= UNHEALTHY_STANDING_MS);
     const severity = healthy === 0 ? 'critical' : standing ? 'info' : 'high';
-    const ids = bad.map((t) => (t.port !== undefined ? `${t.id}:${t.port}` : t.id)).sort();
+    const ids = bad.map(key).sort();
     out.push({
       confirmed: true,
       finding: {
@@ -46,7 +54,9 @@ export function unhealthyFindings(
         kind: 'unhealthy-targets',
         severity,
         title: `${where.targetGroupName}: ${bad.length} of ${targets.length} targets unhealthy (${reasons.join(', ')})`,
-        detail: `${ids.join(', ')}${healthy === 0 ? '; no healthy target left' : `; ${healthy} healthy`}`,
+        detail:
+          `${ids.join(', ')}${healthy === 0 ? '; no healthy target left' : `; ${healthy} healthy`}` +
+          (standing ? `; down since at least ${new Date(first).toISOString().slice(11, 16)} UTC` : ''),
         where,
         onset: new Date(first).toISOString(),
         asOf: new Date(nowMs).toISOString(),
