@@ -16,7 +16,8 @@ test.describe('console shell against the emulator', () => {
       `Data is simulated, not AWS (endpoint ${e2eServers().emulatorUrl})`,
     );
     await expect(shell.authOffBanner).toHaveText(/Authentication is off: everyone is operator/);
-    await expect(page.getByTestId('area-cards').getByRole('link')).toHaveCount(4);
+    await expect(shell.heading()).toHaveText('Now');
+    await expect(page.getByTestId('now-status')).toBeVisible();
   });
 
   test('shows the three demo accounts and the region, ids and names only', async ({ page }) => {
@@ -47,7 +48,7 @@ test.describe('console shell against the emulator', () => {
     await expect(page).toHaveURL(/\/routing$/);
     await expect(shell.heading()).toHaveText('Routing');
     await expect(shell.navLink('Routing')).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByTestId('routing-empty')).toContainText('Choose a service');
+    await expect(page.getByTestId('routing-overview')).toContainText('Choose a service');
     for (const [label, path] of [
       ['Topology', '/topology'],
       ['Logs', '/logs'],

@@ -157,6 +157,7 @@ test.describe('topology of the demo world', () => {
     expect([routing.pathname, routing.searchParams.get('service')]).toEqual(['/routing', service.arn]);
     // A target group's panel links to its own logs.
     await topo.panel.getByTestId('rules-table').getByRole('button').first().click();
+    await expect(topo.panel).toHaveAttribute('data-node', /:targetgroup\//);
     const tgLogs = new URL((await topo.panel.getByTestId('logs-link').getAttribute('href'))!, 'http://x');
     expect(tgLogs.searchParams.get('targetGroup')).toBe(await topo.panel.getAttribute('data-node'));
     await topo.panel.getByTestId('logs-link').click();

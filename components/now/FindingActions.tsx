@@ -38,7 +38,12 @@ function AbortButton({ finding, blockedReason, announce, reasonId }: AbortProps)
     mutationFn: async () =>
       unwrap(
         await commandCanaryPlan({
-          target: { serviceArn: abort!.serviceArn, listenerArn: listenerArn!, ruleArn: abort!.ruleArn },
+          target: {
+            serviceArn: abort!.serviceArn,
+            listenerArn: listenerArn!,
+            // A plan on a default action is named by its listener.
+            ...(abort!.ruleArn !== listenerArn ? { ruleArn: abort!.ruleArn } : {}),
+          },
           planId: abort!.planId,
           command: 'abort',
         }),

@@ -7,7 +7,16 @@ import Link from 'next/link';
 import { useId } from 'react';
 import type { Finding } from '@/lib/triage/types';
 import { FindingActions } from './FindingActions';
-import { absoluteTime, auditHref, changeLine, KIND_LABEL, relativeTime, SEVERITY_LABEL, whereParts } from './nowView';
+import {
+  absoluteTime,
+  auditHref,
+  changeLine,
+  KIND_LABEL,
+  relativeTime,
+  SEVERITY_LABEL,
+  subjectParts,
+  whereParts,
+} from './nowView';
 import { Sparkline } from './Sparkline';
 import styles from './now.module.css';
 
@@ -23,12 +32,7 @@ interface Props {
 export function FindingCard({ finding: f, now, accountName, blockedReason, announce }: Props) {
   const titleId = useId();
   const where = whereParts(f.where);
-  const extra = [
-    f.principal ? `principal ${f.principal}` : undefined,
-    f.reason ? `reason ${f.reason}` : undefined,
-    f.responseCode ? `code ${f.responseCode}` : undefined,
-    f.targetIds?.length ? `targets ${f.targetIds.join(', ')}` : undefined,
-  ].filter(Boolean);
+  const extra = subjectParts(f);
   return (
     <article
       className={`${styles.card} ${styles[f.severity]}`}

@@ -11,15 +11,7 @@ import type { TriageReport } from '@/lib/triage/types';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorNote } from '../routing/ErrorNote';
 import { FindingCard } from './FindingCard';
-import {
-  absoluteTime,
-  bytesWords,
-  CHECKED_KINDS,
-  durationWords,
-  errorsByAccount,
-  KIND_LABEL,
-  summaryLine,
-} from './nowView';
+import { absoluteTime, bytesWords, durationWords, errorsByAccount, QUIET_TEXT, summaryLine } from './nowView';
 import styles from './now.module.css';
 
 /** The report query as the view needs it. */
@@ -75,27 +67,15 @@ export function NowView({
   const groups = r ? errorsByAccount(r.errors) : [];
   return (
     <div className={styles.view}>
+      {/* Every line of the bar is there from the first paint, variable text last: nothing shifts on arrival. */}
       <div className={styles.statusBar} data-testid="now-status">
         <h2 className={styles.summary} data-testid="now-summary">
           {r ? summaryLine(r.findings) : 'Reading…'}
         </h2>
-        {r ? (
-          <p className={styles.age} data-testid="data-age">
-            Updated {durationWords(now - state.updatedAt)} ago
-            <span className={styles.muted}>
-              {' '}
-              · logs complete to {absoluteTime(r.asOf, now)} · {r.queries} quer{r.queries === 1 ? 'y' : 'ies'},{' '}
-              {bytesWords(r.bytesScanned)} scanned
-            </span>
-          </p>
-        ) : null}
         <div className={styles.controls}>
-          <span className={styles.muted} aria-live="polite">
-            {paused ? 'Auto-refresh paused' : state.fetching ? 'Refreshing…' : `Refreshes every ${refreshSeconds} s`}
-          </span>
           <button
             type="button"
-            className={styles.button}
+            className={`${styles.button} ${styles.fixedButton}`}
             aria-pressed={paused}
             onClick={() => onPausedChange(!paused)}
             data-testid="pause-refresh"
@@ -111,7 +91,24 @@ export function NowView({
           >
             Refresh now
           </button>
+          <span className={styles.muted} aria-live="polite">
+            {paused ? 'Auto-refresh paused' : state.fetching ? 'Refreshing…' : `Refreshes every ${refreshSeconds} s`}
+          </span>
         </div>
+        <p className={styles.age} data-testid="data-age">
+          {r ? (
+            <>
+              Updated {durationWords(now - state.updatedAt)} ago
+              <span className={styles.muted}>
+                {' '}
+                · logs complete to {absoluteTime(r.asOf, now)} · {r.queries} quer{r.queries === 1 ? 'y' : 'ies'},{' '}
+                {bytesWords(r.bytesScanned)} scanned
+              </span>
+            </>
+          ) : (
+            <span className={styles.muted}>Reading access logs, target health and the audit log…</span>
+          )}
+        </p>
       </div>
       <div aria-live="polite" role="status" className={styles.announce} data-testid="announcement">
         {announcement}
@@ -150,8 +147,7 @@ export function NowView({
       ) : r.findings.length === 0 ? (
         <EmptyState title="All quiet" testId="all-quiet">
           <p>
-            No {CHECKED_KINDS.map((k) => KIND_LABEL[k].toLowerCase()).join(', ')} problem against each resource's own
-            baseline, as of {absoluteTime(r.asOf, now)}
+            {QUIET_TEXT}, each against its own baseline, as of {absoluteTime(r.asOf, now)}
             {r.errors.length > 0 ? ', in the accounts that could be read' : ''}.
           </p>
           <p>No running canary or recent routing change needs attention.</p>

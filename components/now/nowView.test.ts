@@ -8,7 +8,7 @@ import {
   durationWords,
   errorsByAccount,
   relativeTime,
-  sectionsByAccount,
+  subjectParts,
   sparkShape,
   sparkValue,
   summaryLine,
@@ -96,6 +96,29 @@ describe('whereParts', () => {
     // A rule without its service cannot be opened in the editor.
     expect(parts[2]!.href).toBeUndefined();
   });
+
+  it('opens a default action as `rule=default`', () => {
+    const [, , rule] = whereParts({ accountId: '2', region: 'r', serviceArn: SVC, ruleArn: R, ruleName: 'default' });
+    expect(new URL(rule!.href!, 'http://x').searchParams.get('rule')).toBe('default');
+  });
+});
+
+describe('subjectParts', () => {
+  it('adds principal, reason, code and targets only when the title and detail do not say them', () => {
+    expect(
+      subjectParts({
+        title: 'payments-api: new denials of arn:aws:iam::1:role/intruder',
+        detail: '12 in 5 min, none before',
+        principal: 'arn:aws:iam::1:role/intruder',
+        reason: 'Service',
+        responseCode: 403,
+        targetIds: ['10.0.0.1', '10.0.0.2'],
+      }),
+    ).toEqual(['reason Service', 'code 403', 'targets 10.0.0.1, 10.0.0.2']);
+    expect(
+      subjectParts({ title: 'tg: 2 of 4 unhealthy', detail: '10.0.0.1, 10.0.0.2', targetIds: ['10.0.0.1'] }),
+    ).toEqual([]);
+  });
 });
 
 describe('changeLine', () => {
@@ -176,17 +199,6 @@ describe('sections, errors and summary', () => {
     expect(errorsByAccount(errs).map((g) => [g.accountId, g.errors.length])).toEqual([
       ['333333333333', 2],
       ['111111111111', 1],
-    ]);
-  });
-  it('keeps the report order of findings within and across accounts, errors beside them', () => {
-    const a = finding({ id: 'a', where: { accountId: '222222222222', region: 'us-east-1' } });
-    const b = finding({ id: 'b', where: { accountId: '333333333333', region: 'us-east-1' } });
-    const c = finding({ id: 'c', where: { accountId: '222222222222', region: 'us-east-1' } });
-    const s = sectionsByAccount([a, b, c], errs);
-    expect(s.map((x) => [x.accountId, x.findings.map((f) => f.id), x.errors.length])).toEqual([
-      ['222222222222', ['a', 'c'], 0],
-      ['333333333333', ['b'], 2],
-      ['111111111111', [], 1],
     ]);
   });
   it('summarises by severity', () => {

@@ -59,14 +59,24 @@ export const KIND_LABEL: Record<FindingKind, string> = {
   canary: 'Canary',
 };
 
-/** What the page checks, for the "All quiet" state. */
-export const CHECKED_KINDS: readonly FindingKind[] = [
-  'error-rate',
-  'auth-denials',
-  'unhealthy-targets',
-  'latency',
-  'traffic-drop',
-];
+/** What the page checked, said by the "All quiet" state. */
+export const QUIET_TEXT =
+  'No target group with a rising 5xx rate, no new or surging auth denials, no unhealthy targets, ' +
+  'no slow target group and no service whose traffic dropped';
+
+/** Principal, reason, code and target ids the title and detail do not already say. */
+export function subjectParts(
+  f: Pick<Finding, 'title' | 'detail' | 'principal' | 'reason' | 'responseCode' | 'targetIds'>,
+): string[] {
+  const said = `${f.title} ${f.detail}`;
+  const parts: string[] = [];
+  if (f.principal && !said.includes(f.principal)) parts.push(`principal ${f.principal}`);
+  if (f.reason && !said.includes(f.reason)) parts.push(`reason ${f.reason}`);
+  if (f.responseCode && !said.includes(String(f.responseCode))) parts.push(`code ${f.responseCode}`);
+  const targets = (f.targetIds ?? []).filter((t) => !said.includes(t));
+  if (targets.length > 0) parts.push(`targets ${targets.join(', ')}`);
+  return parts;
+}
 
 /** One part of "where": a word and, when the console has a page for it, a link. */
 export interface WherePart {
@@ -114,7 +124,10 @@ export function whereParts(w: FindingWhere): WherePart[] {
     parts.push({
       label: 'rule',
       text: w.ruleName ?? lastPart(w.ruleArn!),
-      ...(w.ruleArn && w.serviceArn ? { href: ruleHref(w.serviceArn, w.ruleArn, w.listenerArn) } : {}),
+      // The inventory names a default action "default" (its default rule's ARN is not one the editor lists).
+      ...(w.ruleArn && w.serviceArn
+        ? { href: ruleHref(w.serviceArn, w.ruleName === 'default' ? 'default' : w.ruleArn, w.listenerArn) }
+        : {}),
     });
   return parts;
 }
@@ -172,27 +185,6 @@ export function errorsByAccount(errors: readonly TriageError[]): Array<{ account
   const out = new Map<string, TriageError[]>();
   for (const e of errors) out.set(e.accountId, [...(out.get(e.accountId) ?? []), e]);
   return [...out].map(([accountId, list]) => ({ accountId, errors: list }));
-}
-
-/** Findings by account in report order (the report ranks them), with the account's errors beside them. */
-export function sectionsByAccount(
-  findings: readonly Finding[],
-  errors: readonly TriageError[],
-): Array<{ accountId: string; findings: Finding[]; errors: TriageError[] }> {
-  const order: string[] = [];
-  const byAccount = new Map<string, { findings: Finding[]; errors: TriageError[] }>();
-  const slot = (a: string) => {
-    let s = byAccount.get(a);
-    if (!s) {
-      s = { findings: [], errors: [] };
-      byAccount.set(a, s);
-      order.push(a);
-    }
-    return s;
-  };
-  for (const f of findings) slot(f.where.accountId).findings.push(f);
-  for (const e of errors) slot(e.accountId).errors.push(e);
-  return order.map((accountId) => ({ accountId, ...byAccount.get(accountId)! }));
 }
 
 /** Counts by severity, for the page's summary line. */

@@ -1,6 +1,7 @@
 'use client';
 /**
- * The routing page: pick a service, see its listeners and rules (read fresh from the Lattice API),
+ * The routing page: every service's splits until one is picked (RoutingOverview); then a service's
+ * listeners and rules (read fresh from the Lattice API),
  * select a rule to edit it, preview and apply; its history and canary plan below the editor. The
  * selection is in the URL. Results are announced in one aria-live region.
  */
@@ -16,6 +17,7 @@ import { ListenerRules } from './ListenerRules';
 import { routingKeys } from './queryKeys';
 import { errorInfoOf, unwrap } from './resultError';
 import { RuleEditor } from './RuleEditor';
+import { RoutingOverview } from './RoutingOverview';
 import { RuleHistory } from './RuleHistory';
 import { ServicePicker } from './ServicePicker';
 import type { EditTarget } from './useRuleDraft';
@@ -81,12 +83,7 @@ export function RoutingView({ blockedReason }: { blockedReason?: string }) {
         {announcement}
       </div>
       {!sel.serviceArn ? (
-        <EmptyState title="Choose a service" testId="routing-empty">
-          <p>
-            Its listeners and rules are read fresh from the VPC Lattice API. Select a rule to change its weights, match,
-            priority or action.
-          </p>
-        </EmptyState>
+        <RoutingOverview />
       ) : q.isPending ? (
         <Skeleton lines={6} label="Reading listeners and rules" />
       ) : q.isError ? (

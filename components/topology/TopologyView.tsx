@@ -109,7 +109,11 @@ export function TopologyView({
 
   // First view once laid out: the selection, the matches, or the graph's full width from the top.
   const framed = useRef(false);
-  const matchKey = useMemo(() => (model.matches ? [...model.matches].sort().join('\n') : ''), [model.matches]);
+  // What decides the fit: the filter itself (hide mode lays the graph out anew) and the set of matches.
+  const matchKey = useMemo(
+    () => (model.matches ? `${JSON.stringify(view.filter)}\n${[...model.matches].sort().join('\n')}` : ''),
+    [model.matches, view.filter],
+  );
   const lastMatches = useRef(matchKey);
   useEffect(() => {
     if (framed.current || !model.layoutDone || model.flow.nodes.length === 0) return;
@@ -125,8 +129,8 @@ export function TopologyView({
   useEffect(() => {
     if (!framed.current || !model.layoutDone || lastMatches.current === matchKey) return;
     lastMatches.current = matchKey;
-    if (matchKey) request(matchKey.split('\n').slice(0, 400), 1);
-  }, [matchKey, model.layoutDone, request]);
+    if (model.matches && model.matches.size > 0) request([...model.matches].slice(0, 400), 1);
+  }, [matchKey, model.matches, model.layoutDone, request]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

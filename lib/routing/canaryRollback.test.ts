@@ -141,11 +141,19 @@ describe('canaryRollbackChange', () => {
     });
   });
 
+  it('reads the default rule ARN of the inventory as the default action when it forwards to the canary', () => {
+    const t = { serviceArn: SVC, listenerArn: L, ruleArn: `${L}/rule/rule-default`, targetGroupArn: V2 };
+    expect(canaryRollbackChange(listener, t, []).change.kind).toBe('updateDefault');
+    expect(() => canaryRollbackChange(listener, { ...t, targetGroupArn: V3 }, [])).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
+  });
+
   it('answers NOT_FOUND for a rule that is gone', () => {
     expect(() =>
       canaryRollbackChange(
         listener,
-        { serviceArn: SVC, listenerArn: L, ruleArn: `${L}/rule/gone`, targetGroupArn: V2 },
+        { serviceArn: SVC, listenerArn: L, ruleArn: `${L}/rule/gone`, targetGroupArn: V3 },
         [],
       ),
     ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));

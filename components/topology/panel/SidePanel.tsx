@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { effectiveHealth } from '@/lib/graph/findings';
 import { logsHref, routingHref } from '@/lib/graph/links';
 import type { TrafficOverlay, TrafficWindow } from '@/lib/graph/traffic';
 import type { GraphNode } from '@/lib/graph/types';
@@ -35,8 +36,8 @@ interface Props {
 }
 
 /**
- * The selected node's details: its triage findings first, then facts, problems, traffic, rules, targets,
- * auth policy, links.
+ * The selected node's details: its triage findings first, then facts, problems, traffic, rules, targets, auth
+ * policy, links.
  */
 export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, onClose }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -57,7 +58,7 @@ export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, o
       <div className={styles.panelHead}>
         <h2 id="topology-panel-title" className={styles.panelTitle} tabIndex={-1} ref={heading}>
           <span className={styles.panelKind}>
-            {KIND[node.kind]} · {HEALTH[node.health]}
+            {KIND[node.kind]} · {HEALTH[effectiveHealth(node)]}
           </span>
           {node.label}
         </h2>
