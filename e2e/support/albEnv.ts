@@ -18,6 +18,9 @@ export const OPERATOR_GROUP = 'trellis-operators';
 /** The group that admits a viewer (TRELLIS_VIEWER_VALUES); users in neither group get 403. */
 export const VIEWER_GROUP = 'developers';
 
+/** Where the console sends a user who signs out (the test IdP's logout endpoint; never fetched). */
+export const TEST_SIGN_OUT_URL = 'https://idp.example.com/logout';
+
 /** Environment variables for the ALB-mode console (merge over the image's ENV). */
 export function albAppEnv(o: { emulatorUrl: string; keysUrl: string; port: number }): Record<string, string> {
   return {
@@ -30,6 +33,7 @@ export function albAppEnv(o: { emulatorUrl: string; keysUrl: string; port: numbe
     TRELLIS_ALB_ISSUER: TEST_ISSUER,
     TRELLIS_VIEWER_CLAIM: 'groups',
     TRELLIS_VIEWER_VALUES: VIEWER_GROUP,
+    TRELLIS_SIGN_OUT_URL: TEST_SIGN_OUT_URL,
     TRELLIS_OPERATOR_CLAIM: 'groups',
     TRELLIS_OPERATOR_VALUES: OPERATOR_GROUP,
   };
