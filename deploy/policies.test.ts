@@ -138,7 +138,7 @@ describe('IAM policy documents cover the AWS calls of the code, and only those',
       expect(calls.has(a), a).toBe(true);
   });
 
-  it('allows every call where it is made: reads in read-only, changes in operator, audit and STS in the task role', () => {
+  it('allows every call where it is made: reads in read-only, changes in operator, audit and STS in task role', () => {
     const missing: string[] = [];
     for (const [action, files] of calls) {
       if (ALWAYS_ALLOWED.has(action)) continue;

@@ -40,7 +40,7 @@ describe('verifyAlbToken', () => {
     });
   });
 
-  it('checks the client and issuer of the token header against the configuration, before fetching any key', async () => {
+  it('checks the client and issuer of the token header against the configuration, before any key fetch', async () => {
     const token = await server.sign(claims);
     const keys = albKeyResolver({ baseUrl: server.url });
     const o = { albArn: server.albArn, keys, clientId: 'trellis', issuer: 'https://idp.example.com' };
