@@ -18,6 +18,9 @@ import { Skeleton } from '../ui/Skeleton';
 import { AuditChangeSummary } from './AuditChangeSummary';
 import { auditKeys } from './queryKeys';
 import styles from './auditView.module.css';
+import { buttonClass } from '../ui/Button';
+import { noteClass } from '../ui/Note';
+import { tableClass } from '../ui/Table';
 
 const shortName = (arn: string) => arn.split('/').pop() ?? arn;
 
@@ -87,7 +90,7 @@ export function AuditView({ blockedReason }: { blockedReason?: string }) {
           <input type="hidden" name="from" value={new Date(filter.from).toISOString()} />
         ) : null}
         {filter.to !== undefined ? <input type="hidden" name="to" value={new Date(filter.to).toISOString()} /> : null}
-        <button type="submit" className={styles.button}>
+        <button type="submit" className={buttonClass('secondary', 'sm')}>
           Apply filters
         </button>
         {params.toString() ? (
@@ -96,7 +99,7 @@ export function AuditView({ blockedReason }: { blockedReason?: string }) {
           </Link>
         ) : null}
       </form>
-      <div aria-live="polite" role="status" className={styles.announce} data-testid="announcement">
+      <div aria-live="polite" role="status" className={noteClass('info', styles.announce)} data-testid="announcement">
         {announcement}
       </div>
       {q.isPending ? <Skeleton lines={5} label="Reading the audit log" /> : null}
@@ -107,7 +110,7 @@ export function AuditView({ blockedReason }: { blockedReason?: string }) {
         <p className={styles.empty}>No entry matches these filters.</p>
       ) : null}
       {q.isSuccess && q.data.events.length > 0 ? (
-        <table className={styles.table} data-testid="audit-table">
+        <table className={`${tableClass} ${styles.table}`} data-testid="audit-table">
           <thead>
             <tr>
               <th scope="col">Time</th>
@@ -146,7 +149,7 @@ export function AuditView({ blockedReason }: { blockedReason?: string }) {
                   {isRevertible(e) ? (
                     <button
                       type="button"
-                      className={styles.button}
+                      className={buttonClass('secondary', 'sm')}
                       disabled={Boolean(blockedReason)}
                       title={blockedReason}
                       onClick={() => setRollback(e)}

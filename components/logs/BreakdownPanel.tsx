@@ -5,63 +5,37 @@
  * each value shows its change.
  */
 import { useMemo, type MouseEvent } from 'react';
-import { checkValue, FILTER_DIMS, type DimKey } from '@/lib/logs/filters';
-import { rowsOf } from '@/lib/logs/panelTypes';
-import { countOf, delta, foldBreakdown, formatDelta, formatDeltaShort } from '@/lib/logs/panelResults';
-import type { BreakdownDim } from '@/lib/logs/panelQueries';
+import { checkValue } from '@/lib/logs/filters';
+import { countOf, delta, formatDelta, formatDeltaShort } from '@/lib/logs/panelResults';
 import { count, displayName, share } from './format';
 import { PanelFrame, PanelSkeleton } from './PanelFrame';
-import type { PanelHandle } from './usePanel';
+import type { PanelViewProps } from './viewProps';
 import bs from './breakdown.module.css';
 import styles from './logs.module.css';
 
 const TOP = 10;
 const ROW = 24;
 
-/** Titles of the breakdown panels. */
-export const BREAKDOWN_TITLES: Record<BreakdownDim, string> = {
-  user: 'Resolved users',
-  authDenied: 'Denial reasons',
-  code: 'Status codes',
-  path: 'Request paths',
-  targetGroup: 'Target groups',
-  sourceVpc: 'Source VPCs',
-  failure: 'Failure reasons',
-};
-
-interface Props {
-  dim: BreakdownDim;
-  handle: PanelHandle;
-  previous?: PanelHandle | undefined;
-  /** Requests matching the filters (for shares), when known. */
-  total: number | undefined;
-  names: Readonly<Record<string, string>>;
-  accountNames: Readonly<Record<string, string>>;
-  onPick: (dim: DimKey, value: string, exclude: boolean) => void;
-}
-
 /** One breakdown panel. */
-export function BreakdownPanel(p: Props) {
-  const field = FILTER_DIMS[p.dim].field;
+export function BreakdownPanel({ def, ctx, ...own }: PanelViewProps<'breakdown'>) {
+  const p = { ...ctx, ...own, dim: def.dim };
   const state = p.handle.state;
-  const items = useMemo(() => foldBreakdown(rowsOf(state), field, TOP), [state, field]);
-  const prevItems = useMemo(
-    () => (p.previous?.state ? foldBreakdown(rowsOf(p.previous.state), field, 50) : undefined),
-    [p.previous?.state, field],
-  );
+  const items = useMemo(() => (state ? def.fold(state, TOP) : []), [def, state]);
+  const prevState = p.previous?.state;
+  const prevItems = useMemo(() => (prevState ? def.fold(prevState, 50) : undefined), [def, prevState]);
   const max = items[0]?.n ?? 1;
   const done = state?.phase === 'done';
   return (
     <PanelFrame
-      title={BREAKDOWN_TITLES[p.dim]}
-      testId={`panel-top-${p.dim}`}
+      title={def.title}
+      testId={`panel-${def.id}`}
       handle={p.handle}
       previous={p.previous}
       height={TOP * ROW + 16}
       accountNames={p.accountNames}
     >
       {items.length > 0 ? (
-        <ol className={bs.list} aria-label={`${BREAKDOWN_TITLES[p.dim]} by requests`}>
+        <ol className={bs.list} aria-label={`${def.title} by requests`}>
           {items.map((it) => {
             const text =
               it.value === undefined

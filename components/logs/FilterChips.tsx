@@ -3,6 +3,7 @@
 import { FILTER_DIMS, filterChips, type DimKey, type LogFilters } from '@/lib/logs/filters';
 import { displayName } from './format';
 import styles from './logs.module.css';
+import { buttonClass } from '../ui/Button';
 
 interface Props {
   filters: LogFilters;
@@ -40,7 +41,7 @@ export function FilterChips({ filters, names, onRemove, onClear }: Props) {
         );
       })}
       {chips.length > 1 ? (
-        <button type="button" className={styles.linkButton} onClick={onClear}>
+        <button type="button" className={buttonClass('link')} onClick={onClear}>
           Clear all
         </button>
       ) : null}

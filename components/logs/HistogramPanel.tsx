@@ -2,50 +2,37 @@
 /** The histogram panel: requests over time by status class, brushing to zoom, the previous period as a line. */
 import { useMemo } from 'react';
 import { STATUS_CLASSES } from '@/lib/domain/accessLog';
-import { rowsOf } from '@/lib/logs/panelTypes';
-import { delta, foldHistogram, formatDelta, formatDeltaShort } from '@/lib/logs/panelResults';
-import { INGESTION_DELAY_MS, type TimeWindow } from '@/lib/logs/time';
-import type { BinPeriod } from '@/lib/logs/query';
+import { delta, formatDelta, formatDeltaShort } from '@/lib/logs/panelResults';
+import { INGESTION_DELAY_MS } from '@/lib/logs/time';
 import { count } from './format';
 import { CLASS_COLOURS, HistogramChart } from './HistogramChart';
 import { PanelFrame, PanelSkeleton } from './PanelFrame';
-import type { PanelHandle } from './usePanel';
+import type { PanelViewProps } from './viewProps';
 import hs from './histogram.module.css';
 import styles from './logs.module.css';
 
 const HEIGHT = 196;
 
-interface Props {
-  handle: PanelHandle;
-  previous?: PanelHandle | undefined;
-  window: TimeWindow | undefined;
-  previousWindow: TimeWindow | undefined;
-  bin: BinPeriod;
-  resolvedAt: number;
-  accountNames: Readonly<Record<string, string>>;
-  onBrush: (fromMs: number, toMs: number) => void;
-  className?: string;
-}
-
 /** Requests over time. */
-export function HistogramPanel(p: Props) {
+export function HistogramPanel({ def, ctx, ...own }: PanelViewProps<'histogram'>) {
+  const p = { ...ctx, ...own };
   const state = p.handle.state;
   const prevState = p.previous?.state;
   const h = useMemo(
-    () => (p.window && state ? foldHistogram(rowsOf(state), p.window, p.bin) : undefined),
-    [state, p.window, p.bin],
+    () => (p.window && state ? def.fold(state, p.window, p.bin) : undefined),
+    [def, state, p.window, p.bin],
   );
   const prev = useMemo(
-    () => (p.previousWindow && prevState ? foldHistogram(rowsOf(prevState), p.previousWindow, p.bin) : undefined),
-    [prevState, p.previousWindow, p.bin],
+    () => (p.previousWindow && prevState ? def.fold(prevState, p.previousWindow, p.bin) : undefined),
+    [def, prevState, p.previousWindow, p.bin],
   );
   const late =
     p.window && p.window.endMs > p.resolvedAt - INGESTION_DELAY_MS ? p.resolvedAt - INGESTION_DELAY_MS : undefined;
   const hasRows = state?.runs.some((r) => (r.rows?.length ?? 0) > 0);
   return (
     <PanelFrame
-      title={`Requests over time (${p.bin} bins, UTC)`}
-      testId="panel-histogram"
+      title={`${def.title} (${p.bin} bins, UTC)`}
+      testId={`panel-${def.id}`}
       handle={p.handle}
       previous={p.previous}
       height={HEIGHT + 40}

@@ -4,19 +4,12 @@
  * (percentiles of different accounts cannot be combined exactly, so each account keeps its own).
  */
 import { useMemo } from 'react';
-import { delta, foldLatency, formatDelta, type LatencyFigures } from '@/lib/logs/panelResults';
+import { delta, formatDelta, type LatencyFigures } from '@/lib/logs/panelResults';
 import { count } from './format';
 import { PanelFrame, PanelSkeleton } from './PanelFrame';
-import type { PanelHandle } from './usePanel';
+import type { PanelViewProps } from './viewProps';
 import ls from './latency.module.css';
 import styles from './logs.module.css';
-
-interface Props {
-  handle: PanelHandle;
-  previous?: PanelHandle | undefined;
-  accountNames: Readonly<Record<string, string>>;
-  className?: string;
-}
 
 function ms(v: number | undefined): string {
   if (v === undefined) return '–';
@@ -42,17 +35,18 @@ function Figure({ label, value, prev }: { label: string; value: number | undefin
 }
 
 /** Latency figures for the current filter. */
-export function LatencyPanel(p: Props) {
+export function LatencyPanel({ def, ctx, ...own }: PanelViewProps<'latency'>) {
+  const p = { ...ctx, ...own };
   const state = p.handle.state;
-  const rows = useMemo(() => (state ? foldLatency(state.runs) : []), [state]);
+  const rows = useMemo(() => (state ? def.fold(state) : []), [def, state]);
   const prevState = p.previous?.state;
-  const prev = useMemo(() => (prevState ? foldLatency(prevState.runs) : undefined), [prevState]);
+  const prev = useMemo(() => (prevState ? def.fold(prevState) : undefined), [def, prevState]);
   const prevOf = (a: LatencyFigures) => prev?.find((x) => x.accountId === a.accountId);
   const done = state?.phase === 'done';
   return (
     <PanelFrame
-      title="Latency (duration)"
-      testId="panel-latency"
+      title={def.title}
+      testId={`panel-${def.id}`}
       handle={p.handle}
       previous={p.previous}
       height={256}

@@ -1,31 +1,37 @@
 'use client';
 /**
- * The access-log explorer (/logs): filters from the URL, sources from the inventory, and panels that
- * each run their own Logs Insights query (histogram, latency, seven breakdowns, records), plus the
- * same panels for the previous period when comparing.
+ * The access-log explorer (/logs): filters from the URL, sources from the inventory, and the panels of
+ * the panel table (lib/logs/panelTable) that each run their own Logs Insights query, plus the same
+ * panels for the previous period when comparing.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { getLogsContext } from '@/lib/actions/logs';
 import { defaultFilters, withoutValue, withValue, type DimKey } from '@/lib/logs/filters';
-import { BREAKDOWN_DIMS, type PanelId } from '@/lib/logs/panelQueries';
+import { LOG_PANELS, type PanelId } from '@/lib/logs/panelTable';
+import type { PanelState } from '@/lib/logs/panelTypes';
 import { needsConfirmation, type TimeWindow } from '@/lib/logs/time';
 import { EmptyState } from '../ui/EmptyState';
 import { postLogs, type StartRequest } from './api';
-import { BreakdownPanel } from './BreakdownPanel';
 import { ExplorerHeader } from './ExplorerHeader';
-import { HistogramPanel } from './HistogramPanel';
-import { LatencyPanel } from './LatencyPanel';
 import { Notices } from './Notices';
 import { panelSlots } from './panelSlots';
 import { logsKeys } from './queryKeys';
-import { RecordsPanel } from './RecordsPanel';
 import { stopOpenRuns } from './runPanel';
 import { SourceBar } from './SourceBar';
 import { useExplorerState } from './useExplorerState';
-import { usePanel } from './usePanel';
+import { PanelView } from './panelViews';
+import { usePanels } from './usePanel';
+import type { ExplorerContext } from './viewProps';
 import { WideQueryPrompt } from './WideQueryPrompt';
 import styles from './logs.module.css';
+
+/** Requests matching the filters, from the latency panel's final counts. */
+function totalOf(latency: PanelState | undefined): number | undefined {
+  return latency?.phase === 'done'
+    ? latency.runs.reduce((n, r) => n + Number(r.rows?.[0]?.requests ?? 0), 0)
+    : undefined;
+}
 
 /** The explorer. */
 export function LogsExplorer() {
@@ -56,40 +62,27 @@ export function LogsExplorer() {
       ? { panel, params: ex.queryParams, window: w, bin: ex.bin, ...(wide ? { confirmed: true } : {}) }
       : undefined;
   const cmp = ex.filters.compare;
-
-  const histogram = usePanel(req('histogram', ex.window));
-  // Percentiles of part of the data would mislead: the latency panel shows only final figures.
-  const latency = usePanel(req('latency', ex.window), false);
-  const records = usePanel(req('records', ex.window), false);
-  const tops = {
-    user: usePanel(req('top-user', ex.window)),
-    authDenied: usePanel(req('top-authDenied', ex.window)),
-    code: usePanel(req('top-code', ex.window)),
-    path: usePanel(req('top-path', ex.window)),
-    targetGroup: usePanel(req('top-targetGroup', ex.window)),
-    sourceVpc: usePanel(req('top-sourceVpc', ex.window)),
-    failure: usePanel(req('top-failure', ex.window)),
-  };
-  const prevHistogram = usePanel(cmp ? req('histogram', ex.previous) : undefined);
-  const prevLatency = usePanel(cmp ? req('latency', ex.previous) : undefined, false);
-  const prevTops = {
-    user: usePanel(cmp ? req('top-user', ex.previous) : undefined),
-    authDenied: usePanel(cmp ? req('top-authDenied', ex.previous) : undefined),
-    code: usePanel(cmp ? req('top-code', ex.previous) : undefined),
-    path: usePanel(cmp ? req('top-path', ex.previous) : undefined),
-    targetGroup: usePanel(cmp ? req('top-targetGroup', ex.previous) : undefined),
-    sourceVpc: usePanel(cmp ? req('top-sourceVpc', ex.previous) : undefined),
-    failure: usePanel(cmp ? req('top-failure', ex.previous) : undefined),
-  };
+  const handles = usePanels(LOG_PANELS.map((def) => ({ def, req: req(def.id, ex.window) })));
+  const previous = usePanels(
+    LOG_PANELS.map((def) => ({ def, req: cmp && def.comparable ? req(def.id, ex.previous) : undefined })),
+  );
 
   const names = context?.names ?? {};
   const accountNames = context?.accounts ?? {};
-  const total =
-    latency.state?.phase === 'done'
-      ? latency.state.runs.reduce((n, r) => n + Number(r.rows?.[0]?.requests ?? 0), 0)
-      : undefined;
+  const total = totalOf(handles[LOG_PANELS.findIndex((d) => d.id === 'latency')]?.state);
   const pick = (dim: DimKey, value: string, exclude: boolean) =>
     ex.navigate(withValue(ex.filters, dim, value, exclude));
+  const view: ExplorerContext = {
+    window: ex.window,
+    previousWindow: ex.previous,
+    bin: ex.bin,
+    resolvedAt: ex.resolvedAt,
+    names,
+    accountNames,
+    total,
+    onPick: pick,
+    onBrush: (fromMs, toMs) => ex.navigate({ ...ex.filters, time: { kind: 'absolute', fromMs, toMs } }),
+  };
 
   return (
     <div
@@ -138,37 +131,16 @@ export function LogsExplorer() {
         />
       ) : (
         <div className={styles.grid}>
-          <HistogramPanel
-            className={styles.span4}
-            handle={histogram}
-            previous={cmp ? prevHistogram : undefined}
-            window={ex.window}
-            previousWindow={ex.previous}
-            bin={ex.bin}
-            resolvedAt={ex.resolvedAt}
-            accountNames={accountNames}
-            onBrush={(fromMs, toMs) => ex.navigate({ ...ex.filters, time: { kind: 'absolute', fromMs, toMs } })}
-          />
-          <LatencyPanel handle={latency} previous={cmp ? prevLatency : undefined} accountNames={accountNames} />
-          {BREAKDOWN_DIMS.map((d) => (
-            <BreakdownPanel
-              key={d}
-              dim={d}
-              handle={tops[d]}
-              previous={cmp ? prevTops[d] : undefined}
-              total={total}
-              names={names}
-              accountNames={accountNames}
-              onPick={pick}
+          {LOG_PANELS.map((def, i) => (
+            <PanelView
+              key={def.id}
+              def={def}
+              handle={handles[i]!}
+              previous={cmp && def.comparable ? previous[i] : undefined}
+              ctx={view}
+              {...(def.span === 4 ? { className: styles.span4 } : {})}
             />
           ))}
-          <RecordsPanel
-            className={styles.span4}
-            handle={records}
-            window={ex.window}
-            names={names}
-            accountNames={accountNames}
-          />
         </div>
       )}
     </div>

@@ -4,6 +4,7 @@
  */
 import { PageHeader } from '../ui/PageHeader';
 import styles from './logs.module.css';
+import { SkeletonLine } from '../ui/Skeleton';
 
 const BOXES: Array<{ span?: string; height: number }> = [
   { span: styles.span4, height: 300 },
@@ -22,9 +23,9 @@ export function LogsSkeleton() {
           // biome-ignore lint/suspicious/noArrayIndexKey: fixed placeholder boxes, never reordered.
           <div key={i} className={`${styles.panel} ${b.span ?? ''}`} style={{ height: b.height }} aria-hidden="true">
             <div className={styles.panelContent}>
-              <div className={styles.skeleton} style={{ width: '40%' }} />
-              <div className={styles.skeleton} style={{ width: '85%' }} />
-              <div className={styles.skeleton} style={{ width: '70%' }} />
+              <SkeletonLine className={styles.skeletonGap} width={'40%'} />
+              <SkeletonLine className={styles.skeletonGap} width={'85%'} />
+              <SkeletonLine className={styles.skeletonGap} width={'70%'} />
             </div>
           </div>
         ))}

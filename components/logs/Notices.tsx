@@ -3,6 +3,7 @@
 import type { ErrorInfo } from '@/lib/domain/errors';
 import { INGESTION_DELAY_MS, type TimeWindow } from '@/lib/logs/time';
 import styles from './logs.module.css';
+import { noteClass } from '../ui/Note';
 
 interface Props {
   /** True for a relative range (it always ends now). */
@@ -21,7 +22,7 @@ export function Notices({ relative, problems, window, resolvedAt, contextError, 
   return (
     <>
       {problems.length > 0 ? (
-        <div className={styles.warning} role="alert" data-testid="url-problems">
+        <div className={noteClass('warn', styles.notice)} role="alert" data-testid="url-problems">
           <ul className={styles.noticeList}>
             {problems.map((p) => (
               <li key={p}>{p}</li>
@@ -30,18 +31,18 @@ export function Notices({ relative, problems, window, resolvedAt, contextError, 
         </div>
       ) : null}
       {contextError ? (
-        <div className={styles.warning} role="alert" data-testid="context-error">
+        <div className={noteClass('warn', styles.notice)} role="alert" data-testid="context-error">
           The inventory could not be read, so the log groups are unknown: {contextError.message}
         </div>
       ) : null}
       {unreachable.length > 0 ? (
-        <div className={styles.warning} role="note">
+        <div className={noteClass('warn', styles.notice)} role="note">
           Not searched (account unreachable):{' '}
           {unreachable.map((u) => `${u.name} (${u.accountId}): ${u.message}`).join('; ')}
         </div>
       ) : null}
       {late ? (
-        <div className={styles.notice} role="note" data-testid="late-logs">
+        <div className={noteClass('info', styles.notice)} role="note" data-testid="late-logs">
           Logs reach CloudWatch about {INGESTION_DELAY_MS / 60_000} minutes after the request: the last minutes of this
           window (shaded) may still be incomplete.
         </div>

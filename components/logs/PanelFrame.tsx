@@ -12,6 +12,8 @@ import { count } from './format';
 import { Icon } from './Icon';
 import type { PanelHandle } from './usePanel';
 import styles from './logs.module.css';
+import { buttonClass } from '../ui/Button';
+import { SkeletonLine } from '../ui/Skeleton';
 
 /** Props of a panel frame. */
 export interface PanelFrameProps {
@@ -67,7 +69,7 @@ export function PanelFrame(p: PanelFrameProps) {
           {p.actions}
           <button
             type="button"
-            className={styles.iconButton}
+            className={buttonClass('quiet', 'xs')}
             disabled={!s?.queryText}
             aria-label={`Copy the Logs Insights query of ${p.title}`}
             title="Copy the Logs Insights query of this panel"
@@ -81,7 +83,7 @@ export function PanelFrame(p: PanelFrameProps) {
           {running ? (
             <button
               type="button"
-              className={styles.iconButton}
+              className={buttonClass('quiet', 'xs')}
               aria-label={`Cancel ${p.title}`}
               title="Cancel: stops the running queries"
               onClick={() => {
@@ -94,7 +96,7 @@ export function PanelFrame(p: PanelFrameProps) {
           ) : (
             <button
               type="button"
-              className={styles.iconButton}
+              className={buttonClass('quiet', 'xs')}
               aria-label={`Run ${p.title} again`}
               title="Run again"
               onClick={() => {
@@ -147,7 +149,7 @@ export function PanelSkeleton({ lines = 4 }: { lines?: number }) {
     <div aria-hidden="true">
       {Array.from({ length: lines }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: fixed placeholder lines, never reordered.
-        <div key={i} className={styles.skeleton} style={{ width: `${92 - ((i * 23) % 50)}%` }} />
+        <SkeletonLine key={i} className={styles.skeletonGap} width={`${92 - ((i * 23) % 50)}%`} />
       ))}
     </div>
   );

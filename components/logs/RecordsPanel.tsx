@@ -3,45 +3,39 @@
 import { useCallback, useRef, useState } from 'react';
 import type { AccessLogEntry } from '@/lib/domain/accessLog';
 import { exportFileName, toCsv, toJsonLines } from '@/lib/logs/export';
-import { rowsOf, type PanelState } from '@/lib/logs/panelTypes';
+import type { PanelOf } from '@/lib/logs/panelTable';
+import type { PanelState } from '@/lib/logs/panelTypes';
 import { RECORD_ROWS } from '@/lib/logs/panelQueries';
-import { foldRecords } from '@/lib/logs/panelResults';
-import type { TimeWindow } from '@/lib/logs/time';
 import { download } from './clipboard';
 import { count } from './format';
 import { PanelFrame, PanelSkeleton } from './PanelFrame';
 import { RecordDrawer } from './RecordDrawer';
 import { RecordTable } from './RecordTable';
-import type { PanelHandle } from './usePanel';
+import type { PanelViewProps } from './viewProps';
 import styles from './logs.module.css';
+import { buttonClass } from '../ui/Button';
 
 const HEIGHT = 392;
-
-interface Props {
-  handle: PanelHandle;
-  window: TimeWindow | undefined;
-  names: Readonly<Record<string, string>>;
-  accountNames: Readonly<Record<string, string>>;
-  className?: string;
-}
 
 /**
  * The records of the panel, folded again only when rows arrive (each poll renews the state, not the
  * rows): the fold is kept in state with the key of the rows it was made from.
  */
-function useRecords(state: PanelState | undefined): AccessLogEntry[] {
+function useRecords(def: PanelOf<'records'>, state: PanelState | undefined): AccessLogEntry[] {
   const key = state?.runs.map((r) => `${r.queryId}:${r.rows?.length ?? -1}`).join('|') ?? '';
-  const [folded, setFolded] = useState(() => ({ key, entries: foldRecords(rowsOf(state), RECORD_ROWS) }));
+  const fold = () => (state ? def.fold(state) : []);
+  const [folded, setFolded] = useState(() => ({ key, entries: fold() }));
   if (folded.key === key) return folded.entries;
-  const next = { key, entries: foldRecords(rowsOf(state), RECORD_ROWS) };
+  const next = { key, entries: fold() };
   setFolded(next);
   return next.entries;
 }
 
 /** Newest records, with details and export. */
-export function RecordsPanel(p: Props) {
+export function RecordsPanel({ def, ctx, ...own }: PanelViewProps<'records'>) {
+  const p = { ...ctx, ...own };
   const state = p.handle.state;
-  const entries = useRecords(state);
+  const entries = useRecords(def, state);
   const [selection, setSelection] = useState<{ entries: AccessLogEntry[]; index: number } | undefined>(undefined);
   const opener = useRef<HTMLElement | null>(null);
   // New results: the index would point at another record, so a selection holds only for its results.
@@ -68,12 +62,12 @@ export function RecordsPanel(p: Props) {
   };
   const entry = selected !== undefined ? entries[selected] : undefined;
   const title = done
-    ? `Records (${entries.length === RECORD_ROWS ? `newest ${count(RECORD_ROWS)}` : count(entries.length)})`
-    : 'Records';
+    ? `${def.title} (${entries.length === RECORD_ROWS ? `newest ${count(RECORD_ROWS)}` : count(entries.length)})`
+    : def.title;
   return (
     <PanelFrame
       title={title}
-      testId="panel-records"
+      testId={`panel-${def.id}`}
       handle={p.handle}
       height={HEIGHT}
       accountNames={p.accountNames}
@@ -82,7 +76,7 @@ export function RecordsPanel(p: Props) {
         <>
           <button
             type="button"
-            className={styles.iconButton}
+            className={buttonClass('quiet', 'xs')}
             disabled={entries.length === 0}
             onClick={() => save('csv')}
           >
@@ -90,7 +84,7 @@ export function RecordsPanel(p: Props) {
           </button>
           <button
             type="button"
-            className={styles.iconButton}
+            className={buttonClass('quiet', 'xs')}
             disabled={entries.length === 0}
             onClick={() => save('jsonl')}
           >

@@ -2,8 +2,9 @@
 /** Which log groups are queried and why; a picker to choose others by hand (kept in the URL as `source`). */
 import { useEffect, useState } from 'react';
 import type { LogsContext } from '@/lib/logs/context';
-import { Button } from '../ui/Button';
+import { Button, buttonClass } from '../ui/Button';
 import styles from './logs.module.css';
+import { noteClass } from '../ui/Note';
 
 interface Props {
   context: LogsContext;
@@ -33,7 +34,7 @@ export function SourceBar({ context, picked, onPick }: Props) {
         ) : null}
         <button
           type="button"
-          className={styles.linkButton}
+          className={buttonClass('link')}
           aria-expanded={open}
           aria-controls="logs-source-picker"
           onClick={() => setOpen(!open)}
@@ -41,13 +42,13 @@ export function SourceBar({ context, picked, onPick }: Props) {
           {open ? 'Close' : 'Choose log groups'}
         </button>
         {picked.length > 0 ? (
-          <button type="button" className={styles.linkButton} onClick={() => onPick([])}>
+          <button type="button" className={buttonClass('link')} onClick={() => onPick([])}>
             Use the automatic choice
           </button>
         ) : null}
       </div>
       {context.selection.unknown.length > 0 ? (
-        <div className={styles.warning} role="note">
+        <div className={noteClass('warn', styles.notice)} role="note">
           Not in the inventory, ignored: {context.selection.unknown.join(', ')}
         </div>
       ) : null}

@@ -3,34 +3,10 @@
  * the panels run in parallel, which server actions (dispatched one at a time) would not allow.
  */
 import type { ErrorInfo } from '@/lib/domain/errors';
-import type { PanelStarted, RunProgress, RunRef } from '@/lib/logs/panelTypes';
-import type { PanelId } from '@/lib/logs/panelQueries';
-import type { TimeWindow } from '@/lib/logs/time';
-import type { BinPeriod } from '@/lib/logs/query';
 import type { Result } from '@/lib/domain/result';
+import type { LogsAnswers, LogsRequest, StartRequest } from '@/lib/logs/queryContract';
 
-/** What starting a panel needs. */
-export interface StartRequest {
-  panel: PanelId;
-  /** Filter parameters (the URL's, without time and compare). */
-  params: string;
-  window: TimeWindow;
-  bin: BinPeriod;
-  confirmed?: boolean;
-}
-
-/** Requests of the route, by op. */
-export type LogsRequest =
-  | ({ op: 'start' } & StartRequest)
-  | { op: 'poll'; runs: RunRef[]; rows?: boolean }
-  | { op: 'stop'; runs: RunRef[] };
-
-/** Answers of the route, by op. */
-export interface LogsAnswers {
-  start: PanelStarted;
-  poll: RunProgress[];
-  stop: { stopped: number };
-}
+export type { LogsAnswers, LogsRequest, StartRequest };
 
 /** Sends one request; transport failures become a Result too. */
 export type LogsPoster = <R extends LogsRequest>(

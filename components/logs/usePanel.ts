@@ -1,17 +1,17 @@
 'use client';
 /**
- * A panel's data: its queries run by `runPanel` inside a TanStack query whose key holds the filters
- * and window. When the key changes (filters changed) or the panel is cancelled, TanStack aborts the
- * signal and runPanel stops the Insights queries on the server.
+ * The panels' data: each panel's queries run by `runPanel` inside a TanStack query whose key holds the
+ * filters and window, with the polling policy of its entry in the panel table (lib/logs/panelTable).
+ * When a key changes (filters changed) or a panel is cancelled, TanStack aborts the signal and
+ * runPanel stops the Insights queries on the server.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { type QueryClient, useQueries, useQueryClient } from '@tanstack/react-query';
+import type { PanelDef } from '@/lib/logs/panelTable';
 import type { PanelState } from '@/lib/logs/panelTypes';
-import { RECORD_ROWS } from '@/lib/logs/panelQueries';
 import { postLogs, type StartRequest } from './api';
-import { logsKeys } from './queryKeys';
 import { panelSlots } from './panelSlots';
-import { runNewestFirst, runPanel } from './runPanel';
+import { logsKeys } from './queryKeys';
+import { type RunPanelOptions, runNewestFirst, runPanel } from './runPanel';
 
 /** What a panel component gets. */
 export interface PanelHandle {
@@ -22,43 +22,62 @@ export interface PanelHandle {
   rerun: () => void;
 }
 
-const IDLE: readonly unknown[] = ['logs', 'panel', 'idle'];
+/** A panel to run: its table entry and its request (undefined: waits to run). */
+export interface PanelRequest {
+  def: PanelDef;
+  req: StartRequest | undefined;
+}
 
-/** Runs (or, with `req` undefined, waits to run) a panel. */
-export function usePanel(req: StartRequest | undefined, rowsWhileRunning = true): PanelHandle {
-  const client = useQueryClient();
-  const key = req ? logsKeys.panel(req) : IDLE;
-  const q = useQuery({
-    queryKey: key,
-    enabled: req !== undefined,
-    staleTime: Infinity,
-    gcTime: 5 * 60_000,
-    queryFn: ({ signal, queryKey }) => {
-      // The latency figures are shown only when final, so that panel polls less often (every
-      // GetQueryResults of a running percentile query recomputes it over everything read so far).
-      const o = {
-        post: postLogs,
-        signal,
-        rowsWhileRunning,
-        slots: panelSlots,
-        emit: (s: PanelState) => client.setQueryData(queryKey, s),
-        ...(req?.panel === 'latency' ? { pollMs: 800 } : {}),
-      };
-      // The newest records are usually all in the newest part of the window: query that first.
-      return req!.panel === 'records' ? runNewestFirst(req!, o, RECORD_ROWS) : runPanel(req!, o);
+/** The key of a panel waiting to run. */
+export function idleKey(id: string): readonly unknown[] {
+  return ['logs', 'panel', 'idle', id];
+}
+
+/** Runs a panel's request with the polling policy of its entry. */
+export function runWithPolicy(def: PanelDef, req: StartRequest, o: Omit<RunPanelOptions, 'rowsWhileRunning'>) {
+  const p = def.polling;
+  const opts: RunPanelOptions = {
+    ...o,
+    rowsWhileRunning: p.rowsWhileRunning,
+    ...(p.pollMs ? { pollMs: p.pollMs } : {}),
+  };
+  return p.newestFirst ? runNewestFirst(req, opts, p.newestFirst) : runPanel(req, opts);
+}
+
+function handleOf(client: QueryClient, key: readonly unknown[], state: PanelState | undefined, fetching: boolean) {
+  return {
+    state,
+    busy: fetching && state?.phase !== 'cancelled',
+    cancel: () => {
+      const last = client.getQueryData<PanelState>(key);
+      void client.cancelQueries({ queryKey: key, exact: true }).then(() => {
+        if (last) client.setQueryData<PanelState>(key, { ...last, phase: 'cancelled' });
+      });
     },
+    rerun: () => {
+      void client.refetchQueries({ queryKey: key, exact: true });
+    },
+  };
+}
+
+/** Runs (or waits to run) every panel of the list; one handle per panel, in order. */
+export function usePanels(list: readonly PanelRequest[]): PanelHandle[] {
+  const client = useQueryClient();
+  const keys = list.map(({ def, req }) => (req ? logsKeys.panel(req) : idleKey(def.id)));
+  const results = useQueries({
+    queries: list.map(({ def, req }, i) => ({
+      queryKey: keys[i]!,
+      enabled: req !== undefined,
+      staleTime: Infinity,
+      gcTime: 5 * 60_000,
+      queryFn: ({ signal, queryKey }: { signal: AbortSignal; queryKey: readonly unknown[] }) =>
+        runWithPolicy(def, req!, {
+          post: postLogs,
+          signal,
+          slots: panelSlots,
+          emit: (s: PanelState) => client.setQueryData(queryKey, s),
+        }),
+    })),
   });
-  const keyText = JSON.stringify(key);
-  const cancel = useCallback(() => {
-    const k = JSON.parse(keyText) as unknown[];
-    const last = client.getQueryData<PanelState>(k);
-    void client.cancelQueries({ queryKey: k, exact: true }).then(() => {
-      if (last) client.setQueryData<PanelState>(k, { ...last, phase: 'cancelled' });
-    });
-  }, [client, keyText]);
-  const rerun = useCallback(() => {
-    void client.refetchQueries({ queryKey: JSON.parse(keyText) as unknown[], exact: true });
-  }, [client, keyText]);
-  const state = q.data;
-  return { state, busy: q.isFetching && state?.phase !== 'cancelled', cancel, rerun };
+  return results.map((q, i) => handleOf(client, keys[i]!, q.data, q.isFetching));
 }

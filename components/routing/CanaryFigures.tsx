@@ -3,6 +3,7 @@ import type { GateFigures, GateVerdict } from '@/lib/routing/canary/gates';
 import type { CanaryStatusView } from '@/lib/routing/canary/view';
 import { ErrorNote } from './ErrorNote';
 import styles from './routing.module.css';
+import { numClass, tableClass } from '../ui/Table';
 
 const rate = (n: number, of: number) => (of === 0 ? '–' : `${Math.round((n / of) * 1000) / 10} %`);
 const ms = (v: number | null) => (v === null ? '–' : `${Math.round(v)} ms`);
@@ -10,10 +11,10 @@ const ms = (v: number | null) => (v === null ? '–' : `${Math.round(v)} ms`);
 function FigureCells({ f }: { f: GateFigures }) {
   return (
     <>
-      <td className={styles.num}>{f.requests}</td>
-      <td className={styles.num}>{rate(f.errors5xx, f.requests)}</td>
-      <td className={styles.num}>{rate(f.denied403, f.requests)}</td>
-      <td className={styles.num}>{ms(f.p99Ms)}</td>
+      <td className={numClass}>{f.requests}</td>
+      <td className={numClass}>{rate(f.errors5xx, f.requests)}</td>
+      <td className={numClass}>{rate(f.denied403, f.requests)}</td>
+      <td className={numClass}>{ms(f.p99Ms)}</td>
     </>
   );
 }
@@ -46,7 +47,7 @@ export function CanaryFigures({
       </ol>
       {view.liveError ? <ErrorNote error={view.liveError} title="Live figures could not be computed" /> : null}
       {view.live ? (
-        <table className={styles.table} data-testid="canary-live">
+        <table className={tableClass} data-testid="canary-live">
           <caption>
             This step since {new Date(view.live.startMs).toLocaleTimeString()} (access logs, Logs Insights; stable
             counts all requests to its target group)
@@ -54,16 +55,16 @@ export function CanaryFigures({
           <thead>
             <tr>
               <th scope="col">Target group</th>
-              <th scope="col" className={styles.num}>
+              <th scope="col" className={numClass}>
                 Requests
               </th>
-              <th scope="col" className={styles.num}>
+              <th scope="col" className={numClass}>
                 5xx
               </th>
-              <th scope="col" className={styles.num}>
+              <th scope="col" className={numClass}>
                 403
               </th>
-              <th scope="col" className={styles.num}>
+              <th scope="col" className={numClass}>
                 p99
               </th>
             </tr>

@@ -17,6 +17,8 @@ import { PreviewDialog } from './PreviewDialog';
 import { routingKeys } from './queryKeys';
 import { errorInfoOf, unwrap } from './resultError';
 import styles from './routing.module.css';
+import { buttonClass } from '../ui/Button';
+import { noteListClass } from '../ui/Note';
 
 interface Props {
   target: CanaryTarget;
@@ -144,7 +146,7 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
           {field('canary-p99', 'Max p99 (ms)', p99, setP99)}
         </div>
         {issues.length > 0 ? (
-          <ul className={styles.issues}>
+          <ul className={noteListClass('error')}>
             {issues.map((i) => (
               <li key={i.field + i.message}>{i.message}</li>
             ))}
@@ -153,7 +155,7 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
         <div className={styles.editorActions}>
           <button
             type="submit"
-            className={styles.primaryButton}
+            className={buttonClass('primary')}
             disabled={disabled || issues.length > 0}
             data-testid="canary-preview"
           >

@@ -17,6 +17,7 @@ import { routingKeys } from './queryKeys';
 import { errorInfoOf, unwrap } from './resultError';
 import type { EditTarget } from './useRuleDraft';
 import styles from './routing.module.css';
+import { buttonClass } from '../ui/Button';
 
 interface Props {
   serviceArn: string;
@@ -101,7 +102,7 @@ export function CanaryPanel({ serviceArn, listener, target, groups, blockedReaso
                 <button
                   key={c.command}
                   type="button"
-                  className={c.danger ? styles.dangerButton : styles.secondaryButton}
+                  className={c.danger ? buttonClass('danger', 'md', styles.pushRight) : buttonClass('secondary')}
                   disabled={Boolean(blockedReason) || command.isPending}
                   title={blockedReason}
                   onClick={() => command.mutate(c.command)}
@@ -132,7 +133,7 @@ export function CanaryPanel({ serviceArn, listener, target, groups, blockedReaso
         ) : (
           <button
             type="button"
-            className={styles.smallButton}
+            className={buttonClass('secondary', 'sm')}
             onClick={() => setOpen(true)}
             disabled={Boolean(blockedReason) || action?.type !== 'forward'}
             title={blockedReason ?? (action?.type !== 'forward' ? 'A canary plan needs a forward action.' : undefined)}

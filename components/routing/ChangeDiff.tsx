@@ -1,12 +1,13 @@
 /** A rule's before/after: the aspects that change and every target group's share before → after. */
 import type { RuleDiff } from '@/lib/routing/ruleDiff';
 import styles from './routing.module.css';
+import { tableClass } from '../ui/Table';
 
 /** Renders a diff; changed cells are marked (not by colour alone: an arrow and bold text). */
 export function ChangeDiff({ diff }: { diff: RuleDiff }) {
   return (
     <div className={styles.diff} data-testid="change-diff">
-      <table className={styles.table}>
+      <table className={tableClass}>
         <thead>
           <tr>
             <th scope="col" />
@@ -27,7 +28,7 @@ export function ChangeDiff({ diff }: { diff: RuleDiff }) {
         </tbody>
       </table>
       {diff.shares.length > 0 ? (
-        <table className={styles.table} data-testid="share-diff">
+        <table className={tableClass} data-testid="share-diff">
           <caption>Traffic shares</caption>
           <thead>
             <tr>

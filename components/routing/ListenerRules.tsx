@@ -5,6 +5,8 @@ import { targetGroupName, type ListenerView, type TargetGroupView } from '@/lib/
 import { ErrorNote } from './ErrorNote';
 import { TrafficBar } from './TrafficBar';
 import styles from './routing.module.css';
+import { buttonClass } from '../ui/Button';
+import { numClass, tableClass } from '../ui/Table';
 
 interface Props {
   listener: ListenerView;
@@ -23,11 +25,11 @@ export function ListenerRules({ listener, groups, selected, onSelect, canAdd }: 
     cells: { priority: string; name: string; match: string; action: ListenerView['defaultAction'] },
   ) => (
     <tr key={key} className={selected === key ? styles.selectedRow : undefined} aria-selected={selected === key}>
-      <td className={styles.num}>{cells.priority}</td>
+      <td className={numClass}>{cells.priority}</td>
       <td className={styles.nowrap}>
         <button
           type="button"
-          className={styles.linkButton}
+          className={buttonClass('link')}
           onClick={() => onSelect(key)}
           aria-current={selected === key ? 'true' : undefined}
           data-testid={`rule-${cells.name}`}
@@ -58,7 +60,12 @@ export function ListenerRules({ listener, groups, selected, onSelect, canAdd }: 
           </span>
         </h2>
         {canAdd ? (
-          <button type="button" className={styles.smallButton} onClick={() => onSelect('new')} data-testid="add-rule">
+          <button
+            type="button"
+            className={buttonClass('secondary', 'sm')}
+            onClick={() => onSelect('new')}
+            data-testid="add-rule"
+          >
             Add rule
           </button>
         ) : null}
@@ -66,10 +73,10 @@ export function ListenerRules({ listener, groups, selected, onSelect, canAdd }: 
       {listener.rulesError ? (
         <ErrorNote error={listener.rulesError} title="The rules of this listener could not be read" />
       ) : null}
-      <table className={styles.table}>
+      <table className={tableClass}>
         <thead>
           <tr>
-            <th scope="col" className={styles.num}>
+            <th scope="col" className={numClass}>
               Priority
             </th>
             <th scope="col">Rule</th>

@@ -2,6 +2,7 @@
 /** The conditions of a rule: method, path (exact or prefix) and up to five header conditions. */
 import type { HeaderCondition, RuleMatch } from '@/lib/domain/routing';
 import styles from './routing.module.css';
+import { buttonClass } from '../ui/Button';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -110,7 +111,7 @@ export function MatchEditor({
           />
           <button
             type="button"
-            className={styles.iconButton}
+            className={buttonClass('quiet', 'sm')}
             aria-label={`Remove header condition ${i + 1}`}
             onClick={() => onChange({ ...match, headers: match.headers.filter((_, k) => k !== i) })}
           >
@@ -120,7 +121,7 @@ export function MatchEditor({
       ))}
       <button
         type="button"
-        className={styles.smallButton}
+        className={buttonClass('secondary', 'sm')}
         onClick={() =>
           onChange({
             ...match,

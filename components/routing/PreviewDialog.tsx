@@ -11,6 +11,8 @@ import type { Warning } from '@/lib/routing/ruleValidation';
 import { ChangeDiff } from './ChangeDiff';
 import { ErrorNote } from './ErrorNote';
 import styles from './routing.module.css';
+import { buttonClass } from '../ui/Button';
+import { noteListClass } from '../ui/Note';
 
 interface Props {
   title: string;
@@ -66,7 +68,7 @@ export function PreviewDialog({
         </section>
       ))}
       {warnings.length > 0 ? (
-        <ul className={styles.warnings} data-testid="preview-warnings">
+        <ul className={noteListClass('warn')} data-testid="preview-warnings">
           {warnings.map((w) => (
             <li key={w.message}>⚠ {w.message}</li>
           ))}
@@ -81,13 +83,13 @@ export function PreviewDialog({
       ) : null}
       {children}
       <div className={styles.dialogActions}>
-        <button type="button" className={styles.secondaryButton} onClick={onClose}>
+        <button type="button" className={buttonClass('secondary')} onClick={onClose}>
           {refused ? 'Close' : 'Cancel'}
         </button>
         {refused ? null : (
           <button
             type="button"
-            className={styles.primaryButton}
+            className={buttonClass('primary')}
             onClick={onConfirm}
             disabled={pending}
             data-testid="confirm-apply"

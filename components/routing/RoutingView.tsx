@@ -21,6 +21,8 @@ import { ServicePicker } from './ServicePicker';
 import type { EditTarget } from './useRuleDraft';
 import { useRoutingSelection } from './useRoutingSelection';
 import styles from './routing.module.css';
+import { buttonClass } from '../ui/Button';
+import { noteClass } from '../ui/Note';
 
 /** The whole routing view. `blockedReason`: why this user may not change anything. */
 export function RoutingView({ blockedReason }: { blockedReason?: string }) {
@@ -66,7 +68,7 @@ export function RoutingView({ blockedReason }: { blockedReason?: string }) {
             {new Date(data.readAt).toLocaleTimeString()}{' '}
             <button
               type="button"
-              className={styles.linkButton}
+              className={buttonClass('link')}
               onClick={() => void q.refetch()}
               disabled={q.isFetching}
             >
@@ -75,7 +77,7 @@ export function RoutingView({ blockedReason }: { blockedReason?: string }) {
           </p>
         ) : null}
       </div>
-      <div aria-live="polite" role="status" className={styles.announce} data-testid="announcement">
+      <div aria-live="polite" role="status" className={noteClass('info', styles.announce)} data-testid="announcement">
         {announcement}
       </div>
       {!sel.serviceArn ? (

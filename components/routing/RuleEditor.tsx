@@ -15,6 +15,8 @@ import { errorInfoOf } from './resultError';
 import { useApplyChange, appliedText } from './useApply';
 import { currentVersion, useRuleDraft, type EditTarget } from './useRuleDraft';
 import styles from './routing.module.css';
+import { buttonClass } from '../ui/Button';
+import { noteClass, noteListClass } from '../ui/Note';
 
 interface Props {
   serviceArn: string;
@@ -102,14 +104,14 @@ export function RuleEditor({
     <section className={styles.editor} aria-labelledby="editor-title" data-testid="rule-editor">
       <h2 id="editor-title">{target.kind === 'new' ? `New rule on ${listener.name}` : `Edit ${label}`}</h2>
       {blockedReason ? (
-        <p className={styles.blocked} data-testid="blocked-reason">
+        <p className={noteClass('warn')} data-testid="blocked-reason">
           {blockedReason}
         </p>
       ) : null}
       {stale ? (
-        <div className={styles.staleNote} role="status" data-testid="stale-note">
+        <div className={noteClass('warn')} role="status" data-testid="stale-note">
           This {target.kind === 'default' ? 'default action' : 'rule'} changed since you opened it.{' '}
-          <button type="button" className={styles.linkButton} onClick={reloadCurrent}>
+          <button type="button" className={buttonClass('link')} onClick={reloadCurrent}>
             Load the current state
           </button>
         </div>
@@ -173,14 +175,14 @@ export function RuleEditor({
         }}
       />
       {d.issues.length > 0 ? (
-        <ul className={styles.issues} data-testid="validation-issues" aria-live="polite">
+        <ul className={noteListClass('error')} data-testid="validation-issues" aria-live="polite">
           {d.issues.map((i) => (
             <li key={`${i.field}:${i.message}`}>{i.message}</li>
           ))}
         </ul>
       ) : null}
       {d.warnings.length > 0 ? (
-        <ul className={styles.warnings} data-testid="validation-warnings">
+        <ul className={noteListClass('warn')} data-testid="validation-warnings">
           {d.warnings.map((w) => (
             <li key={w.message}>⚠ {w.message}</li>
           ))}
@@ -189,7 +191,7 @@ export function RuleEditor({
       <div className={styles.editorActions}>
         <button
           type="button"
-          className={styles.primaryButton}
+          className={buttonClass('primary')}
           disabled={disabled || !d.change || !d.changed}
           onClick={() => {
             mutation.reset();
@@ -200,13 +202,13 @@ export function RuleEditor({
         >
           Preview change
         </button>
-        <button type="button" className={styles.secondaryButton} disabled={disabled} onClick={reloadCurrent}>
+        <button type="button" className={buttonClass('secondary')} disabled={disabled} onClick={reloadCurrent}>
           Reset
         </button>
         {deleteChange ? (
           <button
             type="button"
-            className={styles.dangerButton}
+            className={buttonClass('danger', 'md', styles.pushRight)}
             disabled={disabled}
             onClick={() => {
               mutation.reset();
@@ -228,7 +230,12 @@ export function RuleEditor({
           onClose={() => setPreview(undefined)}
         >
           {mutation.error && errorInfoOf(mutation.error).code === 'CONFLICT' ? (
-            <button type="button" className={styles.secondaryButton} onClick={reloadCurrent} data-testid="load-current">
+            <button
+              type="button"
+              className={buttonClass('secondary')}
+              onClick={reloadCurrent}
+              data-testid="load-current"
+            >
               Load the current state into the editor
             </button>
           ) : null}

@@ -10,6 +10,7 @@ import { routingKeys } from './queryKeys';
 import { errorInfoOf, unwrap } from './resultError';
 import { RollbackDialog } from './RollbackDialog';
 import styles from './routing.module.css';
+import { buttonClass } from '../ui/Button';
 
 interface Props {
   resourceArn: string;
@@ -49,7 +50,7 @@ export function RuleHistory({ resourceArn, defaultOnly, nameOf, blockedReason, a
             {isRevertible(e) ? (
               <button
                 type="button"
-                className={styles.smallButton}
+                className={buttonClass('secondary', 'sm')}
                 disabled={Boolean(blockedReason)}
                 title={blockedReason}
                 onClick={() => setRollback(e)}

@@ -10,6 +10,8 @@ import { allTo, evenSplit, roundedPercents, setPercent } from '@/lib/domain/weig
 import { HealthBadge } from './HealthBadge';
 import { TG_COLORS } from './TrafficBar';
 import styles from './routing.module.css';
+import { buttonClass } from '../ui/Button';
+import { tableClass } from '../ui/Table';
 
 interface Props {
   targets: WeightedTarget[];
@@ -51,7 +53,7 @@ export function WeightEditor({ targets, groups, locked, disabled, invalid = new 
 
   return (
     <div className={styles.weights}>
-      <table className={styles.table}>
+      <table className={tableClass}>
         <thead>
           <tr>
             <th scope="col">Target group</th>
@@ -131,7 +133,7 @@ export function WeightEditor({ targets, groups, locked, disabled, invalid = new 
                   </label>
                   <button
                     type="button"
-                    className={styles.iconButton}
+                    className={buttonClass('quiet', 'sm')}
                     aria-label={`Remove ${name}`}
                     disabled={disabled || targets.length <= 1}
                     onClick={() => remove(i)}
@@ -147,7 +149,7 @@ export function WeightEditor({ targets, groups, locked, disabled, invalid = new 
       <div className={styles.weightTools}>
         <button
           type="button"
-          className={styles.smallButton}
+          className={buttonClass('secondary', 'sm')}
           disabled={disabled || targets.length === 0}
           onClick={() =>
             onChange(

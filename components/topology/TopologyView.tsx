@@ -10,6 +10,7 @@ import type { Result } from '@/lib/domain/result';
 import type { Snapshot } from '@/lib/domain/snapshot';
 import type { GraphFilter } from '@/lib/graph/filter';
 import type { NetworkNode } from '@/lib/graph/types';
+import { type LoadTriageReport, useTriageReport } from '../now/useTriageReport';
 import { TopologyActionsContext } from './actions';
 import { AccountStrip } from './AccountStrip';
 import { FilterBar } from './FilterBar';
@@ -21,13 +22,23 @@ import { TopologyEmpty, TopologyError } from './TopologyStates';
 import { TrafficControls } from './TrafficControls';
 import styles from './topology.module.css';
 import { useNow } from './useNow';
-import { useRefreshSnapshot, useSnapshot, useTraffic } from './useTopologyData';
+import { TRAFFIC_REFRESH_MS, useRefreshSnapshot, useSnapshot, useTraffic } from './useTopologyData';
 import { useTopologyModel } from './useTopologyModel';
 import { useViewState } from './useViewState';
 
 const SEARCH_DEBOUNCE_MS = 200;
 
-export function TopologyView({ initial }: { initial: Result<Snapshot> | undefined }) {
+/**
+ * `loadTriage`: the triage report's server action; its findings colour, badge and filter the nodes (polled at
+ * the traffic overlay's cadence).
+ */
+export function TopologyView({
+  initial,
+  loadTriage,
+}: {
+  initial: Result<Snapshot> | undefined;
+  loadTriage?: LoadTriageReport;
+}) {
   const [view, setView] = useViewState();
   const now = useNow(5_000);
   const snapQ = useSnapshot(initial, view.paused);
@@ -38,7 +49,12 @@ export function TopologyView({ initial }: { initial: Result<Snapshot> | undefine
   const [drawn, setDrawn] = useState(false);
   const trafficQ = useTraffic(view.window, snapshot !== undefined && drawn, view.paused);
   const traffic = trafficQ.data?.ok ? trafficQ.data.value : undefined;
-  const model = useTopologyModel(snapshot, view, traffic);
+  const triageQ = useTriageReport(
+    snapshot !== undefined && drawn ? loadTriage : undefined,
+    view.paused,
+    TRAFFIC_REFRESH_MS,
+  );
+  const model = useTopologyModel(snapshot, view, traffic, triageQ.data?.findings);
   useEffect(() => {
     if (model.layoutDone && !drawn) setDrawn(true);
   }, [model.layoutDone, drawn]);
@@ -93,21 +109,24 @@ export function TopologyView({ initial }: { initial: Result<Snapshot> | undefine
 
   // First view once laid out: the selection, the matches, or the graph's full width from the top.
   const framed = useRef(false);
+  const matchKey = useMemo(() => (model.matches ? [...model.matches].sort().join('\n') : ''), [model.matches]);
+  const lastMatches = useRef(matchKey);
   useEffect(() => {
     if (framed.current || !model.layoutDone || model.flow.nodes.length === 0) return;
     framed.current = true;
+    lastMatches.current = matchKey;
     if (view.selected && model.graph?.nodes.some((n) => n.id === view.selected)) request([view.selected], 1);
     else if (model.matches && model.matches.size > 0) request([...model.matches].slice(0, 400), 1);
     else request([], 1, 'top');
-  }, [model.layoutDone, model.flow.nodes, model.graph, model.matches, view.selected, request]);
+  }, [model.layoutDone, model.flow.nodes, model.graph, model.matches, matchKey, view.selected, request]);
 
-  // A changed filter brings its matches into view.
-  const lastMatches = useRef(model.matches);
+  // A changed filter (or a change in what matches it, e.g. a new finding under "Failing") brings the matches
+  // into view; a refresh that matches the same nodes leaves the view where the user put it.
   useEffect(() => {
-    if (!framed.current || lastMatches.current === model.matches) return;
-    lastMatches.current = model.matches;
-    if (model.matches && model.matches.size > 0 && model.layoutDone) request([...model.matches].slice(0, 400), 1);
-  }, [model.matches, model.layoutDone, request]);
+    if (!framed.current || !model.layoutDone || lastMatches.current === matchKey) return;
+    lastMatches.current = matchKey;
+    if (matchKey) request(matchKey.split('\n').slice(0, 400), 1);
+  }, [matchKey, model.layoutDone, request]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

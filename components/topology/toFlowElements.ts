@@ -122,7 +122,8 @@ export function toFlowElements(i: FlowInputs, cache: FlowCache): { nodes: TopoNo
       connectable: false,
       ariaLabel:
         `${n.kind === 'targetGroup' ? 'target group' : n.kind} ${n.label}, ` +
-        (n.health === 'unknown' ? 'health unknown' : n.health),
+        (n.health === 'unknown' ? 'health unknown' : n.health) +
+        (n.findings?.length ? `, ${n.findings.length} finding(s): ${n.findings[0]!.title}` : ''),
       data: {
         node: n,
         dimmed,

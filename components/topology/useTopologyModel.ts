@@ -1,27 +1,38 @@
 'use client';
 
 /**
- * The pure pipeline, memoised step by step: snapshot → graph → matches → drawn graph → layout input
+ * The pure pipeline, memoised step by step: snapshot → graph (+ triage findings) → matches → drawn graph → layout input
  * → layout (worker) → React Flow elements. Each step reruns only when its own inputs change.
  */
 import { useMemo, useRef } from 'react';
 import type { Snapshot } from '@/lib/domain/snapshot';
 import { buildGraph, byHealthThenName } from '@/lib/graph/build';
 import { collapseGraph } from '@/lib/graph/collapse';
+import { applyFindings } from '@/lib/graph/findings';
 import { isFilterActive, matchNodes } from '@/lib/graph/filter';
 import { toLayoutInput } from '@/lib/graph/layoutInput';
 import type { TrafficOverlay } from '@/lib/graph/traffic';
 import type { GraphNode } from '@/lib/graph/types';
 import type { ViewState } from '@/lib/graph/viewState';
+import type { Finding } from '@/lib/triage/types';
 import { makeLookup } from './panel/lookup';
 import { newFlowCache, toFlowElements } from './toFlowElements';
 import { useLayout } from './useLayout';
 
 const SEARCH_KINDS: ReadonlySet<GraphNode['kind']> = new Set(['network', 'service', 'targetGroup', 'vpc']);
 
-/** Everything the view draws for a snapshot, view state and traffic overlay. */
-export function useTopologyModel(snapshot: Snapshot | undefined, view: ViewState, traffic: TrafficOverlay | undefined) {
-  const graph = useMemo(() => (snapshot ? buildGraph(snapshot) : undefined), [snapshot]);
+const NO_FINDINGS: readonly Finding[] = [];
+
+/** Everything the view draws for a snapshot, view state, traffic overlay and triage findings. */
+export function useTopologyModel(
+  snapshot: Snapshot | undefined,
+  view: ViewState,
+  traffic: TrafficOverlay | undefined,
+  findings: readonly Finding[] = NO_FINDINGS,
+) {
+  const built = useMemo(() => (snapshot ? buildGraph(snapshot) : undefined), [snapshot]);
+  // Findings mark their nodes (colour, badge, filters); unmarked nodes keep their objects.
+  const graph = useMemo(() => (built ? applyFindings(built, findings) : undefined), [built, findings]);
   const lookup = useMemo(() => (snapshot && graph ? makeLookup(snapshot, graph) : undefined), [snapshot, graph]);
   const active = isFilterActive(view.filter);
   const matches = useMemo(

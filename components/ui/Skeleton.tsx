@@ -12,3 +12,8 @@ export function Skeleton({ lines = 3, label = 'Loading' }: { lines?: number; lab
     </div>
   );
 }
+
+/** One shimmering placeholder line of `width` (inside a fixed-size box: no shift when data arrives). */
+export function SkeletonLine({ width, className }: { width: string; className?: string }) {
+  return <div className={className ? `${styles.skeletonLine} ${className}` : styles.skeletonLine} style={{ width }} />;
+}

@@ -1,19 +1,10 @@
 /** Page object of the access-log explorer (/logs). */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { PanelId } from '../../lib/logs/panelTable';
 import { ShellPage } from './ShellPage';
 
-/** Panel ids as the explorer names them (`panel-<id>`). */
-export type PanelName =
-  | 'histogram'
-  | 'latency'
-  | 'records'
-  | 'top-user'
-  | 'top-authDenied'
-  | 'top-code'
-  | 'top-path'
-  | 'top-targetGroup'
-  | 'top-sourceVpc'
-  | 'top-failure';
+/** Panel ids as the explorer names them (`panel-<id>`): the panel table's. */
+export type PanelName = PanelId;
 
 export class LogsPage extends ShellPage {
   readonly explorer: Locator;

@@ -5,24 +5,49 @@
  *   DELETE /_emulator/shares           {resourceArn, accounts?:[...]} stop sharing (associations stay)
  *   GET    /_emulator/shares           every share
  *   GET    /_emulator/lattice/summary  resource counts per account and region
+ *   POST   /_emulator/lattice/vpc-endpoints  {accountId, region?, vpcId, serviceNetwork | resourceConfiguration}
+ *                                     a VPC endpoint (as EC2 creates) and its Lattice association
+ *   POST   /_emulator/lattice/status   {resourceArn, status, failureReason?, failureCode?}  a provisioning outcome
+ *                                     (*_FAILED with its reason) or a domain verification result (VERIFIED)
  */
 import { z } from 'zod';
 import { parseArn } from '../lattice/arns';
 import type { LatticeStore } from '../lattice/store';
+import { connectEndpoint, setStatus } from '../lattice/outOfBand';
 import type { ResourceKind } from '../lattice/types';
 import { ControlError, ok, parseBody, type ControlRoute } from './router';
 
 const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id of 12 digits');
 const shareBody = z.object({ resourceArn: z.string().min(1), accounts: z.array(accountId).min(1).max(100) });
+const endpointBody = z
+  .object({
+    accountId,
+    region: z.string().min(1).default('us-east-1'),
+    vpcId: z.string().regex(/^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/, 'a VPC id'),
+    serviceNetwork: z.string().min(1).optional(),
+    resourceConfiguration: z.string().min(1).optional(),
+  })
+  .refine((b) => (b.serviceNetwork === undefined) !== (b.resourceConfiguration === undefined), {
+    message: 'give exactly one of serviceNetwork and resourceConfiguration (id or ARN)',
+  });
+const statusBody = z.object({
+  resourceArn: z.string().min(1),
+  status: z.string().min(1),
+  failureReason: z.string().min(1).max(1000).optional(),
+  failureCode: z.string().min(1).max(200).optional(),
+});
 const unshareBody = z.object({ resourceArn: z.string().min(1), accounts: z.array(accountId).max(100).optional() });
 
 /** The network or service behind an ARN, or a 400/404 the caller can act on. */
 function shareable(store: LatticeStore, arn: string): { accountId: string } {
   const kind = parseArn(arn)?.kind;
-  if (kind !== 'servicenetwork' && kind !== 'service')
-    throw new ControlError(400, `only service networks and services can be shared; '${arn}' is neither`);
+  if (kind !== 'servicenetwork' && kind !== 'service' && kind !== 'resourceconfiguration')
+    throw new ControlError(
+      400,
+      `only service networks, services and resource configurations can be shared; '${arn}' is none of them`,
+    );
   const found = store.byArn(arn);
-  if (!found) throw new ControlError(404, `no ${kind === 'service' ? 'service' : 'service network'} ${arn}`);
+  if (!found) throw new ControlError(404, `no ${kind} ${arn}`);
   return found.record;
 }
 
@@ -35,7 +60,18 @@ const COUNTED: Array<[ResourceKind, string]> = [
   ['servicenetworkserviceassociation', 'serviceNetworkServiceAssociations'],
   ['servicenetworkvpcassociation', 'serviceNetworkVpcAssociations'],
   ['accesslogsubscription', 'accessLogSubscriptions'],
+  ['resourcegateway', 'resourceGateways'],
+  ['resourceconfiguration', 'resourceConfigurations'],
+  ['servicenetworkresourceassociation', 'serviceNetworkResourceAssociations'],
+  ['resourceendpointassociation', 'resourceEndpointAssociations'],
+  ['servicenetworkendpointassociation', 'serviceNetworkVpcEndpointAssociations'],
+  ['domainverification', 'domainVerifications'],
 ];
+
+/** The id behind an id or ARN of a Lattice resource. */
+function idOf(identifier: string): string {
+  return identifier.startsWith('arn:') ? (parseArn(identifier)?.id ?? identifier) : identifier;
+}
 
 function summary(store: LatticeStore, now: number): Record<string, unknown> {
   const accounts: Record<string, Record<string, Record<string, number>>> = {};
@@ -95,6 +131,36 @@ export const latticeRoutes: ControlRoute[] = [
         accounts,
       }));
       return ok({ shares });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/lattice/vpc-endpoints',
+    handle: (host, body) => {
+      const b = parseBody(endpointBody, body);
+      const out = connectEndpoint(host.state.lattice, host.state.rng, host.state.clock.now(), {
+        accountId: b.accountId,
+        region: b.region,
+        vpcId: b.vpcId,
+        ...(b.serviceNetwork ? { serviceNetworkId: idOf(b.serviceNetwork) } : {}),
+        ...(b.resourceConfiguration ? { resourceConfigurationId: idOf(b.resourceConfiguration) } : {}),
+      });
+      if (typeof out === 'string') throw new ControlError(404, out);
+      return ok(out);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/lattice/status',
+    handle: (host, body) => {
+      const b = parseBody(statusBody, body);
+      const error = setStatus(host.state.lattice, host.state.clock.now(), b.resourceArn, {
+        status: b.status,
+        ...(b.failureReason ? { failureReason: b.failureReason } : {}),
+        ...(b.failureCode ? { failureCode: b.failureCode } : {}),
+      });
+      if (error) throw new ControlError(error.startsWith('no resource') ? 404 : 400, error);
+      return ok({ resourceArn: b.resourceArn, status: b.status });
     },
   },
   {

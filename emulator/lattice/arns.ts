@@ -15,11 +15,25 @@ export const ID_PREFIX: Record<ResourceKind, string> = {
   servicenetworkserviceassociation: 'snsa',
   servicenetworkvpcassociation: 'snva',
   accesslogsubscription: 'als',
+  resourcegateway: 'rgw',
+  resourceconfiguration: 'rcfg',
+  servicenetworkresourceassociation: 'snra',
+  resourceendpointassociation: 'rea',
+  servicenetworkendpointassociation: 'snea',
+  domainverification: 'dv',
 };
+
+/** Kinds whose ids the model spells in lowercase hex (`snra-[0-9a-f]{17}`, `dv-[a-fA-F0-9]{17}`). */
+const HEX_IDS: ReadonlySet<ResourceKind> = new Set([
+  'servicenetworkresourceassociation',
+  'resourceendpointassociation',
+  'servicenetworkendpointassociation',
+  'domainverification',
+]);
 
 /** A new id of `kind` from the control-plane generator. */
 export function newId(rng: Rng, kind: ResourceKind): string {
-  return `${ID_PREFIX[kind]}-${rng.chars(17)}`;
+  return `${ID_PREFIX[kind]}-${HEX_IDS.has(kind) ? rng.chars(17, '0123456789abcdef') : rng.chars(17)}`;
 }
 
 /** The ARN of a resource. Listeners and rules need the ids of their parents. */
@@ -54,13 +68,18 @@ const KINDS = [
   'servicenetworkserviceassociation',
   'servicenetworkvpcassociation',
   'accesslogsubscription',
+  'resourcegateway',
+  'resourceconfiguration',
+  'servicenetworkresourceassociation',
+  'resourceendpointassociation',
+  'domainverification',
 ].join('|');
 const SIMPLE = new RegExp(`${PREFIX}(${KINDS})/([a-z]+-[0-9a-z]{17})$`);
 const NESTED = new RegExp(
   `${PREFIX}service/(svc-[0-9a-z]{17})/listener/(listener-[0-9a-z]{17})(?:/rule/(rule-[0-9a-z]{17}))?$`,
 );
 
-/** Parses a Lattice ARN; undefined for anything else (other services, resource configurations, typos). */
+/** Parses a Lattice ARN; undefined for anything else (other services, typos). */
 export function parseArn(arn: string): ParsedArn | undefined {
   const simple = SIMPLE.exec(arn);
   if (simple) {

@@ -23,7 +23,13 @@ export type ErrorResourceType =
   | 'ACCESS_LOG_SUBSCRIPTION'
   | 'AUTH_POLICY'
   | 'RESOURCE_POLICY'
-  | 'TAG';
+  | 'TAG'
+  | 'RESOURCE_GATEWAY'
+  | 'RESOURCE_CONFIGURATION'
+  | 'SERVICE_NETWORK_RESOURCE_ASSOCIATION'
+  | 'RESOURCE_ENDPOINT_ASSOCIATION'
+  | 'SERVICE_NETWORK_ENDPOINT_ASSOCIATION'
+  | 'DOMAIN_VERIFICATION';
 
 /** A ValidationException with a message and the offending fields. */
 export function validationError(

@@ -12,7 +12,11 @@ import { batchUpdateRule } from './handlers/batchRules';
 import type { Env, Handler, Input, Output } from './handlers/common';
 import { listenerHandlers } from './handlers/listeners';
 import { networkHandlers } from './handlers/networks';
+import { domainVerificationHandlers } from './handlers/domainVerifications';
 import { policyHandlers } from './handlers/policies';
+import { resourceAssociationHandlers } from './handlers/resourceAssociations';
+import { resourceConfigurationHandlers } from './handlers/resourceConfigurations';
+import { resourceGatewayHandlers } from './handlers/resourceGateways';
 import { ruleHandlers } from './handlers/rules';
 import { serviceHandlers } from './handlers/services';
 import { tagHandlers } from './handlers/tags';
@@ -32,9 +36,13 @@ const handlers: Record<string, Handler> = {
   ...accessLogHandlers,
   ...policyHandlers,
   ...tagHandlers,
+  ...resourceGatewayHandlers,
+  ...resourceConfigurationHandlers,
+  ...resourceAssociationHandlers,
+  ...domainVerificationHandlers,
 };
 
-/** Names of the operations the emulator implements (the others of the model answer `unknownOperation`). */
+/** Names of the operations the emulator implements (every operation of the model; others answer `unknownOperation`). */
 export const implementedOperations: readonly string[] = Object.keys(handlers).sort();
 
 /** Validates `input` against the operation's input shape and runs it for the caller in `ctx`. */

@@ -28,7 +28,9 @@ import { initialWindowMs, isGone, targetHealth } from './targetHealth';
 export * from './storeTypes';
 import {
   DEFAULT_DRAIN_MS,
+  DEFAULT_PROVISION_MS,
   DEFAULT_QUOTAS,
+  DEFAULT_VERIFICATION_TIMEOUT_MS,
   type AuthPolicyView,
   type LatticeJson,
   type ListenerView,
@@ -41,14 +43,19 @@ import type {
   AccessLogSubscriptionRecord,
   AnyRecord,
   AuthType,
+  DomainVerificationRecord,
   IdempotencyRecord,
   LatticeQuotas,
   ListenerRecord,
   PolicyRecord,
+  ResourceAssociationRecord,
+  ResourceConfigurationRecord,
+  ResourceEndpointAssociationRecord,
   ResourceKind,
   RuleAction,
   RuleRecord,
   ServiceAssociationRecord,
+  ServiceNetworkEndpointAssociationRecord,
   ServiceNetworkRecord,
   ServiceRecord,
   TargetGroupRecord,
@@ -65,6 +72,12 @@ const KINDS: ResourceKind[] = [
   'servicenetworkserviceassociation',
   'servicenetworkvpcassociation',
   'accesslogsubscription',
+  'resourcegateway',
+  'resourceconfiguration',
+  'servicenetworkresourceassociation',
+  'resourceendpointassociation',
+  'servicenetworkendpointassociation',
+  'domainverification',
 ];
 
 function parentKey(kind: ResourceKind, rec: AnyRecord): string | undefined {
@@ -88,6 +101,10 @@ export class LatticeStore {
   readonly idempotency = new Map<string, IdempotencyRecord>();
   quotas: LatticeQuotas = { ...DEFAULT_QUOTAS };
   drainMs = DEFAULT_DRAIN_MS;
+  /** How long creates and updates of resource gateways, configurations and associations stay in progress. */
+  provisionMs = DEFAULT_PROVISION_MS;
+  /** How long a domain verification may stay PENDING before it times out. */
+  verificationTimeoutMs = DEFAULT_VERIFICATION_TIMEOUT_MS;
 
   /** The table of one kind, by id. */
   table<K extends ResourceKind>(kind: K): Map<string, RecordOf[K]> {
@@ -160,7 +177,27 @@ export class LatticeStore {
     switch (kind) {
       case 'servicenetwork':
       case 'service':
+      case 'resourceconfiguration':
         return this.sharedWith(rec.arn).includes(accountId);
+      case 'servicenetworkresourceassociation': {
+        const a = rec as ResourceAssociationRecord;
+        return (
+          this.get('servicenetwork', a.serviceNetworkId)?.accountId === accountId ||
+          this.get('resourceconfiguration', a.resourceConfigurationId)?.accountId === accountId
+        );
+      }
+      case 'resourceendpointassociation': {
+        const a = rec as ResourceEndpointAssociationRecord;
+        return (
+          a.vpcEndpointOwner === accountId ||
+          this.get('resourceconfiguration', a.resourceConfigurationId)?.accountId === accountId
+        );
+      }
+      case 'servicenetworkendpointassociation':
+        return (
+          this.get('servicenetwork', (rec as ServiceNetworkEndpointAssociationRecord).serviceNetworkId)?.accountId ===
+          accountId
+        );
       case 'listener':
       case 'rule': {
         const svc = this.get('service', (rec as ListenerRecord).serviceId);
@@ -233,6 +270,40 @@ export class LatticeStore {
         (filter.serviceNetworkId === undefined || a.serviceNetworkId === filter.serviceNetworkId) &&
         (filter.vpcId === undefined || a.vpcId === filter.vpcId),
     );
+  }
+
+  /** Resource configuration associations of a network and/or a resource configuration. */
+  resourceAssociations(filter: { serviceNetworkId?: string; resourceConfigurationId?: string }) {
+    return this.all('servicenetworkresourceassociation').filter(
+      (a) =>
+        (filter.serviceNetworkId === undefined || a.serviceNetworkId === filter.serviceNetworkId) &&
+        (filter.resourceConfigurationId === undefined || a.resourceConfigurationId === filter.resourceConfigurationId),
+    );
+  }
+
+  /** Resource configurations of a gateway (SINGLE, GROUP, ARN) or the children of a group. */
+  resourceConfigurationsOf(filter: { resourceGatewayId?: string; groupId?: string }): ResourceConfigurationRecord[] {
+    return this.all('resourceconfiguration').filter(
+      (r) =>
+        (filter.resourceGatewayId === undefined || r.resourceGatewayId === filter.resourceGatewayId) &&
+        (filter.groupId === undefined || r.resourceConfigurationGroupId === filter.groupId),
+    );
+  }
+
+  /**
+   * Settles provisioning: a `*_IN_PROGRESS` resource whose time has come reads ACTIVE. Failures stay
+   * (they are set through the control API, as AWS sets them when provisioning fails).
+   */
+  settle(rec: { status: string; settlesAt?: number }, now: number): void {
+    if (rec.settlesAt === undefined || now < rec.settlesAt) return;
+    if (rec.status === 'CREATE_IN_PROGRESS' || rec.status === 'UPDATE_IN_PROGRESS') rec.status = 'ACTIVE';
+    delete rec.settlesAt;
+  }
+
+  /** A domain verification's status at `now` (PENDING past the timeout reads VERIFICATION_TIMED_OUT). */
+  settleVerification(dv: DomainVerificationRecord, now: number): void {
+    if (dv.status === 'PENDING' && now - dv.createdAt >= this.verificationTimeoutMs)
+      dv.status = 'VERIFICATION_TIMED_OUT';
   }
 
   /** Access-log subscriptions of a network or service, by the resource's ARN. */
@@ -385,6 +456,8 @@ export class LatticeStore {
       idempotency: Object.fromEntries(this.idempotency),
       quotas: { ...this.quotas },
       drainMs: this.drainMs,
+      provisionMs: this.provisionMs,
+      verificationTimeoutMs: this.verificationTimeoutMs,
     };
   }
 
@@ -399,6 +472,8 @@ export class LatticeStore {
     for (const [k, v] of Object.entries(data.idempotency ?? {})) store.idempotency.set(k, v);
     if (data.quotas) store.quotas = { ...DEFAULT_QUOTAS, ...data.quotas };
     if (data.drainMs !== undefined) store.drainMs = data.drainMs;
+    if (data.provisionMs !== undefined) store.provisionMs = data.provisionMs;
+    if (data.verificationTimeoutMs !== undefined) store.verificationTimeoutMs = data.verificationTimeoutMs;
     return store;
   }
 }

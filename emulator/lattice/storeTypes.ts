@@ -4,14 +4,20 @@ import type {
   AccessLogSubscriptionRecord,
   AnyRecord,
   AuthType,
+  DomainVerificationRecord,
   IdempotencyRecord,
   LatticeQuotas,
   ListenerRecord,
   PolicyRecord,
+  ResourceAssociationRecord,
+  ResourceConfigurationRecord,
+  ResourceEndpointAssociationRecord,
+  ResourceGatewayRecord,
   ResourceKind,
   RuleAction,
   RuleRecord,
   ServiceAssociationRecord,
+  ServiceNetworkEndpointAssociationRecord,
   ServiceNetworkRecord,
   ServiceRecord,
   TargetGroupRecord,
@@ -26,7 +32,20 @@ export const DEFAULT_QUOTAS: LatticeQuotas = {
   targetsPerTargetGroup: 1000,
   servicesPerServiceNetwork: 500,
   servicesPerRegion: 2000,
+  // Quotas for Amazon VPC Lattice (user guide): resource configurations 2,000 per Region and 500 per
+  // service network, 60 children per group, 500 resource gateways per VPC, 5 domain verifications per Region.
+  resourceConfigurationsPerRegion: 2000,
+  resourceConfigurationsPerServiceNetwork: 500,
+  childResourceConfigurationsPerGroup: 60,
+  resourceGatewaysPerVpc: 500,
+  domainVerificationsPerRegion: 5,
 };
+
+/** How long a create or update stays `*_IN_PROGRESS` before it reads ACTIVE (0: the next read). */
+export const DEFAULT_PROVISION_MS = 0;
+
+/** How long a domain verification stays PENDING before it reads VERIFICATION_TIMED_OUT (72 h). */
+export const DEFAULT_VERIFICATION_TIMEOUT_MS = 72 * 3_600_000;
 
 /** How long a deregistered target stays DRAINING (the API's default draining time is 1 minute). */
 export const DEFAULT_DRAIN_MS = 60_000;
@@ -41,6 +60,12 @@ export interface RecordOf {
   servicenetworkserviceassociation: ServiceAssociationRecord;
   servicenetworkvpcassociation: VpcAssociationRecord;
   accesslogsubscription: AccessLogSubscriptionRecord;
+  resourcegateway: ResourceGatewayRecord;
+  resourceconfiguration: ResourceConfigurationRecord;
+  servicenetworkresourceassociation: ResourceAssociationRecord;
+  resourceendpointassociation: ResourceEndpointAssociationRecord;
+  servicenetworkendpointassociation: ServiceNetworkEndpointAssociationRecord;
+  domainverification: DomainVerificationRecord;
 }
 
 /** Serialized form of the Lattice state. */
@@ -53,6 +78,8 @@ export interface LatticeJson {
   idempotency?: Record<string, IdempotencyRecord>;
   quotas?: LatticeQuotas;
   drainMs?: number;
+  provisionMs?: number;
+  verificationTimeoutMs?: number;
 }
 
 /** An auth policy with its state (Active only when the resource's authType is AWS_IAM). */

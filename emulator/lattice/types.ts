@@ -179,6 +179,105 @@ export interface IdempotencyRecord {
   output: Record<string, unknown>;
 }
 
+/** Provisioning states of resource gateways and resource configurations. */
+export type ProvisioningStatus =
+  | 'ACTIVE'
+  | 'CREATE_IN_PROGRESS'
+  | 'UPDATE_IN_PROGRESS'
+  | 'DELETE_IN_PROGRESS'
+  | 'CREATE_FAILED'
+  | 'UPDATE_FAILED'
+  | 'DELETE_FAILED';
+
+/** Fields of a resource whose provisioning takes time: `*_IN_PROGRESS` settles to ACTIVE at `settlesAt`. */
+export interface Provisioned {
+  status: string;
+  settlesAt?: number;
+  failureReason?: string;
+}
+
+/** A resource gateway: the ENIs in a VPC through which resource configurations are reached. */
+export interface ResourceGatewayRecord extends OwnedRecord, Provisioned {
+  name: string;
+  status: ProvisioningStatus;
+  vpcId: string;
+  subnetIds: string[];
+  securityGroupIds: string[];
+  ipAddressType: 'IPV4' | 'IPV6' | 'DUALSTACK';
+  ipv4AddressesPerEni?: number;
+  resourceConfigDnsResolution?: 'IN_VPC' | 'PUBLIC';
+}
+
+/** The resource of a configuration: exactly one member, as the API spells it. */
+export interface ResourceDefinition {
+  dnsResource?: { domainName?: string; ipAddressType?: string };
+  ipResource?: { ipAddress?: string };
+  arnResource?: { arn?: string };
+  cidrResource?: { cidrRanges?: string[] };
+}
+
+/** A resource configuration (SINGLE, GROUP, CHILD of a group, ARN, CIDR). */
+export interface ResourceConfigurationRecord extends OwnedRecord, Provisioned {
+  name: string;
+  type: 'SINGLE' | 'GROUP' | 'CHILD' | 'ARN' | 'CIDR';
+  status: ProvisioningStatus;
+  resourceGatewayId?: string;
+  resourceConfigurationGroupId?: string;
+  portRanges?: string[];
+  protocol?: 'TCP' | 'TCP_UDP';
+  resourceConfigurationDefinition?: ResourceDefinition;
+  allowAssociationToShareableServiceNetwork: boolean;
+  customDomainName?: string;
+  groupDomain?: string;
+  domainVerificationId?: string;
+}
+
+/** Status of a service network–resource configuration association. */
+export type ResourceAssociationStatus =
+  | 'CREATE_IN_PROGRESS'
+  | 'ACTIVE'
+  | 'PARTIAL'
+  | 'DELETE_IN_PROGRESS'
+  | 'CREATE_FAILED'
+  | 'DELETE_FAILED';
+
+/** A service network–resource configuration association, owned by the account that created it. */
+export interface ResourceAssociationRecord extends OwnedRecord, Provisioned {
+  serviceNetworkId: string;
+  resourceConfigurationId: string;
+  status: ResourceAssociationStatus;
+  privateDnsEnabled: boolean;
+  dnsEntry: { domainName: string; hostedZoneId: string };
+  privateDnsEntry?: { domainName: string; hostedZoneId: string };
+  failureCode?: string;
+}
+
+/** A VPC endpoint (of type Resource) connected to a resource configuration. Created through EC2, not Lattice. */
+export interface ResourceEndpointAssociationRecord extends OwnedRecord {
+  resourceConfigurationId: string;
+  vpcEndpointId: string;
+  vpcEndpointOwner: string;
+}
+
+/** A VPC endpoint (of type ServiceNetwork) connected to a service network. Created through EC2, not Lattice. */
+export interface ServiceNetworkEndpointAssociationRecord extends OwnedRecord {
+  serviceNetworkId: string;
+  vpcEndpointId: string;
+  vpcId: string;
+  state: string;
+}
+
+/** Verification states of a custom domain. */
+export type VerificationStatus = 'VERIFIED' | 'PENDING' | 'VERIFICATION_TIMED_OUT';
+
+/** A domain verification: the TXT record to create, and whether it was found. */
+export interface DomainVerificationRecord extends OwnedRecord {
+  domainName: string;
+  status: VerificationStatus;
+  txtMethodConfig: { name: string; value: string };
+  lastVerifiedTime?: number;
+}
+
 /** The default quotas (ARCHITECTURE §3); adjustable per store for tests. */
 export interface LatticeQuotas {
   listenersPerService: number;
@@ -187,6 +286,11 @@ export interface LatticeQuotas {
   targetsPerTargetGroup: number;
   servicesPerServiceNetwork: number;
   servicesPerRegion: number;
+  resourceConfigurationsPerRegion: number;
+  resourceConfigurationsPerServiceNetwork: number;
+  childResourceConfigurationsPerGroup: number;
+  resourceGatewaysPerVpc: number;
+  domainVerificationsPerRegion: number;
 }
 
 /** Every kind of Lattice resource the emulator stores, by the ARN resource-type word. */
@@ -198,7 +302,13 @@ export type ResourceKind =
   | 'targetgroup'
   | 'servicenetworkserviceassociation'
   | 'servicenetworkvpcassociation'
-  | 'accesslogsubscription';
+  | 'accesslogsubscription'
+  | 'resourcegateway'
+  | 'resourceconfiguration'
+  | 'servicenetworkresourceassociation'
+  | 'resourceendpointassociation'
+  | 'servicenetworkendpointassociation'
+  | 'domainverification';
 
 /** Any stored record. */
 export type AnyRecord =
@@ -209,4 +319,10 @@ export type AnyRecord =
   | TargetGroupRecord
   | ServiceAssociationRecord
   | VpcAssociationRecord
-  | AccessLogSubscriptionRecord;
+  | AccessLogSubscriptionRecord
+  | ResourceGatewayRecord
+  | ResourceConfigurationRecord
+  | ResourceAssociationRecord
+  | ResourceEndpointAssociationRecord
+  | ServiceNetworkEndpointAssociationRecord
+  | DomainVerificationRecord;

@@ -1,5 +1,6 @@
 /**
- * The one path of every server action: authenticate → authorize → validate (zod) → call → Result.
+ * The one path of every server action and JSON route handler (`runRoute`): authenticate → authorize →
+ * validate (zod) → call → Result.
  * 'use server' files stay thin: each exported action is one `runAction(...)` call. Mutations are
  * refused on the server for viewers and in read-only mode, whatever the UI showed (the proxy also
  * answers such calls with HTTP 403 before they get here; see lib/auth/gate). Each call writes one
@@ -9,10 +10,11 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import type { z } from 'zod';
+import { authenticate, type HeaderSource } from '../auth/authenticate';
 import { currentUser } from '../auth/identity';
 import { assertCanMutate } from '../auth/permissions';
 import { getConfig, type Config } from '../config';
-import { TrellisError } from '../domain/errors';
+import { httpStatusOf, TrellisError } from '../domain/errors';
 import { attempt, type Result } from '../domain/result';
 import type { User } from '../domain/user';
 import { logEvent } from '../observability/log';
@@ -62,6 +64,55 @@ export async function runAction<I, O>(
   body: (input: I, ctx: ActionContext) => Promise<O>,
   deps: ActionDeps = defaultDeps,
 ): Promise<Result<O>> {
+  return run(spec, raw, body, deps, 'action');
+}
+
+/** What a route handler passes to `runRoute`: the request's headers and its parsed JSON body. */
+export interface RouteRequest {
+  headers: HeaderSource;
+  /** The JSON body; undefined when it was missing or not JSON (validation then refuses it). */
+  body: unknown;
+}
+
+/** Where a route's user and config come from; replaced in tests. */
+export interface RouteDeps {
+  config: () => Config;
+  authenticate: (headers: HeaderSource, config: Config) => Promise<Result<User>>;
+}
+
+const defaultRouteDeps: RouteDeps = { config: getConfig, authenticate: (h, c) => authenticate(h, c) };
+
+/**
+ * Runs one JSON route handler (e.g. POST /api/logs/query) on the same path as a server action: the user
+ * from the request's headers, then authorize → validate → call → Result, with the same trace and log
+ * line. Never throws; `status` is the HTTP status of the Result (200, or the error's).
+ */
+export async function runRoute<I, O>(
+  spec: ActionSpec<I>,
+  req: RouteRequest,
+  body: (input: I, ctx: ActionContext) => Promise<O>,
+  deps: RouteDeps = defaultRouteDeps,
+): Promise<{ status: number; result: Result<O> }> {
+  const actionDeps: ActionDeps = {
+    config: deps.config,
+    user: async () => {
+      const who = await deps.authenticate(req.headers, deps.config());
+      if (!who.ok) throw new TrellisError(who.error.code, who.error.message);
+      return who.value;
+    },
+    requestId: async () => req.headers.get(REQUEST_ID_HEADER) ?? undefined,
+  };
+  const result = await run(spec, req.body, body, actionDeps, 'route');
+  return { status: result.ok ? 200 : httpStatusOf(result.error.code), result };
+}
+
+async function run<I, O>(
+  spec: ActionSpec<I>,
+  raw: unknown,
+  body: (input: I, ctx: ActionContext) => Promise<O>,
+  deps: ActionDeps,
+  kind: 'action' | 'route',
+): Promise<Result<O>> {
   const started = performance.now();
   let user: User | undefined;
   let config: Config | undefined;
@@ -79,6 +130,7 @@ export async function runAction<I, O>(
   const requestId = await deps.requestId?.().catch(() => undefined);
   logEvent(result.ok ? 'info' : 'warn', 'action', {
     requestId,
+    ...(kind === 'route' ? { via: 'route' } : {}),
     user: user?.id,
     role: user?.role,
     action: spec.name,

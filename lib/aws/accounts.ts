@@ -3,7 +3,6 @@
  * console's own credentials (found once with GetCallerIdentity).
  */
 import 'server-only';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AccountConfig } from '../config';
 import { TrellisError } from '../domain/errors';
 import { awsClients, type AwsClientFactory } from './clientFactory';
@@ -18,15 +17,11 @@ export interface PublicAccount {
 /** The label of calls made before the console knows its own account id. */
 export const OWN_ACCOUNT = "the console's own account";
 
-const discovered = new WeakMap<AwsClientFactory, Promise<AccountConfig[]>>();
-
 async function discoverOwnAccount(factory: AwsClientFactory): Promise<AccountConfig[]> {
-  const sts = factory.baseSts();
-  const out = await factory.call({ accountId: OWN_ACCOUNT, operation: 'GetCallerIdentity' }, (abortSignal) =>
-    sts.send(new GetCallerIdentityCommand({}), { abortSignal }),
-  );
-  if (!out.Account) throw new TrellisError('AWS_INTERNAL', 'GetCallerIdentity returned no account id');
-  return [{ accountId: out.Account, name: 'this account', regions: [factory.config.region] }];
+  // Own-account mode: no account has a role, so this is the base credentials' identity.
+  const { account } = await factory.callerIdentity({ accountId: OWN_ACCOUNT });
+  if (!account) throw new TrellisError('AWS_INTERNAL', 'GetCallerIdentity returned no account id');
+  return [{ accountId: account, name: 'this account', regions: [factory.config.region] }];
 }
 
 /**
@@ -35,13 +30,17 @@ async function discoverOwnAccount(factory: AwsClientFactory): Promise<AccountCon
  */
 export async function listAccounts(factory: AwsClientFactory = awsClients()): Promise<AccountConfig[]> {
   if (factory.config.accounts) return factory.config.accounts;
-  let p = discovered.get(factory);
-  if (!p) {
-    p = discoverOwnAccount(factory);
-    discovered.set(factory, p);
-    p.catch(() => discovered.delete(factory));
+  const discovered = factory.state('accounts.discovered', () => ({
+    p: undefined as Promise<AccountConfig[]> | undefined,
+  }));
+  if (!discovered.p) {
+    const p = discoverOwnAccount(factory);
+    discovered.p = p;
+    p.catch(() => {
+      if (discovered.p === p) discovered.p = undefined;
+    });
   }
-  return p;
+  return discovered.p;
 }
 
 /** Strips an account to what may be shown in the browser. */

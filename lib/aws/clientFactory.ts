@@ -6,16 +6,16 @@
  */
 import 'server-only';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { STSClient } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { getConfig, type AccountConfig, type Config } from '../config';
 import { TrellisError } from '../domain/errors';
-import { KeyedLimiter } from './concurrency';
+import { CallGate, type CallScope } from './callGate';
+import { Gateways } from './gateways';
 import { assumeRoleCredentials, sourceIdentityFor, type CredentialProvider } from './credentials';
-import { withDeadline } from './deadline';
-import { describeCall, toTrellisError } from './errors';
-import { awsRequestIdOf, noteAwsCall } from '../observability/trace';
+
+export type { CallScope } from './callGate';
 
 /** Which account, region and user a client acts for. */
 export interface ClientScope {
@@ -27,25 +27,7 @@ export interface ClientScope {
   user?: string;
 }
 
-/** One AWS call, for `call`: where it goes and what it is about (named in errors). */
-export interface CallScope extends ClientScope {
-  operation: string;
-  resource?: string;
-  /** Overall deadline for all attempts; defaults to twice the per-call timeout. */
-  deadlineMs?: number;
-  /** Cancels the call early, e.g. when the browser went away. */
-  signal?: AbortSignal;
-}
-
 type ServiceClient = VPCLatticeClient | CloudWatchLogsClient | STSClient;
-
-/** Errors meaning the session credentials themselves were rejected (not a missing permission). */
-const REJECTED_SESSION = new Set([
-  'UnrecognizedClientException',
-  'InvalidClientTokenId',
-  'ExpiredToken',
-  'ExpiredTokenException',
-]);
 
 /** Past this many cached clients, the oldest are destroyed (many users × accounts × regions). */
 const MAX_CLIENTS = 600;
@@ -54,10 +36,24 @@ const MAX_CLIENTS = 600;
 export class AwsClientFactory {
   private readonly clients = new Map<string, ServiceClient>();
   private readonly credentials = new Map<string, CredentialProvider>();
-  private readonly limiter: KeyedLimiter;
+  private readonly states = new Map<string, unknown>();
+  /** Where every AWS call goes through: limits, pacing, deadline, session retry, trace. */
+  readonly gate: CallGate;
+  /** The typed gateways (LatticeGateway, LogsGateway) per (account, region, user). */
+  readonly gateways: Gateways;
 
   constructor(readonly config: Config) {
-    this.limiter = new KeyedLimiter(config.accountConcurrency);
+    this.gate = new CallGate(this);
+    this.gateways = new Gateways(this);
+  }
+
+  /**
+   * State kept for this factory's lifetime under `key` (caches, slots, learned rates), made by `init` on
+   * first use: what modules would otherwise keep in module-level maps keyed by factory.
+   */
+  state<T>(key: string, init: () => T): T {
+    if (!this.states.has(key)) this.states.set(key, init());
+    return this.states.get(key) as T;
   }
 
   /** VPC Lattice client for a scope. */
@@ -88,7 +84,7 @@ export class AwsClientFactory {
    * chain), or a memoised AssumeRole provider for a member account with a roleArn.
    */
   credentialsFor(scope: ClientScope): CredentialProvider | undefined {
-    const account = this.account(scope.accountId);
+    const account = this.accountConfig(scope.accountId);
     if (!account?.roleArn) return undefined;
     const sourceIdentity = sourceIdentityFor(scope.user);
     const key = `${account.accountId}|${sourceIdentity ?? ''}`;
@@ -105,53 +101,21 @@ export class AwsClientFactory {
     return provider;
   }
 
-  /**
-   * Runs one AWS call for a scope: at most `accountConcurrency` at a time per account, within an
-   * overall deadline, with any failure mapped to a `TrellisError` naming account and operation.
-   */
-  async call<T>(scope: CallScope, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const account = this.account(scope.accountId);
-    const region = scope.region ?? this.config.region;
-    // Before the own account is known (GetCallerIdentity), `accountId` is a label rather than an id.
-    const who = /^\d{12}$/.test(scope.accountId)
-      ? { account: scope.accountId, ...(account ? { accountName: account.name } : {}) }
-      : { accountName: scope.accountId };
-    const ctx = {
-      ...who,
-      region,
-      operation: scope.operation,
-      timeoutMs: this.config.awsTimeoutMs,
-      ...(scope.resource ? { resource: scope.resource } : {}),
-    };
-    const deadline = scope.deadlineMs ?? this.config.awsTimeoutMs * 2;
-    const run = () =>
-      this.limiter.of(scope.accountId).run(() => withDeadline(deadline, fn, describeCall(ctx), scope.signal));
-    try {
-      const out = await run();
-      noteAwsCall(awsRequestIdOf(out)); // for the action's log line
-      return out;
-    } catch (e) {
-      // An assumed-role session the service no longer knows (revoked, or an emulator reset): forget
-      // it and retry once; `fn` gets a fresh session if it asks the factory for its client.
-      const retry =
-        REJECTED_SESSION.has((e as { name?: string }).name ?? '') &&
-        account?.roleArn !== undefined &&
-        this.forgetAccount(account.accountId);
-      try {
-        if (!retry) throw e;
-        const out = await run();
-        noteAwsCall(awsRequestIdOf(out));
-        return out;
-      } catch (final) {
-        const mapped = toTrellisError(final, ctx);
-        noteAwsCall(mapped.requestId);
-        throw mapped;
-      }
-    }
+  /** Runs one AWS call for a scope through the gate (see `CallGate.run`). */
+  call<T>(scope: CallScope, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.gate.run(scope, fn);
+  }
+
+  /** GetCallerIdentity with a scope's session (the base credentials for an account without a role). */
+  async callerIdentity(scope: ClientScope): Promise<{ account?: string; arn?: string }> {
+    const out = await this.call({ ...scope, operation: 'GetCallerIdentity' }, (abortSignal) =>
+      this.sts(scope).send(new GetCallerIdentityCommand({}), { abortSignal }),
+    );
+    return { ...(out.Account ? { account: out.Account } : {}), ...(out.Arn ? { arn: out.Arn } : {}) };
   }
 
   /** Drops the cached clients and assumed-role credentials of one account; true if there were any. */
-  private forgetAccount(accountId: string): boolean {
+  forgetAccount(accountId: string): boolean {
     let dropped = false;
     for (const [key, c] of this.clients) {
       if (key.split('|')[1] !== accountId) continue;
@@ -176,7 +140,7 @@ export class AwsClientFactory {
   }
 
   /** The configured account, or undefined in own-account mode. Throws CONFIG for an unknown account. */
-  private account(accountId: string): AccountConfig | undefined {
+  accountConfig(accountId: string): AccountConfig | undefined {
     const accounts = this.config.accounts;
     if (!accounts) return undefined;
     const a = accounts.find((x) => x.accountId === accountId);

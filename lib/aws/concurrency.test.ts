@@ -32,6 +32,25 @@ describe('Semaphore', () => {
     expect([s.running, s.waiting]).toEqual([0, 0]);
   });
 
+  it('lets critical waiters pass interactive ones, both pass background ones (FIFO per priority)', async () => {
+    const s = new Semaphore(1);
+    const first = gate();
+    const order: string[] = [];
+    const hold = s.run(() => first.promise);
+    const runs = [
+      s.run(async () => void order.push('bg1'), 'background'),
+      s.run(async () => void order.push('read1')),
+      s.run(async () => void order.push('bg2'), 'background'),
+      s.run(async () => void order.push('write1'), 'critical'),
+      s.run(async () => void order.push('read2'), 'interactive'),
+      s.run(async () => void order.push('write2'), 'critical'),
+    ];
+    expect(s.waiting).toBe(6);
+    first.open();
+    await Promise.all([hold, ...runs]);
+    expect(order).toEqual(['write1', 'write2', 'read1', 'read2', 'bg1', 'bg2']);
+  });
+
   it('releases the slot when the call fails', async () => {
     const s = new Semaphore(1);
     await expect(s.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

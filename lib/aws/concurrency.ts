@@ -4,10 +4,15 @@
  */
 import 'server-only';
 
-/** A counting semaphore with a FIFO queue. */
+/** Who waits first for a slot: a user's write before a user's read before a background refresh. */
+export type Priority = 'critical' | 'interactive' | 'background';
+
+const RANK: Record<Priority, number> = { critical: 0, interactive: 1, background: 2 };
+
+/** A counting semaphore whose queue is FIFO within each priority, higher priorities first. */
 export class Semaphore {
   private active = 0;
-  private readonly queue: Array<() => void> = [];
+  private readonly queue: Array<{ rank: number; go: () => void }> = [];
 
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1)
@@ -24,18 +29,25 @@ export class Semaphore {
     return this.queue.length;
   }
 
-  /** Runs `fn` when a slot is free; the slot is released however `fn` ends. */
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
+  /** Runs `fn` when a slot is free (waiters of a higher priority first); the slot is released however `fn` ends. */
+  async run<T>(fn: () => Promise<T>, priority: Priority = 'interactive'): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((go) => this.enqueue(RANK[priority], go));
     else this.active++;
     try {
       return await fn();
     } finally {
       const next = this.queue.shift();
       // Hand the slot straight to the next waiter, so `active` never drops below the queue's needs.
-      if (next) next();
+      if (next) next.go();
       else this.active--;
     }
+  }
+
+  /** Queues a waiter behind every waiter of its rank or a higher one. */
+  private enqueue(rank: number, go: () => void): void {
+    const at = this.queue.findIndex((w) => w.rank > rank);
+    if (at < 0) this.queue.push({ rank, go });
+    else this.queue.splice(at, 0, { rank, go });
   }
 }
 

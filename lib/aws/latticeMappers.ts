@@ -12,6 +12,13 @@ import { parseLatticeArn, targetGroupArn } from '../domain/arn';
 import { TrellisError } from '../domain/errors';
 import type { HeaderCondition, RuleAction, RuleMatch } from '../domain/routing';
 
+/** A non-default rule's content as a write sets it. */
+export interface RuleSpec {
+  priority: number;
+  match: RuleMatch;
+  action: RuleAction;
+}
+
 /** Where an action lives: the partition, region and account its target group ids belong to. */
 export interface ArnContext {
   partition: string;

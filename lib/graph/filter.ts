@@ -1,10 +1,12 @@
 /**
  * Step 2 of the pipeline: which nodes match the find-and-filter bar. Criteria combine with AND:
  * text (every word in name/ARN/id/DNS), owner account, network (the network and everything reached
- * through it), health, auth type, "has errors" (red, a problem, or 4xx/5xx in the traffic overlay).
+ * through it), health (an active triage finding counts as failing), auth type, "has errors" (red, a problem,
+ * an active finding, or 4xx/5xx in the traffic overlay).
  * The view then highlights matches and dims or hides the rest. Pure.
  */
 import type { AuthType } from '../domain/snapshot';
+import { effectiveHealth, isActiveProblem } from './findings';
 import type { TrafficOverlay } from './traffic';
 import type { GraphEdge, GraphNode, Health, TopologyGraph } from './types';
 
@@ -76,9 +78,10 @@ function trafficOf(node: GraphNode, traffic: TrafficOverlay | undefined) {
       : undefined;
 }
 
-/** True when a node is red, has a problem badge, or had 4xx/5xx answers in the window. */
+/** True when a node is red, has a problem badge or an active finding, or had 4xx/5xx answers in the window. */
 export function hasErrors(node: GraphNode, traffic?: TrafficOverlay): boolean {
   if (node.health === 'error' || node.badges.some((b) => b.kind === 'problem')) return true;
+  if (node.findings?.some(isActiveProblem)) return true;
   const t = trafficOf(node, traffic);
   return t !== undefined && t.c4xx + t.c5xx > 0;
 }
@@ -99,7 +102,7 @@ export function matchNodes(graph: TopologyGraph, f: GraphFilter, traffic?: Traff
     if (words.length > 0 && !words.every((w) => n.searchText.includes(w))) continue;
     if (accounts.size > 0 && !accounts.has(n.accountId)) continue;
     if (reach && !reach.has(n.id)) continue;
-    if (health.size > 0 && !health.has(n.health)) continue;
+    if (health.size > 0 && !health.has(effectiveHealth(n))) continue;
     if (
       auth.size > 0 &&
       !((n.kind === 'service' || n.kind === 'network') && n.authType !== undefined && auth.has(n.authType))

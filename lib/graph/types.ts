@@ -5,6 +5,7 @@
  */
 import type { ErrorInfo } from '../domain/errors';
 import type { AuthType, HealthSummary, TargetStatus } from '../domain/snapshot';
+import type { FindingKind, Severity } from '../triage/types';
 
 /** Kinds of nodes, in their left-to-right column order. */
 export const NODE_KINDS = ['vpc', 'network', 'service', 'targetGroup', 'target'] as const;
@@ -20,10 +21,22 @@ export type Health = 'error' | 'warn' | 'ok' | 'unknown';
 /** A small label on a node: auth type, a problem, a fixed response… */
 export interface Badge {
   /** `health`: why the node is not green (its card shows that already; the side panel lists it). */
-  kind: 'auth' | 'problem' | 'health' | 'fixed' | 'shared' | 'info';
+  kind: 'auth' | 'problem' | 'health' | 'fixed' | 'shared' | 'info' | 'finding';
   text: string;
   /** Longer explanation (tooltip, side panel). */
   title?: string;
+}
+
+/** An active triage finding on a node (see lib/graph/findings), for its colour, badge and side panel. */
+export interface NodeFinding {
+  id: string;
+  kind: FindingKind;
+  severity: Severity;
+  title: string;
+  detail: string;
+  /** ISO time the problem started. */
+  onset: string;
+  logsHref?: string;
 }
 
 /** Fields of every node. */
@@ -38,6 +51,8 @@ interface NodeBase {
   badges: Badge[];
   /** Lower-case text that search matches: name, ARN, id, DNS name… */
   searchText: string;
+  /** Active triage findings on this node, most urgent first; absent when none. */
+  findings?: NodeFinding[];
 }
 
 /** A VPC associated with a service network. */

@@ -33,6 +33,11 @@ describe('view state in the URL', () => {
     expect(new URLSearchParams(p.toString()).get('sel')).toBe(DEMO.paymentsApi);
   });
 
+  it('reads `select` as the selection too (deep links), `sel` first', () => {
+    expect(parseViewState(new URLSearchParams({ select: DEMO.v2 })).selected).toBe(DEMO.v2);
+    expect(parseViewState(new URLSearchParams({ sel: DEMO.v1, select: DEMO.v2 })).selected).toBe(DEMO.v1);
+  });
+
   it('drops malformed values instead of failing', () => {
     const v = parseViewState(
       new URLSearchParams(

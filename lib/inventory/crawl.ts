@@ -9,9 +9,9 @@ import { setMaxListeners } from 'node:events';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import type { AccountConfig } from '../config';
 import { TrellisError } from '../domain/errors';
-import { LatticeCaller } from './caller';
+import type { LatticeGateway } from '../aws/latticeGateway';
+import type { PacerPool } from '../aws/pacer';
 import { CallMeter, type CallStats } from './meter';
-import { PacerPool } from './pacer';
 import { planReads, type OwnerServed, type ReadPlan } from './plan';
 import { readLists } from './readLists';
 import { readNetwork } from './readNetworks';
@@ -51,36 +51,24 @@ export interface CrawlResult {
 /** Default deadline of a crawl. */
 export const CRAWL_DEADLINE_MS = 120_000;
 
-const poolByFactory = new WeakMap<AwsClientFactory, PacerPool>();
-
-/** The factory's pacers (process-wide, so what one crawl learned about rate limits serves the next). */
-export function pacersOf(factory: AwsClientFactory): PacerPool {
-  let p = poolByFactory.get(factory);
-  if (!p) {
-    p = new PacerPool();
-    poolByFactory.set(factory, p);
-  }
-  return p;
-}
-
-async function readDetails(caller: LatticeCaller, run: SegmentRun, plan: ReadPlan | undefined): Promise<void> {
+async function readDetails(lattice: LatticeGateway, run: SegmentRun, plan: ReadPlan | undefined): Promise<void> {
   if (!run.reachable || !plan) return;
   const jobs: Array<Promise<void>> = [];
   for (const arn of plan.ownNetworks)
-    jobs.push(readNetwork(caller, run, arn, { get: true, associations: true, accessLogs: true }));
+    jobs.push(readNetwork(lattice, run, arn, { get: true, associations: true, accessLogs: true }));
   const gets = new Set(plan.foreignNetworkGets);
   for (const arn of new Set([...plan.foreignNetworkGets, ...plan.foreignNetworkAssociations])) {
     jobs.push(
-      readNetwork(caller, run, arn, {
+      readNetwork(lattice, run, arn, {
         get: gets.has(arn),
         associations: plan.foreignNetworkAssociations.includes(arn),
         accessLogs: false,
       }),
     );
   }
-  for (const arn of plan.ownServices) jobs.push(readOwnService(caller, run, arn));
-  for (const arn of plan.foreignServiceGets) jobs.push(getService(caller, run, arn));
-  for (const tg of run.targetGroups) jobs.push(readTargets(caller, run, tg.arn));
+  for (const arn of plan.ownServices) jobs.push(readOwnService(lattice, run, arn));
+  for (const arn of plan.foreignServiceGets) jobs.push(getService(lattice, run, arn));
+  for (const tg of run.targetGroups) jobs.push(readTargets(lattice, run, tg.arn));
   await Promise.all(jobs);
 }
 
@@ -112,16 +100,22 @@ export async function crawl(
   else opts.signal?.addEventListener('abort', onAbort, { once: true });
 
   const meter = new CallMeter();
-  const caller = new LatticeCaller(factory, {
-    ...(opts.user ? { user: opts.user } : {}),
-    meter,
-    pacers: opts.pacers ?? pacersOf(factory),
+  // Background: a user's write (or read) of the same account goes before the crawl's queued calls.
+  const options = {
+    priority: 'background' as const,
+    observer: meter,
     signal: ctl.signal,
-  });
+    throttleRetries: 4,
+    ...(opts.pacers ? { pacers: opts.pacers } : {}),
+  };
+  const lattice = (r: SegmentRun) =>
+    factory.gateways
+      .lattice({ accountId: r.accountId, region: r.region, ...(opts.user ? { user: opts.user } : {}) })
+      .with(options);
   const abortReason = () => (ctl.signal.aborted ? (ctl.signal.reason as unknown) : undefined);
   const runs = targets.map((t) => new SegmentRun(t.account, t.region, abortReason));
   try {
-    await Promise.all(runs.map((r) => readLists(caller, r)));
+    await Promise.all(runs.map((r) => readLists(lattice(r), r)));
     const plans = planReads(
       runs.map((r) => ({
         accountId: r.accountId,
@@ -132,7 +126,7 @@ export async function crawl(
       })),
       opts.ownerServed ?? (() => false),
     );
-    await Promise.all(runs.map((r) => readDetails(caller, r, plans.get(segmentKey(r.accountId, r.region)))));
+    await Promise.all(runs.map((r) => readDetails(lattice(r), r, plans.get(segmentKey(r.accountId, r.region)))));
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);

@@ -18,16 +18,9 @@ export {
 export { crawl, CRAWL_DEADLINE_MS, type CrawlOptions, type CrawlResult, type CrawlTarget } from './crawl';
 export type { CallCount, CallStats } from './meter';
 
-const inventories = new WeakMap<AwsClientFactory, Inventory>();
-
 /** The inventory (cache) of a factory; one per process for the shared factory. */
 export function inventoryOf(factory: AwsClientFactory = awsClients()): Inventory {
-  let inv = inventories.get(factory);
-  if (!inv) {
-    inv = new Inventory(factory);
-    inventories.set(factory, inv);
-  }
-  return inv;
+  return factory.state('inventory', () => new Inventory(factory));
 }
 
 /**

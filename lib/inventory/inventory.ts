@@ -17,7 +17,7 @@ import type { AccountConfig } from '../config';
 import type { Snapshot } from '../domain/snapshot';
 import { crawl, type CrawlOptions, type CrawlResult } from './crawl';
 import { mergeSegments } from './merge';
-import type { PacerPool } from './pacer';
+import type { PacerPool } from '../aws/pacer';
 import { segmentKey, type SegmentData } from './types';
 
 /** Tuning and injectable time. */

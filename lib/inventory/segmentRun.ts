@@ -3,6 +3,7 @@
  * failed. `toData` freezes it into the `SegmentData` the cache keeps.
  */
 import 'server-only';
+import type { NetworkSummary } from '../aws/resourceMappers';
 import type { AccountConfig } from '../config';
 import { toErrorInfo, type ErrorInfo } from '../domain/errors';
 import type {
@@ -12,7 +13,6 @@ import type {
   Rule,
   Service,
   ServiceAssociation,
-  ServiceNetwork,
   Target,
   TargetGroup,
   VpcAssociation,
@@ -20,11 +20,7 @@ import type {
 import type { SegmentData } from './types';
 
 /** A network as listed, with the association counts that let the crawler skip empty listings. */
-export interface ListedNetwork {
-  network: ServiceNetwork;
-  services?: number;
-  vpcs?: number;
-}
+export type ListedNetwork = NetworkSummary;
 
 /** One segment during a crawl. */
 export class SegmentRun {

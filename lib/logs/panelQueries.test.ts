@@ -8,7 +8,8 @@ import { compileQuery, runQuery } from '../../emulator/logs/insights';
 import { memorySource, toBatches } from '../../emulator/logs/insights/testing/memoryBatch';
 import { ACCESS_LOG_FIELDS } from '../domain/accessLog';
 import { defaultFilters, withValue, type DimKey, type LogFilters } from './filters';
-import { dimCondition, filterCondition, PANEL_IDS, panelQuery } from './panelQueries';
+import { dimCondition, filterCondition } from './panelQueries';
+import { PANEL_IDS, panelQuery } from './panelTable';
 import { printQuery } from './query';
 
 /**

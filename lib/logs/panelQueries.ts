@@ -20,21 +20,6 @@ export const BREAKDOWN_DIMS = [
 /** One of `BREAKDOWN_DIMS`. */
 export type BreakdownDim = (typeof BREAKDOWN_DIMS)[number];
 
-/** Panels of the explorer. */
-export type PanelId = 'histogram' | 'latency' | 'records' | `top-${BreakdownDim}`;
-/** Every panel id. */
-export const PANEL_IDS: readonly PanelId[] = [
-  'histogram',
-  'latency',
-  'records',
-  ...BREAKDOWN_DIMS.map((d) => `top-${d}` as const),
-];
-
-/** The breakdown dimension of a `top-…` panel. */
-export function breakdownOf(panel: PanelId): BreakdownDim | undefined {
-  return panel.startsWith('top-') ? (panel.slice(4) as BreakdownDim) : undefined;
-}
-
 /** Rows a breakdown asks each account for (the top 10 are shown after folding accounts). */
 export const TOP_ROWS = 20;
 /** Newest records the table shows. */
@@ -98,51 +83,55 @@ export function filterCondition(f: Pick<LogFilters, 'include' | 'exclude'>): Con
   return parts.length === 1 ? parts[0] : { op: 'and', conditions: parts };
 }
 
-/** The query of a panel for filters (and the histogram's bin period). */
-export function panelQuery(panel: PanelId, f: Pick<LogFilters, 'include' | 'exclude'>, bin: BinPeriod): InsightsQuery {
+type Filters = Pick<LogFilters, 'include' | 'exclude'>;
+const filtered = (f: Filters): InsightsQuery => {
   const filter = filterCondition(f);
-  const base: InsightsQuery = filter ? { filter } : {};
-  if (panel === 'histogram') {
-    return {
-      ...base,
-      stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [{ bin, as: 't' }, { field: 'responseCode' }] },
-    };
-  }
-  if (panel === 'latency') {
-    return {
-      ...base,
-      stats: {
-        aggregations: [
-          { agg: { fn: 'count' }, as: 'requests' },
-          { agg: { fn: 'pct', field: 'duration', percentile: 50 }, as: 'p50' },
-          { agg: { fn: 'pct', field: 'duration', percentile: 95 }, as: 'p95' },
-          { agg: { fn: 'pct', field: 'duration', percentile: 99 }, as: 'p99' },
-          { agg: { fn: 'avg', field: 'duration' }, as: 'avg' },
-          { agg: { fn: 'max', field: 'duration' }, as: 'max' },
-        ],
-        by: [],
-      },
-    };
-  }
-  if (panel === 'records') {
-    // The documented fields rather than @message: the same record, without rebuilding and sending every message.
-    return {
-      fields: ['@timestamp', '@log', ...ACCESS_LOG_FIELDS],
-      ...base,
-      sort: [{ field: '@timestamp', order: 'desc' }],
-      limit: RECORD_ROWS,
-    };
-  }
-  const dim = breakdownOf(panel)!;
+  return filter ? { filter } : {};
+};
+
+/** Requests per time bin and status code. */
+export function histogramQuery(f: Filters, bin: BinPeriod): InsightsQuery {
   return {
-    ...base,
-    stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [{ field: FILTER_DIMS[dim].field }] },
-    sort: [{ field: 'n', order: 'desc' }],
-    limit: TOP_ROWS,
+    ...filtered(f),
+    stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [{ bin, as: 't' }, { field: 'responseCode' }] },
   };
 }
 
-/** True for panels the "compare with the previous period" view repeats (not the record table). */
-export function comparable(panel: PanelId): boolean {
-  return panel !== 'records';
+/** Request count and duration percentiles (one row per account). */
+export function latencyQuery(f: Filters): InsightsQuery {
+  return {
+    ...filtered(f),
+    stats: {
+      aggregations: [
+        { agg: { fn: 'count' }, as: 'requests' },
+        { agg: { fn: 'pct', field: 'duration', percentile: 50 }, as: 'p50' },
+        { agg: { fn: 'pct', field: 'duration', percentile: 95 }, as: 'p95' },
+        { agg: { fn: 'pct', field: 'duration', percentile: 99 }, as: 'p99' },
+        { agg: { fn: 'avg', field: 'duration' }, as: 'avg' },
+        { agg: { fn: 'max', field: 'duration' }, as: 'max' },
+      ],
+      by: [],
+    },
+  };
+}
+
+/** The newest records. */
+export function recordsQuery(f: Filters): InsightsQuery {
+  // The documented fields rather than @message: the same record, without rebuilding and sending every message.
+  return {
+    fields: ['@timestamp', '@log', ...ACCESS_LOG_FIELDS],
+    ...filtered(f),
+    sort: [{ field: '@timestamp', order: 'desc' }],
+    limit: RECORD_ROWS,
+  };
+}
+
+/** The top values of one dimension by requests (`rows` per account). */
+export function breakdownQuery(dim: BreakdownDim, f: Filters, rows = TOP_ROWS): InsightsQuery {
+  return {
+    ...filtered(f),
+    stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [{ field: FILTER_DIMS[dim].field }] },
+    sort: [{ field: 'n', order: 'desc' }],
+    limit: rows,
+  };
 }

@@ -5,15 +5,16 @@
  * trust from the browser). A failing account becomes a `ScopeFailure`; the others still run.
  */
 import 'server-only';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import { TrellisError, toErrorInfo } from '../domain/errors';
 import { parseLogFilters } from './filters';
 import type { PanelRun, PanelStarted, RunProgress, RunRef, ScopeFailure } from './panelTypes';
-import { PANEL_IDS, panelQuery, type PanelId } from './panelQueries';
+import { panelQuery } from './panelTable';
+import type { runsInput, startPanelInput } from './queryContract';
 import { scopesOf, selectSources } from './sources';
 import { MAX_SPAN_MS, needsConfirmation } from './time';
-import { BIN_PERIODS, printQuery } from './query';
+import { printQuery } from './query';
 import type { Snapshot } from '../domain/snapshot';
 import { getQuery, startQuery, stopQuery } from './runner';
 
@@ -24,28 +25,6 @@ export interface PanelDeps {
   /** The signed-in user's id (SourceIdentity of assumed roles). */
   user: string;
 }
-
-const ms = z.number().int().min(0).max(8.64e15);
-const runRef = z.object({
-  accountId: z.string().regex(/^\d{12}$/),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
-  queryId: z.string().regex(/^[A-Za-z0-9-]{1,256}$/),
-});
-
-/** Input of `startPanel`. */
-export const startPanelInput = z.object({
-  panel: z.enum(PANEL_IDS as [PanelId, ...PanelId[]]),
-  /** The explorer URL's query string (filters). */
-  params: z.string().max(64_000),
-  window: z
-    .object({ startMs: ms, endMs: ms })
-    .refine((w) => w.endMs > w.startMs, 'the end of the window must be after its start'),
-  bin: z.enum(BIN_PERIODS),
-  /** The user confirmed a wide query. */
-  confirmed: z.boolean().optional(),
-});
-/** Input of `pollRuns` / `stopRuns`. */
-export const runsInput = z.object({ runs: z.array(runRef).min(1).max(100), rows: z.boolean().optional() });
 
 /** Starts a panel's query in every account its log groups are in. */
 export async function startPanel(input: z.infer<typeof startPanelInput>, deps: PanelDeps): Promise<PanelStarted> {

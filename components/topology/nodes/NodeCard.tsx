@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { TARGET_STATUSES } from '@/lib/domain/snapshot';
 import { NODE_SIZE } from '@/lib/graph/layoutInput';
 import type { TrafficCounts } from '@/lib/graph/traffic';
+import { isActiveProblem } from '@/lib/graph/findings';
 import type { GraphNode } from '@/lib/graph/types';
 import type { ResourceData } from '../flowTypes';
 import { compact } from './format';
@@ -50,9 +51,12 @@ export function NodeCard({ data, sub, children }: { data: ResourceData; sub?: st
   const size = NODE_SIZE[node.kind];
   // A target group's bar and summary already say why it is not green.
   const badges = node.kind === 'targetGroup' ? node.badges.filter((b) => b.kind !== 'health') : node.badges;
+  // An active finding colours the card by its severity, whatever the target health says.
+  const problem = node.findings?.find(isActiveProblem);
   const cls = [
     styles.node,
     styles[node.health],
+    problem ? styles[`finding_${problem.severity}`] : '',
     data.dimmed ? styles.dimmed : '',
     data.matched ? styles.matched : '',
     far ? styles.far : '',
@@ -66,10 +70,15 @@ export function NodeCard({ data, sub, children }: { data: ResourceData; sub?: st
       data-health={node.health}
       data-kind={node.kind}
       data-account={node.accountId}
+      {...(node.findings?.length
+        ? { 'data-finding': node.findings[0]!.severity, 'data-finding-kind': node.findings[0]!.kind }
+        : {})}
       {...(node.kind === 'targetGroup'
         ? { 'data-targets': TARGET_STATUSES.map((st) => `${st}:${node.summary[st]}`).join(',') }
         : {})}
-      title={`${KIND_LABEL[node.kind]} ${node.label}: ${HEALTH_WORD[node.health]}`}
+      title={`${KIND_LABEL[node.kind]} ${node.label}: ${HEALTH_WORD[node.health]}${
+        problem ? ` · ${problem.title}` : ''
+      }`}
     >
       {node.kind !== 'vpc' ? (
         <Handle type="target" position={Position.Left} className={styles.handle} isConnectable={false} />

@@ -8,6 +8,7 @@ import type { GraphNode } from '@/lib/graph/types';
 import styles from '../topology.module.css';
 import { AuthPolicySection } from './AuthPolicySection';
 import { Facts } from './Facts';
+import { FindingsSection } from './FindingsSection';
 import type { Lookup } from './lookup';
 import { Relations } from './Relations';
 import { RulesTable } from './RulesTable';
@@ -33,7 +34,10 @@ interface Props {
   onClose(): void;
 }
 
-/** The selected node's details: facts, problems, traffic, rules, targets, auth policy, links. */
+/**
+ * The selected node's details: its triage findings first, then facts, problems, traffic, rules, targets,
+ * auth policy, links.
+ */
 export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, onClose }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -62,6 +66,7 @@ export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, o
         </button>
       </div>
       <div className={styles.panelBody}>
+        {node.findings?.length ? <FindingsSection findings={node.findings} /> : null}
         <Facts node={node} lookup={lookup} />
         {logs || node.kind === 'service' ? (
           <div className={styles.links}>

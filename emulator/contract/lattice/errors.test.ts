@@ -111,18 +111,12 @@ describe('ValidationException', () => {
     expect(query.json()).toMatchObject({ reason: 'cannotParse' });
   });
 
-  it('refuses operations of the model the emulator does not implement, with reason unknownOperation', async () => {
+  it('checks what the model cannot express: a resource gateway needs subnets', async () => {
     const e = await validation(
-      h.lattice().send(
-        new CreateResourceGatewayCommand({
-          name: 'gw-one',
-          vpcIdentifier: 'vpc-0123456789abcdef0',
-          subnetIds: ['subnet-0123456789abcdef0'],
-        }),
-      ),
+      h.lattice().send(new CreateResourceGatewayCommand({ name: 'gw-one', vpcIdentifier: 'vpc-0123456789abcdef0' })),
     );
-    expect(e.reason).toBe('unknownOperation');
-    expect(e.message).toContain('does not implement');
+    expect(e.reason).toBe('fieldValidationFailed');
+    expect(e.fieldList?.[0]?.name).toBe('subnetIds');
   });
 });
 

@@ -38,6 +38,12 @@ export const RESOURCE_TYPE: Record<ResourceKind, ErrorResourceType> = {
   servicenetworkserviceassociation: 'SERVICE_NETWORK_SERVICE_ASSOCIATION',
   servicenetworkvpcassociation: 'SERVICE_NETWORK_VPC_ASSOCIATION',
   accesslogsubscription: 'ACCESS_LOG_SUBSCRIPTION',
+  resourcegateway: 'RESOURCE_GATEWAY',
+  resourceconfiguration: 'RESOURCE_CONFIGURATION',
+  servicenetworkresourceassociation: 'SERVICE_NETWORK_RESOURCE_ASSOCIATION',
+  resourceendpointassociation: 'RESOURCE_ENDPOINT_ASSOCIATION',
+  servicenetworkendpointassociation: 'SERVICE_NETWORK_ENDPOINT_ASSOCIATION',
+  domainverification: 'DOMAIN_VERIFICATION',
 };
 
 /** A resource by id or ARN, visible to the caller in the caller's region; ResourceNotFound otherwise. */
@@ -70,9 +76,10 @@ export function resolveNetworkOrService(
         ? 'servicenetwork'
         : undefined;
   if (identifier.includes('rcfg-'))
-    throw validationError('The Trellis emulator does not implement resource configurations', [
-      { name: 'resourceIdentifier', message: 'Resource configurations are not supported by the emulator' },
-    ]);
+    throw validationError(
+      'The Trellis emulator does not implement access-log subscriptions of resource configurations',
+      [{ name: 'resourceIdentifier', message: 'Use a service network (serviceNetworkLogType RESOURCE) or a service' }],
+    );
   if (kind === 'service') return { kind, record: resolve(env, 'service', identifier) };
   if (kind === 'servicenetwork') return { kind, record: resolve(env, 'servicenetwork', identifier) };
   throw notFound('SERVICE', identifier, `No service network or service '${identifier}'`);

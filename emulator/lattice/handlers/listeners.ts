@@ -59,6 +59,13 @@ const create: Handler = (env, input) =>
     const protocol = input.protocol as ListenerRecord['protocol'];
     if (protocol === 'TLS_PASSTHROUGH' && input.port === undefined)
       throw fieldError('port', null, 'A TLS_PASSTHROUGH listener needs a port');
+    // "The VPC Lattice service must have a custom domain name", used as the SNI match (user guide, TLS listeners).
+    if (protocol === 'TLS_PASSTHROUGH' && !svc.customDomainName)
+      throw fieldError(
+        'protocol',
+        protocol,
+        `Service ${svc.id} has no custom domain name; TLS_PASSTHROUGH listeners route by SNI on the custom domain`,
+      );
     const port = (input.port as number | undefined) ?? (protocol === 'HTTPS' ? 443 : 80);
     const name = input.name as string;
     const siblings = env.store.listenersOf(svc.id);

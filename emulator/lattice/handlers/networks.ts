@@ -18,10 +18,15 @@ import {
 function counts(
   env: Env,
   sn: ServiceNetworkRecord,
-): { numberOfAssociatedVPCs: number; numberOfAssociatedServices: number } {
+): {
+  numberOfAssociatedVPCs: number;
+  numberOfAssociatedServices: number;
+  numberOfAssociatedResourceConfigurations: number;
+} {
   return {
     numberOfAssociatedVPCs: env.store.vpcAssociations({ serviceNetworkId: sn.id }).length,
     numberOfAssociatedServices: env.store.serviceAssociations({ serviceNetworkId: sn.id }).length,
+    numberOfAssociatedResourceConfigurations: env.store.resourceAssociations({ serviceNetworkId: sn.id }).length,
   };
 }
 
@@ -65,7 +70,7 @@ const list: Handler = (env, input) => {
     .filter((n) => env.store.canSee(env.account, 'servicenetwork', n));
   const page = paginate(env, input, [], visible, byName);
   return {
-    items: page.items.map((sn) => ({ ...sn, ...counts(env, sn), numberOfAssociatedResourceConfigurations: 0 })),
+    items: page.items.map((sn) => ({ ...sn, ...counts(env, sn) })),
     ...(page.nextToken ? { nextToken: page.nextToken } : {}),
   };
 };
@@ -81,13 +86,23 @@ const update: Handler = (env, input: Input) => {
 const remove: Handler = (env, input) => {
   const sn = resolve(env, 'servicenetwork', input.serviceNetworkIdentifier as string);
   requireOwner(env, sn);
-  const { numberOfAssociatedServices, numberOfAssociatedVPCs } = counts(env, sn);
-  if (numberOfAssociatedServices + numberOfAssociatedVPCs > 0) {
+  const { numberOfAssociatedServices, numberOfAssociatedVPCs, numberOfAssociatedResourceConfigurations } = counts(
+    env,
+    sn,
+  );
+  const endpoints = env.store.all('servicenetworkendpointassociation').filter((a) => a.serviceNetworkId === sn.id);
+  if (
+    numberOfAssociatedServices +
+    numberOfAssociatedVPCs +
+    numberOfAssociatedResourceConfigurations +
+    endpoints.length
+  ) {
     throw conflict(
       'SERVICE_NETWORK',
       sn.id,
-      `Service network ${sn.id} still has ${numberOfAssociatedServices} service and ` +
-        `${numberOfAssociatedVPCs} VPC associations; delete them first`,
+      `Service network ${sn.id} still has ${numberOfAssociatedServices} service, ${numberOfAssociatedVPCs} VPC, ` +
+        `${numberOfAssociatedResourceConfigurations} resource configuration and ${endpoints.length} VPC endpoint ` +
+        'associations; delete them first',
     );
   }
   for (const als of env.store.accessLogSubscriptionsOf(sn.arn)) env.store.remove('accesslogsubscription', als.id);

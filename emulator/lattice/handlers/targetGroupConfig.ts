@@ -83,7 +83,24 @@ export function buildConfig(type: TargetGroupType, given: TargetGroupConfig | un
     vpcIdentifier: c.vpcIdentifier,
     ...(type === 'IP' ? { ipAddressType: c.ipAddressType ?? 'IPV4' } : {}),
   };
-  if (type === 'IP' || type === 'INSTANCE')
+  if ((type === 'IP' || type === 'INSTANCE') && c.protocol === 'TCP')
+    config.healthCheck = tcpHealthCheck(c.healthCheck);
+  else if (type === 'IP' || type === 'INSTANCE')
     config.healthCheck = mergeHealthCheck(defaultHealthCheck(c.protocol), c.healthCheck ?? {}, 'config.healthCheck');
   return config;
+}
+
+/**
+ * TCP target groups (behind TLS passthrough listeners): "By default, health checks are disabled for TCP
+ * target groups. If you enable health checks for a TCP target group, you must specify a protocol and
+ * protocol version" (VPC Lattice user guide, TLS listeners).
+ */
+export function tcpHealthCheck(given: HealthCheckConfig | undefined, field = 'config.healthCheck'): HealthCheckConfig {
+  if (given?.enabled !== true) return { enabled: false };
+  if (!given.protocol)
+    throw fieldError(`${field}.protocol`, null, 'Health checks of a TCP target group need a protocol');
+  if (!given.protocolVersion)
+    throw fieldError(`${field}.protocolVersion`, null, 'Health checks of a TCP target group need a protocolVersion');
+  const { protocol, ...rest } = defaultHealthCheck(given.protocol);
+  return mergeHealthCheck({ ...rest, protocol }, given, field);
 }

@@ -1,7 +1,7 @@
 /** Target groups: create (config per type), get/list (with the services that use them), update health check, delete. */
 import { conflict, fieldError } from '../errors';
 import type { HealthCheckConfig, TargetGroupConfig, TargetGroupRecord, TargetGroupType } from '../types';
-import { buildConfig, mergeHealthCheck } from './targetGroupConfig';
+import { buildConfig, mergeHealthCheck, tcpHealthCheck } from './targetGroupConfig';
 import {
   byName,
   idempotent,
@@ -84,11 +84,12 @@ const update: Handler = (env, input) => {
       'healthCheck',
       `Health checks are not supported for target groups of type ${tg.type}`,
     );
-  tg.config.healthCheck = mergeHealthCheck(
-    tg.config.healthCheck ?? {},
-    input.healthCheck as HealthCheckConfig,
-    'healthCheck',
-  );
+  const change = input.healthCheck as HealthCheckConfig;
+  const base = tg.config.healthCheck ?? {};
+  tg.config.healthCheck =
+    tg.config.protocol === 'TCP'
+      ? tcpHealthCheck({ ...(base.enabled ? base : {}), ...change }, 'healthCheck')
+      : mergeHealthCheck(base, change, 'healthCheck');
   touch(env, tg);
   return { id: tg.id, arn: tg.arn, name: tg.name, type: tg.type, config: tg.config, status: tg.status };
 };

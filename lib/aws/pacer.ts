@@ -1,5 +1,5 @@
 /**
- * Client-side pacing of AWS requests per (account, region), so that throttling does not cascade
+ * Client-side pacing of AWS requests per (API, account, region), so that throttling does not cascade
  * into failures. AWS throttles per account with a token bucket whose rate we do not know; the pacer
  * learns it: unpaced until the first ThrottlingException, then it sends at 0.9 × the rate that was
  * actually accepted in the last second (what the bucket refills at) and probes upwards slowly,
@@ -118,4 +118,50 @@ export class PacerPool {
     }
     return p;
   }
+}
+
+/** A middleware that passes arguments and results through untouched (so it fits every step's types). */
+type PassThrough = <A, R>(next: (args: A) => Promise<R>) => (args: A) => Promise<R>;
+
+/** Any SDK v3 command: its own middleware stack takes the per-attempt pacing middleware. */
+export interface Pacable {
+  middlewareStack: {
+    addRelativeTo(
+      middleware: PassThrough,
+      options: { relation: 'after'; toMiddleware: string; name: string; override?: boolean },
+    ): void;
+  };
+}
+
+/** What the pacing middleware reports of each attempt. */
+export interface AttemptHooks {
+  sent(): void;
+  throttled(): void;
+}
+
+function isThrottle(e: unknown): boolean {
+  const x = e as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+  return x?.$metadata?.httpStatusCode === 429 || x?.name === 'ThrottlingException';
+}
+
+/** Makes every SDK attempt of `command` (retries too) take a slot of `pacer` and report to `hooks`. */
+export function paceCommand(command: Pacable, pacer: Pacer, hooks: AttemptHooks, signal?: AbortSignal): void {
+  command.middlewareStack.addRelativeTo(
+    (next) => async (args) => {
+      const sentAt = await pacer.take(signal);
+      hooks.sent();
+      try {
+        const out = await next(args);
+        pacer.onSuccess();
+        return out;
+      } catch (e) {
+        if (isThrottle(e)) {
+          hooks.throttled();
+          pacer.onThrottle(sentAt);
+        }
+        throw e;
+      }
+    },
+    { relation: 'after', toMiddleware: 'retryMiddleware', name: 'trellisPace', override: true },
+  );
 }

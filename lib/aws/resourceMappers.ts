@@ -1,15 +1,16 @@
 /**
- * VPC Lattice SDK shapes → snapshot types, for the crawler. Every converter takes the region it was
- * read in and returns undefined for an item without an ARN or id (the API always sends both; a
- * malformed item is skipped rather than crashing the crawl). Owner = the account in the ARN.
+ * VPC Lattice SDK shapes → domain (snapshot) types: networks, services, associations, target groups,
+ * targets, access-log subscriptions, auth policies. SDK types stop here. Every converter takes the
+ * region it was read in and returns undefined for an item without an ARN or id (the API always sends
+ * both; a malformed item is skipped rather than crashing a read). Owner = the account in the ARN.
  */
 import 'server-only';
 import type {
   AccessLogSubscriptionSummary,
-  GetRuleResponse,
+  GetAuthPolicyResponse,
   GetServiceNetworkResponse,
   GetServiceResponse,
-  ListenerSummary,
+  GetTargetGroupResponse,
   ServiceNetworkServiceAssociationSummary,
   ServiceNetworkSummary,
   ServiceNetworkVpcAssociationSummary,
@@ -17,15 +18,12 @@ import type {
   TargetGroupSummary,
   TargetSummary,
 } from '@aws-sdk/client-vpc-lattice';
-import { arnContextOf, toRuleAction, toRuleMatch } from '../aws/latticeMappers';
 import { ownerOf } from '../domain/arn';
 import {
   TARGET_STATUSES,
   type AccessLogSubscription,
   type AuthType,
-  type Listener,
   type ResourceBase,
-  type Rule,
   type Service,
   type ServiceAssociation,
   type ServiceNetwork,
@@ -38,7 +36,8 @@ import {
 
 const TG_TYPES: readonly string[] = ['IP', 'INSTANCE', 'LAMBDA', 'ALB'];
 
-function base(arn: string | undefined, id: string | undefined, region: string): ResourceBase | undefined {
+/** The fields every resource has; undefined without an ARN or id. */
+export function base(arn: string | undefined, id: string | undefined, region: string): ResourceBase | undefined {
   if (!arn || !id) return undefined;
   // ARNs of another partition or shape still belong to someone: fall back to the id-less owner ''.
   return { arn, id, accountId: ownerOf(arn) ?? '', region };
@@ -46,6 +45,21 @@ function base(arn: string | undefined, id: string | undefined, region: string): 
 
 function authType(v: string | undefined): AuthType | undefined {
   return v === 'NONE' || v === 'AWS_IAM' ? v : undefined;
+}
+
+/** A network as ListServiceNetworks lists it, with the association counts that let a reader skip empty lists. */
+export interface NetworkSummary {
+  network: ServiceNetwork;
+  services?: number;
+  vpcs?: number;
+}
+
+/** An auth policy as GetAuthPolicy returns it (no `policy` when the resource has none). */
+export interface AuthPolicy {
+  policy?: string;
+  /** `Active` when the resource's auth type is AWS_IAM, else `Inactive`. */
+  state?: string;
+  lastUpdatedAt?: string;
 }
 
 /** A network from ListServiceNetworks (no authType) or GetServiceNetwork, seen by `viewer`. */
@@ -58,6 +72,17 @@ export function toServiceNetwork(
   if (!b) return undefined;
   const auth = 'authType' in s ? authType(s.authType) : undefined;
   return { ...b, name: s.name ?? b.id, ...(auth ? { authType: auth } : {}), visibleTo: [viewer] };
+}
+
+/** A listed network with its counts. */
+export function toNetworkSummary(n: ServiceNetworkSummary, region: string, viewer: string): NetworkSummary | undefined {
+  const network = toServiceNetwork(n, region, viewer);
+  if (!network) return undefined;
+  return {
+    network,
+    ...(n.numberOfAssociatedServices !== undefined ? { services: n.numberOfAssociatedServices } : {}),
+    ...(n.numberOfAssociatedVPCs !== undefined ? { vpcs: n.numberOfAssociatedVPCs } : {}),
+  };
 }
 
 /** A service from ListServices (no authType) or GetService, seen by `viewer`. */
@@ -105,51 +130,23 @@ export function toVpcAssociation(a: ServiceNetworkVpcAssociationSummary, region:
   };
 }
 
-/** A listener of `serviceArn` (ListListeners does not repeat the service). */
-export function toListener(l: ListenerSummary, serviceArn: string, region: string): Listener | undefined {
-  const b = base(l.arn, l.id, region);
-  if (!b) return undefined;
-  return {
-    ...b,
-    serviceArn,
-    name: l.name ?? b.id,
-    protocol: l.protocol ?? 'HTTP',
-    ...(l.port !== undefined ? { port: l.port } : {}),
-  };
+function isGetTargetGroup(t: TargetGroupSummary | GetTargetGroupResponse): t is GetTargetGroupResponse {
+  return 'config' in t;
 }
 
-/** A rule from GetRule (match and action included). */
-export function toRule(r: GetRuleResponse, serviceArn: string, listenerArn: string, region: string): Rule | undefined {
-  const b = base(r.arn, r.id, region);
-  if (!b) return undefined;
-  const isDefault = r.isDefault ?? false;
-  const match = toRuleMatch(r.match);
-  const action = toRuleAction(r.action, arnContextOf(listenerArn));
-  return {
-    ...b,
-    serviceArn,
-    listenerArn,
-    name: r.name ?? b.id,
-    isDefault,
-    ...(!isDefault && r.priority !== undefined ? { priority: r.priority } : {}),
-    ...(match ? { match } : {}),
-    ...(action ? { action } : {}),
-    ...(r.lastUpdatedAt ? { lastUpdatedAt: r.lastUpdatedAt.toISOString() } : {}),
-  };
-}
-
-/** A target group from ListTargetGroups (which carries everything the snapshot needs). */
-export function toTargetGroup(t: TargetGroupSummary, region: string): TargetGroup | undefined {
+/** A target group from ListTargetGroups (which carries everything the snapshot needs) or GetTargetGroup. */
+export function toTargetGroup(t: TargetGroupSummary | GetTargetGroupResponse, region: string): TargetGroup | undefined {
   const b = base(t.arn, t.id, region);
   if (!b) return undefined;
   const type = (TG_TYPES.includes(t.type ?? '') ? t.type : 'IP') as TargetGroupType;
+  const c = isGetTargetGroup(t) ? (t.config ?? {}) : t;
   return {
     ...b,
     name: t.name ?? b.id,
     type,
-    ...(t.port !== undefined ? { port: t.port } : {}),
-    ...(t.protocol ? { protocol: t.protocol } : {}),
-    ...(t.vpcIdentifier ? { vpcId: t.vpcIdentifier } : {}),
+    ...(c.port !== undefined ? { port: c.port } : {}),
+    ...(c.protocol ? { protocol: c.protocol } : {}),
+    ...(c.vpcIdentifier ? { vpcId: c.vpcIdentifier } : {}),
     ...(t.status ? { status: t.status } : {}),
     serviceArns: [...(t.serviceArns ?? [])].sort(),
   };
@@ -177,6 +174,15 @@ export function toAccessLogSubscription(
   const b = base(s.arn, s.id, region);
   if (!b || !s.resourceArn || !s.destinationArn) return undefined;
   return { ...b, resourceArn: s.resourceArn, destinationArn: s.destinationArn };
+}
+
+/** The auth policy of a resource. */
+export function toAuthPolicy(out: GetAuthPolicyResponse): AuthPolicy {
+  return {
+    ...(out.policy ? { policy: out.policy } : {}),
+    ...(out.state ? { state: out.state } : {}),
+    ...(out.lastUpdatedAt ? { lastUpdatedAt: out.lastUpdatedAt.toISOString() } : {}),
+  };
 }
 
 /** Maps and drops the undefined results. */

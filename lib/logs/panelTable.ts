@@ -1,0 +1,144 @@
+/**
+ * The explorer's panels, one entry each: id, title, query builder, fold (rows → what the panel draws),
+ * polling policy, whether "compare" repeats it for the previous period, its width, and the view that
+ * draws it (components/logs/panelViews maps views to components). The server builds a panel's query
+ * from here, the browser runs, folds and lays the panels out from here: a new panel is one entry (plus
+ * its component when no existing view fits). Pure.
+ */
+import type { AccessLogEntry } from '../domain/accessLog';
+import type { LogFilters } from './filters';
+import {
+  BREAKDOWN_DIMS,
+  type BreakdownDim,
+  breakdownQuery,
+  histogramQuery,
+  latencyQuery,
+  RECORD_ROWS,
+  recordsQuery,
+} from './panelQueries';
+import {
+  type BreakdownItem,
+  foldBreakdown,
+  foldHistogram,
+  foldLatency,
+  foldRecords,
+  type Histogram,
+  type LatencyFigures,
+} from './panelResults';
+import { type PanelState, rowsOf } from './panelTypes';
+import type { BinPeriod, InsightsQuery } from './query';
+import { FILTER_DIMS } from './filters';
+import type { TimeWindow } from './time';
+
+/** Panels of the explorer. */
+export type PanelId = 'histogram' | 'latency' | 'records' | `top-${BreakdownDim}`;
+
+/** How the browser polls a panel's queries (lib/logs → components/logs/runPanel). */
+export interface PanelPolling {
+  /** Ask for rows while running (aggregates draw progressively; final-only figures do not). */
+  rowsWhileRunning: boolean;
+  /** First poll delay in ms (default 400). */
+  pollMs?: number;
+  /** Query the newest part of the window first, and the rest only when it had fewer rows than this. */
+  newestFirst?: number;
+}
+
+interface PanelBase {
+  id: PanelId;
+  title: string;
+  /** The Logs Insights query for filters (and the histogram's bin period). */
+  query: (f: Pick<LogFilters, 'include' | 'exclude'>, bin: BinPeriod) => InsightsQuery;
+  polling: PanelPolling;
+  /** "Compare with the previous period" runs it for that period too. */
+  comparable: boolean;
+  /** Grid columns it spans (the grid has 4). */
+  span: 1 | 4;
+}
+
+/** One panel; `view` says which component draws it and what its fold returns. */
+export type PanelDef =
+  | (PanelBase & { view: 'histogram'; fold: (s: PanelState, w: TimeWindow, bin: BinPeriod) => Histogram })
+  | (PanelBase & { view: 'latency'; fold: (s: PanelState) => LatencyFigures[] })
+  | (PanelBase & { view: 'breakdown'; dim: BreakdownDim; fold: (s: PanelState, top: number) => BreakdownItem[] })
+  | (PanelBase & { view: 'records'; fold: (s: PanelState) => AccessLogEntry[] });
+
+/** The views panels are drawn with. */
+export type PanelView = PanelDef['view'];
+/** The entry of one view. */
+export type PanelOf<V extends PanelView> = Extract<PanelDef, { view: V }>;
+
+/** Titles of the breakdown panels. */
+export const BREAKDOWN_TITLES: Record<BreakdownDim, string> = {
+  user: 'Resolved users',
+  authDenied: 'Denial reasons',
+  code: 'Status codes',
+  path: 'Request paths',
+  targetGroup: 'Target groups',
+  sourceVpc: 'Source VPCs',
+  failure: 'Failure reasons',
+};
+
+const breakdown = (dim: BreakdownDim): PanelOf<'breakdown'> => ({
+  id: `top-${dim}`,
+  title: BREAKDOWN_TITLES[dim],
+  view: 'breakdown',
+  dim,
+  query: (f) => breakdownQuery(dim, f),
+  fold: (s, top) => foldBreakdown(rowsOf(s), FILTER_DIMS[dim].field, top),
+  polling: { rowsWhileRunning: true },
+  comparable: true,
+  span: 1,
+});
+
+/** Every panel, in the order the explorer lays them out. */
+export const LOG_PANELS: readonly PanelDef[] = [
+  {
+    id: 'histogram',
+    title: 'Requests over time',
+    view: 'histogram',
+    query: histogramQuery,
+    fold: (s, w, bin) => foldHistogram(rowsOf(s), w, bin),
+    polling: { rowsWhileRunning: true },
+    comparable: true,
+    span: 4,
+  },
+  {
+    id: 'latency',
+    title: 'Latency (duration)',
+    view: 'latency',
+    query: latencyQuery,
+    fold: (s) => foldLatency(s.runs),
+    // Percentiles of part of the data would mislead: final figures only, and fewer polls (every
+    // GetQueryResults of a running percentile query recomputes it over everything read so far).
+    polling: { rowsWhileRunning: false, pollMs: 800 },
+    comparable: true,
+    span: 1,
+  },
+  ...BREAKDOWN_DIMS.map(breakdown),
+  {
+    id: 'records',
+    title: 'Records',
+    view: 'records',
+    query: recordsQuery,
+    fold: (s) => foldRecords(rowsOf(s), RECORD_ROWS),
+    // The newest records are usually all in the newest part of the window: query that first.
+    polling: { rowsWhileRunning: false, newestFirst: RECORD_ROWS },
+    comparable: false,
+    span: 4,
+  },
+];
+
+/** Every panel id. */
+export const PANEL_IDS: readonly PanelId[] = LOG_PANELS.map((p) => p.id);
+
+/** The entry of a panel id. */
+export function panelDef(id: PanelId): PanelDef {
+  const def = LOG_PANELS.find((p) => p.id === id);
+  if (!def) throw new Error(`Unknown panel ${id}`);
+  return def;
+}
+
+/** The query of a panel for filters (and the histogram's bin period). */
+export function panelQuery(id: PanelId, f: Pick<LogFilters, 'include' | 'exclude'>, bin: BinPeriod): InsightsQuery {
+  return panelDef(id).query(f, bin);
+}

@@ -1,0 +1,60 @@
+/**
+ * Persistence of statistical findings (triage-methods §6): a candidate shows when it is confirmed (it
+ * fired at this and the previous minute's evaluation, or is extreme); once shown it stays, with its last
+ * figures, until CLEAR_AFTER_MS passed without firing. `firstSeen` remembers when this process first saw
+ * a finding id (the onset of health findings). Per-process state keyed by finding id; time is an argument.
+ */
+import { CLEAR_AFTER_MS, PENDING_TTL_MS } from './constants';
+import type { Candidate } from './detect/common';
+import type { Finding } from './types';
+
+interface Entry {
+  finding: Finding;
+  shown: boolean;
+  lastFiredMs: number;
+  firstSeenMs: number;
+}
+
+/** The state of one process (one per engine). */
+export class Persistence {
+  private readonly entries = new Map<string, Entry>();
+
+  /** When `id` was first seen by this process (`nowMs` when it is new). */
+  firstSeen(id: string, nowMs: number): number {
+    return this.entries.get(id)?.firstSeenMs ?? nowMs;
+  }
+
+  /** Applies one evaluation: the findings to show now. */
+  update(candidates: readonly Candidate[], nowMs: number): Finding[] {
+    const fired = new Set<string>();
+    for (const c of candidates) {
+      const id = c.finding.id;
+      fired.add(id);
+      const prev = this.entries.get(id);
+      const shown =
+        c.confirmed || prev?.shown === true || (prev !== undefined && nowMs - prev.lastFiredMs < PENDING_TTL_MS);
+      this.entries.set(id, {
+        finding: c.finding,
+        shown,
+        lastFiredMs: nowMs,
+        firstSeenMs: prev?.firstSeenMs ?? nowMs,
+      });
+    }
+    const out: Finding[] = [];
+    for (const [id, e] of this.entries) {
+      if (fired.has(id)) {
+        if (e.shown) out.push(e.finding);
+        continue;
+      }
+      const quiet = nowMs - e.lastFiredMs;
+      if (e.shown && quiet < CLEAR_AFTER_MS) out.push({ ...e.finding, detail: `${e.finding.detail} (not firing now)` });
+      else if (quiet >= (e.shown ? CLEAR_AFTER_MS : PENDING_TTL_MS)) this.entries.delete(id);
+    }
+    return out;
+  }
+
+  /** Forgets everything (tests). */
+  clear(): void {
+    this.entries.clear();
+  }
+}
