@@ -59,7 +59,7 @@ test('an /api write from the console itself must be JSON; as JSON it reaches the
   expect(json.status()).toBe(400);
   expect(await json.json()).toMatchObject({
     ok: false,
-    error: { code: 'VALIDATION', message: expect.stringContaining('Invalid logs query request') },
+    error: { code: 'VALIDATION', message: expect.stringContaining('Invalid input for logs.query') },
   });
 });
 
