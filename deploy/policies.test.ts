@@ -1,9 +1,10 @@
 /**
- * The IAM policy documents in deploy/iam allow every AWS call the console makes, and only that
- * kind: reads in the read-only document, changes in the operator document, STS in the task role's.
- * Generic: it scans the production sources of lib/aws (not tests or test support) for `new <Name>Command(`
- * of the three SDK clients, so commands added by any feature are checked. Only lib/aws may import the SDK
- * (lib/aws/sdkBoundary.test.ts), so every AWS call of the console is there.
+ * The IAM policy documents in deploy/iam allow every AWS call the console makes, and nothing it
+ * does not make (both directions): Lattice reads and access-log queries in the read-only document
+ * (a member account's read role), route changes in the operator document (its write role), STS and
+ * the audit log in the task role's (the console's own account). Generic: it scans the production
+ * sources (lib/**, not tests or test support) for `new <Name>Command(` of the three SDK clients,
+ * so commands added by any feature are checked. Writes and logs are scoped to their resources.
  * The CloudFormation templates must grant the same actions as the documents.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -47,6 +48,18 @@ const IAM_ACTION_OF: Record<string, string> = { 'vpc-lattice:BatchUpdateRule': '
 const ALWAYS_ALLOWED = new Set(['sts:GetCallerIdentity']);
 /** Logs Insights queries are how the console reads logs; they do not change anything. */
 const READ = /^(?:vpc-lattice|logs):(?:Get|List|Describe|Filter)|^logs:(?:StartQuery|StopQuery|GetQueryResults)$/;
+/** The audit log (lib/audit): written and read in the console's own account, with the task role. */
+const AUDIT = new Set(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:FilterLogEvents']);
+/** Logs Insights queries serve both the access logs (read role) and the audit log (task role). */
+const QUERY = new Set(['logs:StartQuery', 'logs:GetQueryResults', 'logs:StopQuery']);
+/** Actions IAM authorizes on no resource type: "*" is their only possible Resource. */
+const NO_RESOURCE_TYPE = new Set(['logs:GetQueryResults', 'logs:StopQuery']);
+/** Lattice reads stay on "*" (topology discovery lists every resource). */
+const LATTICE_READ = /^vpc-lattice:(?:Get|List)/;
+/** The IAM policy variable of the account of the role using the policy. */
+const OWN_ACCOUNT = ['$', '{aws:PrincipalAccount}'].join('');
+/** Granted because a call carries a parameter, not because of a command of its own. */
+const IMPLIED: Record<string, RegExp> = { 'sts:SetSourceIdentity': /\bSourceIdentity:/ };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -85,8 +98,27 @@ function commandsInCode(): Map<string, string[]> {
   return found;
 }
 
-describe('IAM policy documents cover the AWS calls of the code', () => {
+function statements(d: PolicyDoc) {
+  return d.Statement.map((s) => ({
+    ...s,
+    actions: Array.isArray(s.Action) ? s.Action : [s.Action],
+    resources: s.Resource === undefined ? [] : Array.isArray(s.Resource) ? s.Resource : [s.Resource],
+  }));
+}
+
+const DOCS = ['trellis-read-only.json', 'trellis-operator.json', 'trellis-task-role.json'] as const;
+const allStatements = DOCS.flatMap((n) => statements(doc(n)).map((s) => ({ ...s, doc: n })));
+
+/** Where a call's action must be allowed. */
+function homesOf(action: string): Array<Set<string>> {
+  if (action.startsWith('sts:') || AUDIT.has(action)) return [taskRole];
+  if (QUERY.has(action)) return [readOnly, taskRole];
+  return [READ.test(action) ? readOnly : operator];
+}
+
+describe('IAM policy documents cover the AWS calls of the code, and only those', () => {
   const calls = commandsInCode();
+  const sources = sourceFiles(join(root, 'lib')).map((f) => readFileSync(f, 'utf8'));
 
   it('finds the calls of the existing services (guards the scanner itself)', () => {
     for (const a of [
@@ -103,18 +135,27 @@ describe('IAM policy documents cover the AWS calls of the code', () => {
       expect(calls.has(a), a).toBe(true);
   });
 
-  it('allows every read in the read-only document and every change in the operator document', () => {
+  it('allows every call where it is made: reads in read-only, changes in operator, audit and STS in task role', () => {
     const missing: string[] = [];
     for (const [action, files] of calls) {
       if (ALWAYS_ALLOWED.has(action)) continue;
-      const where = action.startsWith('sts:') ? taskRole : READ.test(action) ? readOnly : operator;
-      if (!where.has(action)) missing.push(`${action} (${[...new Set(files)].join(', ')})`);
+      for (const where of homesOf(action))
+        if (!where.has(action)) missing.push(`${action} (${[...new Set(files)].join(', ')})`);
     }
     expect(missing, 'add these actions to deploy/iam/*.json and the templates').toEqual([]);
   });
 
+  it('allows nothing the code never calls', () => {
+    const unused = [...readOnly, ...operator, ...taskRole].filter(
+      (a) => !calls.has(a) && !(IMPLIED[a] && sources.some((t) => IMPLIED[a]?.test(t))),
+    );
+    expect(unused, 'remove these actions from deploy/iam/*.json and the templates').toEqual([]);
+  });
+
   it('lets the task role set the user as SourceIdentity when it assumes member roles', () => {
-    expect([...taskRole].sort()).toEqual(['sts:AssumeRole', 'sts:SetSourceIdentity']);
+    const assume = statements(doc('trellis-task-role.json')).find((s) => s.Sid === 'AssumeMemberRoles');
+    expect([...(assume?.actions ?? [])].sort()).toEqual(['sts:AssumeRole', 'sts:SetSourceIdentity']);
+    expect(assume?.resources.every((r) => /^arn:aws:iam::\*:role\/Trellis(?:ReadOnly|Operator)$/.test(r))).toBe(true);
   });
 
   it('keeps changes out of the read-only document, and lists actions exactly (no wildcards)', () => {
@@ -122,29 +163,65 @@ describe('IAM policy documents cover the AWS calls of the code', () => {
     for (const a of operator) expect(READ.test(a), a).toBe(false);
     for (const a of [...readOnly, ...operator, ...taskRole])
       expect(a).toMatch(/^(?:vpc-lattice|logs|sts):[A-Z][A-Za-z]+$/);
-    for (const name of [
-      'trellis-read-only.json',
-      'trellis-operator.json',
-      'trellis-task-role.json',
-      'member-role-trust.json',
-    ]) {
+    for (const name of [...DOCS, 'member-role-trust.json']) {
       const d = doc(name);
       expect(d.Version).toBe('2012-10-17');
       for (const s of d.Statement) expect(s.Effect).toBe('Allow');
     }
   });
 
-  it('scopes audit-log writes to the audit log group', () => {
-    const audit = doc('trellis-operator.json').Statement.find((s) => s.Sid === 'WriteAuditLog');
-    expect(audit?.Resource).toEqual([
-      'arn:aws:logs:*:*:log-group:/trellis/audit',
-      'arn:aws:logs:*:*:log-group:/trellis/audit:log-stream:*',
+  it('uses Resource "*" only for Lattice reads and actions that have no resource type', () => {
+    for (const s of allStatements)
+      if (s.resources.includes('*'))
+        for (const a of s.actions) expect(LATTICE_READ.test(a) || NO_RESOURCE_TYPE.has(a), `${s.doc} ${a}`).toBe(true);
+  });
+
+  it("scopes route changes to the listeners and rules of the role's own account", () => {
+    const changes = statements(doc('trellis-operator.json'));
+    expect(changes.length).toBeGreaterThan(0);
+    for (const s of changes)
+      expect(s.resources.sort()).toEqual([
+        `arn:aws:vpc-lattice:*:${OWN_ACCOUNT}:service/*/listener/*`,
+        `arn:aws:vpc-lattice:*:${OWN_ACCOUNT}:service/*/listener/*/rule/*`,
+      ]);
+  });
+
+  it('lets TagResource write only trellis:* tag keys, and nothing else tag anything', () => {
+    const tagging = allStatements.filter((s) => s.actions.some((a) => /Tag/.test(a) && !a.includes('ListTags')));
+    expect(tagging.map((s) => s.actions)).toEqual([['vpc-lattice:TagResource']]);
+    expect(tagging[0]?.Condition).toEqual({ 'ForAllValues:StringLike': { 'aws:TagKeys': ['trellis:*'] } });
+  });
+
+  it('queries access logs only under their log-group prefix, and reads or writes only the audit log group', () => {
+    const group = (name: string) => `arn:aws:logs:*:${OWN_ACCOUNT}:log-group:${name}`;
+    const logs = allStatements.filter((s) => s.actions.some((a) => a.startsWith('logs:') && !NO_RESOURCE_TYPE.has(a)));
+    const bySid = Object.fromEntries(logs.map((s) => [s.Sid, s]));
+    expect(Object.keys(bySid).sort()).toEqual(['QueryAccessLogs', 'ReadAuditLog', 'WriteAuditLog']);
+    expect(bySid.QueryAccessLogs?.doc).toBe('trellis-read-only.json');
+    expect(bySid.QueryAccessLogs?.actions).toEqual(['logs:StartQuery']);
+    expect(bySid.QueryAccessLogs?.resources).toEqual([group('/aws/vpc-lattice/*')]);
+    expect(bySid.ReadAuditLog?.doc).toBe('trellis-task-role.json');
+    expect(bySid.ReadAuditLog?.actions.sort()).toEqual(['logs:FilterLogEvents', 'logs:StartQuery']);
+    expect(bySid.ReadAuditLog?.resources).toEqual([group('/trellis/audit')]);
+    expect(bySid.WriteAuditLog?.doc).toBe('trellis-task-role.json');
+    expect(bySid.WriteAuditLog?.resources).toEqual([
+      group('/trellis/audit'),
+      `${group('/trellis/audit')}:log-stream:*`,
     ]);
   });
 
-  it('requires the ExternalId in the member-role trust policy', () => {
-    const trust = doc('member-role-trust.json').Statement.find((s) => s.Action === 'sts:AssumeRole');
-    expect(trust?.Condition).toEqual({ StringEquals: { 'sts:ExternalId': expect.any(String) } });
+  it('requires the ExternalId, the organization and a SourceIdentity in the member-role trust policy', () => {
+    const trust = statements(doc('member-role-trust.json'));
+    const assume = trust.find((s) => s.actions.includes('sts:AssumeRole'));
+    expect(assume?.Condition).toEqual({
+      StringEquals: { 'sts:ExternalId': expect.any(String), 'aws:PrincipalOrgID': expect.stringMatching(/^o-/) },
+      Null: { 'sts:SourceIdentity': 'false' },
+    });
+    const source = trust.find((s) => s.actions.includes('sts:SetSourceIdentity'));
+    expect(source?.Condition).toEqual({
+      StringEquals: { 'aws:PrincipalOrgID': expect.stringMatching(/^o-/) },
+      StringLike: { 'sts:SourceIdentity': '?*' },
+    });
   });
 });
 
@@ -159,10 +236,12 @@ describe('CloudFormation templates grant what the documents list', () => {
     );
 
   it('member roles: read-only and operator actions, nothing else', () => {
-    expect([...actionsIn('trellis-member-roles.yaml')].sort()).toEqual([...readOnly, ...operator].sort());
+    expect([...actionsIn('trellis-member-roles.yaml')].sort()).toEqual([...new Set([...readOnly, ...operator])].sort());
   });
 
-  it('the console stack: STS for member roles, audit writes, and the read/operator sets for its own account', () => {
-    expect([...actionsIn('trellis-ecs.yaml')].sort()).toEqual([...readOnly, ...operator, ...taskRole].sort());
+  it('the console stack: STS for member roles, the audit log, and the read/operator sets for its own account', () => {
+    expect([...actionsIn('trellis-ecs.yaml')].sort()).toEqual(
+      [...new Set([...readOnly, ...operator, ...taskRole])].sort(),
+    );
   });
 });

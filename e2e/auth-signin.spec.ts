@@ -5,9 +5,10 @@
  */
 import { expect, test } from '@playwright/test';
 import { newAlbKeyPair, paddedBase64url, signAlbToken, unsignedToken } from './support/albToken';
-import { TEST_ALB_ARN, TEST_KID } from './support/albKeyServer';
+import { TEST_ALB_ARN, TEST_CLIENT_ID, TEST_ISSUER, TEST_KID } from './support/albKeyServer';
 import { albToken, OPERATOR, signedIn, VIEWER } from './support/albUsers';
 import { ShellPage } from './pages/ShellPage';
+import { e2eServers } from './support/ports';
 
 const exp = () => Math.floor(Date.now() / 1000) + 600;
 
@@ -21,7 +22,11 @@ test.describe('requests without a valid ALB token', () => {
     expect(api.status()).toBe(401);
     expect(await api.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     const action = await request.post('/', {
-      headers: { 'next-action': '00'.repeat(21), 'content-type': 'text/plain;charset=UTF-8' },
+      headers: {
+        'next-action': '00'.repeat(21),
+        'content-type': 'text/plain;charset=UTF-8',
+        origin: e2eServers().albAppUrl,
+      },
       data: '[]',
     });
     expect(action.status()).toBe(401);
@@ -49,7 +54,7 @@ test.describe('requests without a valid ALB token', () => {
         const { privateKey } = await newAlbKeyPair();
         return signAlbToken(
           privateKey,
-          { kid: TEST_KID, signer: TEST_ALB_ARN, exp: exp() },
+          { kid: TEST_KID, signer: TEST_ALB_ARN, client: TEST_CLIENT_ID, iss: TEST_ISSUER, exp: exp() },
           { ...OPERATOR, exp: exp() },
         );
       },
@@ -62,6 +67,12 @@ test.describe('requests without a valid ALB token', () => {
         return `${h}.${paddedBase64url(JSON.stringify({ ...VIEWER, groups: ['trellis-operators'], exp: exp() }))}.${s}`;
       },
       /invalid signature/,
+    ],
+    ['issued for another OIDC client', () => albToken(OPERATOR, { client: 'another-app' }), /client does not match/],
+    [
+      'issued by another identity provider',
+      () => albToken(OPERATOR, { iss: 'https://evil.example.com' }),
+      /iss does not match/,
     ],
     ['garbage', async () => 'not.a.token', /unreadable header/],
   ];

@@ -174,7 +174,13 @@ describe('loadConfig TRELLIS_ACCOUNTS', () => {
     });
     expect(c.accounts).toEqual([
       { ...hub, regions: ['us-east-1'] },
-      { ...payments, regions: ['eu-west-1', 'us-east-1'] },
+      {
+        ...payments,
+        // The legacy roleArn is one role for reads and changes.
+        readRoleArn: payments.roleArn,
+        writeRoleArn: payments.roleArn,
+        regions: ['eu-west-1', 'us-east-1'],
+      },
     ]);
   });
 
@@ -195,7 +201,7 @@ describe('loadConfig TRELLIS_ACCOUNTS', () => {
 
   it('rejects a non-array, an empty list and bad JSON', () => {
     expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: JSON.stringify(hub) })).toEqual([
-      'TRELLIS_ACCOUNTS: must be a JSON array of {accountId, name, roleArn?, externalId?, regions?}',
+      'TRELLIS_ACCOUNTS: must be a JSON array of {accountId, name, readRoleArn?, writeRoleArn?, externalId?, regions?}',
     ]);
     expect(issuesOf({ ...base, TRELLIS_ACCOUNTS: '[]' })).toEqual([
       expect.stringMatching(/^TRELLIS_ACCOUNTS: the list is empty/),
@@ -218,8 +224,9 @@ describe('loadConfig TRELLIS_ACCOUNTS', () => {
       'TRELLIS_ACCOUNTS: entry 2: roleArn must look like arn:aws:iam::<12 digits>:role/<name>',
       'TRELLIS_ACCOUNTS: entry 3: accountId must be a string of 12 digits (quote it in JSON)',
       'TRELLIS_ACCOUNTS: entry 3: name must not be empty',
-      "TRELLIS_ACCOUNTS: entry 4: unknown key 'rolearn' (known: accountId, name, roleArn, externalId, regions)",
-      'TRELLIS_ACCOUNTS: entry 5: externalId needs a roleArn',
+      "TRELLIS_ACCOUNTS: entry 4: unknown key 'rolearn' " +
+        '(known: accountId, name, roleArn, readRoleArn, writeRoleArn, externalId, regions)',
+      'TRELLIS_ACCOUNTS: entry 5: externalId needs a readRoleArn or writeRoleArn',
       'TRELLIS_ACCOUNTS: entry 6: regions must hold region names such as us-east-1',
     ]);
   });

@@ -1,6 +1,10 @@
 /**
  * Parsing of TRELLIS_ACCOUNTS: a JSON array of accounts, inline or in a file. Every problem is
  * reported as its own line naming the entry (1-based) and field, so one start shows them all.
+ *
+ * Each account has a read role (`readRoleArn`, assumed for every request) and an optional write role
+ * (`writeRoleArn`, assumed only inside a change or the canary runner), so a viewer's request never
+ * holds credentials that can change anything. The legacy `roleArn` is one role for both.
  */
 import { z } from 'zod';
 
@@ -10,7 +14,17 @@ export interface AccountConfig {
   accountId: string;
   /** Display name (e.g. `payments`). */
   name: string;
-  /** Role assumed from the base credentials; absent for the account the base credentials belong to. */
+  /** Role assumed for reads; absent when the base credentials read this account (their own). */
+  readRoleArn?: string;
+  /**
+   * Role assumed for changes (mutating actions and the canary runner only); absent when changes use the base
+   * credentials (their own account) or, with a read role, when the account is read-only.
+   */
+  writeRoleArn?: string;
+  /**
+   * @deprecated The role lib/aws assumes for every call until it picks `readRoleArn`/`writeRoleArn` per call:
+   * the legacy `roleArn`, or else `readRoleArn` (never the write role, so viewers never get its session).
+   */
   roleArn?: string;
   /** ExternalId the role's trust policy requires. */
   externalId?: string;
@@ -33,6 +47,14 @@ const entrySchema = z
       .min(1, 'name must not be empty')
       .max(64, 'name must be at most 64 characters'),
     roleArn: z.string().regex(ROLE_ARN_RE, 'roleArn must look like arn:aws:iam::<12 digits>:role/<name>').optional(),
+    readRoleArn: z
+      .string()
+      .regex(ROLE_ARN_RE, 'readRoleArn must look like arn:aws:iam::<12 digits>:role/<name>')
+      .optional(),
+    writeRoleArn: z
+      .string()
+      .regex(ROLE_ARN_RE, 'writeRoleArn must look like arn:aws:iam::<12 digits>:role/<name>')
+      .optional(),
     externalId: z
       .string()
       .regex(/^[\w+=,.@:/-]{2,1224}$/, 'externalId must be 2-1224 characters of letters, digits and +=,.@:/-')
@@ -98,7 +120,9 @@ export function parseAccounts(
     return { issues: [`${P}: the ${src.from} is not valid JSON (${(e as Error).message})`] };
   }
   if (!Array.isArray(json))
-    return { issues: [`${P}: must be a JSON array of {accountId, name, roleArn?, externalId?, regions?}`] };
+    return {
+      issues: [`${P}: must be a JSON array of {accountId, name, readRoleArn?, writeRoleArn?, externalId?, regions?}`],
+    };
   if (json.length === 0)
     return { issues: [`${P}: the list is empty; remove the variable to use the caller's own account`] };
   const issues: string[] = [];
@@ -112,22 +136,37 @@ export function parseAccounts(
       return;
     }
     const e = r.data;
-    const roleAccount = e.roleArn ? ROLE_ARN_RE.exec(e.roleArn)?.[1] : undefined;
-    if (roleAccount !== undefined && roleAccount !== e.accountId) {
-      issues.push(`${P}: entry ${n}: roleArn is in account ${roleAccount} but accountId is ${e.accountId}`);
+    for (const field of ['roleArn', 'readRoleArn', 'writeRoleArn'] as const) {
+      const arn = e[field];
+      const roleAccount = arn ? ROLE_ARN_RE.exec(arn)?.[1] : undefined;
+      if (roleAccount !== undefined && roleAccount !== e.accountId)
+        issues.push(`${P}: entry ${n}: ${field} is in account ${roleAccount} but accountId is ${e.accountId}`);
     }
-    if (e.externalId !== undefined && e.roleArn === undefined)
-      issues.push(`${P}: entry ${n}: externalId needs a roleArn`);
+    if (e.roleArn !== undefined && (e.readRoleArn !== undefined || e.writeRoleArn !== undefined))
+      issues.push(
+        `${P}: entry ${n}: roleArn (one role for reads and changes) cannot be combined with ` +
+          'readRoleArn/writeRoleArn; use readRoleArn and writeRoleArn',
+      );
+    if (e.readRoleArn !== undefined && e.readRoleArn === e.writeRoleArn)
+      issues.push(
+        `${P}: entry ${n}: readRoleArn and writeRoleArn are the same role; viewers would hold write credentials`,
+      );
+    if (e.externalId !== undefined && e.roleArn === undefined && e.readRoleArn === undefined && !e.writeRoleArn)
+      issues.push(`${P}: entry ${n}: externalId needs a readRoleArn or writeRoleArn`);
     const first = seen.get(e.accountId);
     if (first !== undefined)
       issues.push(`${P}: entry ${n}: account ${e.accountId} is already listed in entry ${first}`);
     seen.set(e.accountId, n);
     const regions = e.regions ?? (defaultRegion ? [defaultRegion] : []);
+    // Legacy: one role for both. Otherwise lib/aws's single role is the read role, never the write role.
+    const read = e.roleArn ?? e.readRoleArn;
+    const write = e.roleArn ?? e.writeRoleArn;
     accounts.push({
       accountId: e.accountId,
       name: e.name,
       regions: [...new Set(regions)],
-      ...(e.roleArn ? { roleArn: e.roleArn } : {}),
+      ...(read ? { readRoleArn: read, roleArn: read } : {}),
+      ...(write ? { writeRoleArn: write } : {}),
       ...(e.externalId ? { externalId: e.externalId } : {}),
     });
   });

@@ -39,6 +39,40 @@ describe('parseAuth', () => {
     ]);
   });
 
+  it('reads the token client and issuer, the viewer allow-list and the sign-out destination', () => {
+    const { auth, issues } = parse({
+      TRELLIS_ALB_ARN: albArn,
+      TRELLIS_ALB_CLIENT_ID: '4f1c7c2a-client',
+      TRELLIS_ALB_ISSUER: 'https://login.example.com/tenant/v2.0',
+      TRELLIS_VIEWER_CLAIM: 'cognito:groups',
+      TRELLIS_VIEWER_VALUES: 'staff, sre',
+      TRELLIS_SIGN_OUT_URL: 'https://login.example.com/logout',
+    });
+    expect(issues).toEqual([]);
+    expect(auth).toEqual({
+      mode: 'alb',
+      albArn,
+      clientId: '4f1c7c2a-client',
+      issuer: 'https://login.example.com/tenant/v2.0',
+      roles: { claim: 'groups', operatorValues: [] },
+      viewers: { claim: 'cognito:groups', values: ['staff', 'sre'] },
+      signOutUrl: 'https://login.example.com/logout',
+    });
+  });
+
+  it('refuses unusable client, issuer, viewer and sign-out settings, naming each variable', () => {
+    const { issues } = parse({
+      TRELLIS_ALB_CLIENT_ID: 'has space',
+      TRELLIS_VIEWER_CLAIM: 'a b',
+      TRELLIS_SIGN_OUT_URL: 'javascript:alert(1)',
+    });
+    expect(issues.map((i) => i.split(':')[0])).toEqual([
+      'TRELLIS_ALB_CLIENT_ID',
+      'TRELLIS_VIEWER_CLAIM',
+      'TRELLIS_SIGN_OUT_URL',
+    ]);
+  });
+
   it('ignores the ALB settings when authentication is off', () => {
     expect(parse({ TRELLIS_AUTH: 'none', TRELLIS_ANONYMOUS_ROLE: 'viewer', TRELLIS_OPERATOR_VALUES: 'x' })).toEqual({
       auth: { mode: 'none', anonymousRole: 'viewer' },

@@ -13,6 +13,15 @@ export interface RoleMapping {
   operatorValues: string[];
 }
 
+/**
+ * Who may enter at all: users whose `claim` holds one of `values` (operators always may). Absent: everyone the
+ * identity provider signs in is a viewer of every account.
+ */
+export interface ViewerAllowList {
+  claim: string;
+  values: string[];
+}
+
 /** How users are identified. */
 export type AuthConfig =
   | { mode: 'none'; anonymousRole: Role }
@@ -25,7 +34,15 @@ export type AuthConfig =
       albArn?: string;
       /** Base URL of the ALB public keys (`<base>/<kid>` answers a PEM); default: the regional ELB key endpoint. */
       keysUrl?: string;
+      /** The only `client` (OIDC client id) accepted in the token header (TRELLIS_ALB_CLIENT_ID; required to start). */
+      clientId?: string;
+      /** The only `iss` accepted in the token header (TRELLIS_ALB_ISSUER; required to start). */
+      issuer?: string;
       roles: RoleMapping;
+      /** TRELLIS_VIEWER_CLAIM / TRELLIS_VIEWER_VALUES; absent when no values are set. */
+      viewers?: ViewerAllowList;
+      /** Where /api/auth/sign-out sends the user after ending the ALB session (the IdP's logout endpoint). */
+      signOutUrl?: string;
     };
 
 type Env = Record<string, string | undefined>;
@@ -40,6 +57,10 @@ const ALB_ARN = z
 const KEYS_URL = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .transform((u) => u.replace(/\/+$/, ''));
+const TOKEN_FIELD = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,512}$/, 'must be 1-512 printable characters without spaces (as the IdP spells it)');
+const SIGN_OUT_URL = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const CLAIM = z
   .string()
   .regex(/^[A-Za-z0-9_:./-]{1,128}$/, 'must be a claim name of 1-128 characters [A-Za-z0-9_:./-]');
@@ -64,7 +85,8 @@ function parseVar<T>(env: Env, name: string, schema: z.ZodType<T>, issues: strin
 
 /**
  * Parses TRELLIS_AUTH (default `alb`), TRELLIS_ANONYMOUS_ROLE, TRELLIS_ALB_ARN, TRELLIS_ALB_KEYS_URL,
- * TRELLIS_OPERATOR_CLAIM, TRELLIS_OPERATOR_VALUES.
+ * TRELLIS_ALB_CLIENT_ID, TRELLIS_ALB_ISSUER, TRELLIS_OPERATOR_CLAIM, TRELLIS_OPERATOR_VALUES,
+ * TRELLIS_VIEWER_CLAIM, TRELLIS_VIEWER_VALUES, TRELLIS_SIGN_OUT_URL.
  */
 export function parseAuth(env: Env, issues: string[]): AuthConfig {
   const mode =
@@ -86,7 +108,21 @@ export function parseAuth(env: Env, issues: string[]): AuthConfig {
   const keysUrl = parseVar(env, 'TRELLIS_ALB_KEYS_URL', KEYS_URL, issues);
   const claim = parseVar(env, 'TRELLIS_OPERATOR_CLAIM', CLAIM, issues) ?? 'groups';
   const operatorValues = parseVar(env, 'TRELLIS_OPERATOR_VALUES', VALUES, issues) ?? [];
-  return { mode, ...(albArn ? { albArn } : {}), ...(keysUrl ? { keysUrl } : {}), roles: { claim, operatorValues } };
+  const clientId = parseVar(env, 'TRELLIS_ALB_CLIENT_ID', TOKEN_FIELD, issues);
+  const issuer = parseVar(env, 'TRELLIS_ALB_ISSUER', TOKEN_FIELD, issues);
+  const viewerClaim = parseVar(env, 'TRELLIS_VIEWER_CLAIM', CLAIM, issues) ?? 'groups';
+  const viewerValues = parseVar(env, 'TRELLIS_VIEWER_VALUES', VALUES, issues) ?? [];
+  const signOutUrl = parseVar(env, 'TRELLIS_SIGN_OUT_URL', SIGN_OUT_URL, issues);
+  return {
+    mode,
+    ...(albArn ? { albArn } : {}),
+    ...(keysUrl ? { keysUrl } : {}),
+    ...(clientId ? { clientId } : {}),
+    ...(issuer ? { issuer } : {}),
+    roles: { claim, operatorValues },
+    ...(viewerValues.length > 0 ? { viewers: { claim: viewerClaim, values: viewerValues } } : {}),
+    ...(signOutUrl ? { signOutUrl } : {}),
+  };
 }
 
 /**

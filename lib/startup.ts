@@ -3,6 +3,7 @@
  * every problem listed.
  */
 import 'server-only';
+import { actionPolicyStartupProblems } from './auth/actionPolicy';
 import { authStartupProblems, describeAuth } from './auth/startupCheck';
 import { ConfigError, getConfig, type Config } from './config';
 import { VERSION } from './version';
@@ -21,7 +22,7 @@ export function describeConfig(c: Config): string {
 export function checkConfigAtStart(): void {
   try {
     const config = getConfig();
-    const problems = authStartupProblems(config);
+    const problems = [...authStartupProblems(config), ...actionPolicyStartupProblems()];
     if (problems.length > 0) throw new ConfigError(problems);
     process.stdout.write(`${describeConfig(config)}\n`);
   } catch (e) {

@@ -51,6 +51,12 @@ export function Shell(p: ShellProps) {
               {p.user.value.name} · {p.user.value.role}
             </span>
           ) : null}
+          {p.user.ok && p.user.value.source === 'alb' ? (
+            // A full page load (not client navigation): the route expires the load balancer's session cookies.
+            <a className={styles.signOut} href="/api/auth/sign-out" data-testid="sign-out">
+              Sign out
+            </a>
+          ) : null}
         </div>
       </header>
       <div className={styles.banners}>

@@ -27,6 +27,10 @@ export interface AlbKeyServer {
 export const TEST_ALB_ARN =
   'arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/trellis-e2e/50dc6c495c0c9188';
 
+/** The OIDC client id and issuer the server puts in its token headers (and the e2e console expects). */
+export const TEST_CLIENT_ID = 'trellis';
+export const TEST_ISSUER = 'https://idp.example.com';
+
 /** The kid the server serves. */
 export const TEST_KID = '8f2a7c1e-4b3d-4e5f-9a6b-0c1d2e3f4a5b';
 
@@ -55,8 +59,8 @@ export async function startAlbKeyServer(
     const exp = Math.floor(Date.now() / 1000) + ttlSec;
     return signAlbToken(
       privateKey,
-      { kid, signer: albArn, iss: 'https://idp.example.com', client: 'trellis', exp, ...header },
-      { exp, iss: 'https://idp.example.com', ...claims },
+      { kid, signer: albArn, iss: TEST_ISSUER, client: TEST_CLIENT_ID, exp, ...header },
+      { exp, iss: TEST_ISSUER, ...claims },
     );
   };
   const server: Server = createServer((req, res) => {

@@ -34,23 +34,62 @@ export function actionPolicyOf(file: ActionPolicyFile): ActionPolicy {
   return { mutates: (id) => actions.get(id)?.mutates, nameOf: (id) => actions.get(id)?.action };
 }
 
-/** Reads the policy from `<nextDir>/trellis-action-policy.json`; undefined when absent (dev server) or unreadable. */
-export function readActionPolicy(nextDir: string = join(process.cwd(), '.next')): ActionPolicy | undefined {
+/** The policy in `<nextDir>/trellis-action-policy.json`, or why it cannot be used. */
+export function loadActionPolicy(
+  nextDir: string = join(process.cwd(), '.next'),
+): { policy: ActionPolicy } | { problem: string } {
+  const file = join(nextDir, ACTION_POLICY_FILE);
   let text: string;
   try {
-    text = readFileSync(join(nextDir, ACTION_POLICY_FILE), 'utf8');
-  } catch {
-    return undefined;
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return {
+      problem:
+        `${ACTION_POLICY_FILE}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ` +
+        'without it viewers could call mutating server actions. Build with `npm run build`, which writes it.',
+    };
   }
-  const parsed = policySchema.safeParse(JSON.parse(text));
-  return parsed.success ? actionPolicyOf(parsed.data) : undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { problem: `${ACTION_POLICY_FILE}: ${file} is not valid JSON (${(e as Error).message}); rebuild.` };
+  }
+  const parsed = policySchema.safeParse(json);
+  if (!parsed.success)
+    return { problem: `${ACTION_POLICY_FILE}: ${file} is not an action policy (version 1); rebuild.` };
+  return { policy: actionPolicyOf(parsed.data) };
 }
 
-let cached: { policy: ActionPolicy | undefined } | undefined;
+/** Reads the policy from `<nextDir>/trellis-action-policy.json`; undefined when absent (dev server) or unusable. */
+export function readActionPolicy(nextDir: string = join(process.cwd(), '.next')): ActionPolicy | undefined {
+  const r = loadActionPolicy(nextDir);
+  return 'policy' in r ? r.policy : undefined;
+}
 
-/** The policy of the running build, read once. Only production builds have one (ids differ in `next dev`). */
+/** Problems that must stop a production server (checked at start-up by lib/startup); empty otherwise. */
+export function actionPolicyStartupProblems(
+  env: Record<string, string | undefined> = process.env,
+  nextDir?: string,
+): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const r = loadActionPolicy(nextDir);
+  return 'problem' in r ? [r.problem] : [];
+}
+
+let cached: { policy: ActionPolicy } | undefined;
+
+/**
+ * The policy of the running build, read once. Only production builds have one (ids differ in `next dev`):
+ * elsewhere undefined. In production a missing or unusable policy throws (the server refuses to start
+ * without it, so the viewers' 403 can never silently turn off).
+ */
 export function currentActionPolicy(): ActionPolicy | undefined {
   if (process.env.NODE_ENV !== 'production') return undefined;
-  cached ??= { policy: readActionPolicy() };
+  if (!cached) {
+    const r = loadActionPolicy();
+    if ('problem' in r) throw new Error(r.problem);
+    cached = { policy: r.policy };
+  }
   return cached.policy;
 }

@@ -1,7 +1,8 @@
 /**
  * The ALB's public signing keys, fetched by `kid` from `<base>/<kid>` (a PEM) and cached: a kid
  * names one key forever, so a key is fetched once per process. A failed fetch is remembered for a
- * short while so that a flood of tokens naming an unknown kid cannot turn into a flood of fetches.
+ * short while so that a flood of tokens naming an unknown kid cannot turn into a flood of fetches;
+ * both caches are bounded (oldest forgotten first), so made-up kids cannot grow memory either.
  */
 import { importSPKI, type CryptoKey } from 'jose';
 import { TrellisError } from '../domain/errors';
@@ -22,6 +23,8 @@ export interface AlbKeyOptions {
   failureTtlMs?: number;
   /** Keys kept; past this the oldest is forgotten (ALBs rotate keys rarely). */
   maxKeys?: number;
+  /** Failing kids remembered; past this the oldest is forgotten. */
+  maxFailures?: number;
   now?: () => number;
 }
 
@@ -34,6 +37,7 @@ export function albKeyResolver(o: AlbKeyOptions): KeyResolver {
   const timeoutMs = o.timeoutMs ?? 3_000;
   const failureTtlMs = o.failureTtlMs ?? 30_000;
   const maxKeys = o.maxKeys ?? 32;
+  const maxFailures = o.maxFailures ?? 256;
   const now = o.now ?? Date.now;
   const keys = new Map<string, Promise<CryptoKey>>();
   const failures = new Map<string, { at: number; error: TrellisError }>();
@@ -75,6 +79,7 @@ export function albKeyResolver(o: AlbKeyOptions): KeyResolver {
       return Promise.reject(new TrellisError('UNAUTHENTICATED', 'The sign-in token has no usable key id (kid).'));
     const failed = failures.get(kid);
     if (failed && now() - failed.at < failureTtlMs) return Promise.reject(failed.error);
+    if (failed) failures.delete(kid);
     let p = keys.get(kid);
     if (!p) {
       if (keys.size >= maxKeys) {
@@ -87,6 +92,11 @@ export function albKeyResolver(o: AlbKeyOptions): KeyResolver {
         () => failures.delete(kid),
         (e: unknown) => {
           keys.delete(kid);
+          failures.delete(kid);
+          if (failures.size >= maxFailures) {
+            const oldest = failures.keys().next().value;
+            if (oldest !== undefined) failures.delete(oldest);
+          }
           failures.set(kid, {
             at: now(),
             error: e instanceof TrellisError ? e : new TrellisError('UNREACHABLE', String(e)),

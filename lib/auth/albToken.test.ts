@@ -40,6 +40,25 @@ describe('verifyAlbToken', () => {
     });
   });
 
+  it('checks the client and issuer of the token header against the configuration, before any key fetch', async () => {
+    const token = await server.sign(claims);
+    const keys = albKeyResolver({ baseUrl: server.url });
+    const o = { albArn: server.albArn, keys, clientId: 'trellis', issuer: 'https://idp.example.com' };
+    expect(await verifyAlbToken(token, o)).toMatchObject(claims);
+    const before = server.keyFetches();
+    await expect(verifyAlbToken(token, { ...o, clientId: 'another-app' })).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('client does not match TRELLIS_ALB_CLIENT_ID'),
+    });
+    await expect(verifyAlbToken(token, { ...o, issuer: 'https://evil.example.com' })).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('iss does not match TRELLIS_ALB_ISSUER'),
+    });
+    const noClient = await server.sign(claims, { client: undefined });
+    await expect(verifyAlbToken(noClient, o)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(server.keyFetches()).toBe(before);
+  });
+
   it('refuses a token from another load balancer before fetching any key', async () => {
     const token = await server.sign(claims, {
       signer: 'arn:aws:elasticloadbalancing:us-east-1:999999999999:loadbalancer/app/evil/0123456789abcdef',
@@ -132,5 +151,25 @@ describe('albKeyResolver', () => {
     now = 60_000;
     await expect(keys('k1')).rejects.toMatchObject({ code: 'UNREACHABLE' });
     expect(calls).toBe(2);
+  });
+
+  it('remembers a bounded number of failing kids, so a flood of made-up kids cannot grow memory', async () => {
+    let calls = 0;
+    const keys = albKeyResolver({
+      baseUrl: 'http://127.0.0.1:9',
+      maxFailures: 3,
+      fetch: async () => {
+        calls += 1;
+        return new Response('no', { status: 404 });
+      },
+    });
+    for (const kid of ['k1', 'k2', 'k3', 'k4'])
+      await expect(keys(kid)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(calls).toBe(4);
+    // k2..k4 are still remembered; k1 was forgotten (oldest) and is fetched again.
+    for (const kid of ['k2', 'k3', 'k4']) await expect(keys(kid)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(calls).toBe(4);
+    await expect(keys('k1')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(calls).toBe(5);
   });
 });

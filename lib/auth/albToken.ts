@@ -1,8 +1,10 @@
 /**
  * Verifies the `x-amzn-oidc-data` token an Application Load Balancer adds after OIDC sign-in: an
  * ES256 JWS signed with the ALB's regional key (fetched by `kid`), whose header names the ALB in
- * `signer`. Anything else — another algorithm, `alg: none`, another signer, a bad signature, an
- * expired or unparsable token — is UNAUTHENTICATED.
+ * `signer`, and (when configured, which the server requires to start) the OIDC client id in `client`
+ * and the identity provider in `iss`, as AWS documents. Anything else — another algorithm, `alg:
+ * none`, another signer, client or issuer, a bad signature, an expired or unparsable token — is
+ * UNAUTHENTICATED.
  *
  * The ALB encodes the three parts as base64url WITH `=` padding (AWS documents this; RFC 7515 has
  * none). The signature covers the parts exactly as sent, padding included, which is what jose's
@@ -23,6 +25,10 @@ const CLOCK_TOLERANCE_S = 30;
 export interface AlbVerifyOptions {
   /** The only accepted `signer` header value. */
   albArn: string;
+  /** The only accepted `client` header value (the OIDC client id of the ALB's sign-in). */
+  clientId?: string;
+  /** The only accepted `iss` header value (the identity provider's issuer). */
+  issuer?: string;
   keys: KeyResolver;
   /** For tests; defaults to now. */
   currentDate?: Date;
@@ -57,6 +63,10 @@ export async function verifyAlbToken(token: string, o: AlbVerifyOptions): Promis
   if (header.alg !== 'ES256') throw refuse(`uses algorithm ${JSON.stringify(header.alg ?? null)}, not ES256`);
   if (header.signer !== o.albArn)
     throw refuse("was not issued by this console's load balancer (signer does not match TRELLIS_ALB_ARN)");
+  if (o.clientId !== undefined && header.client !== o.clientId)
+    throw refuse('was issued for another sign-in client (client does not match TRELLIS_ALB_CLIENT_ID)');
+  if (o.issuer !== undefined && header.iss !== o.issuer)
+    throw refuse('was issued by another identity provider (iss does not match TRELLIS_ALB_ISSUER)');
   if (typeof header.kid !== 'string') throw refuse('has no key id (kid)');
   if (parts[2] === '') throw refuse('has no signature');
   const [h, p, s] = parts as [string, string, string];

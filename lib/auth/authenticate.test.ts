@@ -3,7 +3,14 @@ import { startAlbKeyServer, type AlbKeyServer } from '../../e2e/support/albKeySe
 import type { AuthConfig } from '../configAuth';
 import type { User } from '../domain/user';
 import { albKeyResolver } from './albKeys';
-import { ALB_NOT_CONFIGURED, albKeysUrl, authenticate, NO_TOKEN, type AuthSettings } from './authenticate';
+import {
+  ALB_NOT_CONFIGURED,
+  albKeysUrl,
+  authenticate,
+  NO_TOKEN,
+  notAdmittedMessage,
+  type AuthSettings,
+} from './authenticate';
 import { assertCanMutate, mutationBlockedReason } from './permissions';
 
 const noHeaders = new Headers();
@@ -82,6 +89,52 @@ describe('authenticate with TRELLIS_AUTH=alb', () => {
       ok: false,
       error: { code: 'UNAUTHENTICATED', message: ALB_NOT_CONFIGURED, retryable: false },
     });
+  });
+
+  it("refuses a token issued for another client or by another issuer than the console's", async () => {
+    const settings = albSettings({ clientId: 'trellis', issuer: 'https://idp.example.com' });
+    expect(await signedIn({ sub: 's-1' }, settings)).toMatchObject({ ok: true });
+    expect(
+      await signedIn({ sub: 's-1' }, albSettings({ clientId: 'other', issuer: 'https://idp.example.com' })),
+    ).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'UNAUTHENTICATED',
+        message: expect.stringContaining('TRELLIS_ALB_CLIENT_ID'),
+      }),
+    });
+    expect(
+      await signedIn({ sub: 's-1' }, albSettings({ clientId: 'trellis', issuer: 'https://other.example' })),
+    ).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'UNAUTHENTICATED',
+        message: expect.stringContaining('TRELLIS_ALB_ISSUER'),
+      }),
+    });
+  });
+
+  it('admits only allow-listed users (and operators) when TRELLIS_VIEWER_VALUES is set', async () => {
+    const settings = albSettings({ viewers: { claim: 'groups', values: ['staff'] } });
+    expect(await signedIn({ email: 'sam@example.com', groups: ['staff'] }, settings)).toMatchObject({
+      ok: true,
+      value: { id: 'sam@example.com', role: 'viewer' },
+    });
+    expect(await signedIn({ email: 'olga@example.com', groups: ['trellis-operators'] }, settings)).toMatchObject({
+      ok: true,
+      value: { role: 'operator' },
+    });
+    expect(await signedIn({ email: 'eve@example.com', groups: ['contractors'] }, settings)).toEqual({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: notAdmittedMessage('eve@example.com', 'groups'),
+        retryable: false,
+      },
+    });
+    expect(notAdmittedMessage('eve@example.com', 'groups')).toMatch(/signed in as eve@example\.com.*'groups' claim/);
+    // Without an allow-list, everyone signed in is a viewer.
+    expect(await signedIn({ email: 'eve@example.com', groups: ['contractors'] })).toMatchObject({ ok: true });
   });
 
   it('refuses a verified token that names nobody', async () => {

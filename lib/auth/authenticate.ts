@@ -10,7 +10,7 @@ import { err, ok, type Result } from '../domain/result';
 import type { User } from '../domain/user';
 import { albKeyResolver, type KeyResolver } from './albKeys';
 import { verifyAlbToken } from './albToken';
-import { userFromClaims } from './roles';
+import { isAdmitted, userFromClaims } from './roles';
 
 /** Read-only view of request headers (the Fetch `Headers` and Next's `headers()` both fit). */
 export interface HeaderSource {
@@ -30,6 +30,14 @@ export const ALB_NOT_CONFIGURED =
 export const NO_TOKEN =
   'Sign-in required: the request carries no ALB sign-in token (x-amzn-oidc-data). ' +
   'Open the console through its load balancer.';
+
+/** The refusal of a signed-in user who is not on the viewer allow-list. */
+export function notAdmittedMessage(userId: string, claim: string): string {
+  return (
+    `You are signed in as ${userId}, but this console admits only the users its '${claim}' claim allows ` +
+    '(TRELLIS_VIEWER_VALUES), and yours holds none of them. Ask the console’s administrators for access.'
+  );
+}
 
 /** What authentication reads besides the headers. */
 export type AuthSettings = Pick<Config, 'auth' | 'readOnly' | 'region'>;
@@ -60,7 +68,10 @@ export function albKeysUrl(config: AuthSettings): string {
   );
 }
 
-/** The user of a request, or UNAUTHENTICATED (UNREACHABLE when the ALB key cannot be fetched). Never throws. */
+/**
+ * The user of a request, or UNAUTHENTICATED (UNREACHABLE when the ALB key cannot be fetched; FORBIDDEN for a
+ * signed-in user the viewer allow-list does not admit). Never throws.
+ */
 export async function authenticate(
   headers: HeaderSource,
   config: AuthSettings,
@@ -81,6 +92,8 @@ export async function authenticate(
   try {
     const claims = await verifyAlbToken(token, {
       albArn: auth.albArn,
+      ...(auth.clientId !== undefined ? { clientId: auth.clientId } : {}),
+      ...(auth.issuer !== undefined ? { issuer: auth.issuer } : {}),
       keys: deps.keys ?? sharedResolver(albKeysUrl(config)),
       ...(deps.currentDate ? { currentDate: deps.currentDate } : {}),
     });
@@ -92,6 +105,8 @@ export async function authenticate(
           'Sign-in required: the ALB sign-in token names no user (no email, username or sub claim).',
         ).toInfo(),
       );
+    if (!isAdmitted(claims, auth.roles, auth.viewers))
+      return err(new TrellisError('FORBIDDEN', notAdmittedMessage(user.id, auth.viewers?.claim ?? '')).toInfo());
     return ok(user);
   } catch (e) {
     if (isTrellisError(e)) return err(e.toInfo());

@@ -31,11 +31,17 @@ const cfg = (readOnly = false) => ({
     roles: { claim: 'groups', operatorValues: ['ops'] },
   },
 });
+/** What a browser sends with a request from the console's own page. */
+const SAME_ORIGIN = {
+  host: 'console.example.com',
+  origin: 'https://console.example.com',
+  'sec-fetch-site': 'same-origin',
+};
 const viewerClaims = { email: 'victor@example.com', groups: ['dev'] };
 const operatorClaims = { email: 'olga@example.com', groups: ['ops'] };
 
 async function headersOf(claims: Record<string, unknown>, extra: Record<string, string> = {}) {
-  return new Headers({ 'x-amzn-oidc-data': await server.sign(claims), ...extra });
+  return new Headers({ 'x-amzn-oidc-data': await server.sign(claims), ...SAME_ORIGIN, ...extra });
 }
 
 describe('gate', () => {
@@ -117,7 +123,7 @@ describe('gate', () => {
 
   it('answers an unauthenticated server-action call with 401 text/plain', async () => {
     const d = await gate(
-      { method: 'POST', pathname: '/routing', headers: new Headers({ 'next-action': 'bb22' }) },
+      { method: 'POST', pathname: '/routing', headers: new Headers({ 'next-action': 'bb22', ...SAME_ORIGIN }) },
       cfg(),
       deps,
     );
@@ -157,6 +163,57 @@ describe('gate', () => {
     });
     expect(op).toMatchObject({ allow: true });
     expect(read).toBe(false); // an operator's body is never parsed
+  });
+});
+
+describe('gate: cross-site requests and the viewer allow-list', () => {
+  const post = async (pathname: string, extra: Record<string, string>, claims = operatorClaims) =>
+    gate({ method: 'POST', pathname, headers: await headersOf(claims, extra) }, cfg(), deps);
+
+  it("refuses an operator's POST from another origin with 403, before any key is fetched", async () => {
+    const before = server.keyFetches();
+    const d = await post('/api/logs/query', {
+      origin: 'https://evil.example.com',
+      'sec-fetch-site': 'cross-site',
+      'content-type': 'application/json',
+    });
+    if (d.allow) throw new Error('expected a refusal');
+    expect(d.response.status).toBe(403);
+    expect(await d.response.json()).toEqual({
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('from another site'), retryable: false },
+    });
+    expect(server.keyFetches()).toBe(before);
+    const action = await post('/routing', { origin: 'https://evil.example.com', 'next-action': 'bb22' });
+    expect(action).toMatchObject({ allow: false, error: { code: 'FORBIDDEN' } });
+    if (!action.allow) expect(action.response.headers.get('content-type')).toBe('text/plain');
+  });
+
+  it('lets a same-origin JSON POST to a route handler through', async () => {
+    expect(await post('/api/logs/query', { 'content-type': 'application/json; charset=utf-8' })).toMatchObject({
+      allow: true,
+      user: { role: 'operator' },
+    });
+  });
+
+  it('refuses an /api POST that is not JSON, as a cross-site form would send it', async () => {
+    const d = await post('/api/logs/query', { 'content-type': 'text/plain;charset=UTF-8' });
+    expect(d).toMatchObject({ allow: false, error: { code: 'VALIDATION' } });
+    if (!d.allow) expect(d.response.status).toBe(400);
+  });
+
+  it('answers a signed-in user the allow-list does not admit with a 403 page that says why', async () => {
+    const gated = { ...cfg(), auth: { ...cfg().auth, viewers: { claim: 'groups', values: ['dev'] } } };
+    const outsider = { email: 'eve@example.com', groups: ['contractors'] };
+    const d = await gate({ method: 'GET', pathname: '/topology', headers: await headersOf(outsider) }, gated, deps);
+    if (d.allow) throw new Error('expected a refusal');
+    expect(d.response.status).toBe(403);
+    expect(d.response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const page = await d.response.text();
+    expect(page).toContain('<h1 style="font-size:20px">Not allowed</h1>');
+    expect(page).toContain('signed in as eve@example.com');
+    expect(
+      await gate({ method: 'GET', pathname: '/topology', headers: await headersOf(viewerClaims) }, gated, deps),
+    ).toMatchObject({ allow: true });
   });
 });
 

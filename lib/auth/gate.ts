@@ -1,5 +1,7 @@
 /**
- * The request gate behind proxy.ts. A request without a user gets 401; a viewer's (or, read-only,
+ * The request gate behind proxy.ts. A possibly cross-site request that may change something gets 403
+ * (lib/security/csrf: same origin, and JSON for /api); a request without a user gets 401, a user the
+ * viewer allow-list does not admit 403; a viewer's (or, read-only,
  * anyone's) call of a mutating server action gets 403 before Next runs it. The refusal's format
  * suits the caller: plain text for server actions (Next's client shows a text/plain error body as
  * the thrown error's message), JSON for /api, a short HTML page otherwise. Pure Web APIs plus the
@@ -10,6 +12,7 @@ import { httpStatusOf, type ErrorInfo } from '../domain/errors';
 import type { User } from '../domain/user';
 import type { ActionPolicy } from './actionPolicy';
 import { authenticate, type AuthDeps, type HeaderSource } from './authenticate';
+import { csrfRefusal } from '../security/csrf';
 import { mutationBlockedReason } from './permissions';
 
 /** What the gate looks at. */
@@ -76,7 +79,14 @@ export function refusal(req: GateRequest, error: ErrorInfo): Response {
   if (serverActionId(req))
     return new Response(error.message, { status, headers: { ...headers, 'content-type': 'text/plain' } });
   if (req.pathname.startsWith('/api/')) return Response.json({ error }, { status, headers });
-  const title = status === 403 ? 'Not allowed' : status === 401 ? 'Sign-in required' : 'Sign-in unavailable';
+  const title =
+    status === 403
+      ? 'Not allowed'
+      : status === 401
+        ? 'Sign-in required'
+        : status === 400
+          ? 'Bad request'
+          : 'Sign-in unavailable';
   const body =
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} · Trellis</title></head>` +
     '<body style="font-family:system-ui,sans-serif;padding:24px;max-width:70ch">' +
@@ -93,6 +103,8 @@ export async function gate(
   const actionId = serverActionId(req);
   const action = actionId ? (deps.policy?.nameOf(actionId) ?? actionId) : undefined;
   const withAction = action ? { action } : {};
+  const crossSite = csrfRefusal(req);
+  if (crossSite) return { allow: false, response: refusal(req, crossSite), error: crossSite, ...withAction };
   const who = await authenticate(req.headers, config, deps);
   if (!who.ok) return { allow: false, response: refusal(req, who.error), error: who.error, ...withAction };
   const user = who.value;

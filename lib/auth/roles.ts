@@ -4,7 +4,7 @@
  * list of strings — holds one of TRELLIS_OPERATOR_VALUES exactly. Everyone else is a viewer, and in
  * read-only mode everyone is.
  */
-import type { RoleMapping } from '../configAuth';
+import type { RoleMapping, ViewerAllowList } from '../configAuth';
 import type { Role, User } from '../domain/user';
 
 /** The claim's values as strings (a string, or the strings of a list); nothing else counts. */
@@ -28,6 +28,20 @@ export function roleFromClaims(claims: Record<string, unknown>, mapping: RoleMap
   if (mapping.operatorValues.length === 0) return 'viewer';
   const have = claimValues(claims, mapping.claim);
   return have.some((v) => mapping.operatorValues.includes(v)) ? 'operator' : 'viewer';
+}
+
+/**
+ * Whether verified claims may enter at all: always without an allow-list; otherwise when the allow-list's
+ * claim holds one of its values, or when the claims make an operator.
+ */
+export function isAdmitted(
+  claims: Record<string, unknown>,
+  mapping: RoleMapping,
+  viewers: ViewerAllowList | undefined,
+): boolean {
+  if (!viewers) return true;
+  if (claimValues(claims, viewers.claim).some((v) => viewers.values.includes(v))) return true;
+  return roleFromClaims(claims, mapping) === 'operator';
 }
 
 /**
