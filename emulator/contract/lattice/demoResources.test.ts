@@ -106,6 +106,22 @@ describe('demo scenario: VPC resources', () => {
   });
 });
 
+describe('control summary', () => {
+  it('counts VPC resources apart from the classic kinds', async () => {
+    const { body } = await h.control('GET', '/lattice/summary');
+    const sum = body as { accounts: Record<string, unknown>; vpcResources: Record<string, Record<string, unknown>> };
+    expect(sum.vpcResources['222222222222']?.['us-east-1']).toEqual({
+      resourceGateways: 1,
+      resourceConfigurations: 2,
+      serviceNetworkResourceAssociations: 2,
+      resourceEndpointAssociations: 1,
+      domainVerifications: 2,
+    });
+    expect(sum.vpcResources['333333333333']?.['us-east-1']).toEqual({ serviceNetworkVpcEndpointAssociations: 1 });
+    expect(JSON.stringify(sum.accounts)).not.toContain('resourceGateways');
+  });
+});
+
 describe('demo scenario: TLS passthrough and owners', () => {
   it('has a TLS passthrough service with a custom domain and a weighted default action', async () => {
     let found = false;
