@@ -64,7 +64,6 @@ describe('LatticeStore read API', () => {
     ]);
     expect(lattice.accessLogSubscriptionsOf(mesh.network.arn).map((s) => s.destinationArn)).toEqual([
       'arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/prod-mesh',
-      'arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/prod-mesh-resources',
     ]);
   });
 

@@ -10,19 +10,17 @@
  *   that way), and a VPC endpoint to the shared database;
  * - `inventory-shop` (storefront) and its target groups, tagged as the EKS Gateway API controller tags
  *   what it manages (aws-application-networking-k8s), and `statements` (payments), created by a
- *   CloudFormation stack; both with a weighted rule;
- * - hub: a RESOURCE access-log subscription on `prod-mesh` (its log group stays empty: the emulator
- *   writes no resource access logs).
+ *   CloudFormation stack; both with a weighted rule.
+ * No RESOURCE access-log subscription: the emulator writes no resource access logs (their field list
+ * could not be confirmed), and an empty one would only add a log group to every network query.
  */
 import type { Rng } from '../core/rng';
 import { buildLattice, type AccountBuild, type TargetSpec } from '../lattice/build';
 import { asAccount } from '../lattice/invoke';
 import { connectEndpoint, setStatus } from '../lattice/outOfBand';
 import type { EmulatorState } from '../state';
-import { DEMO_RETENTION_DAYS } from '../traffic/demoTraffic';
 
 const REGION = 'us-east-1';
-const HUB = '111111111111';
 const PAYMENTS = '222222222222';
 const STOREFRONT = '333333333333';
 const HEX = '0123456789abcdef';
@@ -260,17 +258,4 @@ export function addDemoResources(state: EmulatorState, vpc: DemoResourceVpcs, rn
     resourceConfigurationId: db.id as string,
   });
   if (typeof rea === 'string') fail(rea);
-
-  const logGroup = '/aws/vpc-lattice/prod-mesh-resources';
-  asAccount(
-    state,
-    HUB,
-    REGION,
-  )('CreateAccessLogSubscription', {
-    resourceIdentifier: prodMesh,
-    destinationArn: `arn:aws:logs:${REGION}:${HUB}:log-group:${logGroup}`,
-    serviceNetworkLogType: 'RESOURCE',
-  });
-  if (!state.logs.group(HUB, REGION, logGroup))
-    state.logs.createGroup(HUB, REGION, logGroup, now, { retentionInDays: DEMO_RETENTION_DAYS });
 }

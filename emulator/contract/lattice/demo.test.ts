@@ -120,12 +120,8 @@ describe('demo scenario', () => {
     expect(policy.state).toBe('Active');
     for (const n of nets) {
       const als = (await hub.send(new ListAccessLogSubscriptionsCommand({ resourceIdentifier: n.id! }))).items!;
-      // Every network logs its service traffic; prod-mesh also has a RESOURCE subscription of its own.
       expect(als.map((a) => [a.serviceNetworkLogType, a.destinationArn])).toEqual([
         ['SERVICE', `arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/${n.name}`],
-        ...(n.name === 'prod-mesh'
-          ? [['RESOURCE', 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/prod-mesh-resources']]
-          : []),
       ]);
     }
     const payments = clients[1]!;

@@ -4,8 +4,11 @@
  */
 import {
   ConflictException,
+  CreateAccessLogSubscriptionCommand,
+  ListAccessLogSubscriptionsCommand,
   CreateResourceConfigurationCommand,
   CreateResourceGatewayCommand,
+  CreateServiceCommand,
   CreateServiceNetworkResourceAssociationCommand,
   DeleteDomainVerificationCommand,
   DeleteResourceConfigurationCommand,
@@ -404,6 +407,49 @@ describe('service network resource associations', () => {
     );
     expect(e).toBeInstanceOf(ValidationException);
     expect(e.message).toContain('shareable');
+  });
+});
+
+describe('access-log subscriptions by serviceNetworkLogType', () => {
+  it('keeps SERVICE and RESOURCE subscriptions of a network apart; a service takes no log type', async () => {
+    const c = h.lattice();
+    const sn = await network(c);
+    const dest = (name: string) => `arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/${name}`;
+    const svcLogs = await c.send(
+      new CreateAccessLogSubscriptionCommand({ resourceIdentifier: sn.id, destinationArn: dest('svc') }),
+    );
+    expect(svcLogs.serviceNetworkLogType).toBe('SERVICE');
+    const rscLogs = await c.send(
+      new CreateAccessLogSubscriptionCommand({
+        resourceIdentifier: sn.id,
+        destinationArn: dest('rsc'),
+        serviceNetworkLogType: 'RESOURCE',
+      }),
+    );
+    expect(rscLogs.serviceNetworkLogType).toBe('RESOURCE');
+    const listed = await c.send(new ListAccessLogSubscriptionsCommand({ resourceIdentifier: sn.arn }));
+    expect(listed.items?.map((i) => i.serviceNetworkLogType).sort()).toEqual(['RESOURCE', 'SERVICE']);
+    const twice = await caught(
+      c.send(
+        new CreateAccessLogSubscriptionCommand({
+          resourceIdentifier: sn.id,
+          destinationArn: dest('rsc-2'),
+          serviceNetworkLogType: 'RESOURCE',
+        }),
+      ),
+    );
+    expect(twice).toBeInstanceOf(ConflictException);
+    const svc = await c.send(new CreateServiceCommand({ name: uniqueName('logged') }));
+    const onService = await caught(
+      c.send(
+        new CreateAccessLogSubscriptionCommand({
+          resourceIdentifier: svc.id,
+          destinationArn: dest('x'),
+          serviceNetworkLogType: 'RESOURCE',
+        }),
+      ),
+    );
+    expect(onService).toBeInstanceOf(ValidationException);
   });
 });
 
