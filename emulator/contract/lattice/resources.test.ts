@@ -17,6 +17,7 @@ import {
   DeleteServiceNetworkCommand,
   DeleteServiceNetworkResourceAssociationCommand,
   GetDomainVerificationCommand,
+  GetResourcePolicyCommand,
   GetResourceConfigurationCommand,
   GetResourceGatewayCommand,
   GetServiceNetworkResourceAssociationCommand,
@@ -28,6 +29,7 @@ import {
   ListServiceNetworksCommand,
   ListServiceNetworkVpcEndpointAssociationsCommand,
   ListTagsForResourceCommand,
+  PutResourcePolicyCommand,
   ResourceNotFoundException,
   ServiceQuotaExceededException,
   StartDomainVerificationCommand,
@@ -278,6 +280,27 @@ describe('resource configurations', () => {
       ),
     );
     expect(refused).toBeInstanceOf(ConflictException);
+  });
+
+  it('takes a resource policy (as RAM sharing writes) but no access-log subscription or auth policy', async () => {
+    const c = h.lattice();
+    const rc = await dnsConfig(c, (await gateway(c)).id!);
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: '333333333333' }, Action: 'vpc-lattice:*', Resource: rc.arn }],
+    });
+    await c.send(new PutResourcePolicyCommand({ resourceArn: rc.arn, policy }));
+    expect((await c.send(new GetResourcePolicyCommand({ resourceArn: rc.arn }))).policy).toBe(policy);
+    const logs = await caught(
+      c.send(
+        new CreateAccessLogSubscriptionCommand({
+          resourceIdentifier: rc.id,
+          destinationArn: 'arn:aws:logs:us-east-1:111111111111:log-group:/rc',
+        }),
+      ),
+    );
+    expect(logs).toBeInstanceOf(ValidationException);
+    expect(logs.message).toContain('service networks and services');
   });
 
   it('enforces the quota of resource configurations per Region', async () => {
