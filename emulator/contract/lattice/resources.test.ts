@@ -404,6 +404,35 @@ describe('service network resource associations', () => {
     expect(listed.items?.[0]).toMatchObject({ status: 'CREATE_FAILED', failureCode: 'InsufficientCapacity' });
   });
 
+  it('lets the network owner associate a shared configuration, but not a third account that sees both', async () => {
+    const owner = h.lattice(h.creds(1));
+    const rc = await dnsConfig(owner, (await gateway(owner)).id!);
+    const hub = h.lattice();
+    const sn = await network(hub);
+    await control('/shares', { resourceArn: rc.arn, accounts: ['111111111111', '333333333333'] });
+    await control('/shares', { resourceArn: sn.arn, accounts: ['333333333333'] });
+    const third = await caught(
+      h.lattice(h.creds(2)).send(
+        new CreateServiceNetworkResourceAssociationCommand({
+          resourceConfigurationIdentifier: rc.arn,
+          serviceNetworkIdentifier: sn.arn,
+        }),
+      ),
+    );
+    expect(third.name).toBe('AccessDeniedException');
+    const a = await hub.send(
+      new CreateServiceNetworkResourceAssociationCommand({
+        resourceConfigurationIdentifier: rc.arn,
+        serviceNetworkIdentifier: sn.id,
+      }),
+    );
+    expect(a.createdBy).toBe('111111111111');
+    const seen = await owner.send(
+      new ListServiceNetworkResourceAssociationsCommand({ resourceConfigurationIdentifier: rc.id }),
+    );
+    expect(seen.items?.map((i) => i.id)).toEqual([a.id]);
+  });
+
   it('refuses CHILD configurations and configurations that do not allow shareable networks', async () => {
     const c = h.lattice();
     const gw = await gateway(c);
