@@ -4,7 +4,10 @@
  *   POST   /_emulator/shares           {resourceArn, accounts:[...]}  share (adds to existing shares)
  *   DELETE /_emulator/shares           {resourceArn, accounts?:[...]} stop sharing (associations stay)
  *   GET    /_emulator/shares           every share
- *   GET    /_emulator/lattice/summary  resource counts per account and region
+ *   GET    /_emulator/lattice/summary  resource counts per account and region (`accounts`: networks, services,
+ *                                     listeners, rules, target groups and targets, associations, access logs;
+ *                                     `vpcResources`: resource gateways and configurations, their associations,
+ *                                     VPC endpoint associations, domain verifications)
  *   POST   /_emulator/lattice/vpc-endpoints  {accountId, region?, vpcId, serviceNetwork | resourceConfiguration}
  *                                     a VPC endpoint (as EC2 creates) and its Lattice association
  *   POST   /_emulator/lattice/status   {resourceArn, status, failureReason?, failureCode?}  a provisioning outcome
@@ -60,6 +63,10 @@ const COUNTED: Array<[ResourceKind, string]> = [
   ['servicenetworkserviceassociation', 'serviceNetworkServiceAssociations'],
   ['servicenetworkvpcassociation', 'serviceNetworkVpcAssociations'],
   ['accesslogsubscription', 'accessLogSubscriptions'],
+];
+
+/** The kinds of VPC resources and domains, counted apart (`vpcResources`) so that `accounts` keeps its shape. */
+const COUNTED_VPC_RESOURCES: Array<[ResourceKind, string]> = [
   ['resourcegateway', 'resourceGateways'],
   ['resourceconfiguration', 'resourceConfigurations'],
   ['servicenetworkresourceassociation', 'serviceNetworkResourceAssociations'],
@@ -73,20 +80,29 @@ function idOf(identifier: string): string {
   return identifier.startsWith('arn:') ? (parseArn(identifier)?.id ?? identifier) : identifier;
 }
 
-function summary(store: LatticeStore, now: number): Record<string, unknown> {
-  const accounts: Record<string, Record<string, Record<string, number>>> = {};
-  const bump = (account: string, region: string, key: string, n = 1) => {
-    accounts[account] ??= {};
-    const perRegion = accounts[account];
+type Counts = Record<string, Record<string, Record<string, number>>>;
+
+function bumper(into: Counts) {
+  return (account: string, region: string, key: string, n = 1) => {
+    into[account] ??= {};
+    const perRegion = into[account];
     perRegion[region] ??= {};
     const counts = perRegion[region];
     counts[key] = (counts[key] ?? 0) + n;
   };
+}
+
+function summary(store: LatticeStore, now: number): Record<string, unknown> {
+  const accounts: Counts = {};
+  const vpcResources: Counts = {};
+  const bump = bumper(accounts);
   for (const [kind, key] of COUNTED) for (const r of store.all(kind)) bump(r.accountId, r.region, key);
   for (const tg of store.all('targetgroup')) {
     for (const t of store.targetsOf(tg.id, now)) bump(tg.accountId, tg.region, `targets${t.status}`);
   }
-  return { accounts, shares: store.shares.size };
+  const bumpVpc = bumper(vpcResources);
+  for (const [kind, key] of COUNTED_VPC_RESOURCES) for (const r of store.all(kind)) bumpVpc(r.accountId, r.region, key);
+  return { accounts, vpcResources, shares: store.shares.size };
 }
 
 export const latticeRoutes: ControlRoute[] = [

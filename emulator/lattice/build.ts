@@ -25,6 +25,8 @@ export interface TargetGroupSpec {
   config?: Record<string, unknown>;
   targets: TargetSpec[];
   tags?: Record<string, string>;
+  /** Tags only AWS can write (`aws:cloudformation:*`), set on the record as CloudFormation would. */
+  systemTags?: Record<string, string>;
 }
 
 /** A non-default listener rule. */
@@ -50,6 +52,10 @@ export interface ServiceSpec {
   authType?: AuthType;
   authPolicy?: unknown;
   tags?: Record<string, string>;
+  /** Tags only AWS can write (`aws:cloudformation:*`), set on the record as CloudFormation would. */
+  systemTags?: Record<string, string>;
+  /** The custom domain name (the SNI match of TLS passthrough listeners). */
+  customDomainName?: string;
   listeners: ListenerSpec[];
   networks: string[];
   accessLogDestination?: string;
@@ -83,6 +89,12 @@ export interface BuildResult {
 
 type Call = ReturnType<typeof asAccount>;
 
+/** Adds AWS-reserved tags to a record (the API refuses `aws:` keys from callers; AWS services write them). */
+function addSystemTags(state: EmulatorState, arn: string, tags: Record<string, string> | undefined): void {
+  const rec = tags ? state.lattice.byArn(arn)?.record : undefined;
+  if (rec) rec.tags = { ...rec.tags, ...tags };
+}
+
 function action(spec: ActionSpec, tgIds: Map<string, string>): Record<string, unknown> {
   if ('fixedResponse' in spec) return { fixedResponse: { statusCode: spec.fixedResponse } };
   return {
@@ -97,6 +109,7 @@ function action(spec: ActionSpec, tgIds: Map<string, string>): Record<string, un
 }
 
 function buildService(
+  state: EmulatorState,
   call: Call,
   spec: ServiceSpec,
   tgIds: Map<string, string>,
@@ -106,8 +119,10 @@ function buildService(
     name: spec.name,
     authType: spec.authType ?? 'NONE',
     ...(spec.tags ? { tags: spec.tags } : {}),
+    ...(spec.customDomainName ? { customDomainName: spec.customDomainName } : {}),
   });
   const svcId = svc.id as string;
+  addSystemTags(state, svc.arn as string, spec.systemTags);
   for (const l of spec.listeners) {
     const listener = call('CreateListener', {
       serviceIdentifier: svcId,
@@ -141,10 +156,15 @@ function buildService(
 
 /**
  * Builds every account's networks first (so that others can use them), then target groups, services and VPC
- * associations.
+ * associations. `knownNetworks` (name → ARN) are networks built before, that services and VPCs may join.
  */
-export function buildLattice(state: EmulatorState, region: string, accounts: readonly AccountBuild[]): BuildResult {
-  const result: BuildResult = { networks: new Map(), services: new Map(), targetGroups: new Map() };
+export function buildLattice(
+  state: EmulatorState,
+  region: string,
+  accounts: readonly AccountBuild[],
+  knownNetworks: ReadonlyMap<string, string> = new Map(),
+): BuildResult {
+  const result: BuildResult = { networks: new Map(knownNetworks), services: new Map(), targetGroups: new Map() };
   const forced: Array<{ tgId: string; target: TargetSpec }> = [];
   const tgIdsAll: string[] = [];
   for (const a of accounts) {
@@ -174,6 +194,7 @@ export function buildLattice(state: EmulatorState, region: string, accounts: rea
         ...(tg.tags ? { tags: tg.tags } : {}),
       });
       const tgId = created.id as string;
+      addSystemTags(state, created.arn as string, tg.systemTags);
       tgIds.set(tg.name, tgId);
       tgIdsAll.push(tgId);
       result.targetGroups.set(tg.name, created.arn as string);
@@ -187,7 +208,7 @@ export function buildLattice(state: EmulatorState, region: string, accounts: rea
       }
       for (const t of tg.targets) if (t.force) forced.push({ tgId, target: t });
     }
-    for (const s of a.services ?? []) result.services.set(s.name, buildService(call, s, tgIds, result.networks));
+    for (const s of a.services ?? []) result.services.set(s.name, buildService(state, call, s, tgIds, result.networks));
     for (const v of a.vpcAssociations ?? []) {
       const arn = result.networks.get(v.network);
       if (!arn) throw new Error(`scenario: no service network '${v.network}'`);

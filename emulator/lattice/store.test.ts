@@ -23,8 +23,11 @@ describe('LatticeStore persistence', () => {
     const json = JSON.parse(JSON.stringify(state.lattice.toJSON())) as ReturnType<LatticeStore['toJSON']>;
     const copy = LatticeStore.fromJSON(json);
     expect(copy.toJSON()).toEqual(state.lattice.toJSON());
-    expect(copy.all('service')).toHaveLength(15);
-    expect(copy.shares.size).toBe(2);
+    // 15 services with traffic, plus card-vault (TLS passthrough), statements (CloudFormation) and inventory-shop (EKS).
+    expect(copy.all('service')).toHaveLength(18);
+    // Two networks, and the orders-db resource configuration (shared with storefront).
+    expect(copy.shares.size).toBe(3);
+    expect(copy.all('resourceconfiguration').map((r) => r.status)).toEqual(['ACTIVE', 'UPDATE_FAILED']);
     expect(copy.quotas.listenersPerService).toBe(3);
     const statuses = copy.targetGroups().flatMap((tg) => copy.targetsOf(tg.id, START).map((t) => t.status));
     expect(new Set(statuses)).toEqual(new Set(['HEALTHY', 'UNHEALTHY', 'DRAINING', 'INITIAL', 'UNAVAILABLE']));

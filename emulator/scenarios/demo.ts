@@ -2,7 +2,9 @@
  * The `demo` scenario: a network hub account sharing two service networks with a payments and a
  * storefront account, 15 services across the three, every target-group type, HTTP and HTTPS
  * listeners, rules on path, header and method (including a 90/10 canary), unhealthy, draining and
- * initial targets, VPC associations and access-log subscriptions. Built through the Lattice API
+ * initial targets, VPC associations and access-log subscriptions (and, in demoResources.ts, resource
+ * gateways and configurations, VPC endpoints, TLS passthrough, domains, EKS- and CloudFormation-owned
+ * services). Built through the Lattice API
  * handlers (lattice/build.ts), deterministic under the seed. Then its simulated traffic: log groups,
  * hours of backfilled history with past incidents, and live requests (traffic/demoTraffic.ts).
  */
@@ -11,6 +13,7 @@ import type { Rng } from '../core/rng';
 import type { EmulatorState } from '../state';
 import { addDemoTraffic } from '../traffic/demoTraffic';
 import { addAccounts, STANDARD_ACCOUNTS } from './accounts';
+import { addDemoResources } from './demoResources';
 
 const REGION = 'us-east-1';
 const HUB = '111111111111';
@@ -351,4 +354,6 @@ export function demoScenario(state: EmulatorState, params: Record<string, unknow
 
   buildLattice(state, REGION, [hub, payments, storefront]);
   addDemoTraffic(state, vpc, state.rng.fork('demo-traffic'), params);
+  // After the traffic, so that what is added never changes the traffic of the services above.
+  addDemoResources(state, vpc, state.rng.fork('demo-resources'));
 }

@@ -14,6 +14,9 @@ const KINDS: ResourceKind[] = [
   'servicenetworkserviceassociation',
   'servicenetworkvpcassociation',
   'accesslogsubscription',
+  'resourcegateway',
+  'resourceconfiguration',
+  'servicenetworkresourceassociation',
 ];
 
 async function world(params: Record<string, unknown>, seed = 7) {
@@ -53,10 +56,15 @@ describe('fleet scenario', () => {
     expect(arns.listener!.length).toBeGreaterThan(600);
     expect(arns.rule!.length).toBeGreaterThan(arns.listener!.length);
     expect(arns.accesslogsubscription!.length).toBeGreaterThan(0);
+    // Resource configurations in proportion (one per ten services), each in a mesh, a gateway per account.
+    expect(arns.resourcegateway).toHaveLength(5);
+    expect(arns.resourceconfiguration).toHaveLength(60);
+    expect(arns.servicenetworkresourceassociation).toHaveLength(60);
+    expect(new Set(state.lattice.all('resourceconfiguration').map((r) => r.accountId)).size).toBe(5);
   });
 
   it('is deterministic under the seed and honours its params', async () => {
-    const params = { accounts: 4, services: 40, targetGroups: 100, targets: 700 };
+    const params = { accounts: 4, services: 40, targetGroups: 100, targets: 700, resourceConfigurations: 9 };
     const a = await world(params, 3);
     const b = await world(params, 3);
     expect(b.arns).toEqual(a.arns);
@@ -64,6 +72,7 @@ describe('fleet scenario', () => {
     expect(a.arns.service).toHaveLength(40);
     expect(a.arns.targetgroup).toHaveLength(100);
     expect(a.targets).toHaveLength(700);
+    expect(a.arns.resourceconfiguration).toHaveLength(9);
     const c = await world(params, 4);
     expect(c.arns.service).not.toEqual(a.arns.service);
   });

@@ -6,11 +6,12 @@
  * with an HTTPS listener and 0–3 rules (path, header, method, weighted canaries), every fifth with a
  * second listener; three target groups per service (IP, some INSTANCE), a few percent of targets
  * UNHEALTHY / DRAINING / INITIAL; VPC associations; access-log subscriptions on networks and on
- * every fourth service. Built through the Lattice API handlers (lattice/build.ts) in seconds,
- * deterministic under the seed.
+ * every fourth service; resource configurations in proportion (fleetResources.ts). Built through the
+ * Lattice API handlers (lattice/build.ts) in seconds, deterministic under the seed.
  *
  * Params (`/_emulator/reset {"scenario":"fleet","params":{...}}`): `accounts` (1–50), `services`,
- * `targetGroups` (1–10 per service), `targets` (≤ 100 per target group).
+ * `targetGroups` (1–10 per service), `targets` (≤ 100 per target group), `resourceConfigurations`
+ * (default: one per ten services).
  */
 import { z } from 'zod';
 import { ControlError } from '../control/router';
@@ -27,6 +28,7 @@ import {
 import type { EmulatorState } from '../state';
 import { addAccounts, generatedAccounts, type ScenarioAccount } from './accounts';
 import { createAccessLogGroups } from '../traffic/demoTraffic';
+import { addFleetResources } from './fleetResources';
 
 const REGION = 'us-east-1';
 const HEX = '0123456789abcdef';
@@ -51,6 +53,7 @@ const paramsSchema = z
     services: z.number().int().min(0).max(20_000).default(600),
     targetGroups: z.number().int().min(0).max(60_000).default(1_800),
     targets: z.number().int().min(0).max(1_000_000).default(18_000),
+    resourceConfigurations: z.number().int().min(0).max(10_000).optional(),
   })
   .strict()
   .refine((p) => p.services === 0 || (p.targetGroups >= p.services && p.targetGroups <= p.services * 10), {
@@ -226,7 +229,10 @@ export function fleetScenario(state: EmulatorState, raw: Record<string, unknown>
     };
     build.services!.push(svc);
   }
-  buildLattice(state, REGION, builds);
+  const built = buildLattice(state, REGION, builds);
+  const meshArns = meshes.map((m) => built.networks.get(m)!);
+  const resourceConfigurations = p.resourceConfigurations ?? Math.round(p.services / 10);
+  addFleetResources(state, state.rng.fork('fleet-resources'), accounts, meshArns, resourceConfigurations);
   // The access-log destinations exist (empty: the fleet has no simulated traffic), as they would in AWS.
   createAccessLogGroups(state, state.clock.now());
 }

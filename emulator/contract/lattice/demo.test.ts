@@ -65,7 +65,7 @@ describe('demo scenario', () => {
     expect(total).toBeGreaterThanOrEqual(12);
   });
 
-  it('has every target-group type, HTTP and HTTPS listeners, and targets in every interesting state', async () => {
+  it('has every target-group type, HTTP, HTTPS and TLS passthrough listeners, and targets in every state', async () => {
     const types = new Set<string>();
     const statuses = new Set<string>();
     const protocols = new Set<string>();
@@ -81,7 +81,7 @@ describe('demo scenario', () => {
       }
     }
     expect([...types].sort()).toEqual(['ALB', 'INSTANCE', 'IP', 'LAMBDA']);
-    expect(protocols).toEqual(new Set(['HTTP', 'HTTPS']));
+    expect(protocols).toEqual(new Set(['HTTP', 'HTTPS', 'TLS_PASSTHROUGH']));
     for (const s of ['HEALTHY', 'UNHEALTHY', 'DRAINING', 'INITIAL', 'UNAVAILABLE']) expect(statuses).toContain(s);
   });
 
@@ -120,8 +120,8 @@ describe('demo scenario', () => {
     expect(policy.state).toBe('Active');
     for (const n of nets) {
       const als = (await hub.send(new ListAccessLogSubscriptionsCommand({ resourceIdentifier: n.id! }))).items!;
-      expect(als.map((a) => a.destinationArn)).toEqual([
-        `arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/${n.name}`,
+      expect(als.map((a) => [a.serviceNetworkLogType, a.destinationArn])).toEqual([
+        ['SERVICE', `arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/${n.name}`],
       ]);
     }
     const payments = clients[1]!;

@@ -4,8 +4,11 @@
  */
 import {
   ConflictException,
+  CreateAccessLogSubscriptionCommand,
+  ListAccessLogSubscriptionsCommand,
   CreateResourceConfigurationCommand,
   CreateResourceGatewayCommand,
+  CreateServiceCommand,
   CreateServiceNetworkResourceAssociationCommand,
   DeleteDomainVerificationCommand,
   DeleteResourceConfigurationCommand,
@@ -14,6 +17,7 @@ import {
   DeleteServiceNetworkCommand,
   DeleteServiceNetworkResourceAssociationCommand,
   GetDomainVerificationCommand,
+  GetResourcePolicyCommand,
   GetResourceConfigurationCommand,
   GetResourceGatewayCommand,
   GetServiceNetworkResourceAssociationCommand,
@@ -25,6 +29,7 @@ import {
   ListServiceNetworksCommand,
   ListServiceNetworkVpcEndpointAssociationsCommand,
   ListTagsForResourceCommand,
+  PutResourcePolicyCommand,
   ResourceNotFoundException,
   ServiceQuotaExceededException,
   StartDomainVerificationCommand,
@@ -277,6 +282,27 @@ describe('resource configurations', () => {
     expect(refused).toBeInstanceOf(ConflictException);
   });
 
+  it('takes a resource policy (as RAM sharing writes) but no access-log subscription or auth policy', async () => {
+    const c = h.lattice();
+    const rc = await dnsConfig(c, (await gateway(c)).id!);
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: '333333333333' }, Action: 'vpc-lattice:*', Resource: rc.arn }],
+    });
+    await c.send(new PutResourcePolicyCommand({ resourceArn: rc.arn, policy }));
+    expect((await c.send(new GetResourcePolicyCommand({ resourceArn: rc.arn }))).policy).toBe(policy);
+    const logs = await caught(
+      c.send(
+        new CreateAccessLogSubscriptionCommand({
+          resourceIdentifier: rc.id,
+          destinationArn: 'arn:aws:logs:us-east-1:111111111111:log-group:/rc',
+        }),
+      ),
+    );
+    expect(logs).toBeInstanceOf(ValidationException);
+    expect(logs.message).toContain('service networks and services');
+  });
+
   it('enforces the quota of resource configurations per Region', async () => {
     const c = h.lattice(h.creds(2));
     const gw = await gateway(c);
@@ -378,6 +404,35 @@ describe('service network resource associations', () => {
     expect(listed.items?.[0]).toMatchObject({ status: 'CREATE_FAILED', failureCode: 'InsufficientCapacity' });
   });
 
+  it('lets the network owner associate a shared configuration, but not a third account that sees both', async () => {
+    const owner = h.lattice(h.creds(1));
+    const rc = await dnsConfig(owner, (await gateway(owner)).id!);
+    const hub = h.lattice();
+    const sn = await network(hub);
+    await control('/shares', { resourceArn: rc.arn, accounts: ['111111111111', '333333333333'] });
+    await control('/shares', { resourceArn: sn.arn, accounts: ['333333333333'] });
+    const third = await caught(
+      h.lattice(h.creds(2)).send(
+        new CreateServiceNetworkResourceAssociationCommand({
+          resourceConfigurationIdentifier: rc.arn,
+          serviceNetworkIdentifier: sn.arn,
+        }),
+      ),
+    );
+    expect(third.name).toBe('AccessDeniedException');
+    const a = await hub.send(
+      new CreateServiceNetworkResourceAssociationCommand({
+        resourceConfigurationIdentifier: rc.arn,
+        serviceNetworkIdentifier: sn.id,
+      }),
+    );
+    expect(a.createdBy).toBe('111111111111');
+    const seen = await owner.send(
+      new ListServiceNetworkResourceAssociationsCommand({ resourceConfigurationIdentifier: rc.id }),
+    );
+    expect(seen.items?.map((i) => i.id)).toEqual([a.id]);
+  });
+
   it('refuses CHILD configurations and configurations that do not allow shareable networks', async () => {
     const c = h.lattice();
     const gw = await gateway(c);
@@ -404,6 +459,49 @@ describe('service network resource associations', () => {
     );
     expect(e).toBeInstanceOf(ValidationException);
     expect(e.message).toContain('shareable');
+  });
+});
+
+describe('access-log subscriptions by serviceNetworkLogType', () => {
+  it('keeps SERVICE and RESOURCE subscriptions of a network apart; a service takes no log type', async () => {
+    const c = h.lattice();
+    const sn = await network(c);
+    const dest = (name: string) => `arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/${name}`;
+    const svcLogs = await c.send(
+      new CreateAccessLogSubscriptionCommand({ resourceIdentifier: sn.id, destinationArn: dest('svc') }),
+    );
+    expect(svcLogs.serviceNetworkLogType).toBe('SERVICE');
+    const rscLogs = await c.send(
+      new CreateAccessLogSubscriptionCommand({
+        resourceIdentifier: sn.id,
+        destinationArn: dest('rsc'),
+        serviceNetworkLogType: 'RESOURCE',
+      }),
+    );
+    expect(rscLogs.serviceNetworkLogType).toBe('RESOURCE');
+    const listed = await c.send(new ListAccessLogSubscriptionsCommand({ resourceIdentifier: sn.arn }));
+    expect(listed.items?.map((i) => i.serviceNetworkLogType).sort()).toEqual(['RESOURCE', 'SERVICE']);
+    const twice = await caught(
+      c.send(
+        new CreateAccessLogSubscriptionCommand({
+          resourceIdentifier: sn.id,
+          destinationArn: dest('rsc-2'),
+          serviceNetworkLogType: 'RESOURCE',
+        }),
+      ),
+    );
+    expect(twice).toBeInstanceOf(ConflictException);
+    const svc = await c.send(new CreateServiceCommand({ name: uniqueName('logged') }));
+    const onService = await caught(
+      c.send(
+        new CreateAccessLogSubscriptionCommand({
+          resourceIdentifier: svc.id,
+          destinationArn: dest('x'),
+          serviceNetworkLogType: 'RESOURCE',
+        }),
+      ),
+    );
+    expect(onService).toBeInstanceOf(ValidationException);
   });
 });
 

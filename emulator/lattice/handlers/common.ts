@@ -75,11 +75,12 @@ export function resolveNetworkOrService(
       : identifier.startsWith('sn-')
         ? 'servicenetwork'
         : undefined;
+  // The model's identifier pattern admits resource configurations, but the API reference documents these
+  // operations (access-log subscriptions, auth policies) for service networks and services only.
   if (identifier.includes('rcfg-'))
-    throw validationError(
-      'The Trellis emulator does not implement access-log subscriptions of resource configurations',
-      [{ name: 'resourceIdentifier', message: 'Use a service network (serviceNetworkLogType RESOURCE) or a service' }],
-    );
+    throw validationError('This operation applies to service networks and services, not resource configurations', [
+      { name: 'resourceIdentifier', message: 'Must be the ID or ARN of a service network or a service' },
+    ]);
   if (kind === 'service') return { kind, record: resolve(env, 'service', identifier) };
   if (kind === 'servicenetwork') return { kind, record: resolve(env, 'servicenetwork', identifier) };
   throw notFound('SERVICE', identifier, `No service network or service '${identifier}'`);

@@ -1,6 +1,6 @@
 /**
  * Auth policies (by network or service id/ARN; Active only under authType AWS_IAM) and resource
- * policies (by ARN). Only the resource owner reads or writes them. Policies must be JSON documents
+ * policies (by ARN of a network, service or resource configuration: what AWS RAM sharing writes). Only the resource owner reads or writes them. Policies must be JSON documents
  * with a Statement; auth policies are limited to 10 KB (the AWS quota).
  */
 import { notFound, validationError } from '../errors';
@@ -39,13 +39,8 @@ function put(map: Map<string, PolicyRecord>, arn: string, policy: string, now: n
 
 function ownedByArn(env: Env, arn: string) {
   const kind = parseArn(arn)?.kind;
-  if (kind !== 'service' && kind !== 'servicenetwork') {
-    if (arn.includes(':resourceconfiguration/'))
-      throw validationError('The Trellis emulator does not implement resource configurations', [
-        { name: 'resourceArn', message: 'Resource configurations are not supported by the emulator' },
-      ]);
-    throw notFound('SERVICE', arn, `No service network or service '${arn}'`);
-  }
+  if (kind !== 'service' && kind !== 'servicenetwork' && kind !== 'resourceconfiguration')
+    throw notFound('SERVICE', arn, `No service network, service or resource configuration '${arn}'`);
   const rec = resolve(env, kind, arn);
   requireOwner(env, rec);
   return rec;

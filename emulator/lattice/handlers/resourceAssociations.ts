@@ -47,6 +47,9 @@ const create: Handler = (env, input) =>
   idempotent(env, input, 'SERVICE_NETWORK_RESOURCE_ASSOCIATION', () => {
     const rc = resolveConfiguration(env, input.resourceConfigurationIdentifier as string);
     const sn = resolve(env, 'servicenetwork', input.serviceNetworkIdentifier as string);
+    // The configuration owner (into a network shared with it) or the network owner (of a configuration shared
+    // with it); a third account that merely sees both may not join them.
+    requireOwner(env, rc, sn.accountId === env.account ? env.account : undefined);
     if (rc.type === 'CHILD')
       throw fieldError(
         'resourceConfigurationIdentifier',
@@ -134,8 +137,13 @@ const remove: Handler = (env, input) => {
     'servicenetworkresourceassociation',
     input.serviceNetworkResourceAssociationIdentifier as string,
   );
-  // The creator or the network owner may delete it.
-  requireOwner(env, a, env.store.get('servicenetwork', a.serviceNetworkId)?.accountId);
+  // The creator, the network owner or the configuration owner may delete it.
+  requireOwner(
+    env,
+    a,
+    env.store.get('servicenetwork', a.serviceNetworkId)?.accountId,
+    env.store.get('resourceconfiguration', a.resourceConfigurationId)?.accountId,
+  );
   env.store.remove('servicenetworkresourceassociation', a.id);
   return { id: a.id, arn: a.arn, status: 'DELETE_IN_PROGRESS' };
 };
