@@ -3,20 +3,21 @@
  * and the rule is untouched.
  */
 import { expect, test } from '@playwright/test';
+import { emulator } from './support/emulator';
 import { NowPage } from './pages/NowPage';
-import { canaryRule, control, paymentsClients, ruleWeights } from './pages/RoutingPage';
+import { canaryRule, paymentsClients, ruleWeights } from './pages/RoutingPage';
 import { signedIn, VIEWER } from './support/albUsers';
 
 test.afterAll(async () => {
-  await control('DELETE', '/incidents');
-  await control('POST', '/reset', { scenario: 'demo', seed: 1 });
+  await emulator.endIncidents();
+  await emulator.reset({ scenario: 'demo', seed: 1 });
 });
 
 test('a viewer sees the canary rollback disabled with the reason', async ({ browser }) => {
   test.setTimeout(150_000);
-  await control('POST', '/reset', { scenario: 'demo', seed: 1, params: { backfillMinutes: 90, lagMs: 2000 } });
-  await control('POST', '/traffic', { rates: { 'payments-api': 40 } });
-  await control('POST', '/incidents', { kind: 'target-errors', targetGroup: 'payments-api-v2', errorRate: 0.6 });
+  await emulator.reset({ scenario: 'demo', seed: 1, params: { backfillMinutes: 90, lagMs: 2000 } });
+  await emulator.setTraffic({ rates: { 'payments-api': 40 } });
+  await emulator.addIncident({ kind: 'target-errors', targetGroup: 'payments-api-v2', errorRate: 0.6 });
   const { lattice } = paymentsClients();
   const ref = await canaryRule(lattice);
   const context = await browser.newContext({ extraHTTPHeaders: await signedIn(VIEWER) });

@@ -8,16 +8,10 @@
 import { ListTargetGroupsCommand, ListTargetsCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
 import { expect, test } from '@playwright/test';
+import { emulator } from './support/emulator';
 import { AuditPage } from './pages/AuditPage';
 import { NowPage } from './pages/NowPage';
-import {
-  canaryRule,
-  control,
-  EMULATOR_URL,
-  paymentsClients,
-  ruleWeights,
-  type CanaryRuleRef,
-} from './pages/RoutingPage';
+import { canaryRule, EMULATOR_URL, paymentsClients, ruleWeights, type CanaryRuleRef } from './pages/RoutingPage';
 
 const DETECT_MS = 90_000;
 const INTRUDER = 'arn:aws:iam::333333333333:role/e2e-intruder';
@@ -81,13 +75,13 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   // 90 minutes of history: the engine's baseline is the hour ending 10 min before the recent 5 minutes.
-  await control('POST', '/reset', { scenario: 'demo', seed: 1, params: { backfillMinutes: 90, lagMs: 2000 } });
+  await emulator.reset({ scenario: 'demo', seed: 1, params: { backfillMinutes: 90, lagMs: 2000 } });
   ref = await canaryRule(lattice);
 });
 
 test.afterAll(async () => {
-  await control('DELETE', '/incidents');
-  await control('POST', '/reset', { scenario: 'demo', seed: 1 });
+  await emulator.endIncidents();
+  await emulator.reset({ scenario: 'demo', seed: 1 });
 });
 
 test('with no incident, none of these resources has a finding of the kind about to be injected', async ({ page }) => {
@@ -101,8 +95,8 @@ test('each incident shows as a finding naming its resource within 90 s, with no 
   test.setTimeout(DETECT_MS + 60_000);
   const started = Date.now();
   // payments-api at 10× its rate: its /v2/ canary group (10 % of /v2/) then gets about 70 requests a minute.
-  await control('POST', '/traffic', { rates: { 'payments-api': 40 } });
-  for (const i of INCIDENTS) await control('POST', '/incidents', i.body);
+  await emulator.setTraffic({ rates: { 'payments-api': 40 } });
+  for (const i of INCIDENTS) await emulator.addIncident(i.body);
   const now = new NowPage(page);
   await now.open();
   const left = () => Math.max(1_000, started + DETECT_MS - Date.now());
