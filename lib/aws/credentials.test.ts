@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { memoizeCredentials, sessionNameFor, sourceIdentityFor, type Credentials } from './credentials';
+import {
+  assumeRoleCredentials,
+  memoizeCredentials,
+  sessionNameFor,
+  sourceIdentityFor,
+  type Credentials,
+} from './credentials';
 
 /** A fake STS: hands out numbered credentials expiring `lifetimeMs` after the fake clock's now. */
 function fakeSource(clock: { t: number }, lifetimeMs: number) {
@@ -85,10 +91,31 @@ describe('session names and source identities', () => {
 
   it('keeps a usable SourceIdentity and drops an unusable one', () => {
     expect(sourceIdentityFor('alice@example.com')).toBe('alice@example.com');
-    expect(sourceIdentityFor('a')).toBeUndefined();
+    expect(sourceIdentityFor('a')).toBe('trellis-console');
     // ':' is not allowed, so the reserved 'aws:' prefix cannot survive.
     expect(sourceIdentityFor('aws:bob')).toBe('aws-bob');
-    expect(sourceIdentityFor(undefined)).toBeUndefined();
+    expect(sourceIdentityFor(undefined)).toBe('trellis-console');
+    expect(sessionNameFor(sourceIdentityFor(undefined))).toBe('trellis-console');
     expect(sourceIdentityFor('y'.repeat(80))).toHaveLength(64);
+  });
+});
+
+describe('assumeRoleCredentials', () => {
+  it('always sends a SourceIdentity: the user, or trellis-console for calls no user made', async () => {
+    const sent: Array<Record<string, unknown>> = [];
+    const sts = {
+      send: async (cmd: { input: Record<string, unknown> }) => {
+        sent.push(cmd.input);
+        const Expiration = new Date(Date.now() + 3_600_000);
+        return { Credentials: { AccessKeyId: 'AK', SecretAccessKey: 'SK', SessionToken: 'T', Expiration } };
+      },
+    } as unknown as Parameters<typeof assumeRoleCredentials>[0];
+    const roleArn = 'arn:aws:iam::222222222222:role/TrellisReader';
+    await assumeRoleCredentials(sts, { roleArn, sourceIdentity: sourceIdentityFor(undefined) })();
+    await assumeRoleCredentials(sts, { roleArn, sourceIdentity: sourceIdentityFor('alice@example.com') })();
+    expect(sent.map((i) => [i.SourceIdentity, i.RoleSessionName])).toEqual([
+      ['trellis-console', 'trellis-console'],
+      ['alice@example.com', 'trellis-alice@example.com'],
+    ]);
   });
 });

@@ -68,17 +68,22 @@ export function memoizeCredentials(
 /** RoleSessionName allows `[\w+=,.@-]{2,64}`. */
 export function sessionNameFor(user: string | undefined): string {
   const clean = (user ?? '').replace(/[^\w+=,.@-]/g, '-');
-  return clean ? `trellis-${clean}`.slice(0, 64) : 'trellis-console';
+  return clean && clean !== CONSOLE_IDENTITY ? `trellis-${clean}`.slice(0, 64) : CONSOLE_IDENTITY;
 }
 
 /**
- * SourceIdentity allows `[\w+=,.@-]{2,64}`; other characters become `-` (which also defuses the
- * reserved `aws:` prefix). Undefined when nothing usable is left.
+ * The source identity of calls no user made (the canary runner, background refreshes): member roles
+ * require a SourceIdentity on every session (deploy/trellis-member-roles.yaml), so one is always set.
  */
-export function sourceIdentityFor(user: string | undefined): string | undefined {
-  if (!user) return undefined;
-  const clean = user.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
-  return clean.length >= 2 ? clean : undefined;
+export const CONSOLE_IDENTITY = 'trellis-console';
+
+/**
+ * SourceIdentity allows `[\w+=,.@-]{2,64}`; other characters become `-` (which also defuses the
+ * reserved `aws:` prefix). `CONSOLE_IDENTITY` when there is no user or nothing usable is left.
+ */
+export function sourceIdentityFor(user: string | undefined): string {
+  const clean = (user ?? '').replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+  return clean.length >= 2 ? clean : CONSOLE_IDENTITY;
 }
 
 /** What to assume. */
