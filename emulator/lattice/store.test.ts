@@ -23,7 +23,8 @@ describe('LatticeStore persistence', () => {
     const json = JSON.parse(JSON.stringify(state.lattice.toJSON())) as ReturnType<LatticeStore['toJSON']>;
     const copy = LatticeStore.fromJSON(json);
     expect(copy.toJSON()).toEqual(state.lattice.toJSON());
-    // 15 services with traffic, plus card-vault (TLS passthrough), statements (CloudFormation) and inventory-shop (EKS).
+    // 15 services with traffic, plus card-vault (TLS passthrough), statements (CloudFormation) and
+    // inventory-shop (EKS).
     expect(copy.all('service')).toHaveLength(18);
     // Two networks, and the orders-db resource configuration (shared with storefront).
     expect(copy.shares.size).toBe(3);

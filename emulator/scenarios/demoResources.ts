@@ -214,7 +214,8 @@ export function addDemoResources(state: EmulatorState, vpc: DemoResourceVpcs, rn
     portRanges: ['5432'],
     resourceConfigurationDefinition: {
       dnsResource: {
-        domainName: `orders-db.cluster-${rng.chars(12, 'abcdefghijklmnopqrstuvwxyz0123456789')}.${REGION}.rds.amazonaws.com`,
+        domainName:
+          `orders-db.cluster-${rng.chars(12, 'abcdefghijklmnopqrstuvwxyz0123456789')}` + `.${REGION}.rds.amazonaws.com`,
         ipAddressType: 'IPV4',
       },
     },

@@ -87,7 +87,7 @@ describe('demo scenario: VPC resources', () => {
     expect(got.privateDnsEntry?.domainName).toBe(dns!.customDomainName);
   });
 
-  it('has a VPC endpoint into prod-mesh and one to the database; domain verifications PENDING and VERIFIED', async () => {
+  it('has a VPC endpoint into prod-mesh and one to the database; domains PENDING and VERIFIED', async () => {
     const mesh = (await hub.send(new ListServiceNetworksCommand({}))).items!.find((n) => n.name === 'prod-mesh')!;
     const endpoints = (
       await hub.send(new ListServiceNetworkVpcEndpointAssociationsCommand({ serviceNetworkIdentifier: mesh.id }))
@@ -136,7 +136,7 @@ describe('demo scenario: TLS passthrough and owners', () => {
     expect(found).toBe(true);
   });
 
-  it('has services and target groups tagged by the EKS controller and by CloudFormation, each with a weighted rule', async () => {
+  it('has services and groups owned by the EKS controller and by CloudFormation, each weighted', async () => {
     const owned = async (c: VPCLatticeClient, key: string) => {
       const services = [];
       for (const s of (await c.send(new ListServicesCommand({}))).items ?? []) {

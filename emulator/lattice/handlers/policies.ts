@@ -1,7 +1,8 @@
 /**
  * Auth policies (by network or service id/ARN; Active only under authType AWS_IAM) and resource
- * policies (by ARN of a network, service or resource configuration: what AWS RAM sharing writes). Only the resource owner reads or writes them. Policies must be JSON documents
- * with a Statement; auth policies are limited to 10 KB (the AWS quota).
+ * policies (by ARN of a network, service or resource configuration: what AWS RAM sharing writes).
+ * Only the resource owner reads or writes them. Policies must be JSON documents with a Statement;
+ * auth policies are limited to 10 KB (the AWS quota).
  */
 import { notFound, validationError } from '../errors';
 import { parseArn } from '../arns';
