@@ -45,24 +45,26 @@ interface Load {
 }
 
 /**
- * Waits in the page (polled every frame) for a finding card, "All quiet" or the error note, and returns
- * the page's own clock then. A string, not a function: tsx would wrap named inner functions in a helper
- * the page lacks.
+ * Polled in the page every frame: a finding card, "All quiet" or the error note visible, with the page's
+ * own clock (ms since navigation start) then. A function, not a string (the page's CSP forbids eval), with
+ * no named inner functions (tsx would wrap them in a helper the page lacks).
  */
-const DRAWN = `(() => {
-  const seen = (sel) => {
+const drawn = (): { ms: number; state: Load['state'] } | undefined => {
+  const states: Array<[string, Load['state']]> = [
+    ['[data-testid="finding"]', 'findings'],
+    ['[data-testid="all-quiet"]', 'quiet'],
+    ['[data-testid="now-error"]', 'error'],
+  ];
+  for (const [sel, state] of states) {
     const el = document.querySelector(sel);
-    return el && (el.checkVisibility ? el.checkVisibility() : true);
-  };
-  const state = seen('[data-testid="finding"]') ? 'findings'
-    : seen('[data-testid="all-quiet"]') ? 'quiet'
-    : seen('[data-testid="now-error"]') ? 'error' : undefined;
-  return state ? { ms: performance.now(), state } : undefined;
-})()`;
+    if (el?.checkVisibility()) return { ms: performance.now(), state };
+  }
+  return undefined;
+};
 
 async function measure(page: Page, open: () => Promise<unknown>): Promise<Load> {
   await open();
-  const handle = await page.waitForFunction(DRAWN, undefined, { polling: 'raf', timeout: 120_000 });
+  const handle = await page.waitForFunction(drawn, undefined, { polling: 'raf', timeout: 120_000 });
   const { ms, state } = (await handle.jsonValue()) as { ms: number; state: Load['state'] };
   const findings = await page.locator('[data-testid="finding"]').count();
   const age = (await page.getByTestId('data-age').textContent()) ?? '';
