@@ -37,7 +37,9 @@ test('the client bundle has no server-only module, credential or account secret'
     /trellis-emulator-[a-z0-9-]*secret/,
     /arn:aws:iam::\d{12}:role\//,
     ...STANDARD_ACCOUNTS.flatMap((a) => [a.accessKeyId, a.secretAccessKey]),
-    ...demoAccounts().flatMap((a) => [a.roleArn, a.externalId].filter((v): v is string => Boolean(v))),
+    ...demoAccounts().flatMap((a) =>
+      [a.readRoleArn, a.writeRoleArn, a.externalId].filter((v): v is string => Boolean(v)),
+    ),
     ...(manifest.encryptionKey ? [manifest.encryptionKey] : []),
   ];
   const hits: string[] = [];

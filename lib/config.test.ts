@@ -25,6 +25,7 @@ const payments = {
   roleArn: 'arn:aws:iam::222222222222:role/TrellisOperator',
   externalId: 'trellis-demo',
 };
+const { roleArn: _legacy, ...paymentsWithoutRole } = payments;
 
 describe('loadConfig defaults', () => {
   it('needs only a region and uses documented defaults', () => {
@@ -175,7 +176,7 @@ describe('loadConfig TRELLIS_ACCOUNTS', () => {
     expect(c.accounts).toEqual([
       { ...hub, regions: ['us-east-1'] },
       {
-        ...payments,
+        ...paymentsWithoutRole,
         // The legacy roleArn is one role for reads and changes.
         readRoleArn: payments.roleArn,
         writeRoleArn: payments.roleArn,
@@ -254,6 +255,6 @@ describe('loadConfig TRELLIS_ACCOUNTS', () => {
         },
       ]),
     });
-    expect(c.accounts?.[0]?.roleArn).toBe('arn:aws-us-gov:iam::222222222222:role/ops/TrellisReadOnly');
+    expect(c.accounts?.[0]?.readRoleArn).toBe('arn:aws-us-gov:iam::222222222222:role/ops/TrellisReadOnly');
   });
 });

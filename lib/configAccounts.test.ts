@@ -22,7 +22,6 @@ describe('read and write roles', () => {
           name: 'payments',
           regions: ['us-east-1'],
           readRoleArn: READ,
-          roleArn: READ,
           writeRoleArn: WRITE,
           externalId: 'x1',
         },
@@ -32,7 +31,7 @@ describe('read and write roles', () => {
 
   it('makes an account with only a read role read-only, and one with only a write role the base credentials’', () => {
     expect(parse([{ accountId: '222222222222', name: 'p', readRoleArn: READ }])).toEqual({
-      accounts: [{ accountId: '222222222222', name: 'p', regions: ['us-east-1'], readRoleArn: READ, roleArn: READ }],
+      accounts: [{ accountId: '222222222222', name: 'p', regions: ['us-east-1'], readRoleArn: READ }],
     });
     // The hub: read with its own credentials, change through a role, so changes carry the user's identity.
     const hubWrite = 'arn:aws:iam::111111111111:role/TrellisOperator';
@@ -51,7 +50,6 @@ describe('read and write roles', () => {
           name: 'p',
           regions: ['us-east-1'],
           readRoleArn: WRITE,
-          roleArn: WRITE,
           writeRoleArn: WRITE,
         },
       ],

@@ -21,11 +21,6 @@ export interface AccountConfig {
    * credentials (their own account) or, with a read role, when the account is read-only.
    */
   writeRoleArn?: string;
-  /**
-   * @deprecated The role lib/aws assumes for every call until it picks `readRoleArn`/`writeRoleArn` per call:
-   * the legacy `roleArn`, or else `readRoleArn` (never the write role, so viewers never get its session).
-   */
-  roleArn?: string;
   /** ExternalId the role's trust policy requires. */
   externalId?: string;
   /** Regions read in this account; defaults to the console's region. */
@@ -158,14 +153,14 @@ export function parseAccounts(
       issues.push(`${P}: entry ${n}: account ${e.accountId} is already listed in entry ${first}`);
     seen.set(e.accountId, n);
     const regions = e.regions ?? (defaultRegion ? [defaultRegion] : []);
-    // Legacy: one role for both. Otherwise lib/aws's single role is the read role, never the write role.
+    // Legacy: one role for both.
     const read = e.roleArn ?? e.readRoleArn;
     const write = e.roleArn ?? e.writeRoleArn;
     accounts.push({
       accountId: e.accountId,
       name: e.name,
       regions: [...new Set(regions)],
-      ...(read ? { readRoleArn: read, roleArn: read } : {}),
+      ...(read ? { readRoleArn: read } : {}),
       ...(write ? { writeRoleArn: write } : {}),
       ...(e.externalId ? { externalId: e.externalId } : {}),
     });

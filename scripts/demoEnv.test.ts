@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../lib/config';
+import { type AccountConfig, loadConfig } from '../lib/config';
 import { demoAppEnv } from './demoEnv';
 
 describe('demoAppEnv', () => {
   it('is a valid Trellis configuration with three accounts against the emulator', () => {
     const env = demoAppEnv({ emulatorUrl: 'http://127.0.0.1:4599', port: 3099, inherited: {} });
     const c = loadConfig(env);
-    expect(c.accounts?.map((a) => [a.name, a.roleArn ?? null, a.externalId ?? null])).toEqual([
-      ['network-hub', null, null],
-      ['payments', 'arn:aws:iam::222222222222:role/TrellisOperator', 'trellis-demo'],
-      ['storefront', 'arn:aws:iam::333333333333:role/TrellisOperator', 'trellis-demo'],
+    const roles = (a: AccountConfig) => [a.name, a.readRoleArn ?? null, a.writeRoleArn ?? null, a.externalId ?? null];
+    expect(c.accounts?.map(roles)).toEqual([
+      ['network-hub', null, null, null],
+      ...['222222222222:payments', '333333333333:storefront'].map((s) => {
+        const [id, name] = s.split(':');
+        const arn = (role: string) => `arn:aws:iam::${id}:role/${role}`;
+        return [name, arn('TrellisReadOnly'), arn('TrellisOperator'), 'trellis-demo'];
+      }),
     ]);
     expect(c.auth).toEqual({ mode: 'none', anonymousRole: 'operator' });
     expect(c.emulatorEndpoint).toBe('http://127.0.0.1:4599');

@@ -4,7 +4,7 @@
  * accounts), plus the SDK's endpoint variables pointing at the emulator. One definition, used by
  * `npm run demo` and playwright.config.ts.
  */
-import { DEMO_EXTERNAL_ID, OPERATOR_ROLE, STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
+import { DEMO_EXTERNAL_ID, OPERATOR_ROLE, READ_ONLY_ROLE, STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
 
 /** Where the app and the emulator listen. */
 export interface DemoEnvOptions {
@@ -18,15 +18,28 @@ export interface DemoEnvOptions {
   inherited?: Record<string, string | undefined>;
 }
 
-/** The accounts of the demo: the hub by its own keys, payments and storefront through TrellisOperator. */
-export function demoAccounts(): Array<{ accountId: string; name: string; roleArn?: string; externalId?: string }> {
+/** One entry of the demo's TRELLIS_ACCOUNTS. */
+export interface DemoAccount {
+  accountId: string;
+  name: string;
+  readRoleArn?: string;
+  writeRoleArn?: string;
+  externalId?: string;
+}
+
+/**
+ * The accounts of the demo, as production lists them: the hub by its own keys, payments and storefront read
+ * through TrellisReadOnly and changed through TrellisOperator.
+ */
+export function demoAccounts(): DemoAccount[] {
   return STANDARD_ACCOUNTS.slice(0, 3).map((a, i) =>
     i === 0
       ? { accountId: a.id, name: a.name }
       : {
           accountId: a.id,
           name: a.name,
-          roleArn: `arn:aws:iam::${a.id}:role/${OPERATOR_ROLE}`,
+          readRoleArn: `arn:aws:iam::${a.id}:role/${READ_ONLY_ROLE}`,
+          writeRoleArn: `arn:aws:iam::${a.id}:role/${OPERATOR_ROLE}`,
           externalId: DEMO_EXTERNAL_ID,
         },
   );

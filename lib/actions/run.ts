@@ -3,7 +3,8 @@
  * validate (zod) → call → Result.
  * 'use server' files stay thin: each exported action is one `runAction(...)` call. Mutations are
  * refused on the server for viewers and in read-only mode, whatever the UI showed (the proxy also
- * answers such calls with HTTP 403 before they get here; see lib/auth/gate). Each call writes one
+ * answers such calls with HTTP 403 before they get here; see lib/auth/gate); only a mutation's body runs with
+ * write access (lib/aws/writeAccess), so nothing else can assume a write role. Each call writes one
  * structured log line (lib/observability): request id, user, action, outcome, latency, AWS request ids.
  * Errors reach the browser without role ARNs or ExternalIds (lib/security/publicError).
  */
@@ -13,6 +14,7 @@ import type { z } from 'zod';
 import { authenticate, type HeaderSource } from '../auth/authenticate';
 import { currentUser } from '../auth/identity';
 import { assertCanMutate } from '../auth/permissions';
+import { withWriteAccess } from '../aws/writeAccess';
 import { getConfig, type Config } from '../config';
 import { httpStatusOf, TrellisError } from '../domain/errors';
 import { attempt, type Result } from '../domain/result';
@@ -124,7 +126,11 @@ async function run<I, O>(
       const parsed = spec.input.safeParse(raw);
       if (!parsed.success)
         throw new TrellisError('VALIDATION', `Invalid input for ${spec.name}: ${describeIssues(parsed.error.issues)}`);
-      return body(parsed.data, { user, config });
+      const ctx = { user, config };
+      // Only here (after assertCanMutate) and in the canary runner may the write role be assumed.
+      return spec.mutates
+        ? withWriteAccess(`${spec.name} by ${user.id}`, () => body(parsed.data, ctx))
+        : body(parsed.data, ctx);
     }),
   );
   const requestId = await deps.requestId?.().catch(() => undefined);

@@ -1,17 +1,16 @@
 /**
  * The audit trail in CloudWatch Logs: one JSON event per attempted change, in the log group
- * `auditLogGroup` of the console's base account (the first configured account without a role, or
- * the console's own account). The group and the day's stream are created on first use. Routing
- * changes go to `changes/<day>`, canary transitions to `canary/<day>` (the canary runner finds
- * active plans by that prefix). Listing uses Logs Insights, so filtering happens in AWS.
+ * `auditLogGroup` of the console's own (hub) account, always with the console's own credentials. The
+ * group and the day's stream are created on first use. Routing changes go to `changes/<day>`, canary
+ * transitions to `canary/<day>` (the canary runner finds active plans by that prefix). Listing uses Logs Insights, so filtering happens in AWS.
  */
 import 'server-only';
-import { listAccounts } from '../aws/accounts';
+import { hubAccountId } from '../aws/accounts';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import type { LogsGateway } from '../aws/logsGateway';
 import { parseAuditEvent, type AuditEvent } from './event';
 import { auditQuery, type AuditFilter } from './filter';
-import { isTrellisError, TrellisError } from '../domain/errors';
+import { isTrellisError } from '../domain/errors';
 import { runQuery } from '../logs/runner';
 
 /** Where the audit log lives. */
@@ -21,12 +20,14 @@ export interface AuditScope {
   logGroupName: string;
 }
 
-/** The base account of the console and the configured group name. */
+/**
+ * The hub account (the console's own) and the configured group name. Every audit call uses the console's own
+ * credentials there (`access: 'hub'`), never a member or write role: the task role may always write and read
+ * the audit group, whatever roles the accounts have.
+ */
 export async function auditScope(factory: AwsClientFactory): Promise<AuditScope> {
-  const accounts = await listAccounts(factory);
-  const base = accounts.find((a) => !a.roleArn) ?? accounts[0];
-  if (!base) throw new TrellisError('CONFIG', 'No account to write the audit log to; set TRELLIS_ACCOUNTS.');
-  return { accountId: base.accountId, region: factory.config.region, logGroupName: factory.config.auditLogGroup };
+  const accountId = await hubAccountId(factory);
+  return { accountId, region: factory.config.region, logGroupName: factory.config.auditLogGroup };
 }
 
 /** Stream of an event: `changes/2025-01-31` or `canary/2025-01-31` (UTC day of the event). */
@@ -41,7 +42,7 @@ function createdOf(factory: AwsClientFactory): Set<string> {
 }
 
 function logsOf(factory: AwsClientFactory, scope: AuditScope): LogsGateway {
-  return factory.gateways.logs({ accountId: scope.accountId, region: scope.region });
+  return factory.gateways.logs({ accountId: scope.accountId, region: scope.region, access: 'hub' });
 }
 
 function alreadyExists(e: unknown): boolean {
@@ -115,6 +116,7 @@ export async function queryAuditEvents(
       {
         accountId: scope.accountId,
         region: scope.region,
+        access: 'hub',
         logGroupNames: [scope.logGroupName],
         query: auditQuery(f, limit),
         startMs: window.startMs,

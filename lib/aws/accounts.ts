@@ -43,6 +43,30 @@ export async function listAccounts(factory: AwsClientFactory = awsClients()): Pr
   return discovered.p;
 }
 
+/**
+ * The console's own (hub) account, where the audit log lives: the first configured account without a read
+ * role (the base credentials read it, so it is theirs), else the base credentials' account (GetCallerIdentity
+ * once, remembered; a failure is thrown and retried on the next call). Call it with `access: 'hub'`.
+ */
+export async function hubAccountId(factory: AwsClientFactory = awsClients()): Promise<string> {
+  const accounts = factory.config.accounts;
+  if (!accounts) return ((await listAccounts(factory))[0] as AccountConfig).accountId;
+  const own = accounts.find((a) => !a.readRoleArn);
+  if (own) return own.accountId;
+  const found = factory.state('accounts.hub', () => ({ p: undefined as Promise<string> | undefined }));
+  if (!found.p) {
+    const p = factory.callerIdentity({ accountId: OWN_ACCOUNT, access: 'hub' }).then(({ account }) => {
+      if (!account) throw new TrellisError('AWS_INTERNAL', 'GetCallerIdentity returned no account id');
+      return account;
+    });
+    found.p = p;
+    p.catch(() => {
+      if (found.p === p) found.p = undefined;
+    });
+  }
+  return found.p;
+}
+
 /** Strips an account to what may be shown in the browser. */
 export function toPublicAccount(a: AccountConfig): PublicAccount {
   return { accountId: a.accountId, name: a.name, regions: [...a.regions] };

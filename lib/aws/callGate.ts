@@ -83,7 +83,9 @@ export class CallGate {
    * look its client up itself, so that the retry gets a fresh session), traced, errors mapped.
    */
   async run<T>(scope: CallScope, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const account = this.factory.accountConfig(scope.accountId);
+    // The audit log's `hub` scope may name an account TRELLIS_ACCOUNTS does not list.
+    const account =
+      scope.access === 'hub' ? this.factory.knownAccount(scope.accountId) : this.factory.accountConfig(scope.accountId);
     const region = scope.region ?? this.factory.config.region;
     // Before the own account is known (GetCallerIdentity), `accountId` is a label rather than an id.
     const who = /^\d{12}$/.test(scope.accountId)
@@ -109,8 +111,9 @@ export class CallGate {
       // An assumed-role session the service no longer knows (revoked, or an emulator reset): forget it, retry once.
       const retry =
         REJECTED_SESSION.has((e as { name?: string }).name ?? '') &&
-        account?.roleArn !== undefined &&
-        this.factory.forgetAccount(account.accountId);
+        scope.access !== 'hub' &&
+        (account?.readRoleArn ?? account?.writeRoleArn) !== undefined &&
+        this.factory.forgetAccount(scope.accountId);
       try {
         if (!retry) throw e;
         const out = await run();

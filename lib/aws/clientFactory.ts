@@ -1,6 +1,9 @@
 /**
- * The one place SDK clients are made. One client per (service, account, region, source identity),
+ * The one place SDK clients are made. One client per (service, account, region, access, source identity),
  * reused; member accounts through AssumeRole from the base credentials (default credential chain).
+ * Reads assume the account's read role; writes (`access: 'write'`) its write role, and only inside
+ * `withWriteAccess` (lib/aws/writeAccess.ts): anywhere else asking for write credentials is FORBIDDEN.
+ * `access: 'hub'` is the console's own credentials whatever the account's roles (the audit log).
  * Endpoints are never passed by hand: the SDK reads AWS_ENDPOINT_URL_VPC_LATTICE / _CLOUDWATCH_LOGS /
  * _STS itself, which is how the demo points the console at the emulator.
  */
@@ -14,6 +17,7 @@ import { TrellisError } from '../domain/errors';
 import { CallGate, type CallScope } from './callGate';
 import { Gateways } from './gateways';
 import { assumeRoleCredentials, sourceIdentityFor, type CredentialProvider } from './credentials';
+import { assertWriteAccess } from './writeAccess';
 
 export type { CallScope } from './callGate';
 
@@ -25,6 +29,28 @@ export interface ClientScope {
   region?: string;
   /** The signed-in user's id: the SourceIdentity (and session name) of assumed-role sessions. */
   user?: string;
+  /**
+   * `read` (default): the account's read role. `write`: its write role (the base credentials for an account
+   * without roles), only inside `withWriteAccess`. `hub`: the console's own credentials, for the audit log.
+   */
+  access?: Access;
+}
+
+/** Which credentials a scope uses; see `ClientScope.access`. */
+export type Access = 'read' | 'write' | 'hub';
+
+/** The role a scope assumes (undefined: the base credentials); throws when the account cannot be changed. */
+export function roleFor(account: AccountConfig | undefined, access: Access): string | undefined {
+  if (access === 'hub' || !account) return undefined;
+  if (access === 'read') return account.readRoleArn;
+  if (account.writeRoleArn) return account.writeRoleArn;
+  if (account.readRoleArn)
+    throw new TrellisError(
+      'FORBIDDEN',
+      `Account ${account.name} (${account.accountId}) is read-only here: it has a readRoleArn but no writeRoleArn.`,
+      { account: account.accountId },
+    );
+  return undefined;
 }
 
 type ServiceClient = VPCLatticeClient | CloudWatchLogsClient | STSClient;
@@ -81,21 +107,34 @@ export class AwsClientFactory {
 
   /**
    * The credentials a scope's clients use: `undefined` for the base credentials (the SDK's default
-   * chain), or a memoised AssumeRole provider for a member account with a roleArn.
+   * chain), or a memoised AssumeRole provider of the account's read or write role (`roleFor`). Write
+   * access, to a role or to the base credentials, is refused outside `withWriteAccess`; the provider
+   * of a write role checks it again on every use.
    */
   credentialsFor(scope: ClientScope): CredentialProvider | undefined {
-    const account = this.accountConfig(scope.accountId);
-    if (!account?.roleArn) return undefined;
+    const access = scope.access ?? 'read';
+    const account = access === 'hub' ? undefined : this.accountConfig(scope.accountId);
+    if (access === 'write') assertWriteAccess(`Changes in ${account?.name ?? scope.accountId}`);
+    const roleArn = roleFor(account, access);
+    if (!account || !roleArn) return undefined;
     const sourceIdentity = sourceIdentityFor(scope.user);
-    const key = `${account.accountId}|${sourceIdentity ?? ''}`;
+    const key = `${account.accountId}|${access}|${sourceIdentity}`;
     let provider = this.credentials.get(key);
     if (!provider) {
-      provider = assumeRoleCredentials(this.baseSts(), {
-        roleArn: account.roleArn,
+      const assumed = assumeRoleCredentials(this.baseSts(), {
+        roleArn,
         accountName: account.name,
         ...(account.externalId ? { externalId: account.externalId } : {}),
-        ...(sourceIdentity ? { sourceIdentity } : {}),
+        sourceIdentity,
       });
+      const what = `The write role of ${account.name}`;
+      provider =
+        access === 'write'
+          ? async () => {
+              assertWriteAccess(what);
+              return assumed();
+            }
+          : assumed;
       this.credentials.set(key, provider);
     }
     return provider;
@@ -143,12 +182,17 @@ export class AwsClientFactory {
   accountConfig(accountId: string): AccountConfig | undefined {
     const accounts = this.config.accounts;
     if (!accounts) return undefined;
-    const a = accounts.find((x) => x.accountId === accountId);
+    const a = this.knownAccount(accountId);
     if (!a)
       throw new TrellisError('CONFIG', `Account ${accountId} is not in TRELLIS_ACCOUNTS; add it there to read it.`, {
         account: accountId,
       });
     return a;
+  }
+
+  /** The configured account of an id, if any (never throws). */
+  knownAccount(accountId: string): AccountConfig | undefined {
+    return this.config.accounts?.find((x) => x.accountId === accountId);
   }
 
   private client<C extends ServiceClient>(
@@ -158,8 +202,8 @@ export class AwsClientFactory {
   ): C {
     const region = scope.region ?? this.config.region;
     const credentials = this.credentialsFor(scope);
-    // Base-credential clients do not depend on the user: share them.
-    const who = credentials ? (sourceIdentityFor(scope.user) ?? '') : '*';
+    // Base-credential clients do not depend on the user or the access: share them.
+    const who = credentials ? `${scope.access ?? 'read'}|${sourceIdentityFor(scope.user)}` : '*';
     return this.cached(`${kind}|${scope.accountId}|${region}|${who}`, () =>
       make(this.clientConfig(region, credentials)),
     );

@@ -8,8 +8,8 @@ import type { CallOptions } from './callGate';
 import type { AwsClientFactory, ClientScope } from './clientFactory';
 import type { Pacable } from './pacer';
 
-/** The scope of a gateway: its account, region and user. */
-export type GatewayScope = Required<Pick<ClientScope, 'accountId' | 'region'>> & Pick<ClientScope, 'user'>;
+/** The scope of a gateway: its account, region, user and access (read unless said otherwise). */
+export type GatewayScope = Required<Pick<ClientScope, 'accountId' | 'region'>> & Pick<ClientScope, 'user' | 'access'>;
 
 /** See the module comment. */
 export class GatewayBase {

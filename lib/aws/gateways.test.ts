@@ -8,6 +8,7 @@ import { ruleWeights, serviceArnByName } from '../../testing/rawAws';
 import { TrellisError } from '../domain/errors';
 import type { CallObserver } from './callGate';
 import type { AwsClientFactory } from './clientFactory';
+import { withWriteAccess } from './writeAccess';
 
 const PAYMENTS = '222222222222';
 let app: AppHarness;
@@ -64,11 +65,17 @@ describe('LatticeGateway', () => {
     const rule = await lattice.getRule(serviceArn, listener.arn, summary.arn);
     if (rule.action?.type !== 'forward' || !rule.match) throw new Error('the demo canary rule forwards');
     const targetGroups = rule.action.targetGroups.map((t, i) => ({ ...t, weight: i === 0 ? 70 : 30 }));
-    const out = await lattice.updateRule(serviceArn, listener.arn, rule.arn, {
-      priority: rule.priority!,
-      match: rule.match,
-      action: { type: 'forward', targetGroups },
-    });
+    const match = rule.match;
+    const write = () =>
+      lattice.updateRule(serviceArn, listener.arn, rule.arn, {
+        priority: rule.priority!,
+        match,
+        action: { type: 'forward', targetGroups },
+      });
+    // Outside a change (a read, a viewer's request) the write role is out of reach.
+    await expect(write()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await ruleWeights(app.h, { serviceArn, listenerArn: listener.arn, ruleArn: rule.arn }))?.[1]).not.toBe(30);
+    const out = await withWriteAccess('test', write);
     expect(out.requestId).toBeTruthy();
     const ids = { serviceArn, listenerArn: listener.arn, ruleArn: rule.arn };
     expect((await ruleWeights(app.h, ids))?.slice(0, 2)).toEqual([70, 30]);

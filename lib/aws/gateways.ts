@@ -1,9 +1,10 @@
 /**
  * The gateways of a client factory: one `LatticeGateway` and one `LogsGateway` per (account, region,
- * user), made on first use and kept (the oldest are dropped past a bound, like the clients).
+ * access, user), made on first use and kept (the oldest are dropped past a bound, like the clients).
  */
 import 'server-only';
 import type { AwsClientFactory, ClientScope } from './clientFactory';
+import type { GatewayScope } from './gatewayBase';
 import { LatticeGateway } from './latticeGateway';
 import { LogsGateway } from './logsGateway';
 
@@ -28,17 +29,18 @@ export class Gateways {
   private cached<G extends LatticeGateway | LogsGateway>(
     api: string,
     scope: ClientScope,
-    make: (s: { accountId: string; region: string; user?: string }) => G,
+    make: (s: GatewayScope) => G,
   ): G {
     const region = scope.region ?? this.factory.config.region;
-    const key = `${api}|${scope.accountId}|${region}|${scope.user ?? ''}`;
+    const key = `${api}|${scope.accountId}|${region}|${scope.access ?? 'read'}|${scope.user ?? ''}`;
     const hit = this.made.get(key);
     if (hit) return hit as G;
     if (this.made.size >= MAX_GATEWAYS) {
       const oldest = this.made.keys().next().value;
       if (oldest !== undefined) this.made.delete(oldest);
     }
-    const g = make({ accountId: scope.accountId, region, ...(scope.user ? { user: scope.user } : {}) });
+    const { accountId, user, access } = scope;
+    const g = make({ accountId, region, ...(user ? { user } : {}), ...(access ? { access } : {}) });
     this.made.set(key, g);
     return g;
   }

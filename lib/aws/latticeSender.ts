@@ -11,6 +11,7 @@ import type {
 } from '@aws-sdk/client-vpc-lattice';
 import type { CommandImpl } from '@smithy/core/client';
 import type { CallOptions } from './callGate';
+import type { ClientScope } from './clientFactory';
 import { GatewayBase } from './gatewayBase';
 import { type Collected, collectPages, pageInput } from './paginate';
 import { mapDefined } from './resourceMappers';
@@ -26,24 +27,29 @@ export type LatticeCommand<I extends ServiceInputTypes, O extends ServiceOutputT
 
 /** The sending half of the gateway; see the module comment. */
 export class LatticeSender extends GatewayBase {
-  /** Sends a read at the view's priority. */
+  /** Sends a read at the view's priority, with the scope's credentials (the read role unless said otherwise). */
   protected send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(
     operation: string,
     resource: string | undefined,
     command: LatticeCommand<I, O>,
     opts: CallOptions = this.opts,
+    scope: ClientScope = this.scope,
   ): Promise<O> {
-    const send = (abortSignal: AbortSignal) => this.factory.lattice(this.scope).send(command, { abortSignal });
+    const send = (abortSignal: AbortSignal) => this.factory.lattice(scope).send(command, { abortSignal });
     return this.through('lattice', operation, resource, command, send, opts);
   }
 
-  /** Sends a write: critical, ahead of every queued read of the account. */
+  /**
+   * Sends a write with the account's write role (refused outside `withWriteAccess`): critical, ahead of
+   * every queued read of the account.
+   */
   protected write<I extends ServiceInputTypes, O extends ServiceOutputTypes>(
     operation: string,
     resource: string,
     command: LatticeCommand<I, O>,
   ): Promise<O> {
-    return this.send(operation, resource, command, { ...this.opts, priority: 'critical' });
+    const opts: CallOptions = { ...this.opts, priority: 'critical' };
+    return this.send(operation, resource, command, opts, { ...this.scope, access: 'write' });
   }
 
   /** Follows every page of a List and maps its items (malformed ones are dropped). */

@@ -4,7 +4,7 @@
  * The heavy lifting stays in Logs Insights: Node only receives result rows.
  */
 import 'server-only';
-import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
+import { type Access, awsClients, type AwsClientFactory } from '../aws/clientFactory';
 import type { QueryResults, QueryState } from '../aws/logsMappers';
 import type { LogsGateway } from '../aws/logsGateway';
 import { TrellisError } from '../domain/errors';
@@ -17,6 +17,8 @@ export interface QueryScope {
   region?: string;
   /** The signed-in user (SourceIdentity of assumed roles). */
   user?: string;
+  /** The account's read role (default), or the console's own credentials (`hub`: the audit log). */
+  access?: Exclude<Access, 'write'>;
 }
 
 /** A query to start. Log groups are names in the scope's account. */

@@ -3,10 +3,12 @@ import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import type { RuleAction } from '../domain/routing';
 import { rollbackChange } from '../audit/rollback';
-import { applyChange } from './applyChange';
+import { applyChange as applyUngranted } from './applyChange';
 import { auditScope, ensureAuditStream, queryAuditEvents } from '../audit/log';
 import { serviceArnByName, ruleWeights } from '../../testing/rawAws';
-import { paymentsCanary, testContext } from './testing';
+import { granted, paymentsCanary, testContext } from './testing';
+
+const applyChange = granted(applyUngranted);
 
 let app: AppHarness;
 let factory: AwsClientFactory;

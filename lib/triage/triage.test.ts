@@ -10,11 +10,13 @@ import type { AwsClientFactory } from '../aws/clientFactory';
 import type { Snapshot } from '../domain/snapshot';
 import type { RuleAction } from '../domain/routing';
 import { getSnapshot } from '../inventory';
-import { applyChange } from '../routing/applyChange';
-import { paymentsCanary, testContext } from '../routing/testing';
+import { applyChange as applyUngranted } from '../routing/applyChange';
+import { granted, paymentsCanary, testContext } from '../routing/testing';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import { resetTriageState, triageReport } from './gather';
 import type { Finding, FindingKind, TriageReport } from './types';
+
+const applyChange = granted(applyUngranted);
 
 const STATISTICAL: FindingKind[] = ['error-rate', 'auth-denials', 'latency', 'traffic-drop'];
 const clock = new ManualClock(Math.floor(Date.now() / 60_000) * 60_000 + 20_000);

@@ -8,14 +8,21 @@ import type { AwsClientFactory } from '../../aws/clientFactory';
 import type { CanaryPlan, CanaryTarget } from './plan';
 import type { RuleAction } from '../../domain/routing';
 import { startAppHarness, type AppHarness } from '../../../testing/appHarness';
-import { applyChange } from '../applyChange';
+import { applyChange as applyUngranted } from '../applyChange';
 import { queryAuditEvents } from '../../audit/log';
 import { serviceArnByName } from '../../../testing/rawAws';
-import { paymentsCanary, testContext } from '../testing';
-import { commandCanary, startCanary } from './commands';
+import { granted, paymentsCanary, testContext } from '../testing';
+import { commandCanary as commandUngranted, startCanary as startUngranted } from './commands';
 import { CanaryRunner } from './runner';
-import { stepPlan } from './step';
-import { readCanaryTags, writeCanaryTags } from './tags';
+import { stepPlan as stepUngranted } from './step';
+import { readCanaryTags, writeCanaryTags as writeTagsUngranted } from './tags';
+
+// What the server actions and the runner do: change routes with write access.
+const applyChange = granted(applyUngranted);
+const commandCanary = granted(commandUngranted);
+const startCanary = granted(startUngranted);
+const stepPlan = granted(stepUngranted);
+const writeCanaryTags = granted(writeTagsUngranted);
 
 let app: AppHarness;
 let factory: AwsClientFactory;

@@ -8,6 +8,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { AwsClientFactory } from '../../aws/clientFactory';
+import { withWriteAccess } from '../../aws/writeAccess';
 import { CANARY_LIMITS, canaryResourceArn, type CanaryTarget } from './plan';
 import { canaryEventsSince } from '../../audit/log';
 import type { RoutingContext } from '../context';
@@ -58,8 +59,12 @@ export class CanaryRunner {
     return { factory: this.o.factory, user: RUNNER_USER, now: this.o.now ?? Date.now };
   }
 
-  /** One pass over every baking plan; returns what happened per target resource ARN. */
-  async tick(): Promise<Record<string, StepOutcome | 'error'>> {
+  /** One pass over every baking plan (with write access: it moves traffic); what happened per target resource ARN. */
+  tick(): Promise<Record<string, StepOutcome | 'error'>> {
+    return withWriteAccess(`canary runner ${this.replica}`, () => this.pass());
+  }
+
+  private async pass(): Promise<Record<string, StepOutcome | 'error'>> {
     const ctx = this.ctx();
     const since = ctx.now() - (CANARY_LIMITS.maxBakeSeconds + 3600) * 1000;
     const targets = await discoverTargets(this.o.factory, since);
