@@ -2,7 +2,8 @@
  * The audit trail in CloudWatch Logs: one JSON event per attempted change, in the log group
  * `auditLogGroup` of the console's own (hub) account, always with the console's own credentials. The
  * group and the day's stream are created on first use. Routing changes go to `changes/<day>`, canary
- * transitions to `canary/<day>` (the canary runner finds active plans by that prefix). Listing uses Logs Insights, so filtering happens in AWS.
+ * transitions to `canary/<day>` (the canary runner finds active plans by that prefix). Listing uses Logs
+ * Insights, so filtering happens in AWS.
  */
 import 'server-only';
 import { hubAccountId } from '../aws/accounts';
