@@ -100,6 +100,38 @@ describe('STS', () => {
     expect(unknownKey.$metadata.httpStatusCode).toBe(403);
   });
 
+  it('issues new session keys after a reset: a session from before never becomes another role or account', async () => {
+    const assume = (account: string, role: string) =>
+      h
+        .sts()
+        .send(
+          new AssumeRoleCommand({
+            RoleArn: `arn:aws:iam::${account}:role/${role}`,
+            RoleSessionName: 'sess',
+            ExternalId: 'trellis-demo',
+          }),
+        )
+        .then((o) => o.Credentials!);
+    const reset = () => h.control('POST', '/reset', { scenario: 'empty', seed: 1 });
+    await reset();
+    const before = await assume('222222222222', 'TrellisOperator');
+    await reset();
+    // The same seed draws the same numbers again: the keys must not come from it.
+    const after = [await assume('333333333333', 'TrellisReadOnly'), await assume('222222222222', 'TrellisOperator')];
+    for (const c of after) {
+      expect(c.AccessKeyId).not.toBe(before.AccessKeyId);
+      expect(c.SecretAccessKey).not.toBe(before.SecretAccessKey);
+      expect(c.SessionToken).not.toBe(before.SessionToken);
+    }
+    const old = {
+      accessKeyId: before.AccessKeyId!,
+      secretAccessKey: before.SecretAccessKey!,
+      sessionToken: before.SessionToken!,
+    };
+    const e = await caught(h.sts(old).send(new GetCallerIdentityCommand({})));
+    expect(e.$metadata.httpStatusCode).toBe(403);
+  });
+
   it('throttles with the STS error when a rate limit is exceeded', async () => {
     await h.control('POST', '/rate-limits', { account: '222222222222', ratePerSecond: 0.001, burst: 1 });
     const c = h.sts(h.creds(1));

@@ -2,6 +2,7 @@
  * Accounts, access keys and roles of the emulated AWS. The account of a request is the account of
  * the access key that signed it; keys issued by AssumeRole belong to the role's account.
  */
+import { randomInt } from 'node:crypto';
 import { AwsError } from '../core/awsError';
 import type { Rng } from '../core/rng';
 
@@ -55,6 +56,21 @@ export interface IssuedCredentials {
   expiresAt: number;
   principal: Principal;
   roleId: string;
+}
+
+const KEY_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * Session key material, unique per issuance even across resets and reloads: from the system's random
+ * numbers, not the seeded ones (after a reset the seed would issue the same keys again, so a client still
+ * holding a session from before could find it resolving to another role or account). The seeded `rng`
+ * still advances as before, so the scenario's other ids stay what the seed makes them.
+ */
+function sessionChars(rng: Rng, n: number, alphabet: string): string {
+  rng.chars(n, alphabet);
+  let s = '';
+  for (let i = 0; i < n; i++) s += alphabet[randomInt(alphabet.length)];
+  return s;
 }
 
 /** The identity store of the emulator. */
@@ -168,7 +184,7 @@ export class Iam {
         `The requested DurationSeconds exceeds the MaxSessionDuration set for this role.`,
       );
     }
-    const accessKeyId = `ASIA${rng.chars(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`;
+    const accessKeyId = `ASIA${sessionChars(rng, 16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`;
     const roleId = `AROA${rng.chars(17, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`;
     const sourceIdentity = req.sourceIdentity ?? caller.sourceIdentity;
     const principal: Principal = {
@@ -180,8 +196,8 @@ export class Iam {
     };
     const issued = {
       accessKeyId,
-      secretAccessKey: rng.chars(40, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'),
-      sessionToken: `IQoJ${rng.chars(120, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`,
+      secretAccessKey: sessionChars(rng, 40, KEY_CHARS),
+      sessionToken: `IQoJ${sessionChars(rng, 120, KEY_CHARS)}`,
       expiresAt: now + duration * 1000,
       principal,
       roleId,
