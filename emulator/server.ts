@@ -79,6 +79,8 @@ async function dispatch(host: EmulatorHost, req: RawRequest, verbose: boolean): 
     const now = state.clock.now();
     const principal = state.iam.resolve(sig.accessKeyId, sig.sessionToken, now);
     const call = service.parse(req);
+    const refused = state.iam.refusal(principal, service.signingName, call.operation);
+    if (refused) throw refused;
     const roleArn = call.operation === 'AssumeRole' ? call.input.RoleArn : undefined;
     const targetAccount = typeof roleArn === 'string' ? /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] : undefined;
     const decision = state.faults.decide(

@@ -26,7 +26,12 @@ export interface RoleDef {
   /** When set, AssumeRole must pass exactly this ExternalId. */
   externalId?: string;
   maxSessionSeconds: number;
+  /** Its sessions may only read: every write operation is refused (`refusal`), like a read-only policy. */
+  readOnly?: boolean;
 }
+
+/** Operations that change something, in the services the emulator serves. */
+const WRITE_OPERATION = /^(?:Create|Update|Delete|Put|Tag|Untag|BatchUpdate|Register|Deregister)/;
 
 /** An AWS account of the emulated world. */
 export interface AccountDef {
@@ -107,6 +112,7 @@ export class Iam {
     trustedAccounts: string[],
     externalId?: string,
     maxSessionSeconds = 3600,
+    readOnly = false,
   ): RoleDef {
     const role: RoleDef = {
       arn: `arn:aws:iam::${accountId}:role/${name}`,
@@ -115,6 +121,7 @@ export class Iam {
       trustedAccounts,
       maxSessionSeconds,
       ...(externalId ? { externalId } : {}),
+      ...(readOnly ? { readOnly } : {}),
     };
     this.roles.set(role.arn, role);
     return role;
@@ -145,6 +152,23 @@ export class Iam {
       throw new AwsError('ExpiredTokenException', 403, 'The security token included in the request is expired');
     }
     return key.principal;
+  }
+
+  /**
+   * The AccessDenied a session of a read-only role gets for a write operation (`service:Operation`), or
+   * undefined when the principal may call it.
+   */
+  refusal(principal: Principal, service: string, operation: string): AwsError | undefined {
+    const m = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(principal.arn);
+    const role = m ? this.roles.get(`arn:aws:iam::${m[1]}:role/${m[2]}`) : undefined;
+    if (!role?.readOnly || !WRITE_OPERATION.test(operation)) return undefined;
+    const action = `${service}:${operation}`;
+    return new AwsError(
+      'AccessDeniedException',
+      403,
+      `User: ${principal.arn} is not authorized to perform: ${action} because no identity-based policy allows ` +
+        `the ${action} action`,
+    );
   }
 
   /** Issues temporary credentials for `roleArn` after checking the trust policy and ExternalId. */

@@ -41,7 +41,10 @@ export const STANDARD_ACCOUNTS: readonly ScenarioAccount[] = [
   },
 ];
 
-/** Creates accounts, admin keys, and in every non-hub account the read-only and operator roles trusted by the hub. */
+/**
+ * Creates accounts, admin keys, and in every non-hub account the read-only role (its sessions cannot change
+ * anything) and the operator role, both trusted by the hub.
+ */
 export function addAccounts(state: EmulatorState, accounts: readonly ScenarioAccount[]): void {
   const hub = accounts[0];
   if (!hub) throw new Error('a scenario needs at least one account');
@@ -50,7 +53,7 @@ export function addAccounts(state: EmulatorState, accounts: readonly ScenarioAcc
     state.iam.addUserKey(a.id, 'admin', a.accessKeyId, a.secretAccessKey);
   }
   for (const a of accounts.slice(1)) {
-    state.iam.addRole(a.id, READ_ONLY_ROLE, [hub.id], DEMO_EXTERNAL_ID);
+    state.iam.addRole(a.id, READ_ONLY_ROLE, [hub.id], DEMO_EXTERNAL_ID, 3600, true);
     state.iam.addRole(a.id, OPERATOR_ROLE, [hub.id], DEMO_EXTERNAL_ID);
   }
 }

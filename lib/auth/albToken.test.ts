@@ -153,6 +153,23 @@ describe('albKeyResolver', () => {
     expect(calls).toBe(2);
   });
 
+  it('keeps a bounded number of keys, forgetting the oldest first', async () => {
+    const { publicPem } = await newAlbKeyPair();
+    const fetched: string[] = [];
+    const keys = albKeyResolver({
+      baseUrl: 'http://127.0.0.1:9',
+      maxKeys: 2,
+      fetch: async (url) => {
+        fetched.push(String(url).split('/').pop() ?? '');
+        return new Response(publicPem);
+      },
+    });
+    for (const kid of ['k1', 'k2', 'k3', 'k2', 'k3']) await keys(kid);
+    expect(fetched).toEqual(['k1', 'k2', 'k3']);
+    await keys('k1');
+    expect(fetched).toEqual(['k1', 'k2', 'k3', 'k1']);
+  });
+
   it('remembers a bounded number of failing kids, so a flood of made-up kids cannot grow memory', async () => {
     let calls = 0;
     const keys = albKeyResolver({
