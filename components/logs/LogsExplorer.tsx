@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { getLogMarkers, getLogsContext } from '@/lib/actions/logs';
 import { defaultFilters, withoutValue, withValue, type DimKey } from '@/lib/logs/filters';
 import type { ChangeMarker } from '@/lib/logs/markers';
-import { LOG_PANELS, type PanelDef, type PanelId } from '@/lib/logs/panelTable';
+import { LOG_PANELS, type PanelDef, type PanelId, queryPanelOf } from '@/lib/logs/panelTable';
 import { rankNeeds } from '@/lib/logs/ranking';
 import type { PanelState } from '@/lib/logs/panelTypes';
 import { needsConfirmation, type TimeWindow } from '@/lib/logs/time';
@@ -61,9 +61,16 @@ export function LogsExplorer() {
   const [confirmedFor, setConfirmedFor] = useState<string | undefined>(undefined);
   const wide = ex.window !== undefined && context !== undefined && needsConfirmation(ex.window, groups);
   const ready = ex.window !== undefined && context !== undefined && groups > 0 && (!wide || confirmedFor === timeKey);
+  // A panel hosted by another asks for its host's query: same request, same TanStack key, one run for both.
   const req = (panel: PanelId, w: TimeWindow | undefined): StartRequest | undefined =>
     ready && w
-      ? { panel, params: ex.queryParams, window: w, bin: ex.bin, ...(wide ? { confirmed: true } : {}) }
+      ? {
+          panel: queryPanelOf(panel),
+          params: ex.queryParams,
+          window: w,
+          bin: ex.bin,
+          ...(wide ? { confirmed: true } : {}),
+        }
       : undefined;
   const cmp = ex.filters.compare;
   const needs = rankNeeds(ex.filters.rank);

@@ -6,7 +6,7 @@
  * runPanel stops the Insights queries on the server.
  */
 import { type QueryClient, useQueries, useQueryClient } from '@tanstack/react-query';
-import type { PanelDef } from '@/lib/logs/panelTable';
+import { type PanelDef, panelDef } from '@/lib/logs/panelTable';
 import type { PanelState } from '@/lib/logs/panelTypes';
 import { postLogs, type StartRequest } from './api';
 import { panelSlots } from './panelSlots';
@@ -54,13 +54,14 @@ export function usePanels(list: readonly PanelRequest[]): PanelHandle[] {
   const client = useQueryClient();
   const keys = list.map(({ def, req }) => (req ? logsKeys.panel(req) : idleKey(def.id)));
   const results = useQueries({
-    queries: list.map(({ def, req }, i) => ({
+    queries: list.map(({ req }, i) => ({
       queryKey: keys[i]!,
       enabled: req !== undefined,
       staleTime: Infinity,
       gcTime: 5 * 60_000,
       queryFn: ({ signal, queryKey }: { signal: AbortSignal; queryKey: readonly unknown[] }) =>
-        runWithPolicy(def.polling, req!, {
+        // The policy of the panel whose query runs (a hosted panel shares its host's run).
+        runWithPolicy(panelDef(req!.panel).polling, req!, {
           post: postLogs,
           signal,
           slots: panelSlots,
