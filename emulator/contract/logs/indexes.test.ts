@@ -55,16 +55,14 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function query(groups: string[], queryString: string): Promise<GetQueryResultsCommandOutput> {
-  const { queryId } = await h
-    .logs()
-    .send(
-      new StartQueryCommand({
-        logGroupNames: groups,
-        startTime: T0 / 1000 - 3600,
-        endTime: T0 / 1000 + 60,
-        queryString,
-      }),
-    );
+  const { queryId } = await h.logs().send(
+    new StartQueryCommand({
+      logGroupNames: groups,
+      startTime: T0 / 1000 - 3600,
+      endTime: T0 / 1000 + 60,
+      queryString,
+    }),
+  );
   for (let i = 0; i < 2000; i++) {
     const out = await h.logs().send(new GetQueryResultsCommand({ queryId }));
     if (out.status !== 'Scheduled' && out.status !== 'Running') return out;
