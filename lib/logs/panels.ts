@@ -8,7 +8,9 @@ import 'server-only';
 import type { z } from 'zod';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import { TrellisError, toErrorInfo } from '../domain/errors';
+import { withFieldIndex } from './fieldIndex';
 import { parseLogFilters } from './filters';
+import { fieldsIndexedByAll } from './indexes';
 import type { PanelRun, PanelStarted, RunProgress, RunRef, ScopeFailure } from './panelTypes';
 import { panelQuery } from './panelTable';
 import type { runsInput, startPanelInput } from './queryContract';
@@ -33,9 +35,16 @@ export async function startPanel(input: z.infer<typeof startPanelInput>, deps: P
   if (w.endMs - w.startMs > MAX_SPAN_MS) throw new TrellisError('VALIDATION', 'A query may span at most 31 days.');
   const snapshot = await deps.snapshot(deps.user);
   const sel = selectSources(snapshot, filters);
-  const query = panelQuery(input.panel, filters, input.bin);
+  // filterIndex only when every queried group indexes the field (groups without it would be skipped whole).
+  const indexed = await fieldsIndexedByAll(sel.sources, deps.user, deps.factory);
+  const query = withFieldIndex(panelQuery(input.panel, filters, input.bin), filters, indexed);
   const queryText = printQuery(query);
-  const base = { queryText, sources: sel.sources.map((g) => g.arn), reason: sel.reason };
+  const base = {
+    queryText,
+    sources: sel.sources.map((g) => g.arn),
+    reason: sel.reason,
+    ...(query.filterIndex ? { indexedBy: query.filterIndex.field } : {}),
+  };
   if (sel.sources.length === 0) return { ...base, runs: [], failures: [] };
   if (needsConfirmation(w, sel.sources.length) && !input.confirmed) {
     throw new TrellisError(
