@@ -214,7 +214,7 @@ describe('startPanel / pollRuns', () => {
     expect(ok.runs.length).toBeGreaterThan(0);
   });
 
-  it('uses filterIndex once the group indexes serviceArn: the view scans its service, the rest is skipped', async () => {
+  it('uses filterIndex once the group indexes serviceArn: scans the service, skips the rest', async () => {
     const cart = svc('cart');
     const req = {
       panel: 'latency' as const,

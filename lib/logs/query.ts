@@ -161,9 +161,8 @@ export function printQuery(q: InsightsQuery): string {
   if (q.fields && q.fields.length > 0) parts.push(`fields ${q.fields.map(printField).join(', ')}`);
   if (q.filterIndex) {
     const { field, values } = q.filterIndex;
-    parts.push(
-      `filterIndex ${printCondition(values.length === 1 ? { op: '=', field, value: values[0]! } : { op: 'in', field, values })}`,
-    );
+    const cond: Condition = values.length === 1 ? { op: '=', field, value: values[0]! } : { op: 'in', field, values };
+    parts.push(`filterIndex ${printCondition(cond)}`);
   }
   if (q.filter) parts.push(`filter ${printCondition(q.filter)}`);
   if (q.stats) {
