@@ -12,6 +12,7 @@ import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import { pollRuns, startPanel, stopRuns, type PanelDeps } from './panels';
 import { getSnapshot } from '../inventory';
 import { forgetIndexPolicies } from './indexes';
+import { setLogSink } from '../observability/log';
 
 let app: AppHarness;
 let deps: PanelDeps;
@@ -238,7 +239,13 @@ describe('startPanel / pollRuns', () => {
       const indexed = await startPanel(req, deps);
       expect(indexed.indexedBy).toBe('serviceArn');
       expect(indexed.queryText.split('\n')[0]).toBe(`filterIndex serviceArn = "${cart}"`);
-      const [run] = await finish(indexed);
+      const lines: string[] = [];
+      setLogSink((l) => lines.push(l));
+      const [run] = await finish(indexed).finally(() => setLogSink());
+      // The JSON log line of the finished query exports what it scanned and skipped.
+      const line = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'logs.query.cost');
+      expect(line).toMatchObject({ user: 'tester', queryId: run!.queryId, bytesScanned: run!.statistics.bytesScanned });
+      expect(line.bytesSkipped).toBeGreaterThan(0);
       expect(run!.rows?.[0]?.requests).toBe('20');
       // Half of prod-mesh's records are cart's: half the bytes scanned, the other half skipped.
       expect(run!.statistics.bytesScanned + (run!.statistics.bytesSkipped ?? 0)).toBe(before.bytesScanned);

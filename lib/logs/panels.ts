@@ -11,7 +11,8 @@ import { TrellisError, toErrorInfo } from '../domain/errors';
 import { withFieldIndex } from './fieldIndex';
 import { parseLogFilters } from './filters';
 import { fieldsIndexedByAll } from './indexes';
-import type { PanelRun, PanelStarted, RunProgress, RunRef, ScopeFailure } from './panelTypes';
+import type { PanelRun, PanelStarted, RunProgress, RunRef, ScanStats, ScopeFailure } from './panelTypes';
+import { logEvent } from '../observability/log';
 import { panelQuery } from './panelTable';
 import type { runsInput, startPanelInput } from './queryContract';
 import { scopesOf, selectSources } from './sources';
@@ -94,6 +95,23 @@ export async function startPanel(input: z.infer<typeof startPanelInput>, deps: P
   return { ...base, runs, failures };
 }
 
+/**
+ * One JSON log line per finished query with what it scanned and skipped (Logs Insights bills bytes
+ * scanned): summed per user or account in Logs Insights, it is what the explorer costs.
+ */
+function logQueryCost(r: RunRef, status: string, s: ScanStats, user: string): void {
+  logEvent('info', 'logs.query.cost', {
+    user,
+    accountId: r.accountId,
+    region: r.region,
+    queryId: r.queryId,
+    status,
+    recordsScanned: s.recordsScanned,
+    bytesScanned: s.bytesScanned,
+    bytesSkipped: s.bytesSkipped ?? 0,
+  });
+}
+
 /** Progress of runs; a run that cannot be read reports its error, the others still answer. */
 export async function pollRuns(input: z.infer<typeof runsInput>, deps: PanelDeps): Promise<RunProgress[]> {
   return Promise.all(
@@ -105,6 +123,7 @@ export async function pollRuns(input: z.infer<typeof runsInput>, deps: PanelDeps
           deps.factory,
         );
         const done = p.status !== 'Running' && p.status !== 'Scheduled';
+        if (done) logQueryCost(r, p.status, p.statistics, deps.user);
         return {
           ...r,
           status: p.status,
