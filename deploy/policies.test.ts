@@ -198,7 +198,7 @@ describe('IAM policy documents cover the AWS calls of the code, and only those',
     const bySid = Object.fromEntries(logs.map((s) => [s.Sid, s]));
     expect(Object.keys(bySid).sort()).toEqual(['QueryAccessLogs', 'ReadAuditLog', 'WriteAuditLog']);
     expect(bySid.QueryAccessLogs?.doc).toBe('trellis-read-only.json');
-    expect(bySid.QueryAccessLogs?.actions).toEqual(['logs:StartQuery']);
+    expect(bySid.QueryAccessLogs?.actions).toEqual(['logs:DescribeIndexPolicies', 'logs:StartQuery']);
     expect(bySid.QueryAccessLogs?.resources).toEqual([group('/aws/vpc-lattice/*')]);
     expect(bySid.ReadAuditLog?.doc).toBe('trellis-task-role.json');
     expect(bySid.ReadAuditLog?.actions.sort()).toEqual(['logs:FilterLogEvents', 'logs:StartQuery']);

@@ -9,8 +9,9 @@ import { useEffect, useState } from 'react';
 import { getLogMarkers, getLogsContext } from '@/lib/actions/logs';
 import { defaultFilters, withoutValue, withValue, type DimKey } from '@/lib/logs/filters';
 import type { ChangeMarker } from '@/lib/logs/markers';
-import { LOG_PANELS, type PanelDef, type PanelId } from '@/lib/logs/panelTable';
+import { LOG_PANELS, type PanelDef, type PanelId, queryPanelOf } from '@/lib/logs/panelTable';
 import { rankNeeds } from '@/lib/logs/ranking';
+import { viewCost } from '@/lib/logs/viewCost';
 import type { PanelState } from '@/lib/logs/panelTypes';
 import { needsConfirmation, type TimeWindow } from '@/lib/logs/time';
 import { EmptyState } from '../ui/EmptyState';
@@ -24,6 +25,7 @@ import { SourceBar } from './SourceBar';
 import { useExplorerState } from './useExplorerState';
 import { PanelView } from './panelViews';
 import { usePanels } from './usePanel';
+import { ViewCostLine } from './ViewCostLine';
 import type { ExplorerContext } from './viewProps';
 import { WideQueryPrompt } from './WideQueryPrompt';
 import styles from './logs.module.css';
@@ -61,9 +63,16 @@ export function LogsExplorer() {
   const [confirmedFor, setConfirmedFor] = useState<string | undefined>(undefined);
   const wide = ex.window !== undefined && context !== undefined && needsConfirmation(ex.window, groups);
   const ready = ex.window !== undefined && context !== undefined && groups > 0 && (!wide || confirmedFor === timeKey);
+  // A panel hosted by another asks for its host's query: same request, same TanStack key, one run for both.
   const req = (panel: PanelId, w: TimeWindow | undefined): StartRequest | undefined =>
     ready && w
-      ? { panel, params: ex.queryParams, window: w, bin: ex.bin, ...(wide ? { confirmed: true } : {}) }
+      ? {
+          panel: queryPanelOf(panel),
+          params: ex.queryParams,
+          window: w,
+          bin: ex.bin,
+          ...(wide ? { confirmed: true } : {}),
+        }
       : undefined;
   const cmp = ex.filters.compare;
   const needs = rankNeeds(ex.filters.rank);
@@ -88,6 +97,7 @@ export function LogsExplorer() {
   });
   const markers = markersQuery.data?.ok ? markersQuery.data.value : NO_MARKERS;
 
+  const cost = viewCost([...handles, ...previous, ...base].map((h) => h.state));
   const names = context?.names ?? {};
   const accountNames = context?.accounts ?? {};
   const total = totalOf(handles[LOG_PANELS.findIndex((d) => d.id === 'latency')]?.state);
@@ -160,19 +170,22 @@ export function LogsExplorer() {
           onShorter={() => ex.navigate({ ...ex.filters, time: { kind: 'relative', range: '1h' } })}
         />
       ) : (
-        <div className={styles.grid}>
-          {LOG_PANELS.map((def, i) => (
-            <PanelView
-              key={def.id}
-              def={def}
-              handle={handles[i]!}
-              previous={wantsPrevious(def) ? previous[i] : undefined}
-              base={baseReq(def) ? base[i] : undefined}
-              ctx={view}
-              {...(def.span === 4 ? { className: styles.span4 } : {})}
-            />
-          ))}
-        </div>
+        <>
+          <ViewCostLine cost={cost} />
+          <div className={styles.grid}>
+            {LOG_PANELS.map((def, i) => (
+              <PanelView
+                key={def.id}
+                def={def}
+                handle={handles[i]!}
+                previous={wantsPrevious(def) ? previous[i] : undefined}
+                base={baseReq(def) ? base[i] : undefined}
+                ctx={view}
+                {...(def.span === 4 ? { className: styles.span4 } : {})}
+              />
+            ))}
+          </div>
+        </>
       )}
     </div>
   );

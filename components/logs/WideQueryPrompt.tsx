@@ -1,5 +1,6 @@
 'use client';
 /** Asks before running queries that scan a wide range over many log groups (Logs Insights bills by bytes scanned). */
+import { QUERY_PANEL_IDS } from '@/lib/logs/panelTable';
 import { spanLabel, type TimeWindow } from '@/lib/logs/time';
 import { Button } from '../ui/Button';
 import styles from './logs.module.css';
@@ -18,8 +19,8 @@ export function WideQueryPrompt({ window, groups, onConfirm, onShorter }: Props)
       <h2 id="wide-query-title">Run a wide query?</h2>
       <p>
         This view scans {groups} log group{groups > 1 ? 's' : ''} over {spanLabel(window.endMs - window.startMs)}, with
-        about 10 queries per account. Logs Insights charges for the bytes each query scans, and wide queries take
-        longer.
+        {QUERY_PANEL_IDS.length} queries per account. Logs Insights charges for the bytes each query scans, and wide
+        queries take longer.
       </p>
       <p>Narrow the time range or the sources if you can; each panel shows what it scanned.</p>
       <div className={styles.confirmActions}>

@@ -113,6 +113,7 @@ async function runStarted(req: StartRequest, o: RunPanelOptions): Promise<PanelS
     queryText: s.queryText,
     sources: s.sources,
     reason: s.reason,
+    ...(s.indexedBy ? { indexedBy: s.indexedBy } : {}),
     runs: s.runs.map((r) => ({ ...r, status: 'Scheduled', statistics: ZERO })),
     failures: s.failures,
     stats: ZERO,

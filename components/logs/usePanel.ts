@@ -6,9 +6,9 @@
  * runPanel stops the Insights queries on the server.
  */
 import { type QueryClient, useQueries, useQueryClient } from '@tanstack/react-query';
-import type { PanelDef } from '@/lib/logs/panelTable';
+import { type PanelDef, panelDef } from '@/lib/logs/panelTable';
 import type { PanelState } from '@/lib/logs/panelTypes';
-import { postLogs, type StartRequest } from './api';
+import { type LogsPoster, postLogs, type StartRequest } from './api';
 import { panelSlots } from './panelSlots';
 import { logsKeys } from './queryKeys';
 import { runWithPolicy } from './runPanel';
@@ -49,23 +49,32 @@ function handleOf(client: QueryClient, key: readonly unknown[], state: PanelStat
   };
 }
 
+/**
+ * The TanStack query function of a panel request: runs its query with the policy of the panel whose query
+ * it is (a hosted panel shares its host's run). TanStack aborts the signal when no observer is left (the
+ * filters changed, the explorer unmounted) and runPanel then stops the Insights queries on the server.
+ */
+export function panelQueryFn(client: QueryClient, req: StartRequest | undefined, post: LogsPoster = postLogs) {
+  return ({ signal, queryKey }: { signal: AbortSignal; queryKey: readonly unknown[] }): Promise<PanelState> =>
+    runWithPolicy(panelDef(req!.panel).polling, req!, {
+      post,
+      signal,
+      slots: panelSlots,
+      emit: (s: PanelState) => client.setQueryData(queryKey, s),
+    });
+}
+
 /** Runs (or waits to run) every panel of the list; one handle per panel, in order. */
 export function usePanels(list: readonly PanelRequest[]): PanelHandle[] {
   const client = useQueryClient();
   const keys = list.map(({ def, req }) => (req ? logsKeys.panel(req) : idleKey(def.id)));
   const results = useQueries({
-    queries: list.map(({ def, req }, i) => ({
+    queries: list.map(({ req }, i) => ({
       queryKey: keys[i]!,
       enabled: req !== undefined,
       staleTime: Infinity,
       gcTime: 5 * 60_000,
-      queryFn: ({ signal, queryKey }: { signal: AbortSignal; queryKey: readonly unknown[] }) =>
-        runWithPolicy(def.polling, req!, {
-          post: postLogs,
-          signal,
-          slots: panelSlots,
-          emit: (s: PanelState) => client.setQueryData(queryKey, s),
-        }),
+      queryFn: panelQueryFn(client, req),
     })),
   });
   return results.map((q, i) => handleOf(client, keys[i]!, q.data, q.isFetching));

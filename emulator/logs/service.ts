@@ -15,6 +15,7 @@ import { filterLogEvents } from './api/filterLogEvents';
 import { getLogEvents } from './api/getLogEvents';
 import { getLogGroupFields } from './api/getLogGroupFields';
 import { groupHandlers } from './api/groups';
+import { indexPolicyHandlers } from './api/indexPolicies';
 import { putLogEvents } from './api/putLogEvents';
 import { queryHandlers } from './api/queries';
 import { streamHandlers } from './api/streams';
@@ -30,6 +31,7 @@ const handlers: Record<string, Handler> = {
   FilterLogEvents: filterLogEvents,
   GetLogGroupFields: getLogGroupFields,
   ...queryHandlers,
+  ...indexPolicyHandlers,
 };
 
 /** Operations the emulator implements. */

@@ -8,6 +8,7 @@ import {
   type CloudWatchLogsClientResolvedConfig,
   CreateLogGroupCommand,
   CreateLogStreamCommand,
+  DescribeIndexPoliciesCommand,
   FilterLogEventsCommand,
   GetQueryResultsCommand,
   PutLogEventsCommand,
@@ -20,7 +21,7 @@ import type { CommandImpl } from '@smithy/core/client';
 import { TrellisError } from '../domain/errors';
 import type { CallOptions } from './callGate';
 import { GatewayBase } from './gatewayBase';
-import { type QueryResults, toQueryResults } from './logsMappers';
+import { indexedFieldsOf, type QueryResults, toQueryResults } from './logsMappers';
 import { allPages } from './paginate';
 
 type LogsCommand<I extends ServiceInputTypes, O extends ServiceOutputTypes> = CommandImpl<
@@ -64,6 +65,13 @@ export class LogsGateway extends GatewayBase {
   /** GetQueryResults: state, rows so far, statistics. */
   async getQueryResults(queryId: string): Promise<QueryResults> {
     return toQueryResults(await this.send('GetQueryResults', queryId, new GetQueryResultsCommand({ queryId })));
+  }
+
+  /** The fields the log group's field index policy indexes ([] without a policy). */
+  async indexedFields(logGroupName: string): Promise<string[]> {
+    const cmd = new DescribeIndexPoliciesCommand({ logGroupIdentifiers: [logGroupName] });
+    const out = await this.send('DescribeIndexPolicies', logGroupName, cmd);
+    return (out.indexPolicies ?? []).flatMap((p) => indexedFieldsOf(p.policyDocument));
   }
 
   /** StopQuery (throws VALIDATION for a query that already finished). */

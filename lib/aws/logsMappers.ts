@@ -12,6 +12,8 @@ export interface QueryStats {
   recordsMatched: number;
   recordsScanned: number;
   bytesScanned: number;
+  /** Bytes a field index let the query skip (GetQueryResults `estimatedBytesSkipped`), when any. */
+  bytesSkipped?: number;
 }
 
 /** A query's state and its (partial while running) rows. */
@@ -40,6 +42,19 @@ export function toQueryResults(out: GetQueryResultsResponse): QueryResults {
       recordsMatched: out.statistics?.recordsMatched ?? 0,
       recordsScanned: out.statistics?.recordsScanned ?? 0,
       bytesScanned: out.statistics?.bytesScanned ?? 0,
+      ...(out.statistics?.estimatedBytesSkipped ? { bytesSkipped: out.statistics.estimatedBytesSkipped } : {}),
     },
   };
+}
+
+/** The fields a field index policy document indexes (`Fields` and the keys of `FieldsV2`); [] if unreadable. */
+export function indexedFieldsOf(policyDocument: string | undefined): string[] {
+  try {
+    const doc = JSON.parse(policyDocument ?? '') as { Fields?: unknown; FieldsV2?: unknown };
+    const v1 = Array.isArray(doc.Fields) ? doc.Fields.filter((f): f is string => typeof f === 'string') : [];
+    const v2 = doc.FieldsV2 && typeof doc.FieldsV2 === 'object' ? Object.keys(doc.FieldsV2) : [];
+    return [...v1, ...v2];
+  } catch {
+    return [];
+  }
 }

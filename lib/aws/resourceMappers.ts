@@ -173,7 +173,13 @@ export function toAccessLogSubscription(
 ): AccessLogSubscription | undefined {
   const b = base(s.arn, s.id, region);
   if (!b || !s.resourceArn || !s.destinationArn) return undefined;
-  return { ...b, resourceArn: s.resourceArn, destinationArn: s.destinationArn };
+  const logType = s.serviceNetworkLogType;
+  return {
+    ...b,
+    resourceArn: s.resourceArn,
+    destinationArn: s.destinationArn,
+    ...(logType === 'SERVICE' || logType === 'RESOURCE' ? { logType } : {}),
+  };
 }
 
 /** The auth policy of a resource. */

@@ -135,6 +135,8 @@ export interface AccessLogSubscription extends ResourceBase {
   resourceArn: string;
   /** Where the logs go, e.g. `arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/prod-mesh`. */
   destinationArn: string;
+  /** A network's subscription: SERVICE (VpcLatticeAccessLogs) or RESOURCE (VpcLatticeResourceAccessLogs). */
+  logType?: 'SERVICE' | 'RESOURCE';
 }
 
 /** The whole inventory. Arrays are sorted by ARN so that snapshots compare and render stably. */

@@ -9,7 +9,8 @@ import { memorySource, toBatches } from '../../emulator/logs/insights/testing/me
 import { ACCESS_LOG_FIELDS } from '../domain/accessLog';
 import { defaultFilters, withValue, type DimKey, type LogFilters } from './filters';
 import { dimCondition, filterCondition } from './panelQueries';
-import { PANEL_IDS, panelQuery } from './panelTable';
+import { PANEL_IDS, panelDef, panelQuery } from './panelTable';
+import type { PanelState } from './panelTypes';
 import { printQuery } from './query';
 
 /**
@@ -107,7 +108,7 @@ describe('filterCondition', () => {
   it('never lets a hostile value add a command or a comment', () => {
     for (const value of HOSTILE) {
       for (const dim of ['user', 'path', 'pathPrefix', 'userAgent', 'text'] as const) {
-        const text = printQuery(panelQuery('top-user', only(dim, [value]), '1m'));
+        const text = printQuery(panelQuery('top-path', only(dim, [value]), '1m'));
         // filter, stats, sort, limit: four commands, whatever the value.
         expect(text.split('\n| ').map((c) => c.split(' ')[0])).toEqual(['filter', 'stats', 'sort', 'limit']);
         expect(() => compileQuery(text)).not.toThrow();
@@ -142,14 +143,37 @@ describe('filterCondition', () => {
   });
 });
 
+const stateOf = (rows: Array<Record<string, string>>): PanelState => ({
+  phase: 'done',
+  sources: [],
+  failures: [],
+  stats: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 },
+  runs: [
+    {
+      accountId: '111111111111',
+      region: 'us-east-1',
+      queryId: 'q',
+      logGroupNames: [],
+      status: 'Complete',
+      statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 },
+      rows,
+    },
+  ],
+});
+
 describe('panelQuery', () => {
   it('prints each panel query, and the engine accepts all of them', () => {
     const f = only('code', ['5xx']);
     expect(printQuery(panelQuery('histogram', f, '1m'))).toBe(
-      'filter (responseCode >= 500) and (responseCode <= 599)\n| stats count(*) as n by bin(1m) as t, responseCode',
+      'filter (responseCode >= 500) and (responseCode <= 599)\n' +
+        '| stats count(*) as n by bin(1m) as t, responseCode, authDeniedReason, failureReason',
     );
     expect(printQuery(panelQuery('top-targetGroup', f, '1m'))).toBe(
-      'filter (responseCode >= 500) and (responseCode <= 599)\n| stats count(*) as n by targetGroupArn\n' +
+      'filter (responseCode >= 500) and (responseCode <= 599)\n' +
+        '| stats count(*) as n by targetGroupArn, sourceVpcId, resolvedUser',
+    );
+    expect(printQuery(panelQuery('top-path', f, '1m'))).toBe(
+      'filter (responseCode >= 500) and (responseCode <= 599)\n| stats count(*) as n by requestPath\n' +
         '| sort n desc\n| limit 50',
     );
     expect(printQuery(panelQuery('latency', defaultFilters(), '1m'))).toBe(
@@ -163,14 +187,20 @@ describe('panelQuery', () => {
   });
 
   it('counts a breakdown and latency on the engine', () => {
-    const top = runQuery(printQuery(panelQuery('top-code', defaultFilters(), '1m')), source, {
+    const top = runQuery(printQuery(panelQuery('top-path', defaultFilters(), '1m')), source, {
       startMs: 0,
       endMs: 100_000,
     });
-    expect(top.results[0]).toEqual([
-      { field: 'responseCode', value: '200' },
-      { field: 'n', value: String(HOSTILE.length) },
-    ]);
+    expect(top.results[0]?.at(-1)).toEqual({ field: 'n', value: '1' });
+    // The status codes fold from the histogram's rows (one pass for both).
+    const hist = runQuery(printQuery(panelQuery('top-code', defaultFilters(), '1m')), source, {
+      startMs: 0,
+      endMs: 100_000,
+    });
+    const def = panelDef('top-code');
+    if (def.view !== 'breakdown') throw new Error('not a breakdown');
+    const rows = hist.results.map((r) => Object.fromEntries(r.map((c) => [c.field, c.value])));
+    expect(def.fold(stateOf(rows), 10)[0]).toEqual({ value: '200', n: HOSTILE.length });
     const lat = runQuery(printQuery(panelQuery('latency', only('code', ['5xx']), '1m')), source, {
       startMs: 0,
       endMs: 100_000,

@@ -89,11 +89,37 @@ const filtered = (f: Filters): InsightsQuery => {
   return filter ? { filter } : {};
 };
 
-/** Requests per time bin and status code. */
+/**
+ * Breakdowns folded from the histogram's rows (one pass): these fields depend on the status code, so
+ * adding them to `by bin, responseCode` multiplies the rows only by the few denial and failure reasons.
+ */
+export const TRAFFIC_DIMS = ['code', 'authDenied', 'failure'] as const satisfies readonly BreakdownDim[];
+/**
+ * Breakdowns folded from one `stats count(*) by targetGroupArn, sourceVpcId, resolvedUser` pass: few
+ * values each. Request paths stay alone (thousands of values: the product would pass the row limit).
+ */
+export const SHARED_DIMS = ['targetGroup', 'sourceVpc', 'user'] as const satisfies readonly BreakdownDim[];
+
+/** Requests per time bin and status code (and the other `TRAFFIC_DIMS`, folded by their breakdowns). */
 export function histogramQuery(f: Filters, bin: BinPeriod): InsightsQuery {
+  const extra = TRAFFIC_DIMS.filter((d) => d !== 'code').map((d) => ({ field: FILTER_DIMS[d].field }));
   return {
     ...filtered(f),
-    stats: { aggregations: [{ agg: { fn: 'count' }, as: 'n' }], by: [{ bin, as: 't' }, { field: 'responseCode' }] },
+    stats: {
+      aggregations: [{ agg: { fn: 'count' }, as: 'n' }],
+      by: [{ bin, as: 't' }, { field: 'responseCode' }, ...extra],
+    },
+  };
+}
+
+/** Requests by every dimension of `dims` at once: one pass, several breakdowns folded from its rows. */
+export function sharedBreakdownQuery(dims: readonly BreakdownDim[], f: Filters): InsightsQuery {
+  return {
+    ...filtered(f),
+    stats: {
+      aggregations: [{ agg: { fn: 'count' }, as: 'n' }],
+      by: dims.map((d) => ({ field: FILTER_DIMS[d].field })),
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFilters } from './filters';
 import { BREAKDOWN_DIMS } from './panelQueries';
-import { LOG_PANELS, PANEL_IDS, panelDef, panelQuery } from './panelTable';
+import { LOG_PANELS, PANEL_IDS, panelDef, panelQuery, QUERY_PANEL_IDS, queryPanelOf } from './panelTable';
 import type { PanelState } from './panelTypes';
 import { printQuery } from './query';
 
@@ -40,7 +40,7 @@ describe('the panel table', () => {
   });
 
   it('builds each query from the entry, and folds rows with the entry’s own field', () => {
-    expect(printQuery(panelQuery('top-targetGroup', defaultFilters(), '1m'))).toContain('by targetGroupArn');
+    expect(printQuery(panelQuery('top-path', defaultFilters(), '1m'))).toContain('by requestPath');
     const def = panelDef('top-code');
     if (def.view !== 'breakdown') throw new Error('not a breakdown');
     const items = def.fold(
@@ -53,6 +53,43 @@ describe('the panel table', () => {
     expect(items.map((i) => [i.value, i.n])).toEqual([
       ['200', 90],
       ['503', 7],
+    ]);
+  });
+
+  it('runs one query for the panels that share a stats pass: 5 queries for 10 panels', () => {
+    expect(QUERY_PANEL_IDS).toEqual(['histogram', 'latency', 'top-path', 'top-targetGroup', 'records']);
+    for (const id of ['top-code', 'top-authDenied', 'top-failure'] as const) expect(queryPanelOf(id)).toBe('histogram');
+    for (const id of ['top-user', 'top-sourceVpc'] as const) expect(queryPanelOf(id)).toBe('top-targetGroup');
+    expect(queryPanelOf('top-path')).toBe('top-path');
+    // A hosted panel's query is its host's, so a request for either is the same query.
+    for (const p of LOG_PANELS)
+      expect(printQuery(p.query(defaultFilters(), '1m'))).toBe(
+        printQuery(panelQuery(queryPanelOf(p.id), defaultFilters(), '1m')),
+      );
+  });
+
+  it('folds each breakdown of a shared pass from the same rows (counts summed over the other fields)', () => {
+    const rows = [
+      { targetGroupArn: 'tg-a', sourceVpcId: 'vpc-1', resolvedUser: 'alice', n: '5' },
+      { targetGroupArn: 'tg-a', sourceVpcId: 'vpc-2', resolvedUser: 'bob', n: '3' },
+      { targetGroupArn: 'tg-b', sourceVpcId: 'vpc-2', resolvedUser: 'alice', n: '4' },
+    ];
+    const fold = (id: 'top-targetGroup' | 'top-sourceVpc' | 'top-user') => {
+      const def = panelDef(id);
+      if (def.view !== 'breakdown') throw new Error('not a breakdown');
+      return def.fold(state(rows), 10).map((i) => [i.value, i.n]);
+    };
+    expect(fold('top-targetGroup')).toEqual([
+      ['tg-a', 8],
+      ['tg-b', 4],
+    ]);
+    expect(fold('top-sourceVpc')).toEqual([
+      ['vpc-2', 7],
+      ['vpc-1', 5],
+    ]);
+    expect(fold('top-user')).toEqual([
+      ['alice', 9],
+      ['bob', 3],
     ]);
   });
 });

@@ -15,6 +15,9 @@ import {
   latencyQuery,
   RECORD_ROWS,
   recordsQuery,
+  SHARED_DIMS,
+  sharedBreakdownQuery,
+  TRAFFIC_DIMS,
 } from './panelQueries';
 import {
   type BreakdownItem,
@@ -46,7 +49,12 @@ export interface PanelPolling {
 interface PanelBase {
   id: PanelId;
   title: string;
-  /** The Logs Insights query for filters (and the histogram's bin period). */
+  /**
+   * The panel whose query this one folds (several panels from one `stats` pass): it runs no query of its
+   * own; its requests name the host, so the browser runs the host's query once for both.
+   */
+  host?: PanelId;
+  /** The Logs Insights query for filters (and the histogram's bin period); a hosted panel's is its host's. */
   query: (f: Pick<LogFilters, 'include' | 'exclude'>, bin: BinPeriod) => InsightsQuery;
   polling: PanelPolling;
   /** "Compare with the previous period" runs it for that period too. */
@@ -78,12 +86,27 @@ export const BREAKDOWN_TITLES: Record<BreakdownDim, string> = {
   failure: 'Failure reasons',
 };
 
+/** The panel whose query a breakdown folds: the histogram's, the shared one's (first of SHARED_DIMS), or its own. */
+function hostOf(dim: BreakdownDim): PanelId | undefined {
+  if ((TRAFFIC_DIMS as readonly BreakdownDim[]).includes(dim)) return 'histogram';
+  const first = SHARED_DIMS[0];
+  if (dim !== first && (SHARED_DIMS as readonly BreakdownDim[]).includes(dim)) return `top-${first}`;
+  return undefined;
+}
+
+function breakdownQueryOf(dim: BreakdownDim): PanelBase['query'] {
+  if ((TRAFFIC_DIMS as readonly BreakdownDim[]).includes(dim)) return histogramQuery;
+  if ((SHARED_DIMS as readonly BreakdownDim[]).includes(dim)) return (f) => sharedBreakdownQuery(SHARED_DIMS, f);
+  return (f) => breakdownQuery(dim, f);
+}
+
 const breakdown = (dim: BreakdownDim): PanelOf<'breakdown'> => ({
   id: `top-${dim}`,
   title: BREAKDOWN_TITLES[dim],
   view: 'breakdown',
   dim,
-  query: (f) => breakdownQuery(dim, f),
+  ...(hostOf(dim) ? { host: hostOf(dim) } : {}),
+  query: breakdownQueryOf(dim),
   fold: (s, top) => foldBreakdown(rowsOf(s), FILTER_DIMS[dim].field, top),
   polling: { rowsWhileRunning: true },
   comparable: true,
@@ -137,6 +160,14 @@ export function panelDef(id: PanelId): PanelDef {
   if (!def) throw new Error(`Unknown panel ${id}`);
   return def;
 }
+
+/** The panel whose query draws `id` (itself unless it is hosted by another). */
+export function queryPanelOf(id: PanelId): PanelId {
+  return panelDef(id).host ?? id;
+}
+
+/** The panels that run a query of their own (one Insights query per account each). */
+export const QUERY_PANEL_IDS: readonly PanelId[] = LOG_PANELS.filter((p) => !p.host).map((p) => p.id);
 
 /** The query of a panel for filters (and the histogram's bin period). */
 export function panelQuery(id: PanelId, f: Pick<LogFilters, 'include' | 'exclude'>, bin: BinPeriod): InsightsQuery {

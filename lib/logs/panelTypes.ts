@@ -13,6 +13,8 @@ export interface ScanStats {
   recordsMatched: number;
   recordsScanned: number;
   bytesScanned: number;
+  /** Bytes a field index let the query skip (AWS `estimatedBytesSkipped`), when any. */
+  bytesSkipped?: number;
 }
 
 /** A result row: column name → value (strings, as on the wire). */
@@ -48,6 +50,8 @@ export interface PanelStarted {
   sources: string[];
   /** Why these log groups. */
   reason: string;
+  /** The field a `filterIndex` narrowed the scan by (every queried group indexes it). */
+  indexedBy?: string;
 }
 
 /** Progress of one run. */
@@ -66,6 +70,7 @@ export interface PanelState {
   queryText?: string;
   sources: string[];
   reason?: string;
+  indexedBy?: string;
   runs: Array<PanelRun & { status: QueryStatus; statistics: ScanStats; rows?: ResultRow[] }>;
   /** Accounts that failed; the others still count. */
   failures: ScopeFailure[];
@@ -87,6 +92,7 @@ export function sumStats(list: ReadonlyArray<{ statistics: ScanStats }>): ScanSt
     out.recordsMatched += s.recordsMatched;
     out.recordsScanned += s.recordsScanned;
     out.bytesScanned += s.bytesScanned;
+    if (s.bytesSkipped) out.bytesSkipped = (out.bytesSkipped ?? 0) + s.bytesSkipped;
   }
   return out;
 }

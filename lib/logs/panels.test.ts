@@ -11,6 +11,8 @@ import type { Snapshot } from '../domain/snapshot';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import { pollRuns, startPanel, stopRuns, type PanelDeps } from './panels';
 import { getSnapshot } from '../inventory';
+import { forgetIndexPolicies } from './indexes';
+import { setLogSink } from '../observability/log';
 
 let app: AppHarness;
 let deps: PanelDeps;
@@ -80,7 +82,7 @@ describe('startPanel / pollRuns', () => {
     expect(filter).toMatch(
       /^filter serviceArn = "arn:aws:vpc-lattice:us-east-1:222222222222:service\/svc-[0-9a-z]{17}"$/,
     );
-    expect(stats).toMatch(/^\| stats count\(\*\) as n by resolvedUser/);
+    expect(stats).toMatch(/^\| stats count\(\*\) as n by targetGroupArn, sourceVpcId, resolvedUser/);
     const runs = await finish(started);
     expect(runs[0]!.status).toBe('Complete');
     expect(runs[0]!.statistics.recordsScanned).toBe(40);
@@ -211,5 +213,46 @@ describe('startPanel / pollRuns', () => {
     );
     await stopRuns(ok.runs, deps);
     expect(ok.runs.length).toBeGreaterThan(0);
+  });
+
+  it('uses filterIndex once the group indexes serviceArn: scans the service, skips the rest', async () => {
+    const cart = svc('cart');
+    const req = {
+      panel: 'latency' as const,
+      params: params(withValue(defaultFilters(), 'service', cart)),
+      window,
+      bin: '10s' as const,
+    };
+    forgetIndexPolicies(deps.factory);
+    const plain = await startPanel(req, deps);
+    expect(plain.queryText).not.toContain('filterIndex');
+    expect(plain.indexedBy).toBeUndefined();
+    const before = (await finish(plain))[0]!.statistics;
+    expect(before.bytesSkipped).toBeUndefined();
+
+    const mesh = app.h.emu.state.logs.group('111111111111', 'us-east-1', '/aws/vpc-lattice/prod-mesh')!;
+    mesh.indexPolicy = { document: '{"Fields": ["serviceArn"]}', since: { serviceArn: 0 }, updatedAt: 0 };
+    try {
+      // Cached for a while: a policy created meanwhile is seen after the cache is dropped.
+      expect((await startPanel(req, deps)).queryText).not.toContain('filterIndex');
+      forgetIndexPolicies(deps.factory);
+      const indexed = await startPanel(req, deps);
+      expect(indexed.indexedBy).toBe('serviceArn');
+      expect(indexed.queryText.split('\n')[0]).toBe(`filterIndex serviceArn = "${cart}"`);
+      const lines: string[] = [];
+      setLogSink((l) => lines.push(l));
+      const [run] = await finish(indexed).finally(() => setLogSink());
+      // The JSON log line of the finished query exports what it scanned and skipped.
+      const line = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'logs.query.cost');
+      expect(line).toMatchObject({ user: 'tester', queryId: run!.queryId, bytesScanned: run!.statistics.bytesScanned });
+      expect(line.bytesSkipped).toBeGreaterThan(0);
+      expect(run!.rows?.[0]?.requests).toBe('20');
+      // Half of prod-mesh's records are cart's: half the bytes scanned, the other half skipped.
+      expect(run!.statistics.bytesScanned + (run!.statistics.bytesSkipped ?? 0)).toBe(before.bytesScanned);
+      expect(run!.statistics.bytesScanned).toBeLessThan(before.bytesScanned * 0.6);
+    } finally {
+      mesh.indexPolicy = undefined;
+      forgetIndexPolicies(deps.factory);
+    }
   });
 });

@@ -8,8 +8,11 @@ import 'server-only';
 import type { z } from 'zod';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import { TrellisError, toErrorInfo } from '../domain/errors';
+import { withFieldIndex } from './fieldIndex';
 import { parseLogFilters } from './filters';
-import type { PanelRun, PanelStarted, RunProgress, RunRef, ScopeFailure } from './panelTypes';
+import { fieldsIndexedByAll } from './indexes';
+import type { PanelRun, PanelStarted, RunProgress, RunRef, ScanStats, ScopeFailure } from './panelTypes';
+import { logEvent } from '../observability/log';
 import { panelQuery } from './panelTable';
 import type { runsInput, startPanelInput } from './queryContract';
 import { scopesOf, selectSources } from './sources';
@@ -33,9 +36,16 @@ export async function startPanel(input: z.infer<typeof startPanelInput>, deps: P
   if (w.endMs - w.startMs > MAX_SPAN_MS) throw new TrellisError('VALIDATION', 'A query may span at most 31 days.');
   const snapshot = await deps.snapshot(deps.user);
   const sel = selectSources(snapshot, filters);
-  const query = panelQuery(input.panel, filters, input.bin);
+  // filterIndex only when every queried group indexes the field (groups without it would be skipped whole).
+  const indexed = await fieldsIndexedByAll(sel.sources, deps.user, deps.factory);
+  const query = withFieldIndex(panelQuery(input.panel, filters, input.bin), filters, indexed);
   const queryText = printQuery(query);
-  const base = { queryText, sources: sel.sources.map((g) => g.arn), reason: sel.reason };
+  const base = {
+    queryText,
+    sources: sel.sources.map((g) => g.arn),
+    reason: sel.reason,
+    ...(query.filterIndex ? { indexedBy: query.filterIndex.field } : {}),
+  };
   if (sel.sources.length === 0) return { ...base, runs: [], failures: [] };
   if (needsConfirmation(w, sel.sources.length) && !input.confirmed) {
     throw new TrellisError(
@@ -85,6 +95,23 @@ export async function startPanel(input: z.infer<typeof startPanelInput>, deps: P
   return { ...base, runs, failures };
 }
 
+/**
+ * One JSON log line per finished query with what it scanned and skipped (Logs Insights bills bytes
+ * scanned): summed per user or account in Logs Insights, it is what the explorer costs.
+ */
+function logQueryCost(r: RunRef, status: string, s: ScanStats, user: string): void {
+  logEvent('info', 'logs.query.cost', {
+    user,
+    accountId: r.accountId,
+    region: r.region,
+    queryId: r.queryId,
+    status,
+    recordsScanned: s.recordsScanned,
+    bytesScanned: s.bytesScanned,
+    bytesSkipped: s.bytesSkipped ?? 0,
+  });
+}
+
 /** Progress of runs; a run that cannot be read reports its error, the others still answer. */
 export async function pollRuns(input: z.infer<typeof runsInput>, deps: PanelDeps): Promise<RunProgress[]> {
   return Promise.all(
@@ -96,6 +123,7 @@ export async function pollRuns(input: z.infer<typeof runsInput>, deps: PanelDeps
           deps.factory,
         );
         const done = p.status !== 'Running' && p.status !== 'Scheduled';
+        if (done) logQueryCost(r, p.status, p.statistics, deps.user);
         return {
           ...r,
           status: p.status,

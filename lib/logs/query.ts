@@ -37,9 +37,14 @@ export type Aggregation =
 /** A grouping key of a stats command. */
 export type GroupKey = { field: FieldName; as?: string } | { bin: BinPeriod; as?: string };
 
-/** A query. Commands print in a fixed order: fields, filter, stats, sort, limit. */
+/** A query. Commands print in a fixed order: fields, filterIndex, filter, stats, sort, limit. */
 export interface InsightsQuery {
   fields?: FieldName[];
+  /**
+   * `filterIndex field = v` / `in [..]`: on log groups with a field index on `field` the scan skips the
+   * other values' events (and groups without that index are skipped whole: use it only when all have it).
+   */
+  filterIndex?: { field: FieldName; values: Literal[] };
   filter?: Condition;
   stats?: { aggregations: Array<{ agg: Aggregation; as: string }>; by: GroupKey[] };
   sort?: Array<{ field: FieldName; order: 'asc' | 'desc' }>;
@@ -154,6 +159,11 @@ function printAlias(as: string | undefined): string {
 export function printQuery(q: InsightsQuery): string {
   const parts: string[] = [];
   if (q.fields && q.fields.length > 0) parts.push(`fields ${q.fields.map(printField).join(', ')}`);
+  if (q.filterIndex) {
+    const { field, values } = q.filterIndex;
+    const cond: Condition = values.length === 1 ? { op: '=', field, value: values[0]! } : { op: 'in', field, values };
+    parts.push(`filterIndex ${printCondition(cond)}`);
+  }
   if (q.filter) parts.push(`filter ${printCondition(q.filter)}`);
   if (q.stats) {
     if (q.stats.aggregations.length === 0) refuse('A stats command needs an aggregation');

@@ -1,6 +1,14 @@
 /** Choosing log groups from the inventory: per service, target group, network, by hand, and per account. */
 import { describe, expect, it } from 'vitest';
-import { logSources, MAX_GROUPS_PER_QUERY, nameIndex, scopesOf, selectSources, type LogSource } from './sources';
+import {
+  isServiceAccessLog,
+  logSources,
+  MAX_GROUPS_PER_QUERY,
+  nameIndex,
+  scopesOf,
+  selectSources,
+  type LogSource,
+} from './sources';
 import { emptySnapshot, type Snapshot } from '../domain/snapshot';
 
 const R = 'us-east-1';
@@ -77,6 +85,26 @@ describe('logSources', () => {
       ['222222222222', '/aws/vpc-lattice/payments-api', ['service:payments-api']],
     ]);
     expect(nameIndex(fixture())[PAY_TG]).toBe('payments-api-v1');
+  });
+
+  it("leaves out resource access logs (a network's RESOURCE subscription, a resource configuration's)", () => {
+    const s = fixture();
+    const rcfg = 'arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0';
+    s.accessLogSubscriptions.push(
+      {
+        ...base(`${MESH}/als-r`, '111111111111'),
+        resourceArn: MESH,
+        destinationArn: lg('111111111111', 'res'),
+        logType: 'RESOURCE',
+      },
+      { ...base(`${rcfg}/als`, '111111111111'), resourceArn: rcfg, destinationArn: lg('111111111111', 'rcfg') },
+    );
+    expect(logSources(s).map((g) => g.name)).not.toContain('/aws/vpc-lattice/res');
+    expect(logSources(s).map((g) => g.name)).not.toContain('/aws/vpc-lattice/rcfg');
+    expect(selectSources(s, { include: { network: [MESH] }, sources: [] }).sources.map((g) => g.name)).toEqual([
+      '/aws/vpc-lattice/prod-mesh',
+    ]);
+    expect(isServiceAccessLog({ resourceArn: MESH, logType: 'SERVICE' })).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { DimValues } from './filters';
 import { parseLogGroupArn } from './logGroup';
-import type { Snapshot } from '../domain/snapshot';
+import type { AccessLogSubscription, Snapshot } from '../domain/snapshot';
 
 /** A log group that receives access logs. */
 export interface LogSource {
@@ -42,11 +42,20 @@ export interface QueryScopeGroups {
 /** Logs Insights accepts at most this many log groups per query. */
 export const MAX_GROUPS_PER_QUERY = 50;
 
-/** Every log group of the inventory's access-log subscriptions, by ARN. */
+/**
+ * True for a subscription that writes service access logs (VpcLatticeAccessLogs): not a network's RESOURCE
+ * subscription, nor one of a resource configuration (VpcLatticeResourceAccessLogs have other fields).
+ */
+export function isServiceAccessLog(sub: Pick<AccessLogSubscription, 'resourceArn' | 'logType'>): boolean {
+  return sub.logType !== 'RESOURCE' && !sub.resourceArn.includes(':resourceconfiguration/');
+}
+
+/** Every log group of the inventory's service access-log subscriptions, by ARN. */
 export function logSources(s: Snapshot): LogSource[] {
   const names = nameIndex(s);
   const byArn = new Map<string, LogSource>();
   for (const sub of s.accessLogSubscriptions) {
+    if (!isServiceAccessLog(sub)) continue;
     const ref = parseLogGroupArn(sub.destinationArn);
     if (!ref) continue; // S3 or Firehose destinations cannot be queried with Logs Insights
     let src = byArn.get(ref.arn);

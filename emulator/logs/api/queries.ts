@@ -9,6 +9,7 @@ import { compileQuery, InsightsQueryError, startExecution, type CompiledQuery } 
 import { MAX_CONCURRENT_QUERIES, outputOf, type QueryRecord } from '../queries/book';
 import type { LogGroup } from '../store';
 import { querySource } from '../store/batch';
+import { indexedSinceOf } from './indexPolicies';
 import {
   cursorOf,
   groupByIdentifier,
@@ -99,7 +100,12 @@ const startQuery: Handler = (state, ctx, input) => {
   }
   const startMs = startTime * 1000;
   const endMs = endTime * 1000 + 999;
-  const execution = startExecution(compiled, { startMs, endMs, ...(limit !== undefined ? { limit } : {}) });
+  const execution = startExecution(compiled, {
+    startMs,
+    endMs,
+    ...(limit !== undefined ? { limit } : {}),
+    indexedSince: indexedSinceOf(groups),
+  });
   const record: QueryRecord = {
     id: queryId(state),
     accountId: ctx.accountId,
@@ -134,9 +140,9 @@ const getQueryResults: Handler = (state, ctx, input) => {
     statistics: {
       recordsMatched: stats.recordsMatched,
       recordsScanned: stats.recordsScanned,
-      estimatedRecordsSkipped: 0,
+      estimatedRecordsSkipped: stats.estimatedRecordsSkipped ?? 0,
       bytesScanned: stats.bytesScanned,
-      estimatedBytesSkipped: 0,
+      estimatedBytesSkipped: stats.estimatedBytesSkipped ?? 0,
       logGroupsScanned: q.logGroupsScanned,
     },
     status: q.status,

@@ -71,6 +71,8 @@ export type Command =
   | { kind: 'fields'; items: { expr: ValueExpr; name: string }[]; pos: number }
   | { kind: 'display'; fields: FieldRef[]; pos: number }
   | { kind: 'filter'; condition: Condition; pos: number }
+  /** `filterIndex f = v` / `filterIndex f in [..]`: a filter that may skip events by a field index. */
+  | { kind: 'filterIndex'; field: FieldRef; values: Literal[]; pos: number }
   | { kind: 'stats'; aggregations: Aggregation[]; groups: GroupItem[]; pos: number }
   | { kind: 'sort'; keys: SortKey[]; pos: number }
   | { kind: 'limit'; count: number; pos: number }

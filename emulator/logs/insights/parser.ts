@@ -9,7 +9,7 @@ import { tokenize } from './lexer';
 import { parseCondition, parseValue } from './parseCondition';
 import { parseStats } from './parseStats';
 
-const COMMANDS = new Set(['fields', 'display', 'filter', 'stats', 'sort', 'limit', 'dedup', 'parse']);
+const COMMANDS = new Set(['fields', 'display', 'filter', 'filterindex', 'stats', 'sort', 'limit', 'dedup', 'parse']);
 /** Commands of the real service that this emulator does not run: rejected by name. */
 const UNSUPPORTED = new Set([
   'unmask',
@@ -18,7 +18,6 @@ const UNSUPPORTED = new Set([
   'unnest',
   'lookup',
   'anomaly',
-  'filterindex',
   'source',
   'join',
   'addtotals',
@@ -66,6 +65,8 @@ function parseCommand(c: Cursor): Command {
       return { kind: 'display', fields: fieldList(c), pos };
     case 'filter':
       return { kind: 'filter', condition: parseCondition(c), pos };
+    case 'filterindex':
+      return parseFilterIndex(c, pos);
     case 'stats':
       return parseStats(c, pos);
     case 'sort': {
@@ -108,6 +109,19 @@ function parseSortKey(c: Cursor): SortKey {
   const desc = c.isWord('desc');
   if (desc || c.isWord('asc')) c.next();
   return { expr, desc };
+}
+
+/**
+ * `filterIndex field = value` or `filterIndex field in [v, …]` (the forms AWS documents): one field
+ * compared with literals, nothing else.
+ */
+function parseFilterIndex(c: Cursor, pos: number): Command {
+  const cond = parseCondition(c);
+  if (cond.kind === 'compare' && cond.op === '=' && cond.left.kind === 'field' && cond.right.kind === 'literal')
+    return { kind: 'filterIndex', field: cond.left, values: [cond.right], pos };
+  if (cond.kind === 'in' && !cond.negated && cond.operand.kind === 'field')
+    return { kind: 'filterIndex', field: cond.operand, values: cond.values, pos };
+  return c.fail(pos, 'filterIndex takes one indexed field compared with = or in [...] to literal values');
 }
 
 /** `parse [field] "glob * pattern" as a, b`; the regex form is not supported. */

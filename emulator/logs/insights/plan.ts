@@ -12,6 +12,7 @@ import type {
   Binding,
   EventStep,
   EventsPlan,
+  IndexFilter,
   OutputColumn,
   Plan,
   RowOp,
@@ -42,12 +43,14 @@ class PlanBuilder {
   private phase: Phase = 'events';
   private readonly eventOps: EventOp[] = [];
   private stats?: StatsPlan;
+  private index?: IndexFilter;
 
   constructor(private readonly text: string) {}
 
   build(commands: Command[]): Plan {
     for (const cmd of commands) this.command(cmd);
-    return this.stats ?? this.eventsPlan();
+    const plan = this.stats ?? this.eventsPlan();
+    return this.index ? { ...plan, index: this.index } : plan;
   }
 
   private fail(pos: number, message: string): never {
@@ -90,6 +93,18 @@ class PlanBuilder {
         const condition = bindCondition(this.text, cmd.condition, this.resolve);
         if (this.stats) this.stats.ops.push({ kind: 'filter', condition });
         else this.steps.push({ kind: 'filter', condition });
+        return;
+      }
+      case 'filterIndex': {
+        if (ph !== 'events') this.fail(cmd.pos, 'filterIndex must come before stats, limit and dedup');
+        if (this.index) this.fail(cmd.pos, 'Only one filterIndex command is supported');
+        const b = this.resolve(cmd.field);
+        if (b.kind !== 'json')
+          this.fail(cmd.field.pos, `${quoteSnippet(cmd.field.name)} is not an indexable log field`);
+        const values = cmd.values.map((v) => v.value);
+        this.index = { field: b.name, values };
+        // It filters like `filter field in [...]`; the index only lets the scan skip events.
+        this.steps.push({ kind: 'filter', condition: { kind: 'in', negated: false, operand: b, values } });
         return;
       }
       case 'display':

@@ -54,10 +54,17 @@ export interface StatsAgg {
   percentile?: number;
 }
 
+/** The `filterIndex` of a query: events of indexed groups whose `field` is none of `values` may be skipped. */
+export interface IndexFilter {
+  field: string;
+  values: (string | number)[];
+}
+
 /** A query without stats: events become rows. */
 export interface EventsPlan {
   kind: 'events';
   steps: EventStep[];
+  index?: IndexFilter;
   slotCount: number;
   /** Values each collected row carries for sorting and dedup (indices 0..keys-1 of Row.vals). */
   keys: Binding[];
@@ -75,6 +82,7 @@ export interface EventsPlan {
 export interface StatsPlan {
   kind: 'stats';
   steps: EventStep[];
+  index?: IndexFilter;
   slotCount: number;
   dims: StatsDim[];
   aggs: StatsAgg[];

@@ -54,6 +54,9 @@ export interface QueryStatistics {
   recordsMatched: number;
   recordsScanned: number;
   bytesScanned: number;
+  /** Events (and their bytes) a `filterIndex` let the scan skip (AWS: estimated*Skipped). */
+  estimatedRecordsSkipped?: number;
+  estimatedBytesSkipped?: number;
 }
 
 /** A syntax or semantic error of a query, with the 0-based character position where it was found. */

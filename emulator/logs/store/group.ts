@@ -22,6 +22,14 @@ export interface GroupOptions {
   retentionInDays?: number;
 }
 
+/** A field index policy (PutIndexPolicy): its document, and since when each field is indexed. */
+export interface IndexPolicy {
+  document: string;
+  /** Field → ingestion time (ms) from which its events are indexed (events before are not). */
+  since: Record<string, number>;
+  updatedAt: number;
+}
+
 /** One log group. */
 export class LogGroup {
   readonly table = new FieldTable();
@@ -31,6 +39,8 @@ export class LogGroup {
   readonly kmsKeyId: string | undefined;
   readonly tags: Record<string, string> | undefined;
   deletionProtectionEnabled: boolean;
+  /** The field index policy, if any (not persisted with the world). */
+  indexPolicy: IndexPolicy | undefined;
   /** UTF-8 bytes of the events kept. */
   storedBytes = 0;
   /** Counter behind the (ignored) sequence tokens PutLogEvents still returns. */

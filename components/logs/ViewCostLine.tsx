@@ -1,0 +1,40 @@
+'use client';
+/**
+ * The view's status line: Insights queries it ran and the bytes they scanned (what Logs Insights bills),
+ * with what a field index let them skip.
+ */
+import { formatBytes } from '@/lib/logs/panelTypes';
+import type { ViewCost } from '@/lib/logs/viewCost';
+import styles from './logs.module.css';
+
+/** The line; nothing before the first query starts. */
+export function ViewCostLine({ cost }: { cost: ViewCost }) {
+  if (cost.queries === 0) return null;
+  return (
+    <div
+      className={styles.viewCost}
+      data-testid="view-cost"
+      data-queries={cost.queries}
+      data-bytes-scanned={cost.bytesScanned}
+      data-bytes-skipped={cost.bytesSkipped}
+      role="status"
+      aria-live="polite"
+    >
+      <span>
+        <strong>This view:</strong> {cost.queries} Insights quer{cost.queries === 1 ? 'y' : 'ies'}
+        {cost.running > 0 ? ` (${cost.running} running)` : ''}
+      </span>
+      <span>
+        <strong>{formatBytes(cost.bytesScanned)}</strong> scanned ({cost.recordsScanned.toLocaleString('en-US')}{' '}
+        records)
+      </span>
+      {cost.bytesSkipped > 0 || cost.indexedBy.length > 0 ? (
+        <span>
+          {formatBytes(cost.bytesSkipped)} skipped by the field index on {cost.indexedBy.join(', ') || 'a field'}
+        </span>
+      ) : (
+        <span>no field index used</span>
+      )}
+    </div>
+  );
+}

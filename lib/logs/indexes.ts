@@ -1,0 +1,59 @@
+/**
+ * Which fields every queried access-log group indexes (DescribeIndexPolicies, one call per group, cached
+ * for a few minutes per process), so that a view's queries can use `filterIndex` (lib/logs/fieldIndex).
+ * A group whose policy cannot be read (e.g. a role without logs:DescribeIndexPolicies) counts as indexing
+ * nothing: the query then runs without filterIndex, which is always correct.
+ */
+import 'server-only';
+import type { AwsClientFactory } from '../aws/clientFactory';
+import type { LogSource } from './sources';
+
+/** How long a group's policy is trusted. */
+export const INDEX_POLICY_TTL_MS = 5 * 60_000;
+
+interface Entry {
+  fields: ReadonlySet<string>;
+  at: number;
+}
+
+function cacheOf(factory: AwsClientFactory): Map<string, Entry> {
+  return factory.state('logs.indexPolicies', () => new Map<string, Entry>());
+}
+
+async function fieldsOf(
+  g: LogSource,
+  user: string,
+  factory: AwsClientFactory,
+  now: number,
+): Promise<ReadonlySet<string>> {
+  const cache = cacheOf(factory);
+  const hit = cache.get(g.arn);
+  if (hit && now - hit.at < INDEX_POLICY_TTL_MS) return hit.fields;
+  let fields: ReadonlySet<string>;
+  try {
+    const logs = factory.gateways.logs({ accountId: g.accountId, region: g.region, user });
+    fields = new Set(await logs.indexedFields(g.name));
+  } catch {
+    fields = new Set();
+  }
+  cache.set(g.arn, { fields, at: now });
+  return fields;
+}
+
+/** The fields indexed by every one of `groups` (empty when any has none). */
+export async function fieldsIndexedByAll(
+  groups: readonly LogSource[],
+  user: string,
+  factory: AwsClientFactory,
+  now = Date.now(),
+): Promise<Set<string>> {
+  if (groups.length === 0) return new Set();
+  const sets = await Promise.all(groups.map((g) => fieldsOf(g, user, factory, now)));
+  const [first, ...rest] = sets;
+  return new Set([...(first ?? [])].filter((f) => rest.every((s) => s.has(f))));
+}
+
+/** Forgets cached policies (after Trellis created one). */
+export function forgetIndexPolicies(factory: AwsClientFactory): void {
+  cacheOf(factory).clear();
+}
