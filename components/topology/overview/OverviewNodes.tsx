@@ -105,7 +105,7 @@ export const Tile = memo(function Tile({ data }: NodeProps<TileNode>) {
         <ul className={styles.services} aria-label={`Worst services of ${t.label}`}>
           {t.top.map((s) => (
             <li key={s.id}>
-              <button type="button" className="nodrag nopan" onClick={() => actions.open(s.id)}>
+              <button type="button" className="nodrag nopan" data-id={s.id} onClick={() => actions.open(s.id)}>
                 <i className={styles.dot} data-health={s.health} />
                 {s.label}
               </button>
