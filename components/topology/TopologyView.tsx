@@ -154,8 +154,8 @@ export function TopologyView({ loadTriage }: { loadTriage?: LoadTriageReport }) 
   );
   const overview = model.overview;
   const { actions: overviewActions, back: backToOverview } = useOverviewActions({
-    overview,
     graph: model.graph,
+    layout: model.layoutDone ? model.layout.result : undefined,
     setView,
     request: (ids) => {
       framed.current = true;

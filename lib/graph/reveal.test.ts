@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './build';
-import { focusIds, revealSet } from './reveal';
+import { focusIds, nearestServices, revealSet } from './reveal';
 import { DEMO, demoLike } from './testing/fixtures';
 
 const g = buildGraph(demoLike());
@@ -42,5 +42,19 @@ describe('focusIds', () => {
   it('adds the target groups a service routes to, not a network’s services', () => {
     expect(focusIds(g, [DEMO.paymentsApi]).sort()).toEqual([DEMO.paymentsApi, DEMO.v1, DEMO.v2].sort());
     expect(focusIds(g, [DEMO.mesh])).toEqual([DEMO.mesh]);
+  });
+});
+
+describe('nearestServices', () => {
+  it('picks the network’s services drawn nearest to it, and nothing without a position', () => {
+    const positions = {
+      [DEMO.mesh]: { x: 0, y: 100 },
+      [DEMO.paymentsApi]: { x: 300, y: 5_000 },
+      [DEMO.identity]: { x: 300, y: 120 },
+      [DEMO.ledger]: { x: 300, y: 400 },
+    };
+    const near = nearestServices(g, positions, DEMO.mesh, 2);
+    expect(near).toEqual([DEMO.identity, DEMO.ledger]);
+    expect(nearestServices(g, {}, DEMO.mesh, 2)).toEqual([]);
   });
 });

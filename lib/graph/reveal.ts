@@ -83,3 +83,28 @@ export function focusIds(graph: TopologyGraph, ids: readonly string[]): string[]
   for (const e of graph.edges) if (want.has(e.source) && tgs.has(e.target)) out.add(e.target);
   return [...out];
 }
+
+/**
+ * The `k` services of a network drawn nearest to it: what an expanded network brings into view. A big
+ * network's services stack in a tall column, so fitting its worst ones (anywhere in that column) would
+ * zoom out to nothing; the ones beside it read at zoom 1, and the rest are a scroll or a search away.
+ */
+export function nearestServices(
+  graph: TopologyGraph,
+  positions: Readonly<Record<string, { x: number; y: number }>>,
+  networkArn: string,
+  k: number,
+): string[] {
+  const at = positions[networkArn];
+  if (!at) return [];
+  const services = new Set(graph.nodes.filter((n) => n.kind === 'service').map((n) => n.id));
+  const distance = (id: string) => {
+    const p = positions[id];
+    return p ? Math.hypot(p.x - at.x, p.y - at.y) : Number.POSITIVE_INFINITY;
+  };
+  return graph.edges
+    .filter((e) => e.source === networkArn && services.has(e.target) && positions[e.target])
+    .map((e) => e.target)
+    .sort((a, b) => distance(a) - distance(b) || a.localeCompare(b))
+    .slice(0, k);
+}

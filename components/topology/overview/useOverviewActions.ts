@@ -1,22 +1,24 @@
 'use client';
 
 /**
- * What the overview asks of the topology view: expand a network (it joins the URL's `expand` list, and
- * the network with its worst services comes into view), open one service (select it: the URL's `sel`),
- * and go back to the estate (drop expanded networks and the selection).
+ * What the overview asks of the topology view: expand a network (it joins the URL's `expand` list, and once
+ * laid out the network comes into view with the services drawn beside it and their target groups), open one
+ * service (select it: the URL's `sel`), and go back to the estate (drop expanded networks and the selection).
  */
-import { useMemo, useRef } from 'react';
-import type { Overview } from '@/lib/graph/overview';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LayoutResult } from '@/lib/graph/elkLayout';
+import { nearestServices } from '@/lib/graph/reveal';
 import type { TopologyGraph } from '@/lib/graph/types';
 import type { ViewState } from '@/lib/graph/viewState';
 import type { OverviewActions } from './OverviewNodes';
 
-/** How many of an expanded network's services (worst first) are brought into view with it. */
-const FOCUS_SERVICES = 3;
+/** How many of an expanded network's services come into view with it: one with its target groups reads at zoom ≥ 0.5. */
+const FOCUS_SERVICES = 1;
 
 interface Deps {
-  overview: Overview | undefined;
   graph: TopologyGraph | undefined;
+  /** The detail view's layout, once done for what is drawn now. */
+  layout: LayoutResult | undefined;
   setView(update: (v: ViewState) => ViewState): void;
   /** Brings these nodes (and their target groups) into view once drawn. */
   request(ids: string[]): void;
@@ -26,14 +28,20 @@ interface Deps {
 export function useOverviewActions(d: Deps): { actions: OverviewActions; back(): void } {
   const latest = useRef(d);
   latest.current = d;
+  // The network waiting to be brought into view once its detail is laid out.
+  const [pending, setPending] = useState<string | undefined>();
+  const { graph, layout } = d;
+  useEffect(() => {
+    if (!pending || !graph || !layout?.positions[pending]) return;
+    setPending(undefined);
+    latest.current.request([pending, ...nearestServices(graph, layout.positions, pending, FOCUS_SERVICES)]);
+  }, [pending, graph, layout]);
   return useMemo(
     () => ({
       actions: {
         expand: (arn: string) => {
-          const { overview, setView, request } = latest.current;
-          setView((v) => ({ ...v, expanded: [...new Set([...v.expanded, arn])].sort() }));
-          const tile = overview?.accounts.flatMap((a) => a.tiles).find((t) => t.id === arn);
-          request([arn, ...(tile?.top.slice(0, FOCUS_SERVICES).map((s) => s.id) ?? [])]);
+          latest.current.setView((v) => ({ ...v, expanded: [...new Set([...v.expanded, arn])].sort() }));
+          setPending(arn);
         },
         open: (id: string) => latest.current.select(id),
       },
