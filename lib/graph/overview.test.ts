@@ -14,6 +14,12 @@ describe('wantsOverview', () => {
     expect(fleet.nodes.length).toBeGreaterThan(OVERVIEW_MIN_NODES);
     expect(wantsOverview(fleet)).toBe(true);
   });
+
+  it('counts cards, not the targets folded into their groups', () => {
+    const g = buildGraph(fleetSnapshot({ services: 30, tgsPerService: 1, targetsPerTg: 40, networks: 1 }));
+    expect(g.nodes.filter((n) => n.kind === 'target').length).toBeGreaterThan(OVERVIEW_MIN_NODES);
+    expect(wantsOverview(g)).toBe(false);
+  });
 });
 
 describe('buildOverview', () => {

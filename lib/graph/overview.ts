@@ -9,15 +9,16 @@ import type { TrafficOverlay } from './traffic';
 import type { AccountGroup, GraphNode, Health, NetworkNode, ServiceNode, TopologyGraph } from './types';
 
 /**
- * Above this many nodes the first view is the overview. Why 500: the full graph stacks single-parent
- * chains in columns of 220 × 64 px cards, so its fit view on a 1280 × 720 screen reads (zoom ≥ 0.5) only
- * up to about 150 cards across all columns; the demo (≈ 180 nodes) is still read by scrolling from the top,
- * while past a few hundred nodes the estate is a column one pixel wide at fit zoom (the fleet: 2,421).
+ * Above this many cards (nodes other than targets) the first view is the overview. Why 300: the full view
+ * opens fitted to the graph's width at zoom ≤ 1, about six rows of cards on a 1280 × 720 screen; the demo
+ * (48 cards) reads in three screens, while a few hundred cards already take dozens of screens of scrolling
+ * and seconds of layout, and the fleet (2,421 cards) is a column one pixel wide at fit zoom. 300 keeps
+ * worlds up to ~6× the demo on today's full view.
  */
-export const OVERVIEW_MIN_NODES = 500;
+export const OVERVIEW_MIN_NODES = 300;
 
 /** How many of a tile's services it names (worst first) when zoomed in. */
-export const TILE_SERVICES = 5;
+export const TILE_SERVICES = 4;
 
 /** Counts that roll up. */
 export interface RollUp {
@@ -68,9 +69,11 @@ export interface Overview {
   totalNodes: number;
 }
 
-/** Whether a graph this big opens on the overview. */
+/** Whether a graph this big opens on the overview: its cards, targets aside (they stay folded until asked). */
 export function wantsOverview(graph: Pick<TopologyGraph, 'nodes'>): boolean {
-  return graph.nodes.length > OVERVIEW_MIN_NODES;
+  let cards = 0;
+  for (const n of graph.nodes) if (n.kind !== 'target') cards++;
+  return cards > OVERVIEW_MIN_NODES;
 }
 
 const emptyRollUp = (): RollUp => ({

@@ -6,8 +6,8 @@
 import type { Overview } from './overview';
 
 export const TILE_W = 280;
-export const TILE_H = 150;
-export const ACCOUNT_HEADER_H = 70;
+export const TILE_H = 180;
+export const ACCOUNT_HEADER_H = 84;
 const GAP = 14;
 const PAD = 14;
 /** An account with no tile (nothing owned, or unreachable) keeps room for its note. */

@@ -62,7 +62,7 @@ export const AccountBox = memo(function AccountBox({ data }: NodeProps<AccountBo
       </div>
       <div className={styles.accountCounts} data-testid="overview-rollup">
         {g.reachable
-          ? `${plural(a.rollup.services, 'service')} owned · ${healthWords(a.rollup)}`
+          ? `${plural(a.rollup.services, 'service')} owned${g.configured ? '' : ' (account not configured: seen in shared networks)'} · ${healthWords(a.rollup)}`
           : `unreachable: ${g.error?.awsCode ? `${g.error.awsCode}: ` : ''}${g.error?.message ?? ''}`}
       </div>
       {g.reachable && a.tiles.length === 0 ? <p className={styles.muted}>No service network owned here.</p> : null}
@@ -97,9 +97,9 @@ export const Tile = memo(function Tile({ data }: NodeProps<TileNode>) {
           {t.label}
         </span>
       </div>
-      <div className={styles.muted} data-testid="overview-rollup">
+      <div className={styles.muted}>
         {plural(t.rollup.services, 'service')}
-        {t.kind === 'network' ? ` · ${plural(t.vpcs, 'VPC')}` : ''} · {healthWords(t.rollup)}
+        {t.kind === 'network' ? ` · ${plural(t.vpcs, 'VPC')}` : ''}
       </div>
       {named ? (
         <ul className={styles.services} aria-label={`Worst services of ${t.label}`}>
@@ -115,6 +115,9 @@ export const Tile = memo(function Tile({ data }: NodeProps<TileNode>) {
       ) : (
         <>
           <HealthBar r={t.rollup} />
+          <div className={styles.wrap} data-testid="overview-rollup">
+            {healthWords(t.rollup)}
+          </div>
           <div className={styles.muted}>{trafficWords(t.rollup)}</div>
         </>
       )}
