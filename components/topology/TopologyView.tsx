@@ -6,15 +6,17 @@
  * The URL holds filters, selection, expanded groups and the traffic window.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Result } from '@/lib/domain/result';
-import type { Snapshot } from '@/lib/domain/snapshot';
 import type { GraphFilter } from '@/lib/graph/filter';
+import { focusIds } from '@/lib/graph/reveal';
 import type { NetworkNode } from '@/lib/graph/types';
 import { type LoadTriageReport, useTriageReport } from '../now/useTriageReport';
 import { TopologyActionsContext } from './actions';
 import { AccountStrip } from './AccountStrip';
 import { FilterBar } from './FilterBar';
 import { GraphCanvas, type FocusRequest } from './GraphCanvas';
+import { LevelBar } from './overview/LevelBar';
+import { OverviewCanvas } from './overview/OverviewCanvas';
+import { useOverviewActions } from './overview/useOverviewActions';
 import { SearchBox } from './SearchBox';
 import { SidePanel } from './panel/SidePanel';
 import { TopologyHeader } from './TopologyHeader';
@@ -32,16 +34,10 @@ const SEARCH_DEBOUNCE_MS = 200;
  * `loadTriage`: the triage report's server action; its findings colour, badge and filter the nodes (polled at
  * the traffic overlay's cadence).
  */
-export function TopologyView({
-  initial,
-  loadTriage,
-}: {
-  initial: Result<Snapshot> | undefined;
-  loadTriage?: LoadTriageReport;
-}) {
+export function TopologyView({ loadTriage }: { loadTriage?: LoadTriageReport }) {
   const [view, setView] = useViewState();
   const now = useNow(5_000);
-  const snapQ = useSnapshot(initial, view.paused);
+  const snapQ = useSnapshot(view.paused);
   const refresh = useRefreshSnapshot();
   const result = snapQ.data;
   const snapshot = result?.ok ? result.value : undefined;
@@ -56,8 +52,8 @@ export function TopologyView({
   );
   const model = useTopologyModel(snapshot, view, traffic, triageQ.data?.findings);
   useEffect(() => {
-    if (model.layoutDone && !drawn) setDrawn(true);
-  }, [model.layoutDone, drawn]);
+    if ((model.layoutDone || model.level === 'overview') && !drawn) setDrawn(true);
+  }, [model.layoutDone, model.level, drawn]);
 
   const setFilter = useCallback(
     (update: (f: GraphFilter) => GraphFilter) => setView((v) => ({ ...v, filter: update(v.filter) })),
@@ -85,14 +81,18 @@ export function TopologyView({
       setFocus({ mode, ids, seq: ++seq.current, ...(maxZoom ? { maxZoom } : {}) }),
     [],
   );
+  // Past the overview, a node comes into view with the target groups it routes to.
+  const graph = model.graph;
+  const big = model.level !== 'full';
+  const around = useCallback((ids: string[]) => (graph && big ? focusIds(graph, ids) : ids), [graph, big]);
 
   const select = useCallback(
     (id: string, zoom: boolean, focusPanel = true) => {
       setView((v) => ({ ...v, selected: id }));
       if (focusPanel) setPanelFocus((n) => n + 1);
-      if (zoom) request([id], 1);
+      if (zoom) request(around([id]), 1);
     },
-    [setView, request],
+    [setView, request, around],
   );
   const clear = useCallback(() => {
     const was = view.selected;
@@ -119,10 +119,10 @@ export function TopologyView({
     if (framed.current || !model.layoutDone || model.flow.nodes.length === 0) return;
     framed.current = true;
     lastMatches.current = matchKey;
-    if (view.selected && model.graph?.nodes.some((n) => n.id === view.selected)) request([view.selected], 1);
+    if (view.selected && model.graph?.nodes.some((n) => n.id === view.selected)) request(around([view.selected]), 1);
     else if (model.matches && model.matches.size > 0) request([...model.matches].slice(0, 400), 1);
     else request([], 1, 'top');
-  }, [model.layoutDone, model.flow.nodes, model.graph, model.matches, matchKey, view.selected, request]);
+  }, [model.layoutDone, model.flow.nodes, model.graph, model.matches, matchKey, view.selected, request, around]);
 
   // A changed filter (or a change in what matches it, e.g. a new finding under "Failing") brings the matches
   // into view; a refresh that matches the same nodes leaves the view where the user put it.
@@ -152,6 +152,20 @@ export function TopologyView({
     }),
     [setView],
   );
+  const overview = model.overview;
+  const { actions: overviewActions, back: backToOverview } = useOverviewActions({
+    graph: model.graph,
+    layout: model.layoutDone ? model.layout.result : undefined,
+    setView,
+    request: (ids) => {
+      framed.current = true;
+      request(around(ids), 1);
+    },
+    select: (id) => {
+      framed.current = true;
+      select(id, true);
+    },
+  });
   const networks = useMemo(
     () =>
       (model.graph?.nodes.filter((n): n is NetworkNode => n.kind === 'network') ?? []).sort((a, b) =>
@@ -234,20 +248,32 @@ export function TopologyView({
           <FilterBar filter={view.filter} onChange={setFilter} groups={model.graph.groups} networks={networks} />
         </div>
         <AccountStrip accounts={snapshot.accounts} problems={snapshot.problems} now={now} />
+        {model.level !== 'full' ? (
+          <LevelBar
+            level={model.level}
+            total={model.graph.nodes.length}
+            drawn={model.visible?.nodes.length ?? 0}
+            onBack={backToOverview}
+          />
+        ) : null}
         {empty ? (
           <TopologyEmpty what={empty} />
         ) : (
           <div className={styles.body}>
-            <GraphCanvas
-              nodes={model.flow.nodes}
-              edges={model.flow.edges}
-              layoutStatus={model.layoutDone ? 'done' : model.layout.status === 'error' ? 'error' : 'pending'}
-              {...(model.layout.status === 'error' ? { layoutMessage: model.layout.message } : {})}
-              pendingCount={model.visible?.nodes.length ?? 0}
-              focus={focus}
-              onSelect={onCanvasSelect}
-              onClear={clear}
-            />
+            {model.level === 'overview' && overview ? (
+              <OverviewCanvas overview={overview} actions={overviewActions} />
+            ) : (
+              <GraphCanvas
+                nodes={model.flow.nodes}
+                edges={model.flow.edges}
+                layoutStatus={model.layoutDone ? 'done' : model.layout.status === 'error' ? 'error' : 'pending'}
+                {...(model.layout.status === 'error' ? { layoutMessage: model.layout.message } : {})}
+                pendingCount={model.visible?.nodes.length ?? 0}
+                focus={focus}
+                onSelect={onCanvasSelect}
+                onClear={clear}
+              />
+            )}
             {selectedNode ? (
               <SidePanel
                 node={selectedNode}

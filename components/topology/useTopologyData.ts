@@ -1,8 +1,8 @@
 'use client';
 
 /**
- * The topology's server data through TanStack Query: the snapshot (first value rendered on the
- * server), manual refresh (a new crawl), the traffic overlay on an interval the user can pause, and
+ * The topology's server data through TanStack Query: the snapshot (JSON from /api/topology/snapshot),
+ * manual refresh (a new crawl), the traffic overlay on an interval the user can pause, and
  * auth policies on demand. Server actions answer with `Result`s: failures are data, shown in place.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,12 +17,19 @@ import { topologyKeys } from './queryKeys';
 export const TRAFFIC_REFRESH_MS = 30_000;
 export const SNAPSHOT_REFRESH_MS = 60_000;
 
-/** The snapshot; `initial` is what the server rendered with. */
-export function useSnapshot(initial: Result<Snapshot> | undefined, paused: boolean) {
+/** The snapshot as JSON from the route (lib/actions/run answers with a `Result`, whatever the status). */
+async function fetchSnapshot(): Promise<Result<Snapshot>> {
+  const res = await fetch('/api/topology/snapshot', { headers: { accept: 'application/json' }, cache: 'no-store' });
+  const body = (await res.json().catch(() => undefined)) as Result<Snapshot> | { error?: unknown } | undefined;
+  if (body && 'ok' in body) return body;
+  throw new Error(`GET /api/topology/snapshot answered ${res.status} ${res.statusText}`);
+}
+
+/** The snapshot, fetched by the browser once the page's shell is on screen. */
+export function useSnapshot(paused: boolean) {
   return useQuery({
     queryKey: topologyKeys.snapshot(),
-    queryFn: () => loadSnapshot({}),
-    ...(initial ? { initialData: initial } : {}),
+    queryFn: fetchSnapshot,
     refetchInterval: paused ? false : SNAPSHOT_REFRESH_MS,
   });
 }

@@ -2,7 +2,8 @@
 
 /**
  * The pure pipeline, memoised step by step: snapshot → graph (+ triage findings) → matches → drawn graph → layout input
- * → layout (worker) → React Flow elements. Each step reruns only when its own inputs change.
+ * → layout (worker) → React Flow elements. Each step reruns only when its own inputs change. A big graph is drawn
+ * as the overview (`level`), or as just what was revealed from it.
  */
 import { useMemo, useRef } from 'react';
 import type { Snapshot } from '@/lib/domain/snapshot';
@@ -11,6 +12,8 @@ import { collapseGraph } from '@/lib/graph/collapse';
 import { applyFindings } from '@/lib/graph/findings';
 import { isFilterActive, matchNodes } from '@/lib/graph/filter';
 import { toLayoutInput } from '@/lib/graph/layoutInput';
+import { buildOverview, wantsOverview } from '@/lib/graph/overview';
+import { revealSet } from '@/lib/graph/reveal';
 import type { TrafficOverlay } from '@/lib/graph/traffic';
 import type { GraphNode } from '@/lib/graph/types';
 import type { ViewState } from '@/lib/graph/viewState';
@@ -42,13 +45,22 @@ export function useTopologyModel(
   const hideKey = view.filter.mode === 'hide' && matches ? [...matches].sort().join('\n') : '';
   const expandedKey = view.expanded.join('\n');
   const expanded = useMemo(() => new Set(expandedKey ? expandedKey.split('\n') : []), [expandedKey]);
-  const visible = useMemo(
-    () =>
-      graph
-        ? collapseGraph(graph, { expanded, ...(hideKey ? { only: new Set(hideKey.split('\n')) } : {}) })
-        : undefined,
-    [graph, expanded, hideKey],
-  );
+  // Semantic zoom: a big estate opens on the overview; expanded networks, a selection (a followed link or
+  // finding, a search pick) or a hiding filter draw exactly what they ask for (lib/graph/reveal).
+  const big = graph !== undefined && wantsOverview(graph);
+  const revealKey = useMemo(() => {
+    if (!graph || !big) return '';
+    const networks = expandedKey ? expandedKey.split('\n') : [];
+    const asked = revealSet(graph, { networks, nodes: view.selected ? [view.selected] : [] });
+    return [...asked].sort().join('\n');
+  }, [graph, big, expandedKey, view.selected]);
+  const level: 'full' | 'overview' | 'detail' = !big ? 'full' : revealKey || hideKey ? 'detail' : 'overview';
+  const overview = useMemo(() => (graph && big ? buildOverview(graph, traffic) : undefined), [graph, big, traffic]);
+  const visible = useMemo(() => {
+    if (!graph || level === 'overview') return undefined;
+    const only = [hideKey, revealKey].filter(Boolean).join('\n');
+    return collapseGraph(graph, { expanded, ...(only ? { only: new Set(only.split('\n')) } : {}) });
+  }, [graph, expanded, hideKey, revealKey, level]);
   const layoutInput = useMemo(() => (visible ? toLayoutInput(visible) : undefined), [visible]);
   const layout = useLayout(layoutInput);
   const cache = useRef(newFlowCache());
@@ -72,5 +84,5 @@ export function useTopologyModel(
     return { list: all.sort((a, b) => rank(a) - rank(b) || byHealthThenName(a, b)).slice(0, 8), total: all.length };
   }, [graph, matches, view.filter.q]);
   const layoutDone = layout.status === 'done' && layout.result?.key === layoutInput?.key;
-  return { graph, lookup, matches, visible, layout, layoutDone, flow, found };
+  return { graph, lookup, matches, visible, layout, layoutDone, flow, found, level, overview };
 }

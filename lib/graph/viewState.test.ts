@@ -36,6 +36,7 @@ describe('view state in the URL', () => {
   it('reads `select` as the selection too (deep links), `sel` first', () => {
     expect(parseViewState(new URLSearchParams({ select: DEMO.v2 })).selected).toBe(DEMO.v2);
     expect(parseViewState(new URLSearchParams({ sel: DEMO.v1, select: DEMO.v2 })).selected).toBe(DEMO.v1);
+    expect(parseViewState(new URLSearchParams({ node: DEMO.paymentsApi })).selected).toBe(DEMO.paymentsApi);
   });
 
   it('drops malformed values instead of failing', () => {

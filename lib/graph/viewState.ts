@@ -49,8 +49,8 @@ function oneOf<T extends string>(values: string[], allowed: readonly T[]): T[] {
 /** Reads the view from query parameters. */
 export function parseViewState(p: Params): ViewState {
   const range = p.get('range');
-  // `select` is accepted too (deep links written by hand or by the triage engine).
-  const sel = (p.get('sel') ?? p.get('select'))?.trim();
+  // `select` and `node` are accepted too (deep links written by hand or by the triage engine).
+  const sel = (p.get('sel') ?? p.get('select') ?? p.get('node'))?.trim();
   const filter: GraphFilter = {
     q: (p.get('q') ?? '').slice(0, 200),
     accounts: list(p, 'account')
