@@ -10,7 +10,12 @@ import {
   PutLogEventsCommand,
   StartQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { CreateServiceCommand, GetRuleCommand, ListServicesCommand } from '@aws-sdk/client-vpc-lattice';
+import {
+  CreateServiceCommand,
+  GetRuleCommand,
+  ListServicesCommand,
+  ListTagsForResourceCommand,
+} from '@aws-sdk/client-vpc-lattice';
 import type { Harness } from '../emulator/contract/harness';
 
 /** Credentials of an account: the hub's own keys, a member through its operator role. */
@@ -24,6 +29,12 @@ export async function serviceArnByName(h: Harness, name: string, account = 1): P
   const arn = out.items?.find((s) => s.name === name)?.arn;
   if (!arn) throw new Error(`no service ${name}`);
   return arn;
+}
+
+/** The tags of a Lattice resource, read with the credentials of the account that owns it. */
+export async function tagsOf(h: Harness, arn: string, accountId: string): Promise<Record<string, string>> {
+  const out = await h.lattice(await credsOf(h, accountId)).send(new ListTagsForResourceCommand({ resourceArn: arn }));
+  return out.tags ?? {};
 }
 
 /** Creates a service in the hub account; returns its ARN. */
