@@ -43,12 +43,13 @@ export async function createService(h: Harness, name: string): Promise<string> {
   return out.arn ?? '';
 }
 
-/** The forward weights of a rule as the API returns them (read with the owner's keys, account index 1). */
+/** The forward weights of a rule as the API returns them (read with the owner's keys, by default account index 1). */
 export async function ruleWeights(
   h: Harness,
   ids: { serviceArn: string; listenerArn: string; ruleArn: string },
+  account = 1,
 ): Promise<number[] | undefined> {
-  const read = await h.lattice(h.creds(1)).send(
+  const read = await h.lattice(h.creds(account)).send(
     new GetRuleCommand({
       serviceIdentifier: ids.serviceArn,
       listenerIdentifier: ids.listenerArn,
