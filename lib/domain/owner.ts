@@ -206,3 +206,17 @@ export function ownerDescription(owner: Owner): string {
   if (owner.legacy) parts.push('tagged by a pre-1.0 controller');
   return parts.join(', ');
 }
+
+/** Words search should find a resource by: cluster, route, Kubernetes service, stack, logical id. */
+export function ownerSearchTerms(owner: Owner | undefined): string | undefined {
+  if (!owner) return undefined;
+  if (owner.kind === 'cloudformation') return ['cloudformation', owner.stackName, owner.logicalId].join(' ');
+  return [
+    'eks',
+    owner.cluster,
+    owner.route ? k8sName(owner.route) : undefined,
+    owner.k8sService ? k8sName(owner.k8sService) : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
