@@ -10,7 +10,12 @@ import {
   PutLogEventsCommand,
   StartQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { CreateServiceCommand, GetRuleCommand, ListServicesCommand } from '@aws-sdk/client-vpc-lattice';
+import {
+  CreateServiceCommand,
+  GetRuleCommand,
+  ListServicesCommand,
+  ListTagsForResourceCommand,
+} from '@aws-sdk/client-vpc-lattice';
 import type { Harness } from '../emulator/contract/harness';
 
 /** Credentials of an account: the hub's own keys, a member through its operator role. */
@@ -26,18 +31,25 @@ export async function serviceArnByName(h: Harness, name: string, account = 1): P
   return arn;
 }
 
+/** The tags of a Lattice resource, read with the credentials of the account that owns it. */
+export async function tagsOf(h: Harness, arn: string, accountId: string): Promise<Record<string, string>> {
+  const out = await h.lattice(await credsOf(h, accountId)).send(new ListTagsForResourceCommand({ resourceArn: arn }));
+  return out.tags ?? {};
+}
+
 /** Creates a service in the hub account; returns its ARN. */
 export async function createService(h: Harness, name: string): Promise<string> {
   const out = await h.lattice().send(new CreateServiceCommand({ name }));
   return out.arn ?? '';
 }
 
-/** The forward weights of a rule as the API returns them (read with the owner's keys, account index 1). */
+/** The forward weights of a rule as the API returns them (read with the owner's keys, by default account index 1). */
 export async function ruleWeights(
   h: Harness,
   ids: { serviceArn: string; listenerArn: string; ruleArn: string },
+  account = 1,
 ): Promise<number[] | undefined> {
-  const read = await h.lattice(h.creds(1)).send(
+  const read = await h.lattice(h.creds(account)).send(
     new GetRuleCommand({
       serviceIdentifier: ids.serviceArn,
       listenerIdentifier: ids.listenerArn,

@@ -1,5 +1,6 @@
 /** One line per rule of an audit entry: what it did before → after. */
 import type { AuditEvent, GateFiguresLike } from '@/lib/audit/event';
+import { ownerDescription } from '@/lib/domain/owner';
 import { matchSummary } from '@/lib/domain/routing';
 import { actionSummary } from '@/lib/routing/ruleDiff';
 import type { RuleContent } from '@/lib/routing/ruleValidation';
@@ -50,6 +51,12 @@ export function AuditChangeSummary({ event, nameOf }: { event: AuditEvent; nameO
         </div>
       ) : null}
       {event.rollbackOf ? <div className={styles.note}>rollback of {event.rollbackOf}</div> : null}
+      {event.override ? (
+        <div className={styles.note} data-testid="audit-override">
+          override of {ownerDescription(event.override.owner)}
+          {event.override.basis === 'canaryPlan' ? ' (under the canary plan’s start override)' : ''}
+        </div>
+      ) : null}
       {event.error ? (
         <div className={styles.error}>
           {event.error.code}: {event.error.message}

@@ -14,6 +14,7 @@ import { diffRule } from '@/lib/routing/ruleDiff';
 import { routingWarnings } from '@/lib/routing/ruleValidation';
 import { healthByArn, targetGroupName, type ServiceRouting } from '@/lib/routing/view';
 import { ErrorNote } from '../routing/ErrorNote';
+import { useOwnerGate } from '../routing/OwnerGate';
 import { PreviewDialog } from '../routing/PreviewDialog';
 import { routingKeys } from '../routing/queryKeys';
 import { errorInfoOf, unwrap } from '../routing/resultError';
@@ -97,6 +98,8 @@ export function CanaryRollbackDialog({ target, announce, onClose }: Props) {
   const loadError = routing.error ? errorInfoOf(routing.error) : undefined;
   const plan = ready?.ok ? ready : undefined;
   const refused = ready && !ready.ok ? ready.error : undefined;
+  // A rollback is a write like any other: a managed rule needs the owner override here too.
+  const gate = useOwnerGate(plan ? { change: plan.change } : undefined);
   return (
     <PreviewDialog
       title={plan ? `Preview: roll back ${plan.canaryName} on ${plan.label}` : 'Preview: roll back the canary'}
@@ -105,7 +108,8 @@ export function CanaryRollbackDialog({ target, announce, onClose }: Props) {
       warnings={plan?.warnings ?? []}
       pending={mutation.isPending || !plan}
       {...(mutation.error ? { error: errorInfoOf(mutation.error) } : {})}
-      onConfirm={() => plan && mutation.mutate(plan.change)}
+      gate={gate}
+      onConfirm={() => plan && mutation.mutate({ change: plan.change, overrideOwner: gate.override })}
       onClose={onClose}
     >
       {!ready && !loadError ? <p className={styles.muted}>Reading the rule and its history…</p> : null}

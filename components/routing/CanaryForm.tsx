@@ -13,6 +13,7 @@ import { targetGroupName, type TargetGroupView } from '@/lib/routing/view';
 import { diffRule } from '@/lib/routing/ruleDiff';
 import { canaryWeights } from '@/lib/domain/weights';
 import { auditKeys } from '../audit/queryKeys';
+import { useOwnerGate } from './OwnerGate';
 import { PreviewDialog } from './PreviewDialog';
 import { routingKeys } from './queryKeys';
 import { errorInfoOf, unwrap } from './resultError';
@@ -65,8 +66,11 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
     },
   };
   const issues = validatePlan(plan);
+  // A plan on a managed rule is refused unless the owner override is confirmed at its start.
+  const gate = useOwnerGate(preview ? { target } : undefined);
   const mutation = useMutation({
-    mutationFn: async () => unwrap(await startCanaryPlan({ target, expectedVersion: version, plan })),
+    mutationFn: async () =>
+      unwrap(await startCanaryPlan({ target, expectedVersion: version, plan, overrideOwner: gate.override })),
     onSuccess: async (r) => {
       setPreview(false);
       announce(`Canary plan ${r.plan.id} started at ${r.plan.steps[0]} %.`);
@@ -173,6 +177,7 @@ export function CanaryForm({ target, action, version, groups, disabled, announce
           warnings={[]}
           pending={mutation.isPending}
           {...(mutation.error ? { error: errorInfoOf(mutation.error) } : {})}
+          gate={gate}
           onConfirm={() => mutation.mutate()}
           onClose={() => setPreview(false)}
         >

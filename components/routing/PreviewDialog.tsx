@@ -1,8 +1,8 @@
 'use client';
 /**
  * The confirmation step of every change: a modal dialog (native <dialog>: focus stays inside, Esc
- * closes) with the before/after, warnings, and the error of a refused apply (e.g. CONFLICT with the
- * current state) in place.
+ * closes) with the before/after, warnings, the owner check (who manages it; the override), and the
+ * error of a refused apply (e.g. CONFLICT with the current state) in place.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ErrorInfo } from '@/lib/domain/errors';
@@ -10,6 +10,7 @@ import type { RuleDiff } from '@/lib/routing/ruleDiff';
 import type { Warning } from '@/lib/routing/ruleValidation';
 import { ChangeDiff } from './ChangeDiff';
 import { ErrorNote } from './ErrorNote';
+import type { OwnerGate } from './OwnerGate';
 import styles from './routing.module.css';
 import { buttonClass } from '../ui/Button';
 import { noteListClass } from '../ui/Note';
@@ -21,6 +22,8 @@ interface Props {
   pending: boolean;
   error?: ErrorInfo;
   confirmLabel?: string;
+  /** The owner check (useOwnerGate): its warning is shown and Apply waits until it is ready. */
+  gate?: OwnerGate;
   /** Extra content (e.g. "reload the current state" after a conflict). */
   children?: ReactNode;
   onConfirm: () => void;
@@ -35,6 +38,7 @@ export function PreviewDialog({
   pending,
   error,
   confirmLabel = 'Apply change',
+  gate,
   children,
   onConfirm,
   onClose,
@@ -74,10 +78,17 @@ export function PreviewDialog({
           ))}
         </ul>
       ) : null}
+      {gate?.node}
       {error ? (
         <ErrorNote
           error={error}
-          title={error.code === 'CONFLICT' ? 'Not applied: the rule changed meanwhile' : 'Not applied'}
+          title={
+            error.code === 'CONFLICT'
+              ? 'Not applied: the rule changed meanwhile'
+              : error.code === 'OWNED'
+                ? 'Not applied: another system manages this'
+                : 'Not applied'
+          }
           testId="apply-error"
         />
       ) : null}
@@ -91,7 +102,7 @@ export function PreviewDialog({
             type="button"
             className={buttonClass('primary')}
             onClick={onConfirm}
-            disabled={pending}
+            disabled={pending || (gate !== undefined && !gate.ready)}
             data-testid="confirm-apply"
           >
             {pending ? 'Applying…' : confirmLabel}

@@ -18,6 +18,7 @@ import { ErrorNote } from './ErrorNote';
 import { PreviewDialog } from './PreviewDialog';
 import { routingKeys } from './queryKeys';
 import { errorInfoOf, unwrap } from './resultError';
+import { useOwnerGate } from './OwnerGate';
 import { appliedText, useRollback } from './useApply';
 import styles from './routing.module.css';
 
@@ -106,6 +107,7 @@ export function RollbackDialog({
   });
   const ready = prep.data && routing.data ? diffsOf(prep.data.change, routing.data) : undefined;
   const loadError = prep.error ?? routing.error;
+  const gate = useOwnerGate(prep.data ? { change: prep.data.change } : undefined);
   return (
     <PreviewDialog
       title="Preview: roll back this change"
@@ -124,7 +126,8 @@ export function RollbackDialog({
       }
       pending={mutation.isPending || !ready}
       {...(mutation.error ? { error: errorInfoOf(mutation.error) } : {})}
-      onConfirm={() => mutation.mutate({ eventId: event.id, time: event.time })}
+      gate={gate}
+      onConfirm={() => mutation.mutate({ eventId: event.id, time: event.time, overrideOwner: gate.override })}
       onClose={onClose}
     >
       {!ready && !loadError ? <p className={styles.muted}>Reading the entry and the current state…</p> : null}

@@ -10,6 +10,7 @@ import { targetGroupName, type ListenerView, type TargetGroupView } from '@/lib/
 import { diffRule } from '@/lib/routing/ruleDiff';
 import { ActionEditor } from './ActionEditor';
 import { MatchEditor } from './MatchEditor';
+import { useOwnerGate } from './OwnerGate';
 import { PreviewDialog } from './PreviewDialog';
 import { errorInfoOf } from './resultError';
 import { useApplyChange, appliedText } from './useApply';
@@ -94,6 +95,9 @@ export function RuleEditor({
           expectedVersion: d.base.version ?? '',
         }
       : undefined;
+  // Who manages what the open preview would write, read fresh when it opens.
+  const previewed = preview === 'change' ? d.change : preview === 'delete' ? deleteChange : undefined;
+  const gate = useOwnerGate(previewed ? { change: previewed } : undefined);
   const reloadCurrent = () => {
     d.reload(listener, freshTarget());
     mutation.reset();
@@ -226,7 +230,8 @@ export function RuleEditor({
           warnings={d.warnings}
           pending={mutation.isPending}
           {...(mutation.error ? { error: errorInfoOf(mutation.error) } : {})}
-          onConfirm={() => d.change && mutation.mutate(d.change)}
+          gate={gate}
+          onConfirm={() => d.change && mutation.mutate({ change: d.change, overrideOwner: gate.override })}
           onClose={() => setPreview(undefined)}
         >
           {mutation.error && errorInfoOf(mutation.error).code === 'CONFLICT' ? (
@@ -249,7 +254,8 @@ export function RuleEditor({
           warnings={[]}
           pending={mutation.isPending}
           {...(mutation.error ? { error: errorInfoOf(mutation.error) } : {})}
-          onConfirm={() => mutation.mutate(deleteChange)}
+          gate={gate}
+          onConfirm={() => mutation.mutate({ change: deleteChange, overrideOwner: gate.override })}
           onClose={() => setPreview(undefined)}
         />
       ) : null}

@@ -5,4 +5,7 @@ export const routingKeys = {
   service: (serviceArn: string) => ['routing', 'service', serviceArn] as const,
   history: (resourceArn: string) => ['routing', 'history', resourceArn] as const,
   canary: (targetArn: string) => ['routing', 'canary', targetArn] as const,
+  /** Owners of what a write would touch (read fresh each time a preview opens). */
+  ownership: (key: string) => ['routing', 'ownership', key] as const,
+  ownershipAll: () => ['routing', 'ownership'] as const,
 };

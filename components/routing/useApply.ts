@@ -18,16 +18,27 @@ export function appliedText(label: string, r: ApplyResult): string {
   return `${label}: applied${r.requestId ? ` (AWS request ${r.requestId})` : ''}.${audit}`;
 }
 
-/** After a CONFLICT the page re-reads the rules, so the current state is on screen next to the refusal. */
+/**
+ * After a CONFLICT the page re-reads the rules, so the current state is on screen next to the refusal; after
+ * OWNED (an owner appeared since the preview read them) the owners are read again, so the warning shows.
+ */
 function refreshOnConflict(qc: QueryClient, e: unknown): void {
-  if (errorInfoOf(e).code === 'CONFLICT') void qc.invalidateQueries({ queryKey: routingKeys.all });
+  const code = errorInfoOf(e).code;
+  if (code === 'CONFLICT') void qc.invalidateQueries({ queryKey: routingKeys.all });
+  if (code === 'OWNED') void qc.invalidateQueries({ queryKey: routingKeys.ownershipAll() });
+}
+
+/** A write and whether the operator confirmed the owner override (see OwnerGate). */
+export interface ApplyInput {
+  change: RoutingChange;
+  overrideOwner?: boolean;
 }
 
 /** Applies a routing change. */
 export function useApplyChange(onDone: (r: ApplyResult) => void) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (change: RoutingChange) => unwrap(await applyRoutingChange({ change })),
+    mutationFn: async (input: ApplyInput) => unwrap(await applyRoutingChange(input)),
     onError: (e) => refreshOnConflict(qc, e),
     onSuccess: async (r) => {
       onDone(r);
@@ -43,7 +54,7 @@ export function useApplyChange(onDone: (r: ApplyResult) => void) {
 export function useRollback(onDone: (r: ApplyResult) => void) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (e: { eventId: string; time: string }) => unwrap(await applyRollback(e)),
+    mutationFn: async (e: { eventId: string; time: string; overrideOwner?: boolean }) => unwrap(await applyRollback(e)),
     onError: (e) => refreshOnConflict(qc, e),
     onSuccess: async (r) => {
       onDone(r);

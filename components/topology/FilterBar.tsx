@@ -1,5 +1,6 @@
 'use client';
 
+import { OWNER_KINDS, type OwnerKind } from '@/lib/domain/owner';
 import type { AuthType } from '@/lib/domain/snapshot';
 import { isFilterActive, type GraphFilter } from '@/lib/graph/filter';
 import type { AccountGroup, Health, NetworkNode } from '@/lib/graph/types';
@@ -60,7 +61,13 @@ function CheckMenu({
   );
 }
 
-/** Filters: account, network, health, auth type, has errors; dim or hide what does not match. */
+const OWNER_OPTIONS: Array<{ value: OwnerKind; text: string }> = [
+  { value: 'eks', text: 'EKS Gateway API controller' },
+  { value: 'cloudformation', text: 'CloudFormation stack' },
+  { value: 'none', text: 'Nobody (by its tags)' },
+];
+
+/** Filters: account, network, health, auth type, managed by, has errors; dim or hide what does not match. */
 export function FilterBar({ filter, onChange, groups, networks }: Props) {
   return (
     <>
@@ -116,6 +123,15 @@ export function FilterBar({ filter, onChange, groups, networks }: Props) {
           </button>
         ))}
       </fieldset>
+      <CheckMenu
+        label="Managed by"
+        testId="filter-owner"
+        options={OWNER_OPTIONS}
+        selected={filter.owners ?? []}
+        onToggle={(v) =>
+          onChange((f) => ({ ...f, owners: OWNER_KINDS.filter((k) => (k === v) !== (f.owners ?? []).includes(k)) }))
+        }
+      />
       <button
         type="button"
         className={styles.chip}
@@ -139,7 +155,16 @@ export function FilterBar({ filter, onChange, groups, networks }: Props) {
           type="button"
           className={styles.linkButton}
           onClick={() =>
-            onChange((f) => ({ ...f, q: '', accounts: [], networks: [], health: [], auth: [], errors: false }))
+            onChange((f) => ({
+              ...f,
+              q: '',
+              accounts: [],
+              networks: [],
+              health: [],
+              auth: [],
+              errors: false,
+              owners: [],
+            }))
           }
         >
           × Clear

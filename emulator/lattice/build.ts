@@ -35,6 +35,8 @@ export interface RuleSpec {
   priority: number;
   match: RuleMatch;
   action: ActionSpec;
+  /** Tags only AWS can write (`aws:cloudformation:*`), set on the record as CloudFormation would. */
+  systemTags?: Record<string, string>;
 }
 
 /** A listener with its default action and rules. */
@@ -44,6 +46,8 @@ export interface ListenerSpec {
   port?: number;
   defaultAction: ActionSpec;
   rules?: RuleSpec[];
+  /** Tags only AWS can write (`aws:cloudformation:*`), set on the record as CloudFormation would. */
+  systemTags?: Record<string, string>;
 }
 
 /** A service; `networks` are network names (from any account, shared with this one). */
@@ -131,8 +135,9 @@ function buildService(
       ...(l.port ? { port: l.port } : {}),
       defaultAction: action(l.defaultAction, tgIds),
     });
+    addSystemTags(state, listener.arn as string, l.systemTags);
     for (const r of l.rules ?? []) {
-      call('CreateRule', {
+      const rule = call('CreateRule', {
         serviceIdentifier: svcId,
         listenerIdentifier: listener.id,
         name: r.name,
@@ -140,6 +145,7 @@ function buildService(
         match: r.match,
         action: action(r.action, tgIds),
       });
+      addSystemTags(state, rule.arn as string, r.systemTags);
     }
   }
   if (spec.authPolicy !== undefined)

@@ -10,7 +10,9 @@
  *   that way), and a VPC endpoint to the shared database;
  * - `inventory-shop` (storefront) and its target groups, tagged as the EKS Gateway API controller tags
  *   what it manages (aws-application-networking-k8s), and `statements` (payments), created by a
- *   CloudFormation stack; both with a weighted rule.
+ *   CloudFormation stack; both with a weighted rule. The stack's listener and rule carry its tags too
+ *   (CloudFormation tags what it creates); the controller's carry none (the console infers them from the
+ *   service: the controller owns the whole route).
  * No RESOURCE access-log subscription: the emulator writes no resource access logs (their field list
  * could not be confirmed), and an empty one would only add a log group to every network query.
  */
@@ -124,10 +126,12 @@ function services(vpc: DemoResourceVpcs, rng: Rng): AccountBuild[] {
               name: 'https',
               protocol: 'HTTPS',
               defaultAction: { forward: [['statements-blue', 100]] },
+              systemTags: cfn('HttpsListener'),
               rules: [
                 {
                   name: 'v2-weighted',
                   priority: 10,
+                  systemTags: cfn('V2WeightedRule'),
                   match: { httpMatch: { pathMatch: { match: { prefix: '/v2/' } } } },
                   action: {
                     forward: [

@@ -10,7 +10,7 @@ import type { ApplyResult, RoutingChange } from '../routing/change';
 import { applyChange } from '../routing/applyChange';
 import { routingContext } from '../routing/context';
 import { listAudit, prepareRollback } from '../audit/history';
-import { auditListSchema, eventInputSchema } from '../routing/schemas';
+import { auditListSchema, eventInputSchema, rollbackInputSchema } from '../routing/schemas';
 import { runAction } from './run';
 
 /** Audit entries matching the filter, newest first (at most 200). */
@@ -30,11 +30,22 @@ export async function previewRollback(input: {
   );
 }
 
-/** Reverts an entry: its `before` is written if the rule still has its `after` version (else CONFLICT). */
-export async function applyRollback(input: { eventId: string; time: string }): Promise<Result<ApplyResult>> {
-  return runAction({ name: 'audit.rollback', input: eventInputSchema, mutates: true }, input, async (i, { user }) => {
-    const ctx = routingContext(user);
-    const { event, change } = await prepareRollback(ctx, i.eventId, i.time);
-    return applyChange(ctx, change, { rollbackOf: event.id });
-  });
+/**
+ * Reverts an entry: its `before` is written if the rule still has its `after` version (else CONFLICT), and,
+ * for what another system manages, only with `overrideOwner` (else OWNED).
+ */
+export async function applyRollback(input: {
+  eventId: string;
+  time: string;
+  overrideOwner?: boolean;
+}): Promise<Result<ApplyResult>> {
+  return runAction(
+    { name: 'audit.rollback', input: rollbackInputSchema, mutates: true },
+    input,
+    async (i, { user }) => {
+      const ctx = routingContext(user);
+      const { event, change } = await prepareRollback(ctx, i.eventId, i.time);
+      return applyChange(ctx, change, { rollbackOf: event.id, ...(i.overrideOwner ? { override: 'confirmed' } : {}) });
+    },
+  );
 }

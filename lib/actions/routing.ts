@@ -21,10 +21,13 @@ import {
   canaryCommandSchema,
   canaryTargetSchema,
   historyInputSchema,
+  ownershipInputSchema,
   serviceInputSchema,
   startCanarySchema,
 } from '../routing/schemas';
 import { listOwnedServices } from '../routing/services';
+import { canarySubjects, changeSubjects, readOwnership } from '../routing/ownership';
+import type { OwnershipCheck } from '../routing/ownerWarning';
 import { runAction } from './run';
 
 /** Services the routing page can open. */
@@ -41,10 +44,23 @@ export async function getServiceRouting(input: { serviceArn: string }): Promise<
   );
 }
 
-/** Applies a change if every rule it touches still has the version the sender saw; audits the attempt. */
+/**
+ * Applies a change if every rule it touches still has the version the sender saw; audits the attempt. A change
+ * to what another system manages is refused (OWNED) unless `overrideOwner` is set.
+ */
 export async function applyRoutingChange(input: unknown): Promise<Result<ApplyResult>> {
   return runAction({ name: 'routing.apply', input: applyInputSchema, mutates: true }, input, (i, { user }) =>
-    applyChange(routingContext(user), i.change),
+    applyChange(routingContext(user), i.change, i.overrideOwner ? { override: 'confirmed' } : {}),
+  );
+}
+
+/** Who manages what a change (or a canary plan on a target) would write, read fresh from the tags now. */
+export async function getWriteOwnership(input: unknown): Promise<Result<OwnershipCheck>> {
+  return runAction({ name: 'routing.ownership', input: ownershipInputSchema, mutates: false }, input, (i, { user }) =>
+    readOwnership(
+      routingContext(user),
+      'change' in i ? changeSubjects(i.change) : canarySubjects(stripTarget(i.target)),
+    ),
   );
 }
 
@@ -67,7 +83,13 @@ export async function getCanaryStatus(input: { target: CanaryTarget }): Promise<
 /** Starts a canary plan (step 0's weights are written if the action still has `expectedVersion`). */
 export async function startCanaryPlan(input: unknown): Promise<Result<{ plan: CanaryPlan; state: CanaryState }>> {
   return runAction({ name: 'canary.start', input: startCanarySchema, mutates: true }, input, (i, { user }) =>
-    startCanary(routingContext(user), stripTarget(i.target), i.expectedVersion, i.plan),
+    startCanary(
+      routingContext(user),
+      stripTarget(i.target),
+      i.expectedVersion,
+      i.plan,
+      i.overrideOwner ? 'confirmed' : undefined,
+    ),
   );
 }
 

@@ -5,6 +5,7 @@
  * version. Pure.
  */
 import type { ErrorCode } from '../domain/errors';
+import type { Owner } from '../domain/owner';
 import type { RuleContent } from '../routing/ruleValidation';
 
 /** What was attempted. */
@@ -65,6 +66,20 @@ export interface GateFiguresLike {
   p99Ms: number | null;
 }
 
+/**
+ * Why a write to a managed resource went ahead: `confirmed`, the operator confirmed the owner warning;
+ * `canaryPlan`, a step of a canary plan whose start was confirmed so.
+ */
+export type OverrideBasis = 'confirmed' | 'canaryPlan';
+
+/** The owner a change overrode (read fresh at the write), and any other owned resource it wrote. */
+export interface AuditOverride {
+  basis: OverrideBasis;
+  owner: Owner;
+  resourceArn: string;
+  others?: Array<{ owner: Owner; resourceArn: string }>;
+}
+
 /** One audit event. */
 export interface AuditEvent {
   v: 1;
@@ -90,6 +105,8 @@ export interface AuditEvent {
   canary?: AuditCanary;
   /** Which console replica wrote it (canary runner). */
   replica?: string;
+  /** Set when the change wrote a resource another system manages (see lib/routing/ownership). */
+  override?: AuditOverride;
 }
 
 /** A page of the audit list: events and display names of the ARNs they mention. */

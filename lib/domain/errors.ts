@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'ACCESS_DENIED',
   'NOT_FOUND',
   'CONFLICT',
+  /** A write to a resource another system manages (EKS controller, CloudFormation) without an override. */
+  'OWNED',
   'THROTTLED',
   'VALIDATION',
   'QUOTA',
@@ -112,6 +114,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   ACCESS_DENIED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  OWNED: 409,
   QUOTA: 422,
   THROTTLED: 429,
   CONFIG: 500,

@@ -5,6 +5,7 @@
  * the owner account is the account in the ARN. Pure.
  */
 import type { ErrorInfo } from './errors';
+import type { Owner } from './owner';
 import type { RuleAction, RuleMatch } from './routing';
 
 /** `NONE` or `AWS_IAM`. */
@@ -67,6 +68,8 @@ export interface Service extends ResourceBase {
   dnsName?: string;
   customDomainName?: string;
   visibleTo: string[];
+  /** Who manages it, when its tags tell (see lib/domain/owner; lib/inventory/readOwners says what is read). */
+  owner?: Owner;
 }
 
 /** A service network–service association. */
@@ -94,6 +97,8 @@ export interface Listener extends ResourceBase {
   port?: number;
   /** The action of the listener's default rule. */
   defaultAction?: RuleAction;
+  /** Who manages it, when its tags tell (see lib/domain/owner; lib/inventory/readOwners says what is read). */
+  owner?: Owner;
 }
 
 /** A listener rule (the default rule has `isDefault` and no priority or match). */
@@ -107,6 +112,8 @@ export interface Rule extends ResourceBase {
   action?: RuleAction;
   /** ISO time of the last change, when the API gave it (used to detect concurrent edits). */
   lastUpdatedAt?: string;
+  /** Who manages it, when its tags tell (see lib/domain/owner; lib/inventory/readOwners says what is read). */
+  owner?: Owner;
 }
 
 /** A target group. */
@@ -119,6 +126,8 @@ export interface TargetGroup extends ResourceBase {
   status?: string;
   /** Services whose listeners or rules forward to it. */
   serviceArns: string[];
+  /** Who manages it, when its tags tell (see lib/domain/owner; lib/inventory/readOwners says what is read). */
+  owner?: Owner;
 }
 
 /** A registered target and its health. */

@@ -5,6 +5,7 @@
  * is not configured, or unreadable) become placeholder nodes so no edge dangles. Pure.
  */
 import { ownerOf, shortId } from '../domain/arn';
+import { ownerSearchTerms } from '../domain/owner';
 import { healthSummary, type Problem, type Snapshot } from '../domain/snapshot';
 import { healthRank, targetGroupHealth, worstHealth } from './health';
 import { routeLabel, rulesByService, type RuleRow } from './routes';
@@ -122,7 +123,8 @@ export function buildGraph(snapshot: Snapshot): TopologyGraph {
       accountId: tg.accountId,
       health,
       badges,
-      searchText: search(tg.name, tg.arn, tg.id, tg.type),
+      searchText: search(tg.name, tg.arn, tg.id, tg.type, ownerSearchTerms(tg.owner)),
+      ...(tg.owner ? { owner: tg.owner } : {}),
       tgType: tg.type,
       summary,
       targetCount: targets.length,
@@ -189,7 +191,8 @@ export function buildGraph(snapshot: Snapshot): TopologyGraph {
       accountId: s.accountId,
       health,
       badges,
-      searchText: search(s.name, s.arn, s.id, s.dnsName, s.customDomainName),
+      searchText: search(s.name, s.arn, s.id, s.dnsName, s.customDomainName, ownerSearchTerms(s.owner)),
+      ...(s.owner ? { owner: s.owner } : {}),
       networkArns: [],
       ...(s.authType ? { authType: s.authType } : {}),
       ...(s.status ? { status: s.status } : {}),

@@ -69,4 +69,28 @@ describe('matchNodes', () => {
     expect(ids(matchNodes(g, f({ q: 'ledger', health: ['ok'] })))).toEqual([]);
     expect(ids(matchNodes(g, f({ q: 'ledger', health: ['error'] })))).toEqual([DEMO.ledger, DEMO.ledgerTg].sort());
   });
+
+  it('filters by who manages it (services and target groups, from their owner), and names it in search', () => {
+    const snap = demoLike();
+    const eks = {
+      kind: 'eks' as const,
+      cluster: 'shop-eks',
+      route: { kind: 'HTTPRoute', namespace: 'pay', name: 'api' },
+    };
+    for (const s of snap.services) if (s.arn === DEMO.paymentsApi) s.owner = eks;
+    for (const t of snap.targetGroups)
+      if (t.arn === DEMO.v2) t.owner = { kind: 'cloudformation', stackName: 'pay-stack' };
+    const owned = buildGraph(snap);
+    expect(isFilterActive(f({ owners: ['eks'] }))).toBe(true);
+    expect(ids(matchNodes(owned, f({ owners: ['eks'] })))).toEqual([DEMO.paymentsApi]);
+    expect(ids(matchNodes(owned, f({ owners: ['eks', 'cloudformation'] })))).toEqual(
+      [DEMO.paymentsApi, DEMO.v2].sort(),
+    );
+    const none = matchNodes(owned, f({ owners: ['none'] }));
+    expect(none.has(DEMO.v1)).toBe(true);
+    expect(none.has(DEMO.paymentsApi) || none.has(DEMO.v2) || none.has(DEMO.mesh)).toBe(false);
+    expect(ids(matchNodes(owned, f({ q: 'pay/api' })))).toEqual([DEMO.paymentsApi]);
+    expect(ids(matchNodes(owned, f({ q: 'pay-stack' })))).toEqual([DEMO.v2]);
+    expect(owned.nodes.find((n) => n.id === DEMO.paymentsApi)?.owner).toEqual(eks);
+  });
 });

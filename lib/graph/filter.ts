@@ -2,9 +2,11 @@
  * Step 2 of the pipeline: which nodes match the find-and-filter bar. Criteria combine with AND:
  * text (every word in name/ARN/id/DNS), owner account, network (the network and everything reached
  * through it), health (an active triage finding counts as failing), auth type, "has errors" (red, a problem,
- * an active finding, or 4xx/5xx in the traffic overlay).
+ * an active finding, or 4xx/5xx in the traffic overlay), managed by (EKS controller, CloudFormation, nobody:
+ * services and target groups, whose tags the inventory reads).
  * The view then highlights matches and dims or hides the rest. Pure.
  */
+import { ownerKind, type OwnerKind } from '../domain/owner';
 import type { AuthType } from '../domain/snapshot';
 import { effectiveHealth, isActiveProblem } from './findings';
 import type { TrafficOverlay } from './traffic';
@@ -19,6 +21,8 @@ export interface GraphFilter {
   health: Health[];
   auth: AuthType[];
   errors: boolean;
+  /** Who manages it (services and target groups only); absent or empty: any. */
+  owners?: OwnerKind[];
   /** Non-matching nodes are dimmed (default) or hidden. */
   mode: 'dim' | 'hide';
 }
@@ -42,7 +46,8 @@ export function isFilterActive(f: GraphFilter): boolean {
     f.networks.length > 0 ||
     f.health.length > 0 ||
     f.auth.length > 0 ||
-    f.errors
+    f.errors ||
+    (f.owners?.length ?? 0) > 0
   );
 }
 
@@ -97,6 +102,7 @@ export function matchNodes(graph: TopologyGraph, f: GraphFilter, traffic?: Traff
   const health = new Set(f.health);
   const auth = new Set<string>(f.auth);
   const reach = f.networks.length > 0 ? networkReach(graph, f.networks) : undefined;
+  const owners = new Set(f.owners ?? []);
   const out = new Set<string>();
   for (const n of graph.nodes) {
     if (words.length > 0 && !words.every((w) => n.searchText.includes(w))) continue;
@@ -109,6 +115,8 @@ export function matchNodes(graph: TopologyGraph, f: GraphFilter, traffic?: Traff
     )
       continue;
     if (f.errors && !hasErrors(n, traffic)) continue;
+    if (owners.size > 0 && !((n.kind === 'service' || n.kind === 'targetGroup') && owners.has(ownerKind(n.owner))))
+      continue;
     out.add(n.id);
     if (n.kind === 'target') out.add(n.targetGroupArn);
   }

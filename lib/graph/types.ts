@@ -4,6 +4,7 @@
  * shared through AWS RAM is one node owned by the account in its ARN. Pure.
  */
 import type { ErrorInfo } from '../domain/errors';
+import type { Owner } from '../domain/owner';
 import type { AuthType, HealthSummary, TargetStatus } from '../domain/snapshot';
 import type { FindingKind, Severity } from '../triage/types';
 
@@ -53,6 +54,8 @@ interface NodeBase {
   searchText: string;
   /** Active triage findings on this node, most urgent first; absent when none. */
   findings?: NodeFinding[];
+  /** Who manages it, when its tags tell (services and target groups; lib/domain/owner). */
+  owner?: Owner;
 }
 
 /** A VPC associated with a service network. */

@@ -10,6 +10,7 @@ const view: ViewState = {
     health: ['error', 'warn'],
     auth: ['AWS_IAM'],
     errors: true,
+    owners: ['eks', 'none'],
     mode: 'hide',
   },
   selected: DEMO.paymentsApi,
@@ -42,9 +43,11 @@ describe('view state in the URL', () => {
   it('drops malformed values instead of failing', () => {
     const v = parseViewState(
       new URLSearchParams(
-        'account=12&account=222222222222&health=purple,error&auth=root&range=7y&network=sn-1&expand=tg-1&errors=yes',
+        'account=12&account=222222222222&health=purple,error&auth=root&range=7y&network=sn-1&expand=tg-1&errors=yes' +
+          '&owner=terraform,cloudformation',
       ),
     );
+    expect(v.filter.owners).toEqual(['cloudformation']);
     expect(v.filter.accounts).toEqual(['222222222222']);
     expect(v.filter.health).toEqual(['error']);
     expect(v.filter.auth).toEqual([]);

@@ -1,11 +1,12 @@
 /**
  * The topology view's state in the URL, so a link pasted into an incident channel opens the same
  * view: filters, selection, expanded target groups, traffic window and whether refresh is paused.
- *   ?q=payments&account=222222222222&network=<arn>&health=error,warn&auth=AWS_IAM&errors=1&hide=1
+ *   ?q=payments&account=222222222222&network=<arn>&health=error,warn&auth=AWS_IAM&errors=1&owner=eks&hide=1
  *   &sel=<arn>&expand=<tgArn>&range=15m&paused=1
  * Parsing never throws: unknown or malformed values are dropped. Pure.
  */
 import { DEFAULT_WINDOW, TRAFFIC_WINDOWS, type TrafficWindow } from './traffic';
+import { OWNER_KINDS } from '../domain/owner';
 import { EMPTY_FILTER, type GraphFilter } from './filter';
 import type { Health } from './types';
 import type { AuthType } from '../domain/snapshot';
@@ -62,6 +63,7 @@ export function parseViewState(p: Params): ViewState {
     health: oneOf(list(p, 'health'), HEALTH),
     auth: oneOf(list(p, 'auth'), AUTH),
     errors: p.get('errors') === '1',
+    ...ownersParam(p),
     mode: p.get('hide') === '1' ? 'hide' : 'dim',
   };
   return {
@@ -75,6 +77,12 @@ export function parseViewState(p: Params): ViewState {
   };
 }
 
+/** `owner=eks,cloudformation,none` (unknown values dropped); nothing when absent. */
+function ownersParam(p: Params): Pick<GraphFilter, 'owners'> {
+  const owners = oneOf(list(p, 'owner'), OWNER_KINDS);
+  return owners.length > 0 ? { owners } : {};
+}
+
 /** Writes the view as query parameters; defaults are left out so URLs stay short. */
 export function toSearchParams(v: ViewState): URLSearchParams {
   const p = new URLSearchParams();
@@ -85,6 +93,7 @@ export function toSearchParams(v: ViewState): URLSearchParams {
   if (f.health.length) p.set('health', f.health.join(','));
   if (f.auth.length) p.set('auth', f.auth.join(','));
   if (f.errors) p.set('errors', '1');
+  if (f.owners?.length) p.set('owner', f.owners.join(','));
   if (f.mode === 'hide') p.set('hide', '1');
   if (v.selected) p.set('sel', v.selected);
   for (const e of v.expanded) p.append('expand', e);

@@ -15,6 +15,7 @@ import { CallMeter, type CallStats } from './meter';
 import { planReads, type OwnerServed, type ReadPlan } from './plan';
 import { readLists } from './readLists';
 import { readNetwork } from './readNetworks';
+import { applyOwners, readOwnerTags } from './readOwners';
 import { getService, readOwnService, readTargets } from './readServices';
 import { SegmentRun } from './segmentRun';
 import { segmentKey, type SegmentData } from './types';
@@ -69,7 +70,9 @@ async function readDetails(lattice: LatticeGateway, run: SegmentRun, plan: ReadP
   for (const arn of plan.ownServices) jobs.push(readOwnService(lattice, run, arn));
   for (const arn of plan.foreignServiceGets) jobs.push(getService(lattice, run, arn));
   for (const tg of run.targetGroups) jobs.push(readTargets(lattice, run, tg.arn));
+  const owners = readOwnerTags(lattice, run, plan.ownServices);
   await Promise.all(jobs);
+  await applyOwners(lattice, run, await owners);
 }
 
 /** Crawls `targets` as `opts.user`. Never throws for AWS failures: they are in the segments. */

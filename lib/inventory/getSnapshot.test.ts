@@ -111,6 +111,13 @@ describe('call budget (demo)', () => {
     // 3 Lists per account; per network Get + 2 association Lists + ALS; per service Get + ListListeners + ALS;
     // ListRules per listener; GetRule per rule (the default rule carries the listener's default action);
     // ListTargets per target group. ListTargetGroups already has type, port, protocol, VPC and serviceArns.
+    // Owners (lib/inventory/readOwners): ListTagsForResource per service and target group, and per listener
+    // and non-default rule of a service a CloudFormation stack created.
+    const stackOwned = new Set(snap.services.filter((s) => s.owner?.kind === 'cloudformation').map((s) => s.arn));
+    const stackChildren = [...snap.listeners, ...snap.rules.filter((r) => !r.isDefault)].filter((c) =>
+      stackOwned.has(c.serviceArn),
+    ).length;
+    expect(stackChildren).toBe(2);
     const budget =
       3 * accounts +
       members +
@@ -118,16 +125,22 @@ describe('call budget (demo)', () => {
       3 * total(sum, 'services') +
       total(sum, 'listeners') +
       total(sum, 'rules') +
-      total(sum, 'targetGroups');
+      total(sum, 'targetGroups') +
+      total(sum, 'services') +
+      total(sum, 'targetGroups') +
+      stackChildren;
     expect(result.calls.total.calls).toBe(budget);
     // 116 before the demo gained card-vault, statements and inventory-shop (3 services, 3 listeners, 5 rules,
     // 6 target groups: +23 calls); the crawl does not read resource gateways or configurations yet.
-    expect(result.calls.total.calls).toBe(139);
+    // +43 for owners: ListTagsForResource of the 41 services and target groups, the statements stack's
+    // listener and rule.
+    expect(result.calls.total.calls).toBe(182);
     const byOp = (op: string) =>
       Object.values(result.calls.byAccount).reduce((n, a) => n + (a.byOperation[op]?.calls ?? 0), 0);
     expect(byOp('GetServiceNetwork')).toBe(total(sum, 'serviceNetworks'));
     expect(byOp('GetService')).toBe(total(sum, 'services'));
     expect(byOp('GetTargetGroup')).toBe(0);
+    expect(byOp('ListTagsForResource')).toBe(total(sum, 'services') + total(sum, 'targetGroups') + stackChildren);
     expect(byOp('GetListener')).toBe(0);
     // Only the owner (the hub) reads a shared network's details.
     expect(result.calls.byAccount['222222222222']?.byOperation.GetServiceNetwork).toBeUndefined();

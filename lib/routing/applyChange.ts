@@ -1,19 +1,22 @@
 /**
- * The one write path of routing changes (editor, rollback, canary runner): validate with the API's
- * limits → make sure the audit log can be written → re-read every rule touched and refuse with
- * CONFLICT unless it still has the version the sender saw → write → re-read the after-state → audit.
+ * The one write path of routing changes (editor, rollback, canary runner): make sure the audit log can
+ * be written → refuse a write to a resource another system manages unless overridden (OWNED, read
+ * fresh by lib/routing/ownership) → validate with the API's limits → re-read every rule touched and
+ * refuse with CONFLICT unless it still has the version the sender saw → write → re-read the
+ * after-state → audit.
  * Every attempt is audited, whatever its outcome. The Lattice API has no conditional writes, so a
  * change landing between the re-read and the write (milliseconds) cannot be excluded; the audit log
  * then shows both.
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { AuditAction, AuditCanary, AuditEvent, AuditResult, AuditRuleChange } from '../audit/event';
+import type { AuditAction, AuditCanary, AuditEvent, AuditResult, AuditRuleChange, OverrideBasis } from '../audit/event';
 import { isTrellisError, toErrorInfo, TrellisError, type ErrorInfo } from '../domain/errors';
 import { changeResources, type ApplyResult, type RoutingChange } from './change';
 import { auditScope, ensureAuditStream, streamFor, writeAuditEvent } from '../audit/log';
 import { latticeOf, ownerScope, type RoutingContext } from './context';
 import { afterStates, beforeStates, checkVersions, validateChange } from './changeStates';
+import { changeSubjects, checkOwnership } from './ownership';
 import { writeChange, type WriteOutcome } from './writeOps';
 
 /** Audit context of a change. */
@@ -24,6 +27,11 @@ export interface ApplyOptions {
   /** Overrides the audit action (canary steps). */
   action?: AuditAction;
   replica?: string;
+  /**
+   * Writes even when what the change touches is managed by another system (EKS controller, CloudFormation):
+   * without it such a write is refused with OWNED (lib/routing/ownership).
+   */
+  override?: OverrideBasis;
 }
 
 const ACTIONS: Record<RoutingChange['kind'], AuditAction> = {
@@ -106,6 +114,8 @@ export async function applyChange(
   if (serviceName) base.serviceName = serviceName;
   const planned: AuditRuleChange[] = before.map((b) => ({ ...b.change }));
   try {
+    const override = await checkOwnership(ctx, changeSubjects(change), opts.override);
+    if (override) base.override = override;
     await validateChange(ctx, change, before);
     await checkVersions(ctx, change, before);
   } catch (e) {

@@ -63,8 +63,14 @@ export const routingChangeSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * `overrideOwner`: the operator confirmed the owner warning — write even if another system manages what the
+ * change touches (the server reads the owners again and records them in the audit event).
+ */
+const overrideOwner = z.boolean().optional();
+
 /** Input of `applyRoutingChange`. */
-export const applyInputSchema = z.object({ change: routingChangeSchema });
+export const applyInputSchema = z.object({ change: routingChangeSchema, overrideOwner });
 
 /** Input naming a service. */
 export const serviceInputSchema = z.object({ serviceArn: arn });
@@ -85,12 +91,22 @@ export const auditListSchema = z.object({
 /** Input naming an audit event (for a rollback). */
 export const eventInputSchema = z.object({ eventId: z.string().uuid(), time: z.string().max(40) });
 
+/** Input of a rollback (an audit event, and the owner override when the operator confirmed it). */
+export const rollbackInputSchema = eventInputSchema.extend({ overrideOwner });
+
 /** A canary target. */
 export const canaryTargetSchema = z.object({ serviceArn: arn, listenerArn: arn, ruleArn: arn.optional() });
+
+/** Input of the owner check before a write: the change, or the canary target a plan would write. */
+export const ownershipInputSchema = z.union([
+  z.object({ change: routingChangeSchema }),
+  z.object({ target: canaryTargetSchema }),
+]);
 
 /** Input of starting a plan. */
 export const startCanarySchema = z.object({
   target: canaryTargetSchema,
+  overrideOwner,
   expectedVersion: version,
   plan: z.object({
     stableTargetGroupId: text(40),

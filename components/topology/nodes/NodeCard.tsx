@@ -9,6 +9,7 @@ import { isActiveProblem } from '@/lib/graph/findings';
 import type { GraphNode } from '@/lib/graph/types';
 import type { ResourceData } from '../flowTypes';
 import { compact } from './format';
+import { OwnerBadge } from '../../ui/OwnerBadge';
 import styles from './nodes.module.css';
 
 const KIND_LABEL: Record<GraphNode['kind'], string> = {
@@ -90,9 +91,10 @@ export function NodeCard({ data, sub, children }: { data: ResourceData; sub?: st
         </span>
       </div>
       {sub ? <div className={styles.sub}>{sub}</div> : null}
-      {badges.length > 0 ? (
+      {badges.length > 0 || node.owner ? (
         <div className={styles.badges}>
-          {badges.slice(0, 3).map((b, i) => (
+          <OwnerBadge owner={node.owner} />
+          {badges.slice(0, node.owner ? 2 : 3).map((b, i) => (
             // Badges are rebuilt whole and may repeat (two rules' "GetRule failed").
             // biome-ignore lint/suspicious/noArrayIndexKey: the position is the only identity a badge has.
             <span key={i} className={styles.badge} data-kind={b.kind} title={b.title ?? b.text}>

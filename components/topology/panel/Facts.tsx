@@ -6,6 +6,7 @@ import type { GraphNode } from '@/lib/graph/types';
 import styles from '../topology.module.css';
 import { CopyButton } from './CopyButton';
 import type { Lookup } from './lookup';
+import { OwnerFacts } from './OwnerFacts';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -36,6 +37,11 @@ export function Facts({ node, lookup }: { node: GraphNode; lookup: Lookup }) {
       <Row term="Account">
         {lookup.accountName(node.accountId)} <span className={styles.mono}>{node.accountId}</span>
       </Row>
+      {node.owner ? (
+        <Row term="Managed by">
+          <OwnerFacts owner={node.owner} />
+        </Row>
+      ) : null}
       {svc?.status || tg?.status ? <Row term="Status">{svc?.status ?? tg?.status}</Row> : null}
       {node.kind === 'target' ? (
         <Row term="Health">

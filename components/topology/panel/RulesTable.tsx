@@ -3,10 +3,12 @@
 import type { RuleRow } from '@/lib/graph/routes';
 import styles from '../topology.module.css';
 import type { Lookup } from './lookup';
+import { OwnerBadge } from '../../ui/OwnerBadge';
 
 /** A service's listeners and rules, in evaluation order: match, and where traffic goes with weight and share. */
 export function RulesTable({ rows, lookup, onPick }: { rows: RuleRow[]; lookup: Lookup; onPick(id: string): void }) {
   if (rows.length === 0) return <p className={styles.small}>No listeners.</p>;
+  const ruleOwner = new Map(lookup.snapshot.rules.map((x) => [x.arn, x.owner]));
   return (
     <table className={styles.table} data-testid="rules-table">
       <thead>
@@ -31,7 +33,10 @@ export function RulesTable({ rows, lookup, onPick }: { rows: RuleRow[]; lookup: 
               <td>
                 {r.listenerName} {r.listenerLabel}
               </td>
-              <td>{r.isDefault ? 'default' : `${r.priority ?? '–'} ${r.ruleName}`}</td>
+              <td>
+                {r.isDefault ? 'default' : `${r.priority ?? '–'} ${r.ruleName}`}{' '}
+                <OwnerBadge owner={r.ruleArn ? ruleOwner.get(r.ruleArn) : undefined} />
+              </td>
               <td className={styles.mono}>{r.match}</td>
             </>
           );

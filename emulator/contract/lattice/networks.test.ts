@@ -233,4 +233,15 @@ describe('tags', () => {
     );
     expect(r.name).toBe('ValidationException');
   });
+
+  it('TagResource on a resource with AWS-written aws: tags adds the caller’s and keeps those', async () => {
+    const c = h.lattice();
+    const svc = await service(c);
+    const rec = h.emu.state.lattice.byArn(svc.arn!)?.record;
+    if (!rec) throw new Error('no record');
+    rec.tags = { ...rec.tags, 'aws:cloudformation:stack-name': 'stack-1' };
+    await c.send(new TagResourceCommand({ resourceArn: svc.arn, tags: { canary: 'x' } }));
+    const got = await c.send(new ListTagsForResourceCommand({ resourceArn: svc.arn }));
+    expect(got.tags).toMatchObject({ 'aws:cloudformation:stack-name': 'stack-1', canary: 'x' });
+  });
 });

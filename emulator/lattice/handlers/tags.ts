@@ -15,7 +15,12 @@ const list: Handler = (env, input) => ({ tags: { ...owned(env, input.resourceArn
 
 const tag: Handler = (env, input) => {
   const { rec } = owned(env, input.resourceArn as string);
-  rec.tags = checkTags({ ...rec.tags, ...(input.tags as Record<string, string>) });
+  // Only the caller's tags are checked: a resource may carry AWS-written `aws:` tags (e.g. CloudFormation's),
+  // which do not count against the caller's limit.
+  const incoming = checkTags(input.tags);
+  const user = Object.fromEntries(Object.entries(rec.tags).filter(([k]) => !k.toLowerCase().startsWith('aws:')));
+  checkTags({ ...user, ...incoming });
+  rec.tags = { ...rec.tags, ...incoming };
   return {};
 };
 

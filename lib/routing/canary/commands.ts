@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import type { AuditAction } from '../../audit/event';
+import type { AuditAction, OverrideBasis } from '../../audit/event';
 import {
   currentPercent,
   isActive,
@@ -29,12 +29,17 @@ function newPlanId(): string {
   return [...randomBytes(10)].map((b) => ID_CHARS[b % ID_CHARS.length]).join('');
 }
 
-/** Starts a plan on a target whose action has version `expectedVersion` (the one the operator saw). */
+/**
+ * Starts a plan on a target whose action has version `expectedVersion` (the one the operator saw). A target
+ * another system manages needs `override` (else OWNED, nothing written); the plan's later steps and
+ * commands then write under it (`canaryPlan` in their audit events).
+ */
 export async function startCanary(
   ctx: RoutingContext,
   t: CanaryTarget,
   expectedVersion: string,
   input: Omit<CanaryPlan, 'id'>,
+  override?: OverrideBasis,
 ): Promise<{ plan: CanaryPlan; state: CanaryState }> {
   const issues = validatePlan(input);
   if (issues.length > 0) throw new TrellisError('VALIDATION', `The plan cannot start: ${describeIssuesLine(issues)}`);
@@ -53,7 +58,11 @@ export async function startCanary(
   await applyChange(
     ctx,
     { ...percentChange(t, current, arns, first), expectedVersion },
-    { action: 'canary.start', canary: { planId: plan.id, step: 0, percent: first } },
+    {
+      action: 'canary.start',
+      canary: { planId: plan.id, step: 0, percent: first },
+      ...(override ? { override } : {}),
+    },
   );
   const state: CanaryState = { planId: plan.id, step: 0, status: 'baking', since: ctx.now(), seq: 1 };
   await writeCanaryTags(ctx, t, { plan, state });
@@ -81,6 +90,7 @@ export async function commandCanary(
     else
       await applyChange(ctx, percentChange(t, current, arns, percent), {
         action,
+        override: 'canaryPlan',
         canary: { planId, step: state.step, fromStep: state.step, percent, reason },
       });
   };

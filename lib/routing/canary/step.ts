@@ -154,8 +154,10 @@ export async function stepPlan(ctx: RoutingContext, t: CanaryTarget, o: StepOpti
   const action: AuditAction = transition.kind === 'abort' ? 'canary.abort' : 'canary.step';
   const step = transition.kind === 'abort' ? state.step : transition.step;
   const reason = transition.kind === 'abort' ? transition.reason : undefined;
+  // The plan's start was refused for a managed rule unless overridden: its steps write under that override.
   await applyChange(ctx, percentChange(t, current, arns, toPercent), {
     action,
+    override: 'canaryPlan',
     canary: canaryInfo(step, toPercent, reason),
     replica: o.replica,
   });

@@ -1,0 +1,71 @@
+/**
+ * Owners in the crawl (lib/domain/owner): ListTagsForResource is one call per resource, so it is
+ * spent where it tells something.
+ * - Every service and target group its owner account reads: one call each, started with phase two.
+ * - Listeners and rules of an EKS-managed service: no call — they inherit the controller (it owns
+ *   the whole route; see `childOwner`).
+ * - Listeners and rules of a service a CloudFormation stack created: one call each, after phase two
+ *   (a stack's listeners and rules carry its tags when the stack created them). A default rule is
+ *   not read: it is the listener's default action, and the listener's owner stands for it.
+ * - Listeners and rules of other services: not read here (that would double the crawl's calls for
+ *   what is rarely there); they show no owner on the graph. The routing editor reads the tags of the
+ *   service, listener and rule fresh before every write (lib/routing/ownership), so no write relies
+ *   on this.
+ * A tag read that fails is a problem of the segment and leaves that resource without an owner.
+ */
+import 'server-only';
+import type { LatticeGateway } from '../aws/latticeGateway';
+import { childOwner, ownerFromTags, type Owner } from '../domain/owner';
+import type { SegmentRun } from './segmentRun';
+
+/** Owners by ARN (resources whose tags name none are absent). */
+export type OwnerMap = Map<string, Owner>;
+
+async function tagOwner(lattice: LatticeGateway, run: SegmentRun, arn: string, into: OwnerMap): Promise<void> {
+  try {
+    const owner = ownerFromTags(await lattice.listTags(arn));
+    if (owner) into.set(arn, owner);
+  } catch (e) {
+    run.fail('ListTagsForResource', e, arn);
+  }
+}
+
+/** Reads the owners of the segment's own services and target groups (never rejects). */
+export async function readOwnerTags(
+  lattice: LatticeGateway,
+  run: SegmentRun,
+  ownServices: readonly string[],
+): Promise<OwnerMap> {
+  const owners: OwnerMap = new Map();
+  const groups = run.targetGroups.filter((tg) => tg.accountId === run.accountId).map((tg) => tg.arn);
+  await Promise.all([...ownServices, ...groups].map((arn) => tagOwner(lattice, run, arn, owners)));
+  return owners;
+}
+
+/** Reads what listeners and rules need (see the module comment) and sets `owner` on the segment's resources. */
+export async function applyOwners(lattice: LatticeGateway, run: SegmentRun, owners: OwnerMap): Promise<void> {
+  const byStack = (serviceArn: string) => owners.get(serviceArn)?.kind === 'cloudformation';
+  // A default rule is the listener's default action: the listener's owner stands for it.
+  const children = [...run.listeners, ...run.rules.filter((r) => !r.isDefault)].filter((r) => byStack(r.serviceArn));
+  await Promise.all(children.map((r) => tagOwner(lattice, run, r.arn, owners)));
+  for (const s of run.services.values()) {
+    const o = owners.get(s.arn);
+    if (o) s.owner = o;
+  }
+  for (const tg of run.targetGroups) {
+    const o = owners.get(tg.arn);
+    if (o) tg.owner = o;
+  }
+  for (const l of run.listeners) {
+    const o = childOwner(owners.get(l.arn), owners.get(l.serviceArn));
+    if (o) l.owner = o;
+  }
+  const listenerOwner = new Map(run.listeners.map((l) => [l.arn, l.owner]));
+  for (const r of run.rules) {
+    const o = childOwner(
+      owners.get(r.arn) ?? (r.isDefault ? listenerOwner.get(r.listenerArn) : undefined),
+      owners.get(r.serviceArn),
+    );
+    if (o) r.owner = o;
+  }
+}
