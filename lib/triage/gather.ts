@@ -15,7 +15,6 @@ import { toErrorInfo } from '../domain/errors';
 import { toPublicError } from '../security/publicError';
 import type { Snapshot, Target } from '../domain/snapshot';
 import { planTrafficQueries, type TrafficQueryPlan } from '../graph/traffic';
-import { getSnapshot } from '../inventory';
 import { INGESTION_DELAY_MS } from '../logs/time';
 import { runQuery } from '../logs/runner';
 import type { InsightsQuery } from '../logs/query';
@@ -29,6 +28,7 @@ import { isDown } from './detect/unhealthyTargets';
 import { evaluate } from './engine';
 import { fold, type QueryRows } from './fold';
 import { Persistence } from './persistence';
+import { type TriageScope, triageScope } from './scope';
 import {
   BASELINE_QUERY,
   DENIAL_BASELINE_QUERY,
@@ -52,7 +52,10 @@ const QUERIES_PER_ACCOUNT = 3;
 /** What a refresh needs; replaced in tests. */
 export interface GatherDeps {
   factory?: AwsClientFactory;
+  /** A fixed snapshot (tests, bench): the report is complete. */
   snapshot?: () => Promise<Snapshot>;
+  /** How the resources are read when `snapshot` is absent (default: the inventory, else the light read). */
+  scope?: (factory: AwsClientFactory, user?: string) => Promise<TriageScope>;
   now?: () => number;
   user?: string;
   pollMs?: number;
@@ -306,14 +309,22 @@ export function triageReport(d: GatherDeps = {}): Promise<TriageReport> {
   if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < reuse) return hit.report;
   const report = computeReport(d, factory, nowMs);
   latest.set(factory, { at: nowMs, generation, report });
-  report.catch(() => {
-    if (latest.get(factory)?.report === report) latest.delete(factory);
-  });
+  // A partial report (the inventory was not read yet) is not shared: the next refresh may be complete.
+  report.then(
+    (r) => {
+      if (r.partial && latest.get(factory)?.report === report) latest.delete(factory);
+    },
+    () => {
+      if (latest.get(factory)?.report === report) latest.delete(factory);
+    },
+  );
   return report;
 }
 
 async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: number): Promise<TriageReport> {
-  const snapshot = await (d.snapshot ?? (() => getSnapshot(d.user ? { user: d.user } : {}, factory)))();
+  const { snapshot, partial } = d.snapshot
+    ? { snapshot: await d.snapshot(), partial: false }
+    : await (d.scope ?? triageScope)(factory, d.user);
   const cost: Cost = { queries: 0, bytesScanned: 0 };
   const [logs, changes, canaries] = await Promise.all([
     gatherLogs(snapshot, factory, nowMs, d, cost),
@@ -333,6 +344,7 @@ async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: nu
       errors: [...logs.errors, ...health.errors, ...changes.errors, ...canaries.errors],
       queries: cost.queries,
       bytesScanned: cost.bytesScanned,
+      partial,
     },
     persistenceOf(factory),
   );
