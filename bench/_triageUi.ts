@@ -38,10 +38,16 @@ function fleetAccountsJson(): string {
 interface Load {
   /** ms from navigation start to the findings (or "All quiet") visible. */
   ms: number;
-  state: 'findings' | 'quiet' | 'error';
+  state: 'findings' | 'quiet' | 'nothing-yet' | 'error';
+  /** The report was the first look before the inventory was read (lib/triage/scope.ts). */
+  partial: boolean;
+  /** ms from navigation start to the complete report drawn (the same as `ms` when the first was complete). */
+  completeMs: number;
   findings: number;
   /** The status bar's "N queries, X scanned". */
   figures: string;
+  /** The summary line ("212 findings: 212 info"). */
+  summary: string;
 }
 
 /**
@@ -53,6 +59,7 @@ const drawn = (): { ms: number; state: Load['state'] } | undefined => {
   const states: Array<[string, Load['state']]> = [
     ['[data-testid="finding"]', 'findings'],
     ['[data-testid="all-quiet"]', 'quiet'],
+    ['[data-testid="now-partial-empty"]', 'nothing-yet'],
     ['[data-testid="now-error"]', 'error'],
   ];
   for (const [sel, state] of states) {
@@ -66,10 +73,28 @@ async function measure(page: Page, open: () => Promise<unknown>): Promise<Load> 
   await open();
   const handle = await page.waitForFunction(drawn, undefined, { polling: 'raf', timeout: 120_000 });
   const { ms, state } = (await handle.jsonValue()) as { ms: number; state: Load['state'] };
+  const partial = (await page.getByTestId('now-partial').count()) > 0;
+  const complete = partial
+    ? await page.waitForFunction(
+        () => (document.querySelector('[data-testid="now-partial"]') ? undefined : performance.now()),
+        undefined,
+        { polling: 'raf', timeout: 120_000 },
+      )
+    : undefined;
+  const completeMs = complete ? ((await complete.jsonValue()) as number) : ms;
   const findings = await page.locator('[data-testid="finding"]').count();
+  const summary = (await page.getByTestId('now-summary').textContent()) ?? '';
   const age = (await page.getByTestId('data-age').textContent()) ?? '';
   const m = /(\d+ quer(?:y|ies)), ([\d.]+ [KMGT]?B) scanned/.exec(age);
-  return { ms: Math.round(ms), state, findings, figures: m ? `${m[1]}, ${m[2]} scanned` : '(no figures shown)' };
+  return {
+    ms: Math.round(ms),
+    state,
+    partial,
+    completeMs: Math.round(completeMs),
+    findings,
+    summary,
+    figures: m ? `${m[1]}, ${m[2]} scanned` : '(no figures shown)',
+  };
 }
 
 async function one(browser: Browser, scenario: 'demo' | 'fleet', reloads: number): Promise<boolean> {
@@ -93,7 +118,8 @@ async function one(browser: Browser, scenario: 'demo' | 'fleet', reloads: number
     const med = median(warm.map((w) => w.ms));
     const row = (label: string, l: Load) =>
       `  ${label.padEnd(22)} ${String(l.ms).padStart(5)} ms, ${l.state === 'quiet' ? 'all quiet' : l.state}` +
-      `${l.state === 'findings' ? ` (${l.findings})` : ''}, ${l.figures}\n`;
+      `${l.partial ? ` (first look; complete report at ${l.completeMs} ms)` : ''}` +
+      `, then "${l.summary}" (${l.findings} cards drawn), ${l.figures}\n`;
     const worst = Math.max(cold.ms, med);
     process.stdout.write(
       `${scenario} in Chromium: / → findings drawn (servers up in ${startMs.toFixed(0)} ms, ` +

@@ -3,7 +3,9 @@
  * below has a finding of the kind about to be injected (specificity); within 90 s of each incident's
  * start, `/` shows (with no interaction: it refreshes itself) a finding naming the resource and the
  * principal, reason or target ids. Then, from the canary group's error-rate finding, Roll back → preview →
- * Confirm (3 clicks) leaves the rule with the canary at weight 0 (read back with the SDK) and an audit entry.
+ * Confirm (3 clicks) leaves the rule with the canary at weight 0 (read back with the SDK) and an audit entry,
+ * and the canary's error-rate finding clears once its failing minutes have left the window (wall-clock time:
+ * the console's windows follow its own clock, so the emulator's cannot be advanced for it).
  */
 import { ListTargetGroupsCommand, ListTargetsCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
@@ -11,9 +13,12 @@ import { expect, test } from '@playwright/test';
 import { emulator } from './support/emulator';
 import { AuditPage } from './pages/AuditPage';
 import { NowPage } from './pages/NowPage';
+import { CLEAR_AFTER_MS, RECENT_MINUTES } from '../lib/triage/constants';
 import { canaryRule, EMULATOR_URL, paymentsClients, ruleWeights, type CanaryRuleRef } from './pages/RoutingPage';
 
 const DETECT_MS = 90_000;
+/** The failing minutes leave the recent window, then the finding is held CLEAR_AFTER_MS; 2 min of slack. */
+const CLEAR_MS = RECENT_MINUTES * 60_000 + CLEAR_AFTER_MS + 120_000;
 const INTRUDER = 'arn:aws:iam::333333333333:role/e2e-intruder';
 
 /** Each incident, the finding it must produce and what else the card must name. */
@@ -134,4 +139,19 @@ test('Roll back → preview → Confirm puts the canary at weight 0 (SDK) and au
   const audit = new AuditPage(page);
   await audit.open({ range: '1h' });
   await expect(audit.rows.filter({ hasText: 'v2-canary' }).first()).toContainText('payments-api-v2 0');
+});
+
+test('the rolled-back canary’s error-rate finding clears once the window passes', async ({ page }) => {
+  test.setTimeout(CLEAR_MS + 60_000);
+  const now = new NowPage(page);
+  await now.open();
+  const card = now.finding('error-rate', 'payments-api-v2');
+  // With weight 0 the canary gets no requests: the finding stops firing and is held, saying so …
+  await expect(card).toContainText('not firing now', { timeout: CLEAR_MS });
+  // … until the window has passed; the page refreshes itself.
+  await expect(card).toHaveCount(0, { timeout: CLEAR_MS });
+  expect(await ruleWeights(lattice, ref)).toEqual([90, 0]);
+  // Gone from a report that was read, not from a failed refresh.
+  await expect(page.getByTestId('now-error')).toHaveCount(0);
+  await expect(now.dataAge).toContainText('Updated');
 });

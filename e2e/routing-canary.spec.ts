@@ -22,18 +22,7 @@ test.afterAll(async () => {
 
 async function startPlan(page: Page, steps: string, bake: string): Promise<RoutingPage> {
   const routing = new RoutingPage(page);
-  await routing.open(ref.serviceArn);
-  await routing.openRule('v2-canary');
-  await routing.canary.getByTestId('canary-new').click();
-  await routing.canary.getByLabel('Steps').fill(steps);
-  await routing.canary.getByLabel('Bake (s)').fill(bake);
-  await routing.canary.getByLabel('Min requests').fill('20');
-  await routing.canary.getByLabel('Max p99 (ms)').fill('5000');
-  await routing.canary.getByTestId('canary-preview').click();
-  await expect(routing.dialog).toBeVisible();
-  await expect(routing.shareRow('payments-api-v2')).toContainText(`→ ${steps.split(',')[0]} %`);
-  await routing.confirmButton.click();
-  await expect(routing.announcement).toContainText(/Canary plan [a-z0-9]+ started at/);
+  await routing.startCanaryPlan(ref.serviceArn, steps, bake);
   return routing;
 }
 

@@ -31,7 +31,7 @@ interface AbortProps extends Props {
 
 function AbortButton({ finding, blockedReason, announce, reasonId }: AbortProps) {
   const abort = finding.actions?.abort;
-  const listenerArn = finding.where.listenerArn;
+  const listenerArn = abort?.listenerArn;
   const qc = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const command = useMutation({

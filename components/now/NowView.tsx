@@ -10,7 +10,7 @@ import type { ErrorInfo } from '@/lib/domain/errors';
 import type { TriageReport } from '@/lib/triage/types';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorNote } from '../routing/ErrorNote';
-import { FindingCard } from './FindingCard';
+import { FindingList } from './FindingList';
 import { absoluteTime, bytesWords, durationWords, errorsByAccount, QUIET_TEXT, summaryLine } from './nowView';
 import styles from './now.module.css';
 
@@ -70,7 +70,7 @@ export function NowView({
       {/* Every line of the bar is there from the first paint, variable text last: nothing shifts on arrival. */}
       <div className={styles.statusBar} data-testid="now-status">
         <h2 className={styles.summary} data-testid="now-summary">
-          {r ? summaryLine(r.findings) : 'Reading…'}
+          {r ? (r.partial && r.findings.length === 0 ? 'Nothing found so far' : summaryLine(r.findings)) : 'Reading…'}
         </h2>
         <div className={styles.controls}>
           <button
@@ -109,6 +109,12 @@ export function NowView({
             <span className={styles.muted}>Reading access logs, target health and the audit log…</span>
           )}
         </p>
+        {r?.partial ? (
+          <p className={styles.partialNote} data-testid="now-partial">
+            First look, before the inventory is read: findings from the access logs, the audit log, running canaries and
+            the groups with traffic. Idle groups' health and rollback actions follow in a few seconds.
+          </p>
+        ) : null}
       </div>
       <div aria-live="polite" role="status" className={styles.announce} data-testid="announcement">
         {announcement}
@@ -144,6 +150,13 @@ export function NowView({
         state.error ? null : (
           <Skeleton />
         )
+      ) : r.findings.length === 0 && r.partial ? (
+        <EmptyState title="Nothing found so far" testId="now-partial-empty">
+          <p>
+            {QUIET_TEXT} in the access logs and the groups with traffic, as of {absoluteTime(r.asOf, now)}. The
+            inventory is still being read: the health of idle target groups follows in a few seconds.
+          </p>
+        </EmptyState>
       ) : r.findings.length === 0 ? (
         <EmptyState title="All quiet" testId="all-quiet">
           <p>
@@ -153,19 +166,13 @@ export function NowView({
           <p>No running canary or recent routing change needs attention.</p>
         </EmptyState>
       ) : (
-        <ol className={styles.list} aria-label="Findings, most urgent first">
-          {r.findings.map((f) => (
-            <li key={f.id}>
-              <FindingCard
-                finding={f}
-                now={now}
-                announce={setAnnouncement}
-                {...(accountNames[f.where.accountId] ? { accountName: accountNames[f.where.accountId] } : {})}
-                {...(blockedReason ? { blockedReason } : {})}
-              />
-            </li>
-          ))}
-        </ol>
+        <FindingList
+          findings={r.findings}
+          now={now}
+          accountNames={accountNames}
+          announce={setAnnouncement}
+          {...(blockedReason ? { blockedReason } : {})}
+        />
       )}
     </div>
   );

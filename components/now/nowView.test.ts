@@ -7,6 +7,7 @@ import {
   changeLine,
   durationWords,
   errorsByAccount,
+  layoutFindings,
   relativeTime,
   subjectParts,
   sparkShape,
@@ -212,5 +213,34 @@ describe('sections, errors and summary', () => {
     expect(bytesWords(900)).toBe('900 B');
     expect(bytesWords(1536)).toBe('1.5 KB');
     expect(bytesWords(25 * 1024 * 1024)).toBe('25 MB');
+  });
+});
+
+describe('layout of the findings', () => {
+  const info = (id: string, kind: Finding['kind'] = 'unhealthy-targets') => finding({ id, kind, severity: 'info' });
+
+  it('shows a few low-severity findings as cards, in order', () => {
+    const all = [finding({ id: 'a' }), info('b'), info('c', 'change'), info('d')];
+    expect(layoutFindings(all)).toEqual({ lead: all, rest: [], restWords: '' });
+  });
+
+  it('collapses many low-severity findings behind the real problems, saying what they are', () => {
+    const standing = Array.from({ length: 200 }, (_, i) => info(`u${i}`));
+    const all = [
+      finding({ id: 'crit', severity: 'critical' }),
+      finding({ id: 'canary', kind: 'canary', severity: 'info' }),
+      ...standing,
+      info('chg', 'change'),
+    ];
+    const out = layoutFindings(all);
+    expect(out.lead.map((f) => f.id)).toEqual(['crit', 'canary']);
+    expect(out.rest).toHaveLength(201);
+    expect(out.restWords).toBe('200 groups with standing unhealthy targets, 1 routing change');
+  });
+
+  it('with only low-severity findings everything is in the collapsed group', () => {
+    const out = layoutFindings(Array.from({ length: 4 }, (_, i) => info(`u${i}`)));
+    expect(out.lead).toEqual([]);
+    expect(out.rest).toHaveLength(4);
   });
 });

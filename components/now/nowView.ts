@@ -214,3 +214,35 @@ export function bytesWords(n: number): string {
   }
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
+
+/** Low-severity (info) findings shown as cards when there are at most this many; more are collapsed. */
+export const INFO_SHOWN = 3;
+
+const INFO_WORDS: Record<FindingKind, [string, string]> = {
+  'error-rate': ['5xx rate', '5xx rates'],
+  'auth-denials': ['auth denial', 'auth denials'],
+  'unhealthy-targets': ['group with standing unhealthy targets', 'groups with standing unhealthy targets'],
+  latency: ['latency', 'latencies'],
+  'traffic-drop': ['traffic drop', 'traffic drops'],
+  change: ['routing change', 'routing changes'],
+  canary: ['canary', 'canaries'],
+};
+
+/**
+ * The findings as the page lays them out: `lead` drawn as cards (critical and high, running canaries —
+ * they can be aborted — and the other info findings when there are at most INFO_SHOWN of them), `rest`
+ * collapsed behind one "N more low-severity findings" group with what it holds in words, so that a
+ * fleet's hundreds of standing unhealthy groups never push the real problems off the screen. Order kept.
+ */
+export function layoutFindings(findings: readonly Finding[]): { lead: Finding[]; rest: Finding[]; restWords: string } {
+  const leads = (f: Finding) => f.severity !== 'info' || f.kind === 'canary';
+  const info = findings.filter((f) => !leads(f));
+  if (info.length <= INFO_SHOWN) return { lead: [...findings], rest: [], restWords: '' };
+  const counts = new Map<FindingKind, number>();
+  for (const f of info) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  const restWords = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${n} ${INFO_WORDS[k][n === 1 ? 0 : 1]}`)
+    .join(', ');
+  return { lead: findings.filter(leads), rest: info, restWords };
+}

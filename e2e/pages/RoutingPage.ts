@@ -155,4 +155,20 @@ export class RoutingPage extends ShellPage {
   shareRow(targetGroup: string): Locator {
     return this.dialog.getByTestId(`share-${targetGroup}`);
   }
+
+  /** Starts a canary plan on payments-api's `v2-canary` rule through the form, preview and confirm. */
+  async startCanaryPlan(serviceArn: string, steps: string, bake: string): Promise<void> {
+    await this.open(serviceArn);
+    await this.openRule('v2-canary');
+    await this.canary.getByTestId('canary-new').click();
+    await this.canary.getByLabel('Steps').fill(steps);
+    await this.canary.getByLabel('Bake (s)').fill(bake);
+    await this.canary.getByLabel('Min requests').fill('20');
+    await this.canary.getByLabel('Max p99 (ms)').fill('5000');
+    await this.canary.getByTestId('canary-preview').click();
+    await expect(this.dialog).toBeVisible();
+    await expect(this.shareRow('payments-api-v2')).toContainText(`→ ${steps.split(',')[0]} %`);
+    await this.confirmButton.click();
+    await expect(this.announcement).toContainText(/Canary plan [a-z0-9]+ started at/);
+  }
 }

@@ -141,12 +141,14 @@ describe('canaryRollbackChange', () => {
     });
   });
 
-  it('reads the default rule ARN of the inventory as the default action when it forwards to the canary', () => {
+  it('does not guess a default action from a rule ARN the listener does not have', () => {
     const t = { serviceArn: SVC, listenerArn: L, ruleArn: `${L}/rule/rule-default`, targetGroupArn: V2 };
-    expect(canaryRollbackChange(listener, t, []).change.kind).toBe('updateDefault');
-    expect(() => canaryRollbackChange(listener, { ...t, targetGroupArn: V3 }, [])).toThrow(
-      expect.objectContaining({ code: 'NOT_FOUND' }),
-    );
+    expect(() => canaryRollbackChange(listener, t, [])).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it('refuses a target whose listener is not the one read', () => {
+    const t = { serviceArn: SVC, listenerArn: `${L}-other`, ruleArn: R, targetGroupArn: V2 };
+    expect(() => canaryRollbackChange(listener, t, [])).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
   it('answers NOT_FOUND for a rule that is gone', () => {

@@ -104,21 +104,18 @@ export function canaryRollbackAction(
 }
 
 /**
- * The rule (or default action) a rollback target names in a listener read fresh; undefined if gone. The
- * inventory names a default action by its default rule's ARN, which is not among the listener's rules: an
- * unknown rule ARN whose listener's default action forwards to the canary is that default action.
+ * The rule (or default action) a rollback target names in a listener read fresh; undefined if gone. A
+ * default action is named by its listener (`ruleArn` absent or equal to `listenerArn`): the findings
+ * engine puts the listener there, so nothing is inferred from a rule ARN the API does not know.
  */
 export function rollbackSubject(
   listener: ListenerView,
   target: CanaryRollbackTarget,
 ): { isDefault: true } | { isDefault: false; rule: ListenerView['rules'][number] } | undefined {
+  if (target.listenerArn !== listener.arn) return undefined;
   if (!target.ruleArn || target.ruleArn === listener.arn) return { isDefault: true };
   const rule = listener.rules.find((r) => r.arn === target.ruleArn);
-  if (rule) return { isDefault: false, rule };
-  const d = listener.defaultAction;
-  const forwardsToCanary =
-    d?.type === 'forward' && d.targetGroups.some((t) => t.targetGroupArn === target.targetGroupArn);
-  return target.ruleArn.startsWith(`${listener.arn}/rule/`) && forwardsToCanary ? { isDefault: true } : undefined;
+  return rule ? { isDefault: false, rule } : undefined;
 }
 
 /** The change that rolls the canary back on `listener` (read fresh), with the version it was read at. */

@@ -1,34 +1,25 @@
 /**
- * The findings engine's IO (server-only): per configured (account, region) the three recent log queries
- * (and, when its cached copy is older than BASELINE_STEP_MS, the baseline's three), a fresh health read
- * of the groups involved, the audit log of the last hour and the running canary plans; then `evaluate`.
+ * The findings engine's IO (server-only): the resources (scope.ts: the inventory, or a light read on a
+ * cold start), per configured (account, region) the three recent log queries (and, when its cached copy
+ * is older than BASELINE_STEP_MS, the baseline's three), then the reads without log lag (gatherFresh.ts:
+ * health of the groups involved, the audit log, running canary plans); then `evaluate`.
  * Every failure becomes a TriageError of its account and source; the report is never thrown away.
  */
 import 'server-only';
-import type { AuditEvent } from '../audit/event';
-import { queryAuditEvents } from '../audit/log';
 import { awsClients, type AwsClientFactory } from '../aws/clientFactory';
 import { KeyedLimiter, mapLimited } from '../aws/concurrency';
-import { readTargetHealth } from '../aws/targetHealth';
-import { parseLatticeArn } from '../domain/arn';
 import { toErrorInfo } from '../domain/errors';
-import { toPublicError } from '../security/publicError';
-import type { Snapshot, Target } from '../domain/snapshot';
+import type { Snapshot } from '../domain/snapshot';
 import { planTrafficQueries, type TrafficQueryPlan } from '../graph/traffic';
-import { getSnapshot } from '../inventory';
 import { INGESTION_DELAY_MS } from '../logs/time';
 import { runQuery } from '../logs/runner';
 import type { InsightsQuery } from '../logs/query';
-import { isActive } from '../routing/canary/plan';
-import { discoverTargets } from '../routing/canary/runner';
-import { readCanaryTags } from '../routing/canary/tags';
-import { planArns } from '../routing/canary/targetAction';
-import { BASELINE_MINUTES, CHANGE_LOOKBACK_MS } from './constants';
-import type { CanaryInput } from './detect/canary';
-import { isDown } from './detect/unhealthyTargets';
+import { BASELINE_MINUTES } from './constants';
 import { evaluate } from './engine';
 import { fold, type QueryRows } from './fold';
+import { type Cost, errorOf, gatherCanaries, gatherChanges, gatherHealth, healthGroups } from './gatherFresh';
 import { Persistence } from './persistence';
+import { type TriageScope, triageScope } from './scope';
 import {
   BASELINE_QUERY,
   DENIAL_BASELINE_QUERY,
@@ -42,9 +33,6 @@ import {
 } from './query';
 import type { TriageError, TriageReport } from './types';
 
-/** Health reads per refresh at most (a fleet has thousands of groups; traffic and known trouble go first). */
-export const MAX_HEALTH_READS = 200;
-const HEALTH_PARALLEL = 8;
 const PLAN_PARALLEL = 4;
 /** Queries of one refresh in flight at once per (account, region). */
 const QUERIES_PER_ACCOUNT = 3;
@@ -52,18 +40,16 @@ const QUERIES_PER_ACCOUNT = 3;
 /** What a refresh needs; replaced in tests. */
 export interface GatherDeps {
   factory?: AwsClientFactory;
+  /** A fixed snapshot (tests, bench): the report is complete. */
   snapshot?: () => Promise<Snapshot>;
+  /** How the resources are read when `snapshot` is absent (default: the inventory, else the light read). */
+  scope?: (factory: AwsClientFactory, user?: string) => Promise<TriageScope>;
   now?: () => number;
   user?: string;
   pollMs?: number;
   maxWaitMs?: number;
   /** Share a report this recent (ms; default REPORT_REUSE_MS, 0 = always compute). */
   reuseMs?: number;
-}
-
-interface Cost {
-  queries: number;
-  bytesScanned: number;
 }
 
 /** Baseline rows by `account|region|groups|window`; one entry per plan, replaced when the window moves. */
@@ -130,18 +116,6 @@ function truncated(q: QueryRows): TriageError | undefined {
         message: `A findings query returned ${ROW_LIMIT} rows (the Logs Insights maximum); some groups are missing.`,
       }
     : undefined;
-}
-
-/** The error as the browser may see it: AWS's words, without role ARNs or ExternalIds (lib/security). */
-function errorOf(
-  accounts: AwsClientFactory['config']['accounts'],
-  accountId: string,
-  region: string | undefined,
-  source: TriageError['source'],
-  e: unknown,
-): TriageError {
-  const info = toPublicError(toErrorInfo(e), accounts);
-  return { accountId, ...(region ? { region } : {}), source, code: info.code, message: info.message };
 }
 
 /** The log rows of every plan; failures become errors. */
@@ -237,66 +211,6 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
   return { folded, errors };
 }
 
-/** Groups whose health is read now: known trouble first, then groups with traffic, at most MAX_HEALTH_READS. */
-export function healthGroups(snapshot: Snapshot, withTraffic: Iterable<string>): string[] {
-  const out = new Set<string>();
-  for (const [arn, targets] of Object.entries(snapshot.targets)) if (targets.some(isDown)) out.add(arn);
-  for (const arn of withTraffic) out.add(arn);
-  const known = new Set(snapshot.targetGroups.map((g) => g.arn));
-  return [...out].filter((a) => known.has(a)).slice(0, MAX_HEALTH_READS);
-}
-
-async function gatherHealth(groups: string[], factory: AwsClientFactory, user: string | undefined) {
-  const health: Record<string, Target[]> = {};
-  const errors = new Map<string, TriageError>();
-  await mapLimited(groups, HEALTH_PARALLEL, async (arn) => {
-    try {
-      health[arn] = await readTargetHealth(factory, arn, user);
-    } catch (e) {
-      const p = parseLatticeArn(arn);
-      const k = `${p?.accountId}|${p?.region}`;
-      if (!errors.has(k)) errors.set(k, errorOf(factory.config.accounts, p?.accountId ?? '', p?.region, 'health', e));
-    }
-  });
-  return { health, errors: [...errors.values()] };
-}
-
-async function gatherChanges(factory: AwsClientFactory, nowMs: number, cost: Cost) {
-  try {
-    const events = await queryAuditEvents(
-      factory,
-      {},
-      { startMs: nowMs - CHANGE_LOOKBACK_MS - 15 * 60_000, endMs: nowMs + 60_000 },
-    );
-    cost.queries++;
-    return { events, errors: [] as TriageError[] };
-  } catch (e) {
-    return {
-      events: [] as AuditEvent[],
-      errors: [errorOf(factory.config.accounts, factory.config.accounts?.[0]?.accountId ?? '', undefined, 'audit', e)],
-    };
-  }
-}
-
-async function gatherCanaries(factory: AwsClientFactory, nowMs: number, user: string | undefined) {
-  const ctx = { factory, user: { id: user ?? 'trellis-triage', name: user ?? 'triage' }, now: () => nowMs };
-  try {
-    const targets = await discoverTargets(factory, nowMs - 86_400_000);
-    const found = await mapLimited(targets, 4, async (t) => {
-      const { plan, state } = await readCanaryTags(ctx, t);
-      if (!plan || !state || !isActive(state)) return undefined;
-      const arns = planArns(t, plan);
-      return { target: t, plan, state, stableArn: arns.stable, canaryArn: arns.canary } satisfies CanaryInput;
-    });
-    return { canaries: found.filter((c): c is CanaryInput => c !== undefined), errors: [] as TriageError[] };
-  } catch (e) {
-    return {
-      canaries: [] as CanaryInput[],
-      errors: [errorOf(factory.config.accounts, factory.config.accounts?.[0]?.accountId ?? '', undefined, 'audit', e)],
-    };
-  }
-}
-
 /** One refresh: gather everything and evaluate. Never throws for an account's failure. */
 export function triageReport(d: GatherDeps = {}): Promise<TriageReport> {
   const factory = d.factory ?? awsClients();
@@ -306,14 +220,22 @@ export function triageReport(d: GatherDeps = {}): Promise<TriageReport> {
   if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < reuse) return hit.report;
   const report = computeReport(d, factory, nowMs);
   latest.set(factory, { at: nowMs, generation, report });
-  report.catch(() => {
-    if (latest.get(factory)?.report === report) latest.delete(factory);
-  });
+  // A partial report (the inventory was not read yet) is not shared: the next refresh may be complete.
+  report.then(
+    (r) => {
+      if (r.partial && latest.get(factory)?.report === report) latest.delete(factory);
+    },
+    () => {
+      if (latest.get(factory)?.report === report) latest.delete(factory);
+    },
+  );
   return report;
 }
 
 async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: number): Promise<TriageReport> {
-  const snapshot = await (d.snapshot ?? (() => getSnapshot(d.user ? { user: d.user } : {}, factory)))();
+  const { snapshot, partial } = d.snapshot
+    ? { snapshot: await d.snapshot(), partial: false }
+    : await (d.scope ?? triageScope)(factory, d.user);
   const cost: Cost = { queries: 0, bytesScanned: 0 };
   const [logs, changes, canaries] = await Promise.all([
     gatherLogs(snapshot, factory, nowMs, d, cost),
@@ -333,6 +255,7 @@ async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: nu
       errors: [...logs.errors, ...health.errors, ...changes.errors, ...canaries.errors],
       queries: cost.queries,
       bytesScanned: cost.bytesScanned,
+      partial,
     },
     persistenceOf(factory),
   );

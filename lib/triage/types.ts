@@ -51,10 +51,13 @@ export interface ChangeLink {
 
 /** What the card's actions can do; absent means none. The server re-checks everything on apply. */
 export interface FindingActions {
-  /** The failing group is the canary of its rule: shift its weight to 0, the rest back to the stable. */
+  /**
+   * The failing group is the canary of its rule: shift its weight to 0, the rest back to the stable.
+   * `ruleArn` equal to `listenerArn` names the listener's default action.
+   */
   rollback?: { serviceArn: string; listenerArn: string; ruleArn: string; targetGroupArn: string };
-  /** A running canary plan can be aborted. */
-  abort?: { planId: string; serviceArn: string; ruleArn: string };
+  /** A running canary plan can be aborted (`ruleArn` = `listenerArn`: a plan on the default action). */
+  abort?: { planId: string; serviceArn: string; listenerArn: string; ruleArn: string };
   /** A failing stable group: no one-click shift, link to the rule instead. */
   ruleLink?: { serviceArn: string; ruleArn: string };
 }
@@ -109,4 +112,10 @@ export interface TriageReport {
   /** Logs Insights cost of this refresh. */
   queries: number;
   bytesScanned: number;
+  /**
+   * Computed before the inventory was read (a cold start): log findings, health of the groups with
+   * traffic, audit and canaries are in; standing trouble of idle groups and rule-based actions
+   * (rollback, links to the rule) follow in the next refresh. The page refreshes soon and says so.
+   */
+  partial?: boolean;
 }

@@ -3,7 +3,8 @@ import { DEMO, demoLike } from '../../graph/testing/fixtures';
 import { DEFAULT_CANARY } from '../../routing/canary/plan';
 import { addTg, emptyFolded, flat, shift, T0 } from '../testing';
 import { places } from '../where';
-import { type CanaryInput, canaryFindings, canaryRole } from './canary';
+import type { Finding } from '../types';
+import { type CanaryInput, canaryFindings, canaryRole, withCanaryRoles } from './canary';
 
 const snap = demoLike();
 const p = places(snap);
@@ -54,7 +55,12 @@ describe('canary findings', () => {
     expect(x?.severity).toBe('high');
     expect(x?.title).toBe('payments-api: canary payments-api-v2 at 25 % (step 2/4, baking)');
     expect(x?.detail).toMatch(/^gates failing: .*5xx 10 % > 1 %/);
-    expect(x?.actions?.abort).toEqual({ planId: 'abcdefghij', serviceArn: DEMO.paymentsApi, ruleArn: rule.arn });
+    expect(x?.actions?.abort).toEqual({
+      planId: 'abcdefghij',
+      serviceArn: DEMO.paymentsApi,
+      listenerArn: rule.listenerArn,
+      ruleArn: rule.arn,
+    });
   });
 
   it('a healthy plan is info; without logs its gates are not judged', () => {
@@ -62,5 +68,57 @@ describe('canary findings', () => {
     addTg(f, DEMO.v2, DEMO.paymentsApi, { requests: flat(30) });
     expect(canaryFindings([plan()], p, f, f.deliveredUntil)[0]?.severity).toBe('info');
     expect(canaryFindings([plan()], p, undefined, f.deliveredUntil)[0]?.detail).toMatch(/^gates not judged/);
+  });
+});
+
+describe('rollback and abort actions', () => {
+  const failing = (tg: string): Finding => ({
+    id: `error-rate|${tg}`,
+    kind: 'error-rate',
+    severity: 'high',
+    title: 'x',
+    detail: 'x',
+    where: { accountId: '', region: '', serviceArn: DEMO.paymentsApi, targetGroupArn: tg },
+    onset: new Date(T0).toISOString(),
+    asOf: new Date(T0).toISOString(),
+    score: 1,
+  });
+
+  it('a canary on a rule names the rule and its listener', () => {
+    const [f] = withCanaryRoles([failing(DEMO.v2)], p, [], [plan()]);
+    expect(f?.actions?.rollback).toEqual({
+      serviceArn: DEMO.paymentsApi,
+      listenerArn: rule.listenerArn,
+      ruleArn: rule.arn,
+      targetGroupArn: DEMO.v2,
+    });
+    expect(f?.actions?.abort).toMatchObject({ listenerArn: rule.listenerArn, ruleArn: rule.arn });
+  });
+
+  it("a canary on a listener's default action names the listener, not the inventory's default-rule ARN", () => {
+    const asDefault = { ...snap, rules: snap.rules.map((r) => (r.arn === rule.arn ? { ...r, isDefault: true } : r)) };
+    const onDefault: CanaryInput = {
+      ...plan(),
+      target: { serviceArn: DEMO.paymentsApi, listenerArn: rule.listenerArn },
+    };
+    const [f] = withCanaryRoles([failing(DEMO.v2)], places(asDefault), [], [onDefault]);
+    expect(f?.actions?.rollback).toEqual({
+      serviceArn: DEMO.paymentsApi,
+      listenerArn: rule.listenerArn,
+      ruleArn: rule.listenerArn,
+      targetGroupArn: DEMO.v2,
+    });
+    expect(f?.actions?.abort).toEqual({
+      planId: 'abcdefghij',
+      serviceArn: DEMO.paymentsApi,
+      listenerArn: rule.listenerArn,
+      ruleArn: rule.listenerArn,
+    });
+  });
+
+  it('a failing stable group gets only a link to its rule', () => {
+    const [f] = withCanaryRoles([failing(DEMO.v1)], p, [], []);
+    expect(f?.canary).toBeUndefined();
+    expect(f?.actions).toEqual({ ruleLink: { serviceArn: DEMO.paymentsApi, ruleArn: rule.arn } });
   });
 });

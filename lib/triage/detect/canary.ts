@@ -75,19 +75,17 @@ export function withCanaryRoles(
     const rule = places.rulesTo(tg, f.where.serviceArn)[0];
     if (!rule) return f;
     const role = canaryRole(tg, rule, events, canaries);
-    const ruleArn = rule.arn;
-    if (role !== 'canary') return { ...f, actions: { ruleLink: { serviceArn: rule.serviceArn, ruleArn } } };
-    const plan = canaries.find(
-      (c) =>
-        c.canaryArn === tg &&
-        (c.target.ruleArn ?? c.target.listenerArn) === (rule.isDefault ? rule.listenerArn : rule.arn),
-    );
+    if (role !== 'canary') return { ...f, actions: { ruleLink: { serviceArn: rule.serviceArn, ruleArn: rule.arn } } };
+    // A default action is named by its listener (the inventory's default-rule ARN is not a rule of the API).
+    const { listenerArn, serviceArn } = rule;
+    const ruleArn = rule.isDefault ? listenerArn : rule.arn;
+    const plan = canaries.find((c) => c.canaryArn === tg && (c.target.ruleArn ?? c.target.listenerArn) === ruleArn);
     return {
       ...f,
       canary: true,
       actions: {
-        rollback: { serviceArn: rule.serviceArn, listenerArn: rule.listenerArn, ruleArn, targetGroupArn: tg },
-        ...(plan ? { abort: { planId: plan.plan.id, serviceArn: rule.serviceArn, ruleArn } } : {}),
+        rollback: { serviceArn, listenerArn, ruleArn, targetGroupArn: tg },
+        ...(plan ? { abort: { planId: plan.plan.id, serviceArn, listenerArn, ruleArn } } : {}),
       },
     };
   });
@@ -132,7 +130,9 @@ export function canaryFindings(
       asOf: new Date(asOf).toISOString(),
       score: failing ? 100 : 1,
       canary: true,
-      actions: { abort: { planId: c.plan.id, serviceArn: c.target.serviceArn, ruleArn } },
+      actions: {
+        abort: { planId: c.plan.id, serviceArn: c.target.serviceArn, listenerArn: c.target.listenerArn, ruleArn },
+      },
       logsHref: logsHref({ targetGroup: [c.canaryArn] }, c.state.since, asOf),
       graphHref: graphHref(c.canaryArn),
     };

@@ -61,4 +61,18 @@ describe('unhealthy-targets', () => {
     expect(worse[0]!.finding.severity).toBe('high');
     expect(worse[0]!.finding.title).toBe('ledger-instances: 3 of 4 targets unhealthy (HealthCheckFailed)');
   });
+
+  it('without inventory health for the group (the light read) the first read is standing, later news is high', () => {
+    const persistence = new Persistence();
+    const snap = demoLike();
+    const light = places({ ...snap, targets: {} });
+    const group = (bad: string[]) => [
+      { id: 'i-ok', status: 'HEALTHY' as const },
+      ...bad.map((id) => ({ id, status: 'UNHEALTHY' as const, reasonCode: 'HealthCheckFailed' })),
+    ];
+    const first = unhealthyFindings({ [DEMO.ledgerTg]: group(['i-bad1']) }, light, T, persistence);
+    expect(first[0]!.finding.severity).toBe('info');
+    const next = unhealthyFindings({ [DEMO.ledgerTg]: group(['i-bad1', 'i-bad2']) }, p, T + 15_000, persistence);
+    expect(next[0]!.finding.severity).toBe('high');
+  });
 });

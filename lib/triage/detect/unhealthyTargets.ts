@@ -37,7 +37,10 @@ export function unhealthyFindings(
     const previous = persistence.lastDown(tgArn);
     persistence.setDown(tgArn, bad.map(key));
     if (bad.length === 0) continue;
-    const reference = previous ?? (places.snapshot.targets[tgArn] ?? []).filter(isDown).map(key);
+    // No previous read and no inventory health (the light read, or a failed ListTargets): nothing says
+    // the targets went down recently, so they count as already down (standing), not as news.
+    const known = places.snapshot.targets[tgArn];
+    const reference = previous ?? (known ? known.filter(isDown).map(key) : bad.map(key));
     const newly = bad.some((t) => !reference.includes(key(t)));
     const healthy = targets.filter((t) => t.status === 'HEALTHY').length;
     const id = `unhealthy-targets|${tgArn}`;

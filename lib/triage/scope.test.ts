@@ -1,0 +1,74 @@
+/**
+ * Integration (emulator demo): the light read a cold refresh uses instead of waiting for the inventory
+ * names the same log groups, services and target groups as the inventory, and a report computed on it
+ * is marked partial and still has the log findings' inputs; once the inventory is cached the report is
+ * complete.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AwsClientFactory } from '../aws/clientFactory';
+import type { Snapshot } from '../domain/snapshot';
+import { getSnapshot } from '../inventory';
+import { startAppHarness, type AppHarness } from '../../testing/appHarness';
+import { resetTriageState, triageReport } from './gather';
+import { lightSnapshot, triageScope } from './scope';
+
+let app: AppHarness;
+let factory: AwsClientFactory;
+
+beforeAll(async () => {
+  app = await startAppHarness({ scenario: 'demo' });
+  factory = app.factory();
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const arns = (xs: ReadonlyArray<{ arn: string }>) => xs.map((x) => x.arn).sort();
+const destinations = (s: Snapshot) => s.accessLogSubscriptions.map((a) => a.destinationArn).sort();
+
+describe('the light scope', () => {
+  it('sees the log groups, services and target groups the inventory sees, without rules or targets', async () => {
+    const light = await lightSnapshot(factory);
+    const full = await getSnapshot({}, app.factory());
+    expect(destinations(light).length).toBeGreaterThan(0);
+    expect(destinations(light)).toEqual(destinations(full));
+    expect(arns(light.services)).toEqual(arns(full.services));
+    expect(arns(light.targetGroups)).toEqual(arns(full.targetGroups));
+    expect(light.serviceAssociations.length).toBe(full.serviceAssociations.length);
+    expect(light.rules).toEqual([]);
+    expect(light.targets).toEqual({});
+    expect(light.accounts.every((a) => a.reachable)).toBe(true);
+  });
+
+  it('a cold refresh does not wait for the crawl: partial, then complete once the inventory is cached', async () => {
+    const cold = app.factory();
+    resetTriageState();
+    const first = await triageReport({ factory: cold, reuseMs: 0, pollMs: 20 });
+    expect(first.partial).toBe(true);
+    expect(first.queries).toBeGreaterThan(0);
+    expect(first.errors).toEqual([]);
+    await getSnapshot({}, cold);
+    const scope = await triageScope(cold);
+    expect(scope.partial).toBe(false);
+    const next = await triageReport({ factory: cold, reuseMs: 0, pollMs: 20 });
+    expect(next.partial).toBeUndefined();
+  }, 60_000);
+
+  it('an account that cannot be read is unreachable in the light scope, not a failure of the whole', async () => {
+    const broken = app.factory({
+      TRELLIS_ACCOUNTS: JSON.stringify([
+        { accountId: '111111111111', name: 'hub' },
+        {
+          accountId: '999999999999',
+          name: 'nowhere',
+          roleArn: 'arn:aws:iam::999999999999:role/Missing',
+          externalId: 'wrong-external-id',
+        },
+      ]),
+    });
+    const light = await lightSnapshot(broken);
+    expect(light.accounts.find((a) => a.accountId === '999999999999')?.reachable).toBe(false);
+    expect(light.accounts.find((a) => a.accountId === '111111111111')?.reachable).toBe(true);
+  }, 60_000);
+});
