@@ -63,16 +63,20 @@ async function inside(canvas: Locator, el: Locator): Promise<boolean> {
   return !!b && !!v && b.x >= v.x && b.y >= v.y && b.x + b.width <= v.x + v.width && b.y + b.height <= v.y + v.height;
 }
 
-/** The target groups a service routes to, in the snapshot the console serves. */
-async function targetGroupsOf(page: Page, serviceArn: string): Promise<string[]> {
-  const res = await page.request.get('/api/topology/snapshot');
-  const body = (await res.json()) as { ok: boolean; value: Snapshot };
+/** The snapshot the console serves, fetched as the page fetches it. */
+async function servedSnapshot(page: Page): Promise<Snapshot> {
+  const body = await page.evaluate(async () => (await fetch('/api/topology/snapshot')).json());
   expect(body.ok).toBe(true);
-  return body.value.targetGroups.filter((t) => t.serviceArns.includes(serviceArn)).map((t) => t.arn);
+  return (body as { value: Snapshot }).value;
 }
 
-async function expectInView(topo: TopologyPage, serviceArn: string): Promise<void> {
-  const tgs = await targetGroupsOf(topo.page, serviceArn);
+/** The target groups a service routes to. */
+function targetGroupsOf(snap: Snapshot, serviceArn: string): string[] {
+  return snap.targetGroups.filter((t) => t.serviceArns.includes(serviceArn)).map((t) => t.arn);
+}
+
+async function expectInView(topo: TopologyPage, snap: Snapshot, serviceArn: string): Promise<void> {
+  const tgs = targetGroupsOf(snap, serviceArn);
   expect(tgs.length).toBeGreaterThan(0);
   await expect(topo.node(serviceArn)).toBeInViewport();
   for (const tg of tgs) await expect(topo.node(tg)).toBeInViewport();
@@ -134,15 +138,15 @@ test('fleet: the overview reads at a glance; expanding or following a link bring
     await expect(page.getByTestId('level-bar')).toHaveAttribute('data-level', 'detail');
     await expect(topo.node(mesh.arn)).toBeInViewport();
     await expect.poll(() => zoomOf(page)).toBeGreaterThanOrEqual(0.5);
-    const snap = (await (await page.request.get('/api/topology/snapshot')).json()) as { value: Snapshot };
+    const snap = await servedSnapshot(page);
     const members = new Set(
-      snap.value.serviceAssociations.filter((a) => a.serviceNetworkArn === mesh.arn).map((a) => a.serviceArn),
+      snap.serviceAssociations.filter((a) => a.serviceNetworkArn === mesh.arn).map((a) => a.serviceArn),
     );
     const shown: string[] = [];
     for (const id of await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.dataset.id ?? '')))
       if (members.has(id) && (await inside(topo.canvas, topo.node(id)))) shown.push(id);
     expect(shown.length).toBeGreaterThan(0);
-    await expectInView(topo, shown[0]!);
+    await expectInView(topo, snap, shown[0]!);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/fleet-network-expanded.png` });
 
     // Back to the estate.
@@ -150,14 +154,14 @@ test('fleet: the overview reads at a glance; expanding or following a link bring
     await expect(topo.canvas).toHaveAttribute('data-level', 'overview');
 
     // A followed link draws exactly that service's context, in view.
-    const service = snap.value.services.filter((s) => s.accountId === demoAccounts()[1]!.accountId).at(-1)!;
+    const service = snap.services.filter((s) => s.accountId === demoAccounts()[1]!.accountId).at(-1)!;
     await topo.goto(`/topology?node=${encodeURIComponent(service.arn)}`);
     await topo.waitInteractive(60_000);
     await expect(topo.panel).toHaveAttribute('data-node', service.arn);
-    await expectInView(topo, service.arn);
+    await expectInView(topo, snap, service.arn);
     const drawn = Number(await topo.canvas.getAttribute('data-node-count'));
-    const tgs = await targetGroupsOf(page, service.arn);
-    const inNetworks = snap.value.serviceAssociations.filter((a) => a.serviceArn === service.arn).length;
+    const tgs = targetGroupsOf(snap, service.arn);
+    const inNetworks = snap.serviceAssociations.filter((a) => a.serviceArn === service.arn).length;
     // The service, its target groups, its networks and the account boxes of their owners: nothing else.
     expect(drawn).toBeLessThanOrEqual(1 + tgs.length + inNetworks + demoAccounts().length);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/fleet-followed-link.png` });
