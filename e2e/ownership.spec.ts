@@ -22,6 +22,7 @@ import { ownerFromTags, type Owner } from '../lib/domain/owner';
 import { EMULATOR_URL, RoutingPage } from './pages/RoutingPage';
 import { TopologyPage } from './pages/TopologyPage';
 import { emulator } from './support/emulator';
+import { builtActions, callAction } from './support/serverActions';
 
 const SHOTS = process.env.E2E_SHOTS;
 const clientOf = <T>(make: new (c: object) => T, account: (typeof STANDARD_ACCOUNTS)[number]) =>
@@ -157,6 +158,38 @@ for (const kind of ['eks', 'cloudformation'] as const) {
     expect(await auditEvents(o.ruleArn, since)).toHaveLength(1);
   });
 }
+
+test('the server refuses a crafted apply to an owned rule without the override (OWNED), and writes nothing', async ({
+  request,
+  baseURL,
+}) => {
+  const apply = builtActions().find((a) => a.name === 'lib/actions/routing.ts#applyRoutingChange');
+  if (!apply || !baseURL) throw new Error('applyRoutingChange is not in the build');
+  for (const kind of ['eks', 'cloudformation'] as const) {
+    const o = await ownedRule(kind);
+    const before = await weights(o);
+    const change = {
+      kind: 'updateRule',
+      serviceArn: o.serviceArn,
+      listenerArn: o.listenerArn,
+      ruleArn: o.ruleArn,
+      expectedVersion: 'any',
+      after: {
+        priority: 1,
+        match: { headers: [] },
+        action: {
+          type: 'forward',
+          targetGroups: o.groups.map((g, i) => ({ targetGroupArn: g, weight: i === 0 ? 1 : 99 })),
+        },
+      },
+    };
+    const res = await callAction(request, baseURL, apply, [{ change }]);
+    const body = await res.text();
+    expect(body).toContain('"code":"OWNED"');
+    expect(body).not.toContain('"ok":true');
+    expect(await weights(o)).toEqual(before);
+  }
+});
 
 test('the topology shows owner badges, the panel the owner, and filters by owner', async ({ page }) => {
   const eks = await ownedRule('eks');
