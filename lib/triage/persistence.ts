@@ -20,6 +20,18 @@ export class Persistence {
   private readonly entries = new Map<string, Entry>();
   /** Down target ids per target group at this process's last health read of it. */
   private readonly down = new Map<string, string[]>();
+  /** When a target of a group last went down since the previous read (news), by target group ARN. */
+  private readonly news = new Map<string, number>();
+
+  /** When a target of the group last went down as news (undefined: never, or only standing trouble). */
+  lastNews(targetGroupArn: string): number | undefined {
+    return this.news.get(targetGroupArn);
+  }
+
+  /** Records that a target of the group went down since the reference. */
+  setNews(targetGroupArn: string, atMs: number): void {
+    this.news.set(targetGroupArn, atMs);
+  }
 
   /** Down target ids of a group at the last read, undefined when this process never read it. */
   lastDown(targetGroupArn: string): string[] | undefined {
@@ -69,5 +81,6 @@ export class Persistence {
   clear(): void {
     this.entries.clear();
     this.down.clear();
+    this.news.clear();
   }
 }

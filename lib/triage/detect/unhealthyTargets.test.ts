@@ -52,6 +52,9 @@ describe('unhealthy-targets', () => {
     ];
     const first = unhealthyFindings({ [DEMO.ledgerTg]: ledger(['i-bad1', 'i-bad2']) }, p, T, persistence);
     expect(first[0]!.finding.severity).toBe('info');
+    // The same standing trouble read again is still standing, not news.
+    const again = unhealthyFindings({ [DEMO.ledgerTg]: ledger(['i-bad1', 'i-bad2']) }, p, T + 5_000, persistence);
+    expect(again[0]!.finding.severity).toBe('info');
     const worse = unhealthyFindings(
       { [DEMO.ledgerTg]: ledger(['i-bad1', 'i-bad2', 'i-bad3']) },
       p,

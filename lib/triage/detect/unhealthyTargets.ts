@@ -3,8 +3,8 @@
  * (not the inventory cache), with their reason codes. Critical when no target is healthy any more.
  * Otherwise news ranks above standing trouble: a group is `high` when a target went down since the
  * reference (this process's previous read of the group, else the inventory's cached health) and for
- * UNHEALTHY_STANDING_MS after this process first saw it down; it is `info` (standing) when it was already
- * down in the reference at this process's first read, or has been down longer than that. Reads and
+ * UNHEALTHY_STANDING_MS after that; it is `info` (standing) when it was already down in the reference at
+ * this process's first read (at every later read too), or went down longer ago than that. Reads and
  * updates the health memory of `persistence`.
  */
 import type { Target } from '../../domain/snapshot';
@@ -28,7 +28,7 @@ export function unhealthyFindings(
   health: Record<string, Target[]>,
   places: Places,
   nowMs: number,
-  persistence: Pick<Persistence, 'firstSeen' | 'lastDown' | 'setDown'>,
+  persistence: Pick<Persistence, 'firstSeen' | 'lastDown' | 'setDown' | 'lastNews' | 'setNews'>,
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const [tgArn, targets] of Object.entries(health)) {
@@ -41,13 +41,16 @@ export function unhealthyFindings(
     // the targets went down recently, so they count as already down (standing), not as news.
     const known = places.snapshot.targets[tgArn];
     const reference = previous ?? (known ? known.filter(isDown).map(key) : bad.map(key));
-    const newly = bad.some((t) => !reference.includes(key(t)));
+    if (bad.some((t) => !reference.includes(key(t)))) persistence.setNews(tgArn, nowMs);
+    const news = persistence.lastNews(tgArn);
     const healthy = targets.filter((t) => t.status === 'HEALTHY').length;
     const id = `unhealthy-targets|${tgArn}`;
     const first = persistence.firstSeen(id, nowMs);
     const reasons = [...new Set(bad.map((t) => t.reasonCode ?? t.status))].sort();
     const where = places.tg(tgArn);
-    const standing = !newly && (previous === undefined || nowMs - first >= UNHEALTHY_STANDING_MS);
+    // Standing unless a target went down (against the reference) within UNHEALTHY_STANDING_MS: trouble that
+    // was already there at this process's first read stays standing at every later read.
+    const standing = news === undefined || nowMs - news >= UNHEALTHY_STANDING_MS;
     const severity = healthy === 0 ? 'critical' : standing ? 'info' : 'high';
     const ids = bad.map(key).sort();
     out.push({
