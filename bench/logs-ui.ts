@@ -108,6 +108,12 @@ async function typeFilter(page: Page, dim: string, value: string, exclude = fals
 /** Figures of main before this change (issue 14), printed next to the new ones. */
 const BEFORE = 'before: median 3,084 ms, worst 3,849 ms; 10 queries per view (19 comparing), each a full pass';
 
+/** With BENCH_SHOTS=<dir>: a full-page screenshot of the explorer there. */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.BENCH_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
 async function fillRecords(url: string, body: Record<string, unknown>): Promise<void> {
   const fill = await fetch(`${url}/_emulator/bench/access-logs`, { method: 'POST', body: JSON.stringify(body) });
   if (!fill.ok) throw new Error(`fill failed: ${await fill.text()}`);
@@ -126,13 +132,14 @@ async function indexedPhase(
   appPort: number,
   records: number,
 ): Promise<void> {
-  const hub = (n: string) => emu.state.logs.group('111111111111', 'us-east-1', `/aws/vpc-lattice/${n}`);
+  const hub = (n: string) =>
+    emu.state.logs.ensureGroup('111111111111', 'us-east-1', `/aws/vpc-lattice/${n}`, Date.now() - 7_200_000);
   const mesh = 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/prod-mesh';
   const span = { spanMs: 3_600_000 - 120_000, endMs: Date.now() - 60_000 };
   const n = Math.max(1, Math.floor(records / 4));
   await fillRecords(emu.url, { service: 'identity', count: n, logGroupArn: mesh, ...span });
   await fillRecords(emu.url, { service: 'payments-api', count: n, logGroupArn: mesh, ...span });
-  const groups = ['prod-mesh', 'shared-services'].map(hub).filter((g) => g !== undefined);
+  const groups = ['prod-mesh', 'shared-services'].map(hub);
   indexGroups(groups);
   const identity = emu.state.lattice.serviceViews().find((v) => v.service.name === 'identity')!.service.arn;
   const url = `http://127.0.0.1:${appPort}/logs?service=${encodeURIComponent(identity)}`;
@@ -149,6 +156,7 @@ async function indexedPhase(
   const t0 = Date.now();
   await openAndWait(page, url);
   await report('open identity', Date.now() - t0);
+  await shot(page, 'explorer-indexed-service');
   await report('status class 5xx', (await timeToDrawn(page, () => typeFilter(page, 'code', '5xx'))).ms);
   await report('status 503', (await timeToDrawn(page, () => typeFilter(page, 'code', '503'))).ms);
 }
@@ -251,6 +259,7 @@ export default async function bench(args: string[]): Promise<void> {
         `median ${median(ratios).toFixed(2)}×, worst ${Math.max(...ratios).toFixed(2)}× one pass over the window ` +
         `(target ≤ 3×)\n${BEFORE}\n`,
     );
+    await shot(page, 'explorer-no-index');
     await indexedPhase(page, emu, appPort, records);
   } finally {
     await browser.close();

@@ -2,17 +2,20 @@
  * Which fields every queried access-log group indexes (DescribeIndexPolicies, one call per group, cached
  * for a few minutes per process), so that a view's queries can use `filterIndex` (lib/logs/fieldIndex).
  * A group whose policy cannot be read (e.g. a role without logs:DescribeIndexPolicies) counts as indexing
- * nothing: the query then runs without filterIndex, which is always correct.
+ * nothing: the query then runs without filterIndex, which is always correct. A group that does not exist
+ * (yet) is left out: StartQuery drops it from the query anyway (lib/logs/panels).
  */
 import 'server-only';
 import type { AwsClientFactory } from '../aws/clientFactory';
+import { TrellisError } from '../domain/errors';
 import type { LogSource } from './sources';
 
 /** How long a group's policy is trusted. */
 export const INDEX_POLICY_TTL_MS = 5 * 60_000;
 
 interface Entry {
-  fields: ReadonlySet<string>;
+  /** Undefined: the group does not exist. */
+  fields: ReadonlySet<string> | undefined;
   at: number;
 }
 
@@ -25,16 +28,16 @@ async function fieldsOf(
   user: string,
   factory: AwsClientFactory,
   now: number,
-): Promise<ReadonlySet<string>> {
+): Promise<ReadonlySet<string> | undefined> {
   const cache = cacheOf(factory);
   const hit = cache.get(g.arn);
   if (hit && now - hit.at < INDEX_POLICY_TTL_MS) return hit.fields;
-  let fields: ReadonlySet<string>;
+  let fields: ReadonlySet<string> | undefined;
   try {
     const logs = factory.gateways.logs({ accountId: g.accountId, region: g.region, user });
     fields = new Set(await logs.indexedFields(g.name));
-  } catch {
-    fields = new Set();
+  } catch (e) {
+    fields = e instanceof TrellisError && e.code === 'NOT_FOUND' ? undefined : new Set();
   }
   cache.set(g.arn, { fields, at: now });
   return fields;
@@ -48,7 +51,9 @@ export async function fieldsIndexedByAll(
   now = Date.now(),
 ): Promise<Set<string>> {
   if (groups.length === 0) return new Set();
-  const sets = await Promise.all(groups.map((g) => fieldsOf(g, user, factory, now)));
+  const sets = (await Promise.all(groups.map((g) => fieldsOf(g, user, factory, now)))).filter(
+    (s): s is ReadonlySet<string> => s !== undefined,
+  );
   const [first, ...rest] = sets;
   return new Set([...(first ?? [])].filter((f) => rest.every((s) => s.has(f))));
 }
