@@ -6,6 +6,7 @@
  */
 import { ownerOf, shortId } from '../domain/arn';
 import { healthSummary, type Problem, type Snapshot } from '../domain/snapshot';
+import { addVpcResources } from './buildResources';
 import { healthRank, targetGroupHealth, worstHealth } from './health';
 import { routeLabel, rulesByService, type RuleRow } from './routes';
 import {
@@ -270,6 +271,7 @@ export function buildGraph(snapshot: Snapshot): TopologyGraph {
     edges.push({ id: a.arn, kind: 'vpcAssociation', source: id, target: a.serviceNetworkArn });
   }
 
+  addVpcResources(snapshot, nodes, edges, (arn) => problemBadges(problemsByArn.get(arn)));
   const groups = accountGroups(snapshot, nodes.values());
   const order = (n: GraphNode) => NODE_KINDS.indexOf(n.kind);
   const sorted = [...nodes.values()].sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id));

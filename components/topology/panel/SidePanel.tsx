@@ -14,6 +14,7 @@ import type { Lookup } from './lookup';
 import { Relations } from './Relations';
 import { RulesTable } from './RulesTable';
 import { TargetsTable } from './TargetsTable';
+import { VpcResourceFacts } from './VpcResourceFacts';
 
 const KIND = {
   vpc: 'VPC',
@@ -21,6 +22,9 @@ const KIND = {
   service: 'Service',
   targetGroup: 'Target group',
   target: 'Target',
+  domain: 'Domain verification',
+  resourceConfig: 'Resource configuration',
+  resourceGateway: 'Resource gateway',
 } as const;
 const HEALTH = { error: 'Failing', warn: 'Degraded', ok: 'Healthy', unknown: 'Health unknown' } as const;
 
@@ -69,6 +73,7 @@ export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, o
       <div className={styles.panelBody}>
         {node.findings?.length ? <FindingsSection findings={node.findings} /> : null}
         <Facts node={node} lookup={lookup} />
+        <VpcResourceFacts node={node} lookup={lookup} />
         {logs || node.kind === 'service' ? (
           <div className={styles.links}>
             {logs ? (
