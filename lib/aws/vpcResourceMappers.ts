@@ -132,7 +132,7 @@ export function toResourceEndpointAssociation(
   };
 }
 
-/** A VPC endpoint into a network (no ARN from the API: keyed by network and endpoint, owned by the endpoint's owner). */
+/** A VPC endpoint into a network (no ARN from the API: keyed by network and endpoint; owner = the endpoint owner). */
 export function toVpcEndpointAssociation(
   a: ServiceNetworkEndpointAssociation,
   region: string,
