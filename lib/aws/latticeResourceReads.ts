@@ -7,6 +7,7 @@
 import 'server-only';
 import {
   GetResourceConfigurationCommand,
+  GetTargetGroupCommand,
   ListDomainVerificationsCommand,
   ListResourceConfigurationsCommand,
   ListResourceEndpointAssociationsCommand,
@@ -22,6 +23,8 @@ import type {
   ResourceGateway,
   VpcEndpointAssociation,
 } from '../domain/vpcResources';
+import type { HealthCheckView } from '../domain/healthCheck';
+import { toHealthCheckView } from './healthCheckMappers';
 import { LatticeWriter } from './latticeWriter';
 import type { Collected } from './paginate';
 import {
@@ -90,6 +93,12 @@ export class LatticeResourceReads extends LatticeWriter {
       (p) => new ListServiceNetworkVpcEndpointAssociationsCommand({ serviceNetworkIdentifier: networkArn, ...p }),
       (a) => toVpcEndpointAssociation(a, this.region, networkArn),
     );
+  }
+
+  /** The health-check settings of a target group (GetTargetGroup; the List lacks them). */
+  async getHealthCheck(arn: string): Promise<HealthCheckView> {
+    const out = await this.send('GetTargetGroup', arn, new GetTargetGroupCommand({ targetGroupIdentifier: arn }));
+    return this.must('GetTargetGroup', arn, toHealthCheckView(out));
   }
 
   /** Every domain verification of the account, with its TXT record. */

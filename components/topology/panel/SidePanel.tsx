@@ -10,6 +10,7 @@ import styles from '../topology.module.css';
 import { AuthPolicySection } from './AuthPolicySection';
 import { Facts } from './Facts';
 import { FindingsSection } from './FindingsSection';
+import { HealthCheckSection } from './HealthCheckSection';
 import type { Lookup } from './lookup';
 import { Relations } from './Relations';
 import { RulesTable } from './RulesTable';
@@ -129,6 +130,12 @@ export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, o
           <section className={styles.section}>
             <h3>Targets ({node.targetCount})</h3>
             <TargetsTable targets={lookup.snapshot.targets[node.id] ?? []} />
+          </section>
+        ) : null}
+        {node.kind === 'targetGroup' ? (
+          <section className={styles.section} aria-label="Health check">
+            <h3>Health check</h3>
+            <HealthCheckSection arn={node.id} />
           </section>
         ) : null}
         {node.kind === 'service' || node.kind === 'network' ? (
