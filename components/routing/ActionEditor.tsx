@@ -11,11 +11,13 @@ interface Props {
   locked: ReadonlySet<number>;
   disabled: boolean;
   invalid?: ReadonlySet<string>;
+  /** False on a TLS passthrough listener (it can only forward). Default true. */
+  fixedResponse?: boolean;
   onChange: (a: RuleAction, locked: ReadonlySet<number>) => void;
 }
 
 /** Edits an action; switching kinds keeps nothing of the other kind. */
-export function ActionEditor({ action, groups, locked, disabled, invalid, onChange }: Props) {
+export function ActionEditor({ action, groups, locked, disabled, invalid, fixedResponse = true, onChange }: Props) {
   const first = groups[0]?.arn;
   return (
     <fieldset className={styles.fieldset} disabled={disabled}>
@@ -35,15 +37,17 @@ export function ActionEditor({ action, groups, locked, disabled, invalid, onChan
           />{' '}
           forward
         </label>
-        <label className={styles.inline}>
-          <input
-            type="radio"
-            name="action-type"
-            checked={action.type === 'fixedResponse'}
-            onChange={() => onChange({ type: 'fixedResponse', statusCode: 404 }, new Set())}
-          />{' '}
-          fixed response
-        </label>
+        {fixedResponse || action.type === 'fixedResponse' ? (
+          <label className={styles.inline}>
+            <input
+              type="radio"
+              name="action-type"
+              checked={action.type === 'fixedResponse'}
+              onChange={() => onChange({ type: 'fixedResponse', statusCode: 404 }, new Set())}
+            />{' '}
+            fixed response
+          </label>
+        ) : null}
         {action.type === 'fixedResponse' ? (
           <select
             aria-label="Status code"

@@ -1,11 +1,13 @@
 'use client';
 /** One listener: its rules in evaluation order (priority, then the default action last) with their traffic. */
 import { matchSummary } from '@/lib/domain/routing';
+import { listenerLimits } from '@/lib/routing/listenerLimits';
 import { targetGroupName, type ListenerView, type TargetGroupView } from '@/lib/routing/view';
 import { ErrorNote } from './ErrorNote';
 import { TrafficBar } from './TrafficBar';
 import styles from './routing.module.css';
 import { buttonClass } from '../ui/Button';
+import { noteClass } from '../ui/Note';
 import { numClass, tableClass } from '../ui/Table';
 
 interface Props {
@@ -20,6 +22,7 @@ interface Props {
 /** The rules table of a listener. */
 export function ListenerRules({ listener, groups, selected, onSelect, canAdd }: Props) {
   const nameOf = (arn: string) => targetGroupName(groups, arn);
+  const limits = listenerLimits(listener.protocol);
   const row = (
     key: string,
     cells: { priority: string; name: string; match: string; action: ListenerView['defaultAction'] },
@@ -59,7 +62,7 @@ export function ListenerRules({ listener, groups, selected, onSelect, canAdd }: 
             {listener.port !== undefined ? `:${listener.port}` : ''}
           </span>
         </h2>
-        {canAdd ? (
+        {canAdd && limits.rules ? (
           <button
             type="button"
             className={buttonClass('secondary', 'sm')}
@@ -70,6 +73,11 @@ export function ListenerRules({ listener, groups, selected, onSelect, canAdd }: 
           </button>
         ) : null}
       </div>
+      {limits.reason ? (
+        <p className={noteClass('info')} data-testid="listener-no-rules">
+          Default action only. {limits.reason}
+        </p>
+      ) : null}
       {listener.rulesError ? (
         <ErrorNote error={listener.rulesError} title="The rules of this listener could not be read" />
       ) : null}

@@ -7,6 +7,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { DeleteRuleChange } from '@/lib/routing/change';
 import { targetGroupName, type ListenerView, type TargetGroupView } from '@/lib/routing/view';
+import { listenerLimits } from '@/lib/routing/listenerLimits';
 import { diffRule } from '@/lib/routing/ruleDiff';
 import { ActionEditor } from './ActionEditor';
 import { MatchEditor } from './MatchEditor';
@@ -83,7 +84,10 @@ export function RuleEditor({
     d.base.version !== undefined &&
     latest !== d.base.version &&
     !justApplied.current;
-  const disabled = Boolean(blockedReason);
+  const limits = listenerLimits(listener.protocol);
+  // No rules on this listener (TLS passthrough): only its default action can be edited.
+  const refused = target.kind !== 'default' ? limits.reason : undefined;
+  const disabled = Boolean(blockedReason || refused);
   const invalid = new Set(d.issues.map((i) => i.field));
   const deleteChange: DeleteRuleChange | undefined =
     target.kind === 'rule'
@@ -110,6 +114,11 @@ export function RuleEditor({
       {blockedReason ? (
         <p className={noteClass('warn')} data-testid="blocked-reason">
           {blockedReason}
+        </p>
+      ) : null}
+      {limits.reason ? (
+        <p className={noteClass(refused ? 'warn' : 'info')} data-testid="listener-limit">
+          {limits.reason}
         </p>
       ) : null}
       {stale ? (
@@ -173,6 +182,7 @@ export function RuleEditor({
         locked={d.locked}
         disabled={disabled}
         invalid={invalid}
+        fixedResponse={limits.fixedResponse}
         onChange={(action, locked) => {
           d.setDraft({ ...d.draft, action });
           d.setLocked(locked);

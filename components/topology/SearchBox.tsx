@@ -1,16 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { GraphNode } from '@/lib/graph/types';
+import { KIND_NAME, type GraphNode } from '@/lib/graph/types';
 import styles from './topology.module.css';
-
-const KIND = {
-  vpc: 'VPC',
-  network: 'network',
-  service: 'service',
-  targetGroup: 'target group',
-  target: 'target',
-} as const;
 
 interface Props {
   value: string;
@@ -78,7 +70,7 @@ export function SearchBox({ value, onChange, matches, total, onPick }: Props) {
                   }}
                 >
                   <span className={styles.dot} data-health={n.health} aria-hidden="true" />
-                  <span className={styles.resultKind}>{KIND[n.kind]}</span>
+                  <span className={styles.resultKind}>{KIND_NAME[n.kind]}</span>
                   <span className={styles.resultName}>{n.label}</span>
                   <span className={styles.small}>{n.accountId}</span>
                 </button>

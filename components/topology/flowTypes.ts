@@ -4,7 +4,7 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { TrafficCounts } from '@/lib/graph/traffic';
-import type { AccountGroup, GraphEdge, GraphNode } from '@/lib/graph/types';
+import type { AccountGroup, GraphEdge, GraphNode, NodeKind } from '@/lib/graph/types';
 
 /** Data of a resource node. */
 export interface ResourceData extends Record<string, unknown> {
@@ -37,8 +37,6 @@ export interface EdgeData extends Record<string, unknown> {
 }
 
 /** A node of the topology canvas. */
-export type TopoNode =
-  | Node<ResourceData, 'vpc' | 'network' | 'service' | 'targetGroup' | 'target'>
-  | Node<AccountData, 'account'>;
+export type TopoNode = Node<ResourceData, NodeKind> | Node<AccountData, 'account'>;
 /** An edge of the topology canvas. */
 export type TopoEdge = Edge<EdgeData, 'topo'>;

@@ -6,4 +6,5 @@ export const topologyKeys = {
   snapshot: () => ['topology', 'snapshot'] as const,
   traffic: (window: TrafficWindow) => ['topology', 'traffic', window] as const,
   authPolicy: (arn: string) => ['topology', 'authPolicy', arn] as const,
+  healthCheck: (arn: string) => ['topology', 'healthCheck', arn] as const,
 };

@@ -9,7 +9,7 @@ import type { VisibleGraph } from '@/lib/graph/collapse';
 import type { LayoutResult } from '@/lib/graph/elkLayout';
 import { NODE_SIZE } from '@/lib/graph/layoutInput';
 import type { TrafficCounts, TrafficOverlay } from '@/lib/graph/traffic';
-import type { GraphNode } from '@/lib/graph/types';
+import { KIND_NAME, type GraphNode } from '@/lib/graph/types';
 import type { TopoEdge, TopoNode } from './flowTypes';
 
 /** What decides how elements look. */
@@ -121,7 +121,7 @@ export function toFlowElements(i: FlowInputs, cache: FlowCache): { nodes: TopoNo
       draggable: false,
       connectable: false,
       ariaLabel:
-        `${n.kind === 'targetGroup' ? 'target group' : n.kind} ${n.label}, ` +
+        `${KIND_NAME[n.kind]} ${n.label}, ` +
         (n.health === 'unknown' ? 'health unknown' : n.health) +
         (n.findings?.length ? `, ${n.findings.length} finding(s): ${n.findings[0]!.title}` : ''),
       data: {

@@ -7,7 +7,7 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { loadSnapshot } from '@/lib/actions/inventory';
-import { loadAuthPolicy, loadTraffic } from '@/lib/actions/topology';
+import { loadAuthPolicy, loadHealthCheck, loadTraffic } from '@/lib/actions/topology';
 import type { Result } from '@/lib/domain/result';
 import type { Snapshot } from '@/lib/domain/snapshot';
 import type { TrafficWindow } from '@/lib/graph/traffic';
@@ -64,6 +64,15 @@ export function useAuthPolicy(arn: string | undefined) {
     queryKey: topologyKeys.authPolicy(arn ?? ''),
     queryFn: () => loadAuthPolicy({ arn: arn! }),
     enabled: arn !== undefined,
+    staleTime: 60_000,
+  });
+}
+
+/** The health-check settings and notes of a target group, read when its panel opens. */
+export function useHealthCheck(arn: string) {
+  return useQuery({
+    queryKey: topologyKeys.healthCheck(arn),
+    queryFn: () => loadHealthCheck({ arn }),
     staleTime: 60_000,
   });
 }

@@ -22,7 +22,15 @@ import { makeLookup } from './panel/lookup';
 import { newFlowCache, toFlowElements } from './toFlowElements';
 import { useLayout } from './useLayout';
 
-const SEARCH_KINDS: ReadonlySet<GraphNode['kind']> = new Set(['network', 'service', 'targetGroup', 'vpc']);
+const SEARCH_KINDS: ReadonlySet<GraphNode['kind']> = new Set([
+  'network',
+  'service',
+  'targetGroup',
+  'vpc',
+  'resourceConfig',
+  'resourceGateway',
+  'domain',
+]);
 
 const NO_FINDINGS: readonly Finding[] = [];
 

@@ -9,6 +9,7 @@ import type { Result } from '../domain/result';
 import { TRAFFIC_WINDOWS, type TrafficOverlay, type TrafficWindow } from '../graph/traffic';
 import { getSnapshot } from '../inventory';
 import { readAuthPolicy, type AuthPolicyView } from '../topology/authPolicy';
+import { readHealthCheck, type HealthCheckReport } from '../topology/healthCheck';
 import { trafficOverlay } from '../topology/traffic';
 import { runAction } from './run';
 
@@ -26,6 +27,15 @@ const policyInput = z
   })
   .strict();
 
+const targetGroupInput = z
+  .object({
+    arn: z
+      .string()
+      .max(2048)
+      .refine((a) => parseLatticeArn(a)?.kind === 'targetgroup', 'must be the ARN of a target group'),
+  })
+  .strict();
+
 /** Requests, 4xx, 5xx and 403 per service, target group and route over the window. */
 export async function loadTraffic(input: { window: TrafficWindow }): Promise<Result<TrafficOverlay>> {
   return runAction({ name: 'topology.loadTraffic', input: trafficInput, mutates: false }, input, async (i, { user }) =>
@@ -37,5 +47,14 @@ export async function loadTraffic(input: { window: TrafficWindow }): Promise<Res
 export async function loadAuthPolicy(input: { arn: string }): Promise<Result<AuthPolicyView>> {
   return runAction({ name: 'topology.loadAuthPolicy', input: policyInput, mutates: false }, input, (i, { user }) =>
     readAuthPolicy(i.arn, { user: user.id }),
+  );
+}
+
+/** The health-check settings of a target group with the lint's notes (read in its owner account). */
+export async function loadHealthCheck(input: { arn: string }): Promise<Result<HealthCheckReport>> {
+  return runAction(
+    { name: 'topology.loadHealthCheck', input: targetGroupInput, mutates: false },
+    input,
+    (i, { user }) => readHealthCheck(i.arn, { user: user.id }),
   );
 }

@@ -35,7 +35,7 @@ import type {
   TargetGroup,
   VpcAssociation,
 } from '../domain/snapshot';
-import { LatticeWriter } from './latticeWriter';
+import { LatticeResourceReads } from './latticeResourceReads';
 import {
   type ListenerDetail,
   type RuleSummary,
@@ -60,7 +60,7 @@ import {
 } from './resourceMappers';
 
 /** See the module comment. Get it from `factory.gateways.lattice(scope)`. */
-export class LatticeGateway extends LatticeWriter {
+export class LatticeGateway extends LatticeResourceReads {
   /** The same gateway with other call options (e.g. a crawl's priority, deadline signal and meter). */
   with(opts: CallOptions): LatticeGateway {
     return new LatticeGateway(this.factory, this.scope, { ...this.opts, ...opts });

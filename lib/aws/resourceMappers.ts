@@ -97,6 +97,7 @@ export function toService(s: ServiceSummary | GetServiceResponse, region: string
     ...(s.status ? { status: s.status } : {}),
     ...(s.dnsEntry?.domainName ? { dnsName: s.dnsEntry.domainName } : {}),
     ...(s.customDomainName ? { customDomainName: s.customDomainName } : {}),
+    ...('certificateArn' in s && s.certificateArn ? { certificateArn: s.certificateArn } : {}),
     visibleTo: [viewer],
   };
 }

@@ -12,7 +12,12 @@ export type LatticeKind =
   | 'targetgroup'
   | 'servicenetworkserviceassociation'
   | 'servicenetworkvpcassociation'
-  | 'accesslogsubscription';
+  | 'accesslogsubscription'
+  | 'resourcegateway'
+  | 'resourceconfiguration'
+  | 'servicenetworkresourceassociation'
+  | 'resourceendpointassociation'
+  | 'domainverification';
 
 /** The parts of a Lattice ARN. */
 export interface LatticeArn {
@@ -35,6 +40,11 @@ const KINDS = [
   'servicenetworkserviceassociation',
   'servicenetworkvpcassociation',
   'accesslogsubscription',
+  'resourcegateway',
+  'resourceconfiguration',
+  'servicenetworkresourceassociation',
+  'resourceendpointassociation',
+  'domainverification',
 ].join('|');
 const SIMPLE = new RegExp(`^arn:(aws[a-z-]*):vpc-lattice:([a-z0-9-]+):(\\d{12}):(${KINDS})/(${ID})$`);
 const LISTENER = new RegExp(`^arn:(aws[a-z-]*):vpc-lattice:([a-z0-9-]+):(\\d{12}):service/(${ID})/listener/(${ID})$`);

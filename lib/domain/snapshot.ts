@@ -7,6 +7,7 @@
 import type { ErrorInfo } from './errors';
 import type { Owner } from './owner';
 import type { RuleAction, RuleMatch } from './routing';
+import { emptyVpcResources, type VpcResources } from './vpcResources';
 
 /** `NONE` or `AWS_IAM`. */
 export type AuthType = 'NONE' | 'AWS_IAM';
@@ -67,6 +68,8 @@ export interface Service extends ResourceBase {
   status?: string;
   dnsName?: string;
   customDomainName?: string;
+  /** The HTTPS certificate (GetService only). */
+  certificateArn?: string;
   visibleTo: string[];
   /** Who manages it, when its tags tell (see lib/domain/owner; lib/inventory/readOwners says what is read). */
   owner?: Owner;
@@ -148,8 +151,11 @@ export interface AccessLogSubscription extends ResourceBase {
   logType?: 'SERVICE' | 'RESOURCE';
 }
 
-/** The whole inventory. Arrays are sorted by ARN so that snapshots compare and render stably. */
-export interface Snapshot {
+/**
+ * The whole inventory. Arrays are sorted by ARN so that snapshots compare and render stably. The VPC
+ * resources (gateways, configurations, …) are in `VpcResources` (lib/domain/vpcResources.ts).
+ */
+export interface Snapshot extends VpcResources {
   /** When the oldest account data in it was read (ms since the epoch). */
   fetchedAt: number;
   accounts: AccountStatus[];
@@ -180,6 +186,7 @@ export function emptySnapshot(fetchedAt = 0): Snapshot {
     targetGroups: [],
     targets: {},
     accessLogSubscriptions: [],
+    ...emptyVpcResources(),
     problems: [],
   };
 }

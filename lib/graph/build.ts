@@ -7,6 +7,7 @@
 import { ownerOf, shortId } from '../domain/arn';
 import { ownerSearchTerms } from '../domain/owner';
 import { healthSummary, type Problem, type Snapshot } from '../domain/snapshot';
+import { addVpcResources } from './buildResources';
 import { healthRank, targetGroupHealth, worstHealth } from './health';
 import { routeLabel, rulesByService, type RuleRow } from './routes';
 import {
@@ -273,6 +274,7 @@ export function buildGraph(snapshot: Snapshot): TopologyGraph {
     edges.push({ id: a.arn, kind: 'vpcAssociation', source: id, target: a.serviceNetworkArn });
   }
 
+  addVpcResources(snapshot, nodes, edges, (arn) => problemBadges(problemsByArn.get(arn)));
   const groups = accountGroups(snapshot, nodes.values());
   const order = (n: GraphNode) => NODE_KINDS.indexOf(n.kind);
   const sorted = [...nodes.values()].sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id));

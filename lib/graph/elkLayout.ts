@@ -8,6 +8,7 @@ import type { ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { NodeKind } from './types';
 import { components, NODE_GAP, toUnits, unitShape, type UnitGraph } from './layoutUnits';
 import {
+  columnOf,
   columnX,
   EMPTY_GROUP_HEIGHT,
   GROUP_GAP,
@@ -83,10 +84,12 @@ export function snapUnits(g: UnitGraph, laid: ElkNode): number[] {
   for (const { i, p } of order) {
     const u = g.units[i]!;
     let y = Math.round(p.y);
-    for (const m of u.members) y = Math.max(y, (next.get(m.kind) ?? 0) - m.dy);
+    for (const m of u.members) y = Math.max(y, (next.get(columnOf(m.kind)) ?? 0) - m.dy);
     ys[i] = y;
-    for (const m of u.members)
-      next.set(m.kind, Math.max(next.get(m.kind) ?? 0, y + m.dy + NODE_SIZE[m.kind].h + NODE_GAP));
+    for (const m of u.members) {
+      const col = columnOf(m.kind);
+      next.set(col, Math.max(next.get(col) ?? 0, y + m.dy + NODE_SIZE[m.kind].h + NODE_GAP));
+    }
   }
   const top = Math.min(...ys);
   return ys.map((y) => y - top);

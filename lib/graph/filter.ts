@@ -56,7 +56,7 @@ export function networkReach(graph: Pick<TopologyGraph, 'edges'>, networkArns: r
   const out = new Set(networkArns);
   const forward = new Map<string, string[]>();
   for (const e of graph.edges) {
-    if (e.kind === 'vpcAssociation') {
+    if (e.kind === 'vpcAssociation' || e.kind === 'endpointAssociation') {
       if (out.has(e.target)) out.add(e.source);
       continue;
     }

@@ -15,7 +15,22 @@ export const NODE_SIZE: Record<NodeKind, { w: number; h: number }> = {
   service: { w: 240, h: 76 },
   targetGroup: { w: 250, h: 92 },
   target: { w: 210, h: 40 },
+  domain: { w: 220, h: 68 },
+  resourceConfig: { w: 240, h: 76 },
+  resourceGateway: { w: 250, h: 68 },
 };
+
+/** Kinds drawn in another kind's column (same width, never side by side). */
+const SHARED_COLUMN: Partial<Record<NodeKind, NodeKind>> = {
+  domain: 'network',
+  resourceConfig: 'service',
+  resourceGateway: 'targetGroup',
+};
+
+/** The column a kind is drawn in (itself, or the kind whose column it shares). */
+export function columnOf(kind: NodeKind): NodeKind {
+  return SHARED_COLUMN[kind] ?? kind;
+}
 
 /** Horizontal gap after each column; the service → target group gap holds the route labels. */
 export const COLUMN_GAP: Record<NodeKind, number> = {
@@ -24,6 +39,10 @@ export const COLUMN_GAP: Record<NodeKind, number> = {
   service: 220,
   targetGroup: 110,
   target: 0,
+  // Shared columns: the gap is their host column's.
+  domain: 0,
+  resourceConfig: 0,
+  resourceGateway: 0,
 };
 
 /** Padding of an account box: room for its title on top. */
@@ -38,9 +57,11 @@ export function columnX(): Record<NodeKind, number> {
   const out = {} as Record<NodeKind, number>;
   let x = 0;
   for (const k of NODE_KINDS) {
+    if (columnOf(k) !== k) continue;
     out[k] = x;
     x += NODE_SIZE[k].w + COLUMN_GAP[k];
   }
+  for (const k of NODE_KINDS) out[k] = out[columnOf(k)];
   return out;
 }
 

@@ -6,7 +6,7 @@
  * costs ELK seconds. What is left (nodes with several parents) is what ELK orders. Pure.
  */
 import { NODE_KINDS, type NodeKind } from './types';
-import { NODE_SIZE, type LayoutGroupIn } from './layoutInput';
+import { columnOf, NODE_SIZE, type LayoutGroupIn } from './layoutInput';
 
 /** Vertical gap between nodes of one column. */
 export const NODE_GAP = 14;
@@ -109,15 +109,16 @@ export function toUnits(c: LayoutGroupIn): UnitGraph {
 function stack(i: number, c: LayoutGroupIn, children: number[][]): { members: UnitMember[]; height: number } {
   const self = c.nodes[i]!;
   const members: UnitMember[] = [{ id: self.id, kind: self.kind, dy: 0 }];
-  const next = new Map<NodeKind, number>([[self.kind, NODE_SIZE[self.kind].h + NODE_GAP]]);
+  const next = new Map<NodeKind, number>([[columnOf(self.kind), NODE_SIZE[self.kind].h + NODE_GAP]]);
   for (const ch of [...children[i]!].sort((a, b) => a - b)) {
     const sub = stack(ch, c, children);
     // Beside the parent, below the previous child, never overlapping in any column it uses.
     let dy = 0;
-    for (const m of sub.members) dy = Math.max(dy, (next.get(m.kind) ?? 0) - m.dy);
+    for (const m of sub.members) dy = Math.max(dy, (next.get(columnOf(m.kind)) ?? 0) - m.dy);
     for (const m of sub.members) {
       members.push({ ...m, dy: m.dy + dy });
-      next.set(m.kind, Math.max(next.get(m.kind) ?? 0, m.dy + dy + NODE_SIZE[m.kind].h + NODE_GAP));
+      const col = columnOf(m.kind);
+      next.set(col, Math.max(next.get(col) ?? 0, m.dy + dy + NODE_SIZE[m.kind].h + NODE_GAP));
     }
   }
   return { members, height: Math.max(...[...next.values()]) - NODE_GAP };

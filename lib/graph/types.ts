@@ -8,10 +8,34 @@ import type { Owner } from '../domain/owner';
 import type { AuthType, HealthSummary, TargetStatus } from '../domain/snapshot';
 import type { FindingKind, Severity } from '../triage/types';
 
-/** Kinds of nodes, in their left-to-right column order. */
-export const NODE_KINDS = ['vpc', 'network', 'service', 'targetGroup', 'target'] as const;
+/**
+ * Kinds of nodes, in their left-to-right order. Domains share the network column, resource
+ * configurations the service column and resource gateways the target-group column (`columnOf`).
+ */
+export const NODE_KINDS = [
+  'vpc',
+  'network',
+  'domain',
+  'service',
+  'resourceConfig',
+  'targetGroup',
+  'resourceGateway',
+  'target',
+] as const;
 /** One of `NODE_KINDS`. */
 export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** Each kind in words, lower case (search results, screen-reader labels). */
+export const KIND_NAME: Record<NodeKind, string> = {
+  vpc: 'VPC',
+  network: 'network',
+  domain: 'domain',
+  service: 'service',
+  resourceConfig: 'resource configuration',
+  targetGroup: 'target group',
+  resourceGateway: 'resource gateway',
+  target: 'target',
+};
 
 /**
  * Health at a glance: error (red), warn (amber), ok (green), unknown (grey: no health checks, unused, nothing
@@ -82,6 +106,9 @@ export interface ServiceNode extends NodeBase {
   dnsName?: string;
   /** Networks it is associated with. */
   networkArns: string[];
+  /** Protocols of its listeners (`TLS_PASSTHROUGH`, `HTTPS`, …), in listener order. */
+  listenerProtocols?: string[];
+  customDomainName?: string;
 }
 
 /** A target group; its targets are summarised until it is expanded. */
@@ -105,7 +132,15 @@ export interface TargetNode extends NodeBase {
 }
 
 /** Any node of the graph. */
-export type GraphNode = VpcNode | NetworkNode | ServiceNode | TargetGroupNode | TargetNode;
+export type GraphNode =
+  | VpcNode
+  | NetworkNode
+  | ServiceNode
+  | TargetGroupNode
+  | TargetNode
+  | ResourceGatewayNode
+  | ResourceConfigNode
+  | DomainNode;
 
 /** One listener rule routing a service's traffic to a target group. */
 export interface RouteRef {
@@ -121,8 +156,20 @@ export interface RouteRef {
   share: number;
 }
 
-/** Kinds of edges. */
-export type EdgeKind = 'vpcAssociation' | 'serviceAssociation' | 'route' | 'target';
+/**
+ * Kinds of edges. VPC resources: `resourceAssociation` network → configuration, `resourceGateway`
+ * configuration → its gateway, `endpointAssociation` VPC → network (a VPC endpoint into a second
+ * network), `domain` domain verification → the configurations and services using the domain.
+ */
+export type EdgeKind =
+  | 'vpcAssociation'
+  | 'serviceAssociation'
+  | 'route'
+  | 'target'
+  | 'resourceAssociation'
+  | 'resourceGateway'
+  | 'endpointAssociation'
+  | 'domain';
 
 /** An edge. For routes there is one edge per (service, target group), listing every rule that routes there. */
 export interface GraphEdge {
@@ -136,6 +183,39 @@ export interface GraphEdge {
   label?: string;
   /** Route edges: the largest share among its routes (edge width when there is no traffic data). */
   share?: number;
+}
+
+/** A resource gateway (into the VPC of its resources). */
+export interface ResourceGatewayNode extends NodeBase {
+  kind: 'resourceGateway';
+  status?: string;
+  vpcId?: string;
+  ipAddressType?: string;
+  /** Configurations using it. */
+  configCount: number;
+}
+
+/** A resource configuration: a database, host or IP reached through a network. */
+export interface ResourceConfigNode extends NodeBase {
+  kind: 'resourceConfig';
+  status?: string;
+  configType?: string;
+  /** `TCP 5432`, `TCP 7000-7010`. */
+  ports?: string;
+  /** What it points at: DNS name, IP, ARN or CIDRs. */
+  target?: string;
+  customDomainName?: string;
+  failureReason?: string;
+  /** Networks it is associated with. */
+  networkArns: string[];
+}
+
+/** A domain verification: a custom domain being proven with a TXT record. */
+export interface DomainNode extends NodeBase {
+  kind: 'domain';
+  status?: string;
+  txtName?: string;
+  txtValue?: string;
 }
 
 /** An account: the box around what it owns. */

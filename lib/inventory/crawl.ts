@@ -16,6 +16,7 @@ import { planReads, type OwnerServed, type ReadPlan } from './plan';
 import { readLists } from './readLists';
 import { readNetwork } from './readNetworks';
 import { applyOwners, readOwnerTags } from './readOwners';
+import { readResourceDetails, readResourceLists } from './readResources';
 import { getService, readOwnService, readTargets } from './readServices';
 import { SegmentRun } from './segmentRun';
 import { segmentKey, type SegmentData } from './types';
@@ -70,6 +71,7 @@ async function readDetails(lattice: LatticeGateway, run: SegmentRun, plan: ReadP
   for (const arn of plan.ownServices) jobs.push(readOwnService(lattice, run, arn));
   for (const arn of plan.foreignServiceGets) jobs.push(getService(lattice, run, arn));
   for (const tg of run.targetGroups) jobs.push(readTargets(lattice, run, tg.arn));
+  jobs.push(readResourceDetails(lattice, run, plan.ownNetworks));
   const owners = readOwnerTags(lattice, run, plan.ownServices);
   await Promise.all(jobs);
   await applyOwners(lattice, run, await owners);
@@ -118,7 +120,7 @@ export async function crawl(
   const abortReason = () => (ctl.signal.aborted ? (ctl.signal.reason as unknown) : undefined);
   const runs = targets.map((t) => new SegmentRun(t.account, t.region, abortReason));
   try {
-    await Promise.all(runs.map((r) => readLists(lattice(r), r)));
+    await Promise.all(runs.map((r) => readLists(lattice(r), r).then(() => readResourceLists(lattice(r), r))));
     const plans = planReads(
       runs.map((r) => ({
         accountId: r.accountId,

@@ -27,6 +27,11 @@ async function emulatorSummary(): Promise<SummaryCounts> {
   return (res.body as { accounts: SummaryCounts }).accounts;
 }
 
+async function vpcResourceSummary(): Promise<SummaryCounts> {
+  const res = await app.h.control('GET', '/lattice/summary');
+  return (res.body as { vpcResources: SummaryCounts }).vpcResources;
+}
+
 async function crawlAll(factory: AwsClientFactory) {
   const accounts = await listAccounts(factory);
   const result = await crawl(
@@ -35,6 +40,10 @@ async function crawlAll(factory: AwsClientFactory) {
     { user: 'alice' },
   );
   return { result, snap: mergeSegments(accounts, result.segments) };
+}
+
+function byOpTotal(result: Awaited<ReturnType<typeof crawlAll>>['result'], op: string): number {
+  return Object.values(result.calls.byAccount).reduce((n, a) => n + (a.byOperation[op]?.calls ?? 0), 0);
 }
 
 function total(summary: SummaryCounts, key: string): number {
@@ -101,6 +110,33 @@ describe('getSnapshot (demo)', () => {
   });
 });
 
+describe('VPC resources (demo)', () => {
+  it('reads gateways, configurations with their failure reasons, associations, endpoints and domains', async () => {
+    const snap = await getSnapshot({}, app.factory());
+    const vpc = await vpcResourceSummary();
+    expect(snap.resourceGateways).toHaveLength(total(vpc, 'resourceGateways'));
+    expect(snap.resourceConfigurations).toHaveLength(total(vpc, 'resourceConfigurations'));
+    expect(snap.resourceAssociations).toHaveLength(total(vpc, 'serviceNetworkResourceAssociations'));
+    expect(snap.resourceEndpointAssociations).toHaveLength(total(vpc, 'resourceEndpointAssociations'));
+    expect(snap.vpcEndpointAssociations).toHaveLength(total(vpc, 'serviceNetworkVpcEndpointAssociations'));
+    expect(snap.domainVerifications).toHaveLength(total(vpc, 'domainVerifications'));
+    // Every configuration was read in full (Get): protocol, ports and definition; a failed one has its reason.
+    for (const c of snap.resourceConfigurations) {
+      expect(c.protocol).toBe('TCP');
+      expect(c.portRanges?.length).toBeGreaterThan(0);
+      expect(c.definition).toBeDefined();
+      if (c.status?.endsWith('_FAILED')) expect(c.failureReason).toBeTruthy();
+    }
+    expect(snap.resourceConfigurations.some((c) => c.status?.endsWith('_FAILED'))).toBe(true);
+    // A configuration shared with another account is one entry, visible to both.
+    expect(snap.resourceConfigurations.some((c) => c.visibleTo.length > 1)).toBe(true);
+    for (const d of snap.domainVerifications) expect(d.txtName && d.txtValue).toBeTruthy();
+    const gatewayIds = new Set(snap.resourceGateways.map((g) => g.id));
+    for (const c of snap.resourceConfigurations) expect(gatewayIds.has(c.resourceGatewayId ?? '')).toBe(true);
+    expect(snap.problems).toEqual([]);
+  });
+});
+
 describe('call budget (demo)', () => {
   it('makes one call per resource at most: no Get of what a List returned, shared networks read once', async () => {
     const factory = app.factory();
@@ -118,8 +154,15 @@ describe('call budget (demo)', () => {
       stackOwned.has(c.serviceArn),
     ).length;
     expect(stackChildren).toBe(2);
+    // VPC resources: 4 account-wide Lists per account (gateways, configurations, their network associations,
+    // domain verifications); per own configuration Get + ListResourceEndpointAssociations; per own network
+    // ListServiceNetworkVpcEndpointAssociations.
+    const vpc = await vpcResourceSummary();
     const budget =
       3 * accounts +
+      4 * accounts +
+      2 * total(vpc, 'resourceConfigurations') +
+      total(sum, 'serviceNetworks') +
       members +
       4 * total(sum, 'serviceNetworks') +
       3 * total(sum, 'services') +
@@ -131,10 +174,12 @@ describe('call budget (demo)', () => {
       stackChildren;
     expect(result.calls.total.calls).toBe(budget);
     // 116 before the demo gained card-vault, statements and inventory-shop (3 services, 3 listeners, 5 rules,
-    // 6 target groups: +23 calls); the crawl does not read resource gateways or configurations yet.
-    // +43 for owners: ListTagsForResource of the 41 services and target groups, the statements stack's
-    // listener and rule.
-    expect(result.calls.total.calls).toBe(182);
+    // 6 target groups: +23 calls); 139 before the crawl read VPC resources (+12 Lists, +4 for the two
+    // configurations, +2 for the two networks) and owners (+43: ListTagsForResource of the 41 services and
+    // target groups, the statements stack's listener and rule).
+    expect(result.calls.total.calls).toBe(200);
+    expect(byOpTotal(result, 'GetResourceConfiguration')).toBe(total(vpc, 'resourceConfigurations'));
+    expect(byOpTotal(result, 'GetResourceGateway')).toBe(0);
     const byOp = (op: string) =>
       Object.values(result.calls.byAccount).reduce((n, a) => n + (a.byOperation[op]?.calls ?? 0), 0);
     expect(byOp('GetServiceNetwork')).toBe(total(sum, 'serviceNetworks'));

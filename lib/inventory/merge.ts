@@ -13,7 +13,15 @@ import {
   type Snapshot,
   type Target,
 } from '../domain/snapshot';
+import { emptyVpcResources, type VpcResources } from '../domain/vpcResources';
 import type { SegmentData } from './types';
+
+const VPC_RESOURCE_KEYS = Object.keys(emptyVpcResources()) as Array<keyof VpcResources>;
+
+/** One VPC-resource list of the snapshot, deduped by ARN (segments cached before it existed have none). */
+function mergeVpcList<K extends keyof VpcResources>(out: VpcResources, key: K, r: readonly Partial<VpcResources>[]) {
+  out[key] = dedupeByArn(r.flatMap((x) => (x[key] ?? []) as VpcResources[K][number][])) as VpcResources[K];
+}
 
 /** An account as the merge needs it (the configuration's order is kept). */
 export interface MergeAccount {
@@ -104,6 +112,7 @@ export function mergeSegments(accounts: readonly MergeAccount[], segments: reado
   out.rules = dedupeByArn(r.flatMap((x) => x.rules));
   out.targetGroups = dedupeByArn(r.flatMap((x) => x.targetGroups));
   out.accessLogSubscriptions = dedupeByArn(r.flatMap((x) => x.accessLogSubscriptions));
+  for (const k of VPC_RESOURCE_KEYS) mergeVpcList(out, k, r);
   const targets = new Map<string, Target[]>();
   for (const s of used)
     for (const [arn, list] of Object.entries(s.resources.targets)) targets.set(arn, [...list].sort(compareTargets));

@@ -17,6 +17,7 @@ import type {
   TargetGroup,
   VpcAssociation,
 } from '../domain/snapshot';
+import { emptyVpcResources } from '../domain/vpcResources';
 import type { SegmentData } from './types';
 
 /** A network as listed, with the association counts that let the crawler skip empty listings. */
@@ -37,6 +38,8 @@ export class SegmentRun {
   readonly rules: Rule[] = [];
   readonly targets: Record<string, Target[]> = {};
   readonly accessLogSubscriptions: AccessLogSubscription[] = [];
+  /** Resource gateways, configurations, their associations, endpoint associations, domains (readResources.ts). */
+  readonly vpc = emptyVpcResources();
   readonly problems: Problem[] = [];
   /** Reads cut short by the crawl deadline (reported as one problem, not one each). */
   cutShort = 0;
@@ -108,6 +111,7 @@ export class SegmentRun {
         targetGroups: this.targetGroups,
         targets: this.targets,
         accessLogSubscriptions: this.accessLogSubscriptions,
+        ...this.vpc,
       },
       problems,
     };

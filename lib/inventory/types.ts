@@ -4,6 +4,7 @@
  */
 import type { ErrorInfo } from '../domain/errors';
 import type { Problem, Snapshot } from '../domain/snapshot';
+import { emptyVpcResources } from '../domain/vpcResources';
 
 /**
  * The resources a segment read (a snapshot's resource lists). Networks and services may be partial (list view
@@ -47,6 +48,7 @@ export function emptyResources(): SegmentResources {
     targetGroups: [],
     targets: {},
     accessLogSubscriptions: [],
+    ...emptyVpcResources(),
   };
 }
 

@@ -20,6 +20,7 @@ import {
 } from './ruleValidation';
 import { sameVersion, versionOf } from './ruleVersion';
 import { latticeOf, type RoutingContext } from './context';
+import { refusalFor } from './listenerLimits';
 import { listRuleSummaries, readListener, readRule } from './readRules';
 import type { WriteOutcome } from './writeOps';
 
@@ -86,6 +87,12 @@ export async function beforeStates(ctx: RoutingContext, c: RoutingChange): Promi
 /** Validates with the API's limits and the listener's other rules; throws VALIDATION naming every limit. */
 export async function validateChange(ctx: RoutingContext, c: RoutingChange, before: BeforeState[]): Promise<void> {
   const issues: Issue[] = [];
+  if (c.kind !== 'deleteRule') {
+    const { protocol } = await readListener(ctx, c.serviceArn, c.listenerArn);
+    const refused = refusalFor(protocol, c.kind, c.kind === 'updateDefault' ? c.after.action : undefined);
+    if (refused)
+      throw new TrellisError('VALIDATION', `Refused, nothing was written: ${refused}`, { resource: c.listenerArn });
+  }
   if (c.kind === 'updateDefault') issues.push(...validateRule(c.after, { isDefault: true, nameOf: shortName }));
   if (c.kind === 'createRule') issues.push(...validateRuleName(c.name));
   if (c.kind === 'updateRule' || c.kind === 'createRule' || c.kind === 'batchUpdate') {

@@ -18,6 +18,9 @@ const KIND_LABEL: Record<GraphNode['kind'], string> = {
   service: 'Service',
   targetGroup: 'Target group',
   target: 'Target',
+  domain: 'Domain',
+  resourceConfig: 'Resource',
+  resourceGateway: 'Resource gateway',
 };
 const HEALTH_WORD = { error: 'failing', warn: 'degraded', ok: 'healthy', unknown: 'health unknown' } as const;
 

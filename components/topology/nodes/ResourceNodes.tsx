@@ -39,9 +39,10 @@ export const NetworkNode = memo(function NetworkNode({ data }: P) {
   );
 });
 
-/** A service (its DNS name is in the side panel: the card keeps room for badges and traffic). */
+/** A service: its custom domain, if any (the DNS name is in the side panel; the card keeps room for badges). */
 export const ServiceNode = memo(function ServiceNode({ data }: P) {
-  return <NodeCard data={data} />;
+  const n = data.node;
+  return <NodeCard data={data} {...(n.kind === 'service' && n.customDomainName ? { sub: n.customDomainName } : {})} />;
 });
 
 /** A target group with its targets' health summary and the expand button. */

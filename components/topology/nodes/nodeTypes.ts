@@ -2,6 +2,7 @@
 import type { NodeTypes } from '@xyflow/react';
 import { AccountNode } from './AccountNode';
 import { NetworkNode, ServiceNode, TargetGroupNode, TargetNode, VpcNode } from './ResourceNodes';
+import { DomainNode, ResourceConfigNode, ResourceGatewayNode } from './VpcResourceNodes';
 
 export const nodeTypes: NodeTypes = {
   account: AccountNode,
@@ -10,4 +11,7 @@ export const nodeTypes: NodeTypes = {
   service: ServiceNode,
   targetGroup: TargetGroupNode,
   target: TargetNode,
+  resourceConfig: ResourceConfigNode,
+  resourceGateway: ResourceGatewayNode,
+  domain: DomainNode,
 };

@@ -1,31 +1,29 @@
 'use client';
 
-import type { GraphNode } from '@/lib/graph/types';
+import type { GraphNode, NodeKind } from '@/lib/graph/types';
 import styles from '../topology.module.css';
 import type { Lookup } from './lookup';
 
-/** Nodes connected to `node`, by edge kind, as buttons that select them. */
+const TITLES: Array<[NodeKind, string]> = [
+  ['network', 'Networks'],
+  ['vpc', 'VPCs'],
+  ['domain', 'Domains'],
+  ['service', 'Services'],
+  ['resourceConfig', 'Resource configurations'],
+  ['targetGroup', 'Target groups'],
+  ['resourceGateway', 'Resource gateways'],
+];
+
+/** Nodes connected to `node`, by their kind, as buttons that select them. */
 export function Relations({ node, lookup, onPick }: { node: GraphNode; lookup: Lookup; onPick(id: string): void }) {
-  const incoming = lookup.graph.edges.filter((e) => e.target === node.id && e.kind !== 'target');
-  const outgoing = lookup.graph.edges.filter((e) => e.source === node.id && e.kind !== 'target');
-  const groups: Array<[string, string[]]> = [
-    [
-      'Networks',
-      [
-        ...incoming.filter((e) => e.kind === 'serviceAssociation').map((e) => e.source),
-        ...outgoing.filter((e) => e.kind === 'vpcAssociation').map((e) => e.target),
-      ],
-    ],
-    ['VPCs', incoming.filter((e) => e.kind === 'vpcAssociation').map((e) => e.source)],
-    [
-      'Services',
-      [
-        ...outgoing.filter((e) => e.kind === 'serviceAssociation').map((e) => e.target),
-        ...incoming.filter((e) => e.kind === 'route').map((e) => e.source),
-      ],
-    ],
-    ['Target groups', outgoing.filter((e) => e.kind === 'route').map((e) => e.target)],
-  ];
+  const neighbours = lookup.graph.edges
+    .filter((e) => e.kind !== 'target' && (e.source === node.id || e.target === node.id))
+    .map((e) => (e.source === node.id ? e.target : e.source));
+  const kindOf = (id: string) => lookup.node(id)?.kind;
+  const groups: Array<[string, string[]]> = TITLES.map(([kind, title]) => [
+    title,
+    [...new Set(neighbours.filter((id) => kindOf(id) === kind))],
+  ]);
   if (node.kind === 'target') groups.push(['Target group', [node.targetGroupArn]]);
   const shown = groups.filter(([, ids]) => ids.length > 0);
   if (shown.length === 0) return null;

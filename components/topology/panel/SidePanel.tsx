@@ -10,10 +10,12 @@ import styles from '../topology.module.css';
 import { AuthPolicySection } from './AuthPolicySection';
 import { Facts } from './Facts';
 import { FindingsSection } from './FindingsSection';
+import { HealthCheckSection } from './HealthCheckSection';
 import type { Lookup } from './lookup';
 import { Relations } from './Relations';
 import { RulesTable } from './RulesTable';
 import { TargetsTable } from './TargetsTable';
+import { VpcResourceFacts } from './VpcResourceFacts';
 
 const KIND = {
   vpc: 'VPC',
@@ -21,6 +23,9 @@ const KIND = {
   service: 'Service',
   targetGroup: 'Target group',
   target: 'Target',
+  domain: 'Domain verification',
+  resourceConfig: 'Resource configuration',
+  resourceGateway: 'Resource gateway',
 } as const;
 const HEALTH = { error: 'Failing', warn: 'Degraded', ok: 'Healthy', unknown: 'Health unknown' } as const;
 
@@ -69,6 +74,7 @@ export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, o
       <div className={styles.panelBody}>
         {node.findings?.length ? <FindingsSection findings={node.findings} /> : null}
         <Facts node={node} lookup={lookup} />
+        <VpcResourceFacts node={node} lookup={lookup} />
         {logs || node.kind === 'service' ? (
           <div className={styles.links}>
             {logs ? (
@@ -124,6 +130,12 @@ export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, o
           <section className={styles.section}>
             <h3>Targets ({node.targetCount})</h3>
             <TargetsTable targets={lookup.snapshot.targets[node.id] ?? []} />
+          </section>
+        ) : null}
+        {node.kind === 'targetGroup' ? (
+          <section className={styles.section} aria-label="Health check">
+            <h3>Health check</h3>
+            <HealthCheckSection arn={node.id} />
           </section>
         ) : null}
         {node.kind === 'service' || node.kind === 'network' ? (
