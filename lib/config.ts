@@ -25,6 +25,8 @@ export interface Config {
   awsMaxAttempts: number;
   /** Concurrent AWS calls per account. */
   accountConcurrency: number;
+  /** VPC Lattice requests per second per (account, region) the console allows itself (the call budget). */
+  callBudget: number;
   auth: AuthConfig;
   /** When true, every mutation is refused regardless of role. */
   readOnly: boolean;
@@ -140,6 +142,7 @@ export function loadConfig(env: Env, readText: ReadText = defaultReadText): Conf
     awsTimeoutMs: intVar(env, 'TRELLIS_AWS_TIMEOUT_MS', 10_000, 100, 300_000, issues),
     awsMaxAttempts: intVar(env, 'TRELLIS_AWS_MAX_ATTEMPTS', 4, 1, 10, issues),
     accountConcurrency: intVar(env, 'TRELLIS_ACCOUNT_CONCURRENCY', 8, 1, 64, issues),
+    callBudget: intVar(env, 'TRELLIS_CALL_BUDGET', 5, 1, 1000, issues),
     auth: parseAuth(env, issues),
     readOnly: boolVar(env, 'TRELLIS_READ_ONLY', issues),
     auditLogGroup: auditLogGroup ?? '/trellis/audit',

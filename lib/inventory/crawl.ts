@@ -29,7 +29,7 @@ export interface CrawlTarget {
 export interface CrawlOptions {
   /** The signed-in user: the SourceIdentity of the AssumeRole sessions used. */
   user?: string;
-  /** Deadline of the whole crawl (ms). Default 120 s. */
+  /** Deadline of the whole crawl (ms). Default `crawlDeadlineMs` of the call budget. */
   deadlineMs?: number;
   /** Cancels the crawl (pending calls are cut short). */
   signal?: AbortSignal;
@@ -48,8 +48,13 @@ export interface CrawlResult {
   durationMs: number;
 }
 
-/** Default deadline of a crawl. */
+/** Default deadline of a crawl at a call budget of 20 requests/s (AWS's rate limit) or more. */
 export const CRAWL_DEADLINE_MS = 120_000;
+
+/** The default deadline at a call budget: a smaller budget makes a full crawl longer (480 s at 5/s). */
+export function crawlDeadlineMs(callBudget: number): number {
+  return Math.round(CRAWL_DEADLINE_MS * Math.max(1, 20 / callBudget));
+}
 
 async function readDetails(lattice: LatticeGateway, run: SegmentRun, plan: ReadPlan | undefined): Promise<void> {
   if (!run.reachable || !plan) return;
@@ -80,7 +85,7 @@ export async function crawl(
 ): Promise<CrawlResult> {
   const now = opts.now ?? Date.now;
   const startedAt = now();
-  const deadlineMs = opts.deadlineMs ?? CRAWL_DEADLINE_MS;
+  const deadlineMs = opts.deadlineMs ?? crawlDeadlineMs(factory.config.callBudget);
   const ctl = new AbortController();
   // Every pending call listens to the crawl's signal; hundreds at once are expected, not a leak.
   setMaxListeners(0, ctl.signal);
