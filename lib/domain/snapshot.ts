@@ -57,6 +57,8 @@ export interface ServiceNetwork extends ResourceBase {
   authType?: AuthType;
   /** Configured accounts that can see it (owner and RAM consumers). */
   visibleTo: string[];
+  /** ISO time of the last change, as listed (the inventory's refresh reads only what changed). */
+  lastUpdatedAt?: string;
 }
 
 /** A service. */
@@ -67,6 +69,8 @@ export interface Service extends ResourceBase {
   dnsName?: string;
   customDomainName?: string;
   visibleTo: string[];
+  /** ISO time of the last change, as listed (the inventory's refresh reads only what changed). */
+  lastUpdatedAt?: string;
 }
 
 /** A service network–service association. */

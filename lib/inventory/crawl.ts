@@ -14,6 +14,8 @@ import type { PacerPool } from '../aws/pacer';
 import { CallMeter, type CallStats } from './meter';
 import { planReads, type OwnerServed, type ReadPlan } from './plan';
 import { readLists } from './readLists';
+import type { PriorIndex } from './prior';
+import { readChangedDetails, type RefreshHints } from './readChanged';
 import { readNetwork } from './readNetworks';
 import { getService, readOwnService, readTargets } from './readServices';
 import { SegmentRun } from './segmentRun';
@@ -37,6 +39,11 @@ export interface CrawlOptions {
   pacers?: PacerPool;
   /** Owners served from outside this crawl (cached and reachable): their resources are not read again. */
   ownerServed?: OwnerServed;
+  /**
+   * The prior read of a segment and the hints of this refresh: with them the segment is refreshed
+   * incrementally (lists again, details only of what changed); without, read in full.
+   */
+  prior?: (accountId: string, region: string) => { index: PriorIndex; hints: RefreshHints } | undefined;
   now?: () => number;
 }
 
@@ -131,7 +138,15 @@ export async function crawl(
       })),
       opts.ownerServed ?? (() => false),
     );
-    await Promise.all(runs.map((r) => readDetails(lattice(r), r, plans.get(segmentKey(r.accountId, r.region)))));
+    await Promise.all(
+      runs.map((r) => {
+        const plan = plans.get(segmentKey(r.accountId, r.region));
+        const prior = r.reachable ? opts.prior?.(r.accountId, r.region) : undefined;
+        return prior && plan
+          ? readChangedDetails(lattice(r), r, plan, prior.index, prior.hints)
+          : readDetails(lattice(r), r, plan);
+      }),
+    );
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);

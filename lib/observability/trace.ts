@@ -48,7 +48,12 @@ export function noteBudget(accountId: string, use: BudgetNote): void {
   t.awsBudget ??= {};
   const prior = Number(t.awsBudget[accountId]?.split('/')[0] ?? -1);
   if (use.inUse < prior) return;
-  t.awsBudget[accountId] = `${use.inUse}/${use.limit}${use.waiting > 0 ? ` (${use.waiting} waiting)` : ''}`;
+  t.awsBudget[accountId] = budgetText(use);
+}
+
+/** A budget's use as the log lines write it: `"4/5"`, `"5/5 (2 waiting)"`. */
+export function budgetText(use: BudgetNote): string {
+  return `${use.inUse}/${use.limit}${use.waiting > 0 ? ` (${use.waiting} waiting)` : ''}`;
 }
 
 /** The AWS request id of an SDK output or error, if it has one. */
