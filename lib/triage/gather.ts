@@ -15,7 +15,7 @@ import { toErrorInfo } from '../domain/errors';
 import { toPublicError } from '../security/publicError';
 import type { Snapshot, Target } from '../domain/snapshot';
 import { planTrafficQueries, type TrafficQueryPlan } from '../graph/traffic';
-import { getSnapshot } from '../inventory';
+import { getSnapshot, watchTargetGroups } from '../inventory';
 import { INGESTION_DELAY_MS } from '../logs/time';
 import { runQuery } from '../logs/runner';
 import type { InsightsQuery } from '../logs/query';
@@ -322,7 +322,7 @@ async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: nu
   ]);
   const groups = healthGroups(snapshot, Object.keys(logs.folded?.tg ?? {}));
   const health = await gatherHealth(groups, factory, d.user);
-  return evaluate(
+  const report = evaluate(
     {
       nowMs,
       snapshot,
@@ -336,4 +336,10 @@ async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: nu
     },
     persistenceOf(factory),
   );
+  // The inventory keeps the health of the groups a finding names fresh on every refresh.
+  watchTargetGroups(
+    report.findings.flatMap((f) => f.where.targetGroupArn ?? []),
+    factory,
+  );
+  return report;
 }
