@@ -77,7 +77,8 @@ export default defineConfig({
     {
       ...server,
       command: 'node .next/standalone/server.js',
-      env: demoAppEnv({ emulatorUrl, port: APP_PORT }),
+      // e2e specs reset the emulator and re-crawl often: a budget of 50/s keeps them at their old pace.
+      env: demoAppEnv({ emulatorUrl, port: APP_PORT, callBudget: 50 }),
       url: `${appUrl}/api/health`,
     },
     {

@@ -8,6 +8,8 @@
  * (total and per account), wall time against the lower bound (max over accounts of Lattice calls /
  * rate), throttled responses, and resources missing compared with the emulator's own summary.
  * Target: wall time ≤ 1.3 × the lower bound, nothing missing, no failed calls.
+ * Then the steady state (bench/_steadyState.ts) for `minutes` minutes (0: skip) with a call budget of
+ * `budget` requests/s (the counts do not depend on it; a smaller budget only makes the bench slower).
  */
 import { generatedAccounts } from '../emulator/scenarios/accounts';
 import { DEMO_EXTERNAL_ID, OPERATOR_ROLE } from '../emulator/scenarios/accounts';
@@ -16,6 +18,7 @@ import { crawl } from '../lib/inventory/crawl';
 import { mergeSegments } from '../lib/inventory/merge';
 import { summaryOf, type SummaryCounts } from '../lib/inventory/testSupport';
 import { startAppHarness } from '../testing/appHarness';
+import { printSteadyState, steadyState } from './_steadyState';
 
 const TARGET_RATIO = 1.3;
 
@@ -27,6 +30,8 @@ function argsOf(args: string[]): Record<string, number> {
     targets: 18_000,
     rate: 20,
     latency: 20,
+    minutes: 5,
+    budget: 20,
   };
   for (const a of args) {
     const [k, v] = a.split('=');
@@ -138,6 +143,13 @@ export async function runInventoryBench(args: string[]): Promise<void> {
         .map(([op, n]) => `${op} ${n}`)
         .join(', ')}\n`,
     );
+    if (p.minutes! > 0) {
+      const steadyFactory = app.factory({
+        TRELLIS_ACCOUNTS: JSON.stringify(accounts),
+        TRELLIS_CALL_BUDGET: String(p.budget),
+      });
+      printSteadyState(await steadyState(app, steadyFactory, p.minutes!), line);
+    }
   } finally {
     await app.close();
   }

@@ -25,6 +25,14 @@ export interface Config {
   awsMaxAttempts: number;
   /** Concurrent AWS calls per account. */
   accountConcurrency: number;
+  /** VPC Lattice requests per second per (account, region) the console allows itself (the call budget). */
+  callBudget: number;
+  /** The inventory crawls every account in full at least this often (minutes); refreshes between are incremental. */
+  inventoryFullEveryMinutes: number;
+  /** Every service's listeners and rules are re-listed within this many refreshes (changes made outside Trellis). */
+  inventorySweepRefreshes: number;
+  /** Every target group's health is read within this many refreshes (watched groups every refresh). */
+  inventoryHealthRefreshes: number;
   auth: AuthConfig;
   /** When true, every mutation is refused regardless of role. */
   readOnly: boolean;
@@ -140,6 +148,10 @@ export function loadConfig(env: Env, readText: ReadText = defaultReadText): Conf
     awsTimeoutMs: intVar(env, 'TRELLIS_AWS_TIMEOUT_MS', 10_000, 100, 300_000, issues),
     awsMaxAttempts: intVar(env, 'TRELLIS_AWS_MAX_ATTEMPTS', 4, 1, 10, issues),
     accountConcurrency: intVar(env, 'TRELLIS_ACCOUNT_CONCURRENCY', 8, 1, 64, issues),
+    callBudget: intVar(env, 'TRELLIS_CALL_BUDGET', 5, 1, 1000, issues),
+    inventoryFullEveryMinutes: intVar(env, 'TRELLIS_INVENTORY_FULL_EVERY_MINUTES', 30, 1, 1440, issues),
+    inventorySweepRefreshes: intVar(env, 'TRELLIS_INVENTORY_SWEEP_REFRESHES', 2, 1, 60, issues),
+    inventoryHealthRefreshes: intVar(env, 'TRELLIS_INVENTORY_HEALTH_REFRESHES', 10, 1, 60, issues),
     auth: parseAuth(env, issues),
     readOnly: boolVar(env, 'TRELLIS_READ_ONLY', issues),
     auditLogGroup: auditLogGroup ?? '/trellis/audit',

@@ -16,6 +16,8 @@ export interface DemoEnvOptions {
   hostname?: string;
   /** The environment being inherited; its AWS_* and TRELLIS_* variables are blanked so they cannot leak in. */
   inherited?: Record<string, string | undefined>;
+  /** TRELLIS_CALL_BUDGET (VPC Lattice requests/s per account and region); unset: the default (5). */
+  callBudget?: number;
 }
 
 /** One entry of the demo's TRELLIS_ACCOUNTS. */
@@ -70,6 +72,7 @@ export function demoAppEnv(o: DemoEnvOptions): Record<string, string> {
     TRELLIS_ACCOUNTS: JSON.stringify(demoAccounts()),
     TRELLIS_AUTH: 'none',
     TRELLIS_ANONYMOUS_ROLE: 'operator',
+    ...(o.callBudget !== undefined ? { TRELLIS_CALL_BUDGET: String(o.callBudget) } : {}),
   };
 }
 

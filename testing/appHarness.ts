@@ -56,6 +56,8 @@ export async function startAppHarness(
           TRELLIS_ACCOUNTS: standardAccountsJson(),
           TRELLIS_AUTH: 'none',
           TRELLIS_ANONYMOUS_ROLE: 'operator',
+          // Tests of what is read are not about the call budget (tests of the budget set it).
+          TRELLIS_CALL_BUDGET: '1000',
           ...extra,
         }),
       );

@@ -15,6 +15,7 @@ import {
   GetRuleCommand,
   ListServicesCommand,
   ListTagsForResourceCommand,
+  UpdateRuleCommand,
 } from '@aws-sdk/client-vpc-lattice';
 import type { Harness } from '../emulator/contract/harness';
 
@@ -57,6 +58,28 @@ export async function ruleWeights(
     }),
   );
   return read.action?.forward?.targetGroups?.map((t) => t.weight ?? 0);
+}
+
+/** Sets the forward weights of a rule from outside Trellis with the owner's keys (default: account index 1). */
+export async function setRuleWeights(
+  h: Harness,
+  ids: { serviceArn: string; listenerArn: string; ruleArn: string },
+  targetGroupArns: readonly string[],
+  weights: readonly number[],
+  owner: number | string = 1,
+): Promise<void> {
+  await h.lattice(h.creds(owner)).send(
+    new UpdateRuleCommand({
+      serviceIdentifier: ids.serviceArn,
+      listenerIdentifier: ids.listenerArn,
+      ruleIdentifier: ids.ruleArn,
+      action: {
+        forward: {
+          targetGroups: targetGroupArns.map((arn, i) => ({ targetGroupIdentifier: arn, weight: weights[i] })),
+        },
+      },
+    }),
+  );
 }
 
 /** Creates a log group in an account, with a stream `s` holding `events` when there are any. */

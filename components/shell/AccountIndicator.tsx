@@ -2,7 +2,9 @@
 
 import { use, useEffect, useId, useRef, useState } from 'react';
 import type { ErrorInfo } from '@/lib/domain/errors';
+import type { AccountBudget } from '@/lib/shell/callBudgets';
 import styles from './accounts.module.css';
+import { budgetLabel, useCallBudgets } from './useCallBudgets';
 
 /** An account as the browser may see it. */
 export interface AccountSummary {
@@ -38,6 +40,8 @@ export function AccountIndicator(props: Props) {
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const budgets = useCallBudgets(open);
+  const busiest = budgets ? [...budgets.values()].sort((a, b) => b.inUse - a.inUse)[0] : undefined;
 
   useEffect(() => {
     if (!open) return;
@@ -73,6 +77,15 @@ export function AccountIndicator(props: Props) {
           ·
         </span>
         <span className={styles.region}>{props.region}</span>
+        {busiest ? (
+          <span
+            className={styles.budget}
+            data-testid="call-budget"
+            title="VPC Lattice calls in the last second / call budget per second (busiest account)"
+          >
+            {busiest.inUse}/{busiest.limit}/s
+          </span>
+        ) : null}
         <span className={styles.caret} aria-hidden="true" />
       </button>
       <section id={panelId} className={styles.panel} hidden={!open} aria-label="Accounts and region">
@@ -89,6 +102,7 @@ export function AccountIndicator(props: Props) {
                 {a.regions.length > 1 || a.regions[0] !== props.region ? (
                   <span className={styles.regions}>{a.regions.join(', ')}</span>
                 ) : null}
+                <BudgetLine budget={budgets?.get(a.accountId)} />
               </li>
             ))}
           </ul>
@@ -97,6 +111,16 @@ export function AccountIndicator(props: Props) {
         )}
       </section>
     </div>
+  );
+}
+
+/** One account's VPC Lattice call budget in the list (nothing until it is known). */
+function BudgetLine({ budget }: { budget: AccountBudget | undefined }) {
+  if (!budget) return null;
+  return (
+    <span className={styles.budgetItem} data-testid="account-budget">
+      VPC Lattice budget {budgetLabel(budget)}
+    </span>
   );
 }
 

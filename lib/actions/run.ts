@@ -148,6 +148,7 @@ async function run<I, O>(
     latencyMs: Math.round(performance.now() - started),
     awsCalls: trace.awsCalls,
     awsRequestIds: trace.awsRequestIds,
+    ...(trace.awsBudget ? { awsBudget: trace.awsBudget } : {}),
   });
   // The log line above keeps the whole error; the browser gets it without account configuration.
   return result.ok ? result : { ok: false, error: toPublicError(result.error, config?.accounts) };

@@ -100,7 +100,7 @@ describe('runAction log line', () => {
   it('collects the AWS request ids of the calls the body made through the client factory', async () => {
     const app = await startAppHarness();
     try {
-      const f: AwsClientFactory = app.factory();
+      const f: AwsClientFactory = app.factory({ TRELLIS_CALL_BUDGET: '5' });
       const lines = capture();
       await runAction(
         { ...spec, mutates: false },
@@ -109,6 +109,16 @@ describe('runAction log line', () => {
         deps(operator),
       );
       expect(lines[0]).toMatchObject({ outcome: 'ok', awsCalls: 1, awsRequestIds: [expect.any(String)] });
+      // STS is not budgeted: the line names no budget.
+      expect(lines[0]?.awsBudget).toBeUndefined();
+      // A VPC Lattice read is: the line says how much of the account's call budget was in use.
+      await runAction(
+        { ...spec, mutates: false },
+        { weight: 1 },
+        () => f.gateways.lattice({ accountId: '111111111111', region: 'us-east-1' }).listServices(),
+        deps(operator),
+      );
+      expect(lines[1]).toMatchObject({ outcome: 'ok', awsBudget: { '111111111111': '1/5' } });
       // The secrets the harness uses never reach the log.
       expect(JSON.stringify(lines)).not.toMatch(/secret|AKIA|ASIA/);
     } finally {

@@ -8,7 +8,8 @@
  */
 import 'server-only';
 import type { TrellisError } from '../domain/errors';
-import { awsRequestIdOf, noteAwsCall } from '../observability/trace';
+import { awsRequestIdOf, noteAwsCall, noteBudget } from '../observability/trace';
+import { BudgetPool, type BudgetUse } from './callBudget';
 import type { AwsClientFactory, ClientScope } from './clientFactory';
 import { KeyedLimiter, type Priority } from './concurrency';
 import { withDeadline } from './deadline';
@@ -49,6 +50,9 @@ export interface CallOptions {
   pacers?: PacerPool;
 }
 
+/** The APIs whose requests count against the call budget (VPC Lattice: its quota is shared with the controllers). */
+const BUDGETED_APIS = new Set(['lattice']);
+
 /** Errors meaning the session credentials themselves were rejected (not a missing permission). */
 const REJECTED_SESSION = new Set([
   'UnrecognizedClientException',
@@ -61,6 +65,7 @@ const REJECTED_SESSION = new Set([
 export class CallGate {
   private readonly limiter: KeyedLimiter;
   private readonly pools = new Map<string, PacerPool>();
+  private readonly budgets = new Map<string, BudgetPool>();
   /** Credentials objects already counted: the factory memoises them, so a new object means an STS call. */
   private readonly counted = new WeakSet<object>();
 
@@ -76,6 +81,29 @@ export class CallGate {
       this.pools.set(api, p);
     }
     return p;
+  }
+
+  /** The call budgets of a budgeted API (undefined for the others), by (account, region). */
+  budgetsFor(api: string): BudgetPool | undefined {
+    if (!BUDGETED_APIS.has(api)) return undefined;
+    let b = this.budgets.get(api);
+    if (!b) {
+      b = new BudgetPool(this.factory.config.callBudget);
+      this.budgets.set(api, b);
+    }
+    return b;
+  }
+
+  /** The budget use of one account: its busiest region against the per-region limit, waiting summed. */
+  budgetUse(accountId: string, api = 'lattice'): BudgetUse {
+    const limit = this.factory.config.callBudget;
+    const out: BudgetUse = { inUse: 0, limit, waiting: 0 };
+    for (const [key, u] of Object.entries(this.budgetsFor(api)?.uses() ?? {})) {
+      if (!key.startsWith(`${accountId}|`)) continue;
+      out.inUse = Math.max(out.inUse, u.inUse);
+      out.waiting += u.waiting;
+    }
+    return out;
   }
 
   /**
@@ -128,8 +156,9 @@ export class CallGate {
   }
 
   /**
-   * Runs one SDK command through `run`: every attempt paced (`pacers`) and reported to the observer, a
-   * call still throttled retried `throttleRetries` more times (the pacer has slowed down by then).
+   * Runs one SDK command through `run`: every attempt within the call budget (`budgets`, at the call's
+   * priority), paced (`pacers`) and reported to the observer, a call still throttled retried
+   * `throttleRetries` more times (the pacer has slowed down by then).
    */
   async send<O>(
     scope: CallScope,
@@ -137,10 +166,13 @@ export class CallGate {
     pacers: PacerPool,
     command: Pacable,
     fn: (signal: AbortSignal) => Promise<O>,
+    budgets?: BudgetPool,
   ): Promise<O> {
     const { accountId, operation } = scope;
     const { observer, signal } = opts;
-    const pacer = pacers.of(accountId, scope.region ?? this.factory.config.region);
+    const region = scope.region ?? this.factory.config.region;
+    const pacer = pacers.of(accountId, region);
+    const budget = budgets?.of(accountId, region);
     paceCommand(
       command,
       pacer,
@@ -149,6 +181,12 @@ export class CallGate {
         throttled: () => observer?.throttled(accountId, operation),
       },
       signal,
+      budget
+        ? async () => {
+            await budget.take(opts.priority ?? scope.priority ?? 'interactive', signal);
+            noteBudget(accountId, budget.use());
+          }
+        : undefined,
     );
     observer?.call(accountId, operation);
     const call = { ...scope, ...(signal ? { signal } : {}), ...(opts.priority ? { priority: opts.priority } : {}) };

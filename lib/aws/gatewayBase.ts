@@ -37,7 +37,7 @@ export class GatewayBase {
   ): Promise<O> {
     const gate = this.factory.gate;
     const scope = { ...this.scope, operation, ...(resource ? { resource } : {}) };
-    return gate.send(scope, opts, opts.pacers ?? gate.pacersFor(api), command, dispatch);
+    return gate.send(scope, opts, opts.pacers ?? gate.pacersFor(api), command, dispatch, gate.budgetsFor(api));
   }
 
   /** A mapped Get result, or AWS_INTERNAL when the API's answer lacked what identifies it. */

@@ -25,6 +25,8 @@ export interface RuleSummary {
   name: string;
   isDefault: boolean;
   priority?: number;
+  /** ISO time of the rule's last change (tells the inventory whether to GetRule again). */
+  lastUpdatedAt?: string;
 }
 
 /** A listener of `serviceArn` (ListListeners does not repeat the service). */
@@ -65,6 +67,7 @@ export function toRuleSummary(r: SdkRuleSummary): RuleSummary | undefined {
     name: r.name ?? r.id,
     isDefault: r.isDefault ?? false,
     ...(r.priority !== undefined ? { priority: r.priority } : {}),
+    ...(r.lastUpdatedAt ? { lastUpdatedAt: r.lastUpdatedAt.toISOString() } : {}),
   };
 }
 

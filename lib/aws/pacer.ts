@@ -144,10 +144,20 @@ function isThrottle(e: unknown): boolean {
   return x?.$metadata?.httpStatusCode === 429 || x?.name === 'ThrottlingException';
 }
 
-/** Makes every SDK attempt of `command` (retries too) take a slot of `pacer` and report to `hooks`. */
-export function paceCommand(command: Pacable, pacer: Pacer, hooks: AttemptHooks, signal?: AbortSignal): void {
+/**
+ * Makes every SDK attempt of `command` (retries too) wait for `admit` (the call budget), take a slot
+ * of `pacer` and report to `hooks`.
+ */
+export function paceCommand(
+  command: Pacable,
+  pacer: Pacer,
+  hooks: AttemptHooks,
+  signal?: AbortSignal,
+  admit?: () => Promise<void>,
+): void {
   command.middlewareStack.addRelativeTo(
     (next) => async (args) => {
+      if (admit) await admit();
       const sentAt = await pacer.take(signal);
       hooks.sent();
       try {

@@ -71,7 +71,13 @@ export function toServiceNetwork(
   const b = base(s.arn, s.id, region);
   if (!b) return undefined;
   const auth = 'authType' in s ? authType(s.authType) : undefined;
-  return { ...b, name: s.name ?? b.id, ...(auth ? { authType: auth } : {}), visibleTo: [viewer] };
+  return {
+    ...b,
+    name: s.name ?? b.id,
+    ...(auth ? { authType: auth } : {}),
+    visibleTo: [viewer],
+    ...(s.lastUpdatedAt ? { lastUpdatedAt: s.lastUpdatedAt.toISOString() } : {}),
+  };
 }
 
 /** A listed network with its counts. */
@@ -99,6 +105,7 @@ export function toService(s: ServiceSummary | GetServiceResponse, region: string
     ...(s.customDomainName ? { customDomainName: s.customDomainName } : {}),
     ...('certificateArn' in s && s.certificateArn ? { certificateArn: s.certificateArn } : {}),
     visibleTo: [viewer],
+    ...(s.lastUpdatedAt ? { lastUpdatedAt: s.lastUpdatedAt.toISOString() } : {}),
   };
 }
 

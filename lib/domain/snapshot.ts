@@ -59,6 +59,8 @@ export interface ServiceNetwork extends ResourceBase {
   authType?: AuthType;
   /** Configured accounts that can see it (owner and RAM consumers). */
   visibleTo: string[];
+  /** ISO time of the last change, as listed (the inventory's refresh reads only what changed). */
+  lastUpdatedAt?: string;
 }
 
 /** A service. */
@@ -73,6 +75,8 @@ export interface Service extends ResourceBase {
   visibleTo: string[];
   /** Who manages it, when its tags tell (see lib/domain/owner; lib/inventory/readOwners says what is read). */
   owner?: Owner;
+  /** ISO time of the last change, as listed (the inventory's refresh reads only what changed). */
+  lastUpdatedAt?: string;
 }
 
 /** A service network–service association. */

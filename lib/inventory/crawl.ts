@@ -14,6 +14,8 @@ import type { PacerPool } from '../aws/pacer';
 import { CallMeter, type CallStats } from './meter';
 import { planReads, type OwnerServed, type ReadPlan } from './plan';
 import { readLists } from './readLists';
+import type { PriorIndex } from './prior';
+import { readChangedDetails, type RefreshHints } from './readChanged';
 import { readNetwork } from './readNetworks';
 import { applyOwners, readOwnerTags } from './readOwners';
 import { readResourceDetails, readResourceLists } from './readResources';
@@ -31,7 +33,7 @@ export interface CrawlTarget {
 export interface CrawlOptions {
   /** The signed-in user: the SourceIdentity of the AssumeRole sessions used. */
   user?: string;
-  /** Deadline of the whole crawl (ms). Default 120 s. */
+  /** Deadline of the whole crawl (ms). Default `crawlDeadlineMs` of the call budget. */
   deadlineMs?: number;
   /** Cancels the crawl (pending calls are cut short). */
   signal?: AbortSignal;
@@ -39,6 +41,11 @@ export interface CrawlOptions {
   pacers?: PacerPool;
   /** Owners served from outside this crawl (cached and reachable): their resources are not read again. */
   ownerServed?: OwnerServed;
+  /**
+   * The prior read of a segment and the hints of this refresh: with them the segment is refreshed
+   * incrementally (lists again, details only of what changed); without, read in full.
+   */
+  prior?: (accountId: string, region: string) => { index: PriorIndex; hints: RefreshHints } | undefined;
   now?: () => number;
 }
 
@@ -50,8 +57,13 @@ export interface CrawlResult {
   durationMs: number;
 }
 
-/** Default deadline of a crawl. */
+/** Default deadline of a crawl at a call budget of 20 requests/s (AWS's rate limit) or more. */
 export const CRAWL_DEADLINE_MS = 120_000;
+
+/** The default deadline at a call budget: a smaller budget makes a full crawl longer (480 s at 5/s). */
+export function crawlDeadlineMs(callBudget: number): number {
+  return Math.round(CRAWL_DEADLINE_MS * Math.max(1, 20 / callBudget));
+}
 
 async function readDetails(lattice: LatticeGateway, run: SegmentRun, plan: ReadPlan | undefined): Promise<void> {
   if (!run.reachable || !plan) return;
@@ -85,7 +97,7 @@ export async function crawl(
 ): Promise<CrawlResult> {
   const now = opts.now ?? Date.now;
   const startedAt = now();
-  const deadlineMs = opts.deadlineMs ?? CRAWL_DEADLINE_MS;
+  const deadlineMs = opts.deadlineMs ?? crawlDeadlineMs(factory.config.callBudget);
   const ctl = new AbortController();
   // Every pending call listens to the crawl's signal; hundreds at once are expected, not a leak.
   setMaxListeners(0, ctl.signal);
@@ -131,7 +143,15 @@ export async function crawl(
       })),
       opts.ownerServed ?? (() => false),
     );
-    await Promise.all(runs.map((r) => readDetails(lattice(r), r, plans.get(segmentKey(r.accountId, r.region)))));
+    await Promise.all(
+      runs.map((r) => {
+        const plan = plans.get(segmentKey(r.accountId, r.region));
+        const prior = r.reachable ? opts.prior?.(r.accountId, r.region) : undefined;
+        return prior && plan
+          ? readChangedDetails(lattice(r), r, plan, prior.index, prior.hints)
+          : readDetails(lattice(r), r, plan);
+      }),
+    );
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);

@@ -20,7 +20,32 @@ export type { CallCount, CallStats } from './meter';
 
 /** The inventory (cache) of a factory; one per process for the shared factory. */
 export function inventoryOf(factory: AwsClientFactory = awsClients()): Inventory {
-  return factory.state('inventory', () => new Inventory(factory));
+  return factory.state('inventory', () => {
+    const c = factory.config;
+    return new Inventory(factory, {
+      tuning: {
+        fullEveryMs: c.inventoryFullEveryMinutes * 60_000,
+        sweepRefreshes: c.inventorySweepRefreshes,
+        healthRefreshes: c.inventoryHealthRefreshes,
+      },
+    });
+  });
+}
+
+/**
+ * The invalidation hook of Trellis's own writes (lib/routing calls it after writing a listener's rules
+ * or default action): the next snapshot reads that listener's rules again before it is served.
+ */
+export function listenerWritten(listenerArn: string, factory: AwsClientFactory = awsClients()): void {
+  inventoryOf(factory).markListenerWritten(listenerArn);
+}
+
+/**
+ * Target groups a user is looking at or a triage finding names: every refresh reads their health for
+ * the next 5 minutes (the others' health within `TRELLIS_INVENTORY_HEALTH_REFRESHES` refreshes).
+ */
+export function watchTargetGroups(targetGroupArns: readonly string[], factory: AwsClientFactory = awsClients()): void {
+  inventoryOf(factory).watchTargetGroups(targetGroupArns);
 }
 
 /**

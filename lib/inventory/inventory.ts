@@ -5,6 +5,10 @@
  * `maxStaleMs` (or when missing, or with `refresh`) the caller waits for the crawl. At most one crawl
  * per account runs at a time: a caller who needs an account being crawled joins that crawl.
  *
+ * A refresh is incremental (lists again, details only of what changed, see readChanged.ts) except the
+ * first read of an account, `refresh` ("Refresh all") and one every `tuning.fullEveryMs`, which crawl
+ * in full. Listeners Trellis wrote are patched before the next snapshot is served (see patch.ts).
+ *
  * Identity: a crawl runs with the SourceIdentity of the user whose request started it (the
  * background refresh too), so CloudTrail names that user for those reads. Cached data (reads only)
  * is then served to every user; `SegmentData.crawledAs` records whose session read it. A user's
@@ -15,9 +19,14 @@ import type { AwsClientFactory } from '../aws/clientFactory';
 import { listAccounts } from '../aws/accounts';
 import type { AccountConfig } from '../config';
 import type { Snapshot } from '../domain/snapshot';
+import type { PacerPool } from '../aws/pacer';
+import { logEvent } from '../observability/log';
+import { budgetText } from '../observability/trace';
 import { crawl, type CrawlOptions, type CrawlResult } from './crawl';
 import { mergeSegments } from './merge';
-import type { PacerPool } from '../aws/pacer';
+import { patchListeners } from './patch';
+import { indexPrior } from './prior';
+import { DEFAULT_REFRESH_TUNING, RefreshPolicy, type RefreshTuning } from './refreshPolicy';
 import { segmentKey, type SegmentData } from './types';
 
 /** Tuning and injectable time. */
@@ -30,8 +39,10 @@ export interface InventoryOptions {
   deadlineMs?: number;
   now?: () => number;
   pacers?: PacerPool;
-  /** Called with each finished crawl (calls made, duration), e.g. for logs or the benchmark. */
-  onCrawl?: (result: CrawlResult) => void;
+  /** Full crawls, sweep and health rotation. */
+  tuning?: RefreshTuning;
+  /** Called with each finished crawl (calls made, duration; `full`: accounts crawled in full), e.g. for the benchmark. */
+  onCrawl?: (result: CrawlResult, full: readonly string[]) => void;
 }
 
 /** What a read asks for. */
@@ -64,18 +75,32 @@ export class Inventory {
   private readonly segments = new Map<string, SegmentData>();
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly now: () => number;
+  /** Full or incremental, dirty listeners, sweep and health rotation. */
+  readonly policy: RefreshPolicy;
 
   constructor(
     private readonly factory: AwsClientFactory,
     private readonly opts: InventoryOptions = {},
   ) {
     this.now = opts.now ?? Date.now;
+    this.policy = new RefreshPolicy(opts.tuning ?? DEFAULT_REFRESH_TUNING);
+  }
+
+  /** Trellis wrote a listener's rules or default action: the next snapshot reads them again first. */
+  markListenerWritten(listenerArn: string): void {
+    this.policy.markListener(listenerArn, this.now());
+  }
+
+  /** Target groups whose health every refresh reads for the next 5 minutes (in view, named by triage). */
+  watchTargetGroups(targetGroupArns: readonly string[]): void {
+    this.policy.watch(targetGroupArns, this.now());
   }
 
   /** The snapshot of every configured account; see the module comment for freshness. */
   async snapshot(req: SnapshotRequest = {}): Promise<Snapshot> {
     // Not abortable: the crawl it leads to should fill the cache even if this caller goes away.
     const accounts = await listAccounts(this.factory);
+    await this.applyPatches(accounts, req.user);
     const now = this.now();
     const ttl = this.opts.ttlMs ?? INVENTORY_TTL_MS;
     const maxStale = this.opts.maxStaleMs ?? INVENTORY_MAX_STALE_MS;
@@ -87,14 +112,29 @@ export class Inventory {
       else if (age >= ttl) stale.push(a);
     }
     // Background refresh: a crawl records its failures as problems, so there is nothing to report here.
-    if (stale.length > 0) this.refresh(stale, req.user).catch(() => undefined);
-    if (wait.length > 0) await abortable(this.refresh(wait, req.user), req.signal);
+    if (stale.length > 0) this.refresh(stale, req.user, false).catch(() => undefined);
+    if (wait.length > 0) await abortable(this.refresh(wait, req.user, req.refresh === true), req.signal);
     return mergeSegments(accounts, [...this.segments.values()]);
   }
 
   /** Whether a crawl of the account is running. */
   isRefreshing(accountId: string): boolean {
     return this.inflight.has(accountId);
+  }
+
+  /** Reads again the listeners Trellis wrote, in the cached segments of their owners. */
+  private async applyPatches(accounts: readonly AccountConfig[], user: string | undefined): Promise<void> {
+    const patches = this.policy.takePatches();
+    await Promise.all(
+      [...patches].map(async ([key, listenerArns]) => {
+        const segment = this.segments.get(key);
+        const account = accounts.find((a) => a.accountId === segment?.accountId);
+        if (!segment?.reachable || !account) return;
+        const patched = await patchListeners(this.factory, account, segment, listenerArns, user);
+        // A crawl that landed meanwhile holds newer lists; it is patched again by `repatchSince`.
+        if (this.segments.get(key) === segment) this.segments.set(key, patched);
+      }),
+    );
   }
 
   /** Age of the oldest segment of an account, or undefined when one is missing. */
@@ -112,7 +152,7 @@ export class Inventory {
    * Crawls the accounts that are not being crawled (together, so shared resources are read once) and joins
    * the others.
    */
-  private refresh(accounts: readonly AccountConfig[], user: string | undefined): Promise<void> {
+  private refresh(accounts: readonly AccountConfig[], user: string | undefined, full: boolean): Promise<void> {
     const joined = accounts
       .map((a) => this.inflight.get(a.accountId))
       .filter((p): p is Promise<void> => p !== undefined);
@@ -121,10 +161,10 @@ export class Inventory {
       const done = () => {
         for (const a of fresh) if (this.inflight.get(a.accountId) === p) this.inflight.delete(a.accountId);
       };
-      const p: Promise<void> = this.crawlAccounts(fresh, user).then(
-        (result) => {
+      const p: Promise<void> = this.crawlAccounts(fresh, user, full).then(
+        ({ result, fullIds }) => {
           done();
-          this.opts.onCrawl?.(result);
+          this.opts.onCrawl?.(result, fullIds);
         },
         (e: unknown) => {
           done();
@@ -137,8 +177,23 @@ export class Inventory {
     return Promise.all(joined).then(() => undefined);
   }
 
-  private async crawlAccounts(accounts: readonly AccountConfig[], user: string | undefined): Promise<CrawlResult> {
+  private async crawlAccounts(
+    accounts: readonly AccountConfig[],
+    user: string | undefined,
+    forceFull: boolean,
+  ): Promise<{ result: CrawlResult; fullIds: string[] }> {
     const crawling = new Set(accounts.map((a) => a.accountId));
+    const startedAt = this.now();
+    const cached = (a: AccountConfig) => a.regions.every((r) => this.segments.has(segmentKey(a.accountId, r)));
+    const fullIds = accounts
+      .filter((a) => forceFull || !cached(a) || this.policy.needsFull(a.accountId, startedAt))
+      .map((a) => a.accountId);
+    for (const id of fullIds) this.policy.fullStarted(id, startedAt);
+    const hints = new Map(
+      accounts
+        .filter((a) => !fullIds.includes(a.accountId))
+        .map((a) => [a.accountId, this.policy.hintsFor(a.accountId, startedAt)] as const),
+    );
     const opts: CrawlOptions = {
       ...(user ? { user } : {}),
       ...(this.opts.deadlineMs !== undefined ? { deadlineMs: this.opts.deadlineMs } : {}),
@@ -147,6 +202,11 @@ export class Inventory {
       // An owner outside this crawl whose cached segment is reachable already provides its resources.
       ownerServed: (accountId, region) =>
         !crawling.has(accountId) && this.segments.get(segmentKey(accountId, region))?.reachable === true,
+      prior: (accountId, region) => {
+        const h = hints.get(accountId);
+        const seg = this.segments.get(segmentKey(accountId, region));
+        return h && seg?.reachable ? { index: indexPrior(seg), hints: h } : undefined;
+      },
     };
     const result = await crawl(
       this.factory,
@@ -154,6 +214,15 @@ export class Inventory {
       opts,
     );
     for (const s of result.segments) this.segments.set(segmentKey(s.accountId, s.region), s);
-    return result;
+    this.policy.repatchSince(startedAt, crawling);
+    logEvent('info', 'inventory.refresh', {
+      accounts: [...crawling],
+      full: fullIds,
+      calls: result.calls.total.calls,
+      throttled: result.calls.total.throttled,
+      durationMs: result.durationMs,
+      awsBudget: Object.fromEntries([...crawling].map((id) => [id, budgetText(this.factory.gate.budgetUse(id))])),
+    });
+    return { result, fullIds };
   }
 }

@@ -20,7 +20,8 @@ export async function getService(lattice: LatticeGateway, run: SegmentRun, arn: 
   }
 }
 
-async function getRule(lattice: LatticeGateway, run: SegmentRun, listener: Listener, summary: RuleSummary) {
+/** GetRule of a listed rule; the default rule also gives the listener its default action. */
+export async function getRule(lattice: LatticeGateway, run: SegmentRun, listener: Listener, summary: RuleSummary) {
   try {
     const rule = await lattice.getRule(listener.serviceArn, listener.arn, summary.id, summary.arn);
     run.rules.push(rule);

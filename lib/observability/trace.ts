@@ -10,6 +10,18 @@ export interface ActionTrace {
   awsCalls: number;
   /** Request ids AWS returned (successes and failures), at most 20. */
   awsRequestIds: string[];
+  /**
+   * The call budget of each account the action called, as its busiest moment saw it: requests started in
+   * the last second / limit per second, and how many waited (`"4/5 (2 waiting)"`).
+   */
+  awsBudget?: Record<string, string>;
+}
+
+/** What `noteBudget` records of one budget. */
+export interface BudgetNote {
+  inUse: number;
+  limit: number;
+  waiting: number;
 }
 
 const storage = new AsyncLocalStorage<ActionTrace>();
@@ -27,6 +39,21 @@ export function noteAwsCall(requestId: string | undefined): void {
   if (!t) return;
   t.awsCalls += 1;
   if (requestId && t.awsRequestIds.length < 20) t.awsRequestIds.push(requestId);
+}
+
+/** Notes the call budget of an account as one call of the current action saw it (no-op outside an action). */
+export function noteBudget(accountId: string, use: BudgetNote): void {
+  const t = storage.getStore();
+  if (!t) return;
+  t.awsBudget ??= {};
+  const prior = Number(t.awsBudget[accountId]?.split('/')[0] ?? -1);
+  if (use.inUse < prior) return;
+  t.awsBudget[accountId] = budgetText(use);
+}
+
+/** A budget's use as the log lines write it: `"4/5"`, `"5/5 (2 waiting)"`. */
+export function budgetText(use: BudgetNote): string {
+  return `${use.inUse}/${use.limit}${use.waiting > 0 ? ` (${use.waiting} waiting)` : ''}`;
 }
 
 /** The AWS request id of an SDK output or error, if it has one. */

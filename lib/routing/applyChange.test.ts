@@ -3,6 +3,7 @@ import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import type { RuleAction } from '../domain/routing';
 import { rollbackChange } from '../audit/rollback';
+import { inventoryOf } from '../inventory';
 import { applyChange as applyUngranted } from './applyChange';
 import { auditScope, ensureAuditStream, queryAuditEvents } from '../audit/log';
 import { serviceArnByName, ruleWeights } from '../../testing/rawAws';
@@ -48,6 +49,8 @@ describe('applyChange against the emulator', () => {
     expect(res.requestId).toBeTruthy();
     expect(res.auditError).toBeUndefined();
     expect(await ruleWeights(app.h, { serviceArn, listenerArn: listener.arn, ruleArn: rule.arn })).toEqual([50, 50]);
+    // The write path's hook told the inventory: the next snapshot reads this listener's rules again first.
+    expect([...inventoryOf(factory).policy.takePatches().values()].flat()).toEqual([listener.arn]);
 
     const events = await queryAuditEvents(
       factory,

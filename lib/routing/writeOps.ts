@@ -4,6 +4,7 @@
  * log and CloudTrail) and, for a batch, the per-rule failures the API reports.
  */
 import 'server-only';
+import { listenerWritten } from '../inventory';
 import type { RoutingChange } from './change';
 import { latticeOf, type RoutingContext } from './context';
 
@@ -18,6 +19,15 @@ export interface WriteOutcome {
 
 /** Performs the write of `change`. Throws the mapped TrellisError when the call fails. */
 export async function writeChange(ctx: RoutingContext, change: RoutingChange): Promise<WriteOutcome> {
+  try {
+    return await write(ctx, change);
+  } finally {
+    // Failed writes too: a batch may have changed some rules, and a timed-out write may have landed.
+    listenerWritten(change.listenerArn, ctx.factory);
+  }
+}
+
+async function write(ctx: RoutingContext, change: RoutingChange): Promise<WriteOutcome> {
   const { serviceArn, listenerArn } = change;
   const lattice = latticeOf(ctx, serviceArn);
   switch (change.kind) {

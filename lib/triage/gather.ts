@@ -11,6 +11,7 @@ import { KeyedLimiter, mapLimited } from '../aws/concurrency';
 import { toErrorInfo } from '../domain/errors';
 import type { Snapshot } from '../domain/snapshot';
 import { planTrafficQueries, type TrafficQueryPlan } from '../graph/traffic';
+import { watchTargetGroups } from '../inventory';
 import { INGESTION_DELAY_MS } from '../logs/time';
 import { runQuery } from '../logs/runner';
 import type { InsightsQuery } from '../logs/query';
@@ -244,7 +245,7 @@ async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: nu
   ]);
   const groups = healthGroups(snapshot, Object.keys(logs.folded?.tg ?? {}));
   const health = await gatherHealth(groups, factory, d.user);
-  return evaluate(
+  const report = evaluate(
     {
       nowMs,
       snapshot,
@@ -259,4 +260,10 @@ async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: nu
     },
     persistenceOf(factory),
   );
+  // The inventory keeps the health of the groups a finding names fresh on every refresh.
+  watchTargetGroups(
+    report.findings.flatMap((f) => f.where.targetGroupArn ?? []),
+    factory,
+  );
+  return report;
 }
