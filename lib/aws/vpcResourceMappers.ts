@@ -92,6 +92,7 @@ export function toResourceConfiguration(
     }),
     ...(full.portRanges ? { portRanges: [...full.portRanges] } : {}),
     ...(definition ? { definition } : {}),
+    ...(c.lastUpdatedAt ? { lastUpdatedAt: c.lastUpdatedAt.toISOString() } : {}),
     visibleTo: [viewer],
   };
 }

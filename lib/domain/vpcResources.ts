@@ -51,6 +51,8 @@ export interface ResourceConfiguration extends ResourceBase {
   customDomainName?: string;
   domainVerificationId?: string;
   domainVerificationStatus?: string;
+  /** ISO time of the last change, as listed (an incremental refresh reads the details only when it moved). */
+  lastUpdatedAt?: string;
   /** Accounts that listed it (owner and RAM consumers). */
   visibleTo: string[];
 }

@@ -89,6 +89,21 @@ async function readDetails(lattice: LatticeGateway, run: SegmentRun, plan: ReadP
   await applyOwners(lattice, run, await owners);
 }
 
+/** Phase two of an incremental refresh: what changed (readChanged.ts), the VPC resources and the owners. */
+async function readChangedAll(
+  lattice: LatticeGateway,
+  run: SegmentRun,
+  plan: ReadPlan,
+  prior: PriorIndex,
+  hints: RefreshHints,
+): Promise<void> {
+  await Promise.all([
+    readChangedDetails(lattice, run, plan, prior, hints),
+    readResourceDetails(lattice, run, plan.ownNetworks, prior),
+  ]);
+  await applyOwners(lattice, run, await readOwnerTags(lattice, run, plan.ownServices, prior), prior);
+}
+
 /** Crawls `targets` as `opts.user`. Never throws for AWS failures: they are in the segments. */
 export async function crawl(
   factory: AwsClientFactory,
@@ -148,7 +163,7 @@ export async function crawl(
         const plan = plans.get(segmentKey(r.accountId, r.region));
         const prior = r.reachable ? opts.prior?.(r.accountId, r.region) : undefined;
         return prior && plan
-          ? readChangedDetails(lattice(r), r, plan, prior.index, prior.hints)
+          ? readChangedAll(lattice(r), r, plan, prior.index, prior.hints)
           : readDetails(lattice(r), r, plan);
       }),
     );

@@ -87,6 +87,10 @@ describe('incremental refresh', () => {
     expect(callsOf(inc.result, 'GetRule')).toBe(1);
     expect(callsOf(inc.result, 'GetService')).toBe(0);
     expect(callsOf(inc.result, 'GetServiceNetwork')).toBe(0);
+    // Owners and VPC resources are carried too: no tag read, no configuration Get when nothing moved.
+    expect(callsOf(full, 'ListTagsForResource')).toBeGreaterThan(10);
+    expect(callsOf(inc.result, 'ListTagsForResource')).toBe(0);
+    expect(callsOf(inc.result, 'GetResourceConfiguration')).toBe(0);
     expect(weightsOf(second, rule.arn)).toEqual([30, 70]);
     // Nothing else moved: the incremental snapshot equals a full read of the same world.
     const fresh = await setup().inv.snapshot();

@@ -2,7 +2,9 @@
  * What the previous read of a segment holds, indexed for an incremental refresh: by ARN, listeners
  * by service, rules by listener, access-log subscriptions by resource. Pure.
  */
+import type { Owner } from '../domain/owner';
 import type { AccessLogSubscription, Listener, Rule, Service, ServiceNetwork, Target } from '../domain/snapshot';
+import type { ResourceConfiguration, ResourceEndpointAssociation } from '../domain/vpcResources';
 import type { SegmentData } from './types';
 
 /** The previous segment, indexed. */
@@ -14,6 +16,13 @@ export interface PriorIndex {
   rules: Map<string, Rule>;
   accessLogsByResource: Map<string, AccessLogSubscription[]>;
   targets: Record<string, Target[]>;
+  /** Resource configurations as last read in full (GetResourceConfiguration). */
+  configurations: Map<string, ResourceConfiguration>;
+  endpointsByConfiguration: Map<string, ResourceEndpointAssociation[]>;
+  /** Owners of services, target groups, listeners and rules, by ARN. */
+  owners: Map<string, Owner>;
+  /** ARNs of the services, target groups, listeners and rules read before (their tags were read then). */
+  tagged: Set<string>;
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -30,6 +39,12 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 /** Indexes a segment read before. */
 export function indexPrior(s: SegmentData): PriorIndex {
   const r = s.resources;
+  const tagged: ReadonlyArray<{ arn: string; owner?: Owner }> = [
+    ...r.services,
+    ...r.targetGroups,
+    ...r.listeners,
+    ...r.rules,
+  ];
   return {
     networks: new Map(r.serviceNetworks.map((n) => [n.arn, n])),
     services: new Map(r.services.map((x) => [x.arn, x])),
@@ -38,6 +53,10 @@ export function indexPrior(s: SegmentData): PriorIndex {
     rules: new Map(r.rules.map((x) => [x.arn, x])),
     accessLogsByResource: groupBy(r.accessLogSubscriptions, (a) => a.resourceArn),
     targets: r.targets,
+    configurations: new Map(r.resourceConfigurations.map((c) => [c.arn, c])),
+    endpointsByConfiguration: groupBy(r.resourceEndpointAssociations, (e) => e.resourceConfigurationArn),
+    owners: new Map(tagged.flatMap((x) => (x.owner ? [[x.arn, x.owner] as const] : []))),
+    tagged: new Set(tagged.map((x) => x.arn)),
   };
 }
 

@@ -12,10 +12,13 @@
  *   service, listener and rule fresh before every write (lib/routing/ownership), so no write relies
  *   on this.
  * A tag read that fails is a problem of the segment and leaves that resource without an owner.
+ * In an incremental refresh (`prior`), resources read before keep their owner without a call, except
+ * services whose `lastUpdatedAt` moved; the periodic full crawl reads every tag again.
  */
 import 'server-only';
 import type { LatticeGateway } from '../aws/latticeGateway';
 import { childOwner, ownerFromTags, type Owner } from '../domain/owner';
+import type { PriorIndex } from './prior';
 import type { SegmentRun } from './segmentRun';
 
 /** Owners by ARN (resources whose tags name none are absent). */
@@ -35,19 +38,42 @@ export async function readOwnerTags(
   lattice: LatticeGateway,
   run: SegmentRun,
   ownServices: readonly string[],
+  prior?: PriorIndex,
 ): Promise<OwnerMap> {
   const owners: OwnerMap = new Map();
   const groups = run.targetGroups.filter((tg) => tg.accountId === run.accountId).map((tg) => tg.arn);
-  await Promise.all([...ownServices, ...groups].map((arn) => tagOwner(lattice, run, arn, owners)));
+  const known = (arn: string) => {
+    if (!prior?.tagged.has(arn)) return false;
+    const before = prior.services.get(arn);
+    return !before || before.lastUpdatedAt === run.services.get(arn)?.lastUpdatedAt;
+  };
+  const reads: Array<Promise<void>> = [];
+  for (const arn of [...ownServices, ...groups]) {
+    const kept = known(arn) ? prior?.owners.get(arn) : undefined;
+    if (kept) owners.set(arn, kept);
+    else if (!known(arn)) reads.push(tagOwner(lattice, run, arn, owners));
+  }
+  await Promise.all(reads);
   return owners;
 }
 
 /** Reads what listeners and rules need (see the module comment) and sets `owner` on the segment's resources. */
-export async function applyOwners(lattice: LatticeGateway, run: SegmentRun, owners: OwnerMap): Promise<void> {
+export async function applyOwners(
+  lattice: LatticeGateway,
+  run: SegmentRun,
+  owners: OwnerMap,
+  prior?: PriorIndex,
+): Promise<void> {
   const byStack = (serviceArn: string) => owners.get(serviceArn)?.kind === 'cloudformation';
   // A default rule is the listener's default action: the listener's owner stands for it.
   const children = [...run.listeners, ...run.rules.filter((r) => !r.isDefault)].filter((r) => byStack(r.serviceArn));
-  await Promise.all(children.map((r) => tagOwner(lattice, run, r.arn, owners)));
+  const reads: Array<Promise<void>> = [];
+  for (const c of children) {
+    const kept = prior?.tagged.has(c.arn) ? prior.owners.get(c.arn) : undefined;
+    if (kept) owners.set(c.arn, kept);
+    else if (!prior?.tagged.has(c.arn)) reads.push(tagOwner(lattice, run, c.arn, owners));
+  }
+  await Promise.all(reads);
   for (const s of run.services.values()) {
     const o = owners.get(s.arn);
     if (o) s.owner = o;

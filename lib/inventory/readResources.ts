@@ -11,6 +11,7 @@
 import 'server-only';
 import type { LatticeGateway } from '../aws/latticeGateway';
 import { keep } from './readNetworks';
+import { type PriorIndex, unchanged } from './prior';
 import type { SegmentRun } from './segmentRun';
 
 /** Phase one: the account-wide lists. Nothing when the segment is unreachable. */
@@ -31,8 +32,19 @@ export async function readResourceLists(lattice: LatticeGateway, run: SegmentRun
   ]);
 }
 
-async function readConfiguration(lattice: LatticeGateway, run: SegmentRun, index: number): Promise<void> {
+async function readConfiguration(
+  lattice: LatticeGateway,
+  run: SegmentRun,
+  index: number,
+  prior: PriorIndex | undefined,
+): Promise<void> {
   const listed = run.vpc.resourceConfigurations[index]!;
+  const before = prior?.configurations.get(listed.arn);
+  if (prior && before && unchanged(listed, before)) {
+    run.vpc.resourceConfigurations[index] = { ...before, visibleTo: listed.visibleTo };
+    run.vpc.resourceEndpointAssociations.push(...(prior.endpointsByConfiguration.get(listed.arn) ?? []));
+    return;
+  }
   const [got, endpoints] = await Promise.all([
     lattice.getResourceConfiguration(listed.arn).catch((e: unknown) => {
       run.fail('GetResourceConfiguration', e, listed.arn);
@@ -44,16 +56,21 @@ async function readConfiguration(lattice: LatticeGateway, run: SegmentRun, index
   keep(run, 'ListResourceEndpointAssociations', listed.arn, endpoints, run.vpc.resourceEndpointAssociations);
 }
 
-/** Phase two: the details of the configurations the segment owns, and the endpoints into its own networks. */
+/**
+ * Phase two: the details of the configurations the segment owns, and the endpoints into its own networks.
+ * With `prior` (an incremental refresh), a configuration whose `lastUpdatedAt` did not move keeps its
+ * details and endpoint associations; the endpoints into networks are listed again (one call per network).
+ */
 export async function readResourceDetails(
   lattice: LatticeGateway,
   run: SegmentRun,
   ownNetworks: readonly string[],
+  prior?: PriorIndex,
 ): Promise<void> {
   if (!run.reachable) return;
   const jobs: Array<Promise<void>> = [];
   run.vpc.resourceConfigurations.forEach((c, i) => {
-    if (c.accountId === run.accountId) jobs.push(readConfiguration(lattice, run, i));
+    if (c.accountId === run.accountId) jobs.push(readConfiguration(lattice, run, i, prior));
   });
   for (const arn of ownNetworks)
     jobs.push(
