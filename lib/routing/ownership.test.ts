@@ -11,12 +11,14 @@ import { queryAuditEvents } from '../audit/log';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import { ownerFromTags } from '../domain/owner';
 import type { RuleAction } from '../domain/routing';
-import { applyChange } from './applyChange';
+import { applyChange as applyUngranted } from './applyChange';
 import { startCanary } from './canary/commands';
 import type { RoutingChange } from './change';
 import { changeSubjects, readOwnership } from './ownership';
 import { readServiceRouting } from './readService';
-import { testContext } from './testing';
+import { granted, testContext } from './testing';
+
+const applyChange = granted(applyUngranted);
 
 const STOREFRONT = 2;
 const PAYMENTS = 1;

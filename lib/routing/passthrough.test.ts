@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import { getSnapshot } from '../inventory';
-import { applyChange } from './applyChange';
+import { applyChange as applyUngranted } from './applyChange';
 import { readServiceRouting } from './readService';
-import { testContext } from './testing';
+import { granted, testContext } from './testing';
+
+const applyChange = granted(applyUngranted);
 
 let app: AppHarness;
 
