@@ -12,13 +12,14 @@ import type { AwsClientFactory } from '../aws/clientFactory';
 import { ownerFromTags } from '../domain/owner';
 import type { RuleAction } from '../domain/routing';
 import { applyChange as applyUngranted } from './applyChange';
-import { startCanary } from './canary/commands';
+import { startCanary as startUngranted } from './canary/commands';
 import type { RoutingChange } from './change';
 import { changeSubjects, readOwnership } from './ownership';
 import { readServiceRouting } from './readService';
 import { granted, testContext } from './testing';
 
 const applyChange = granted(applyUngranted);
+const startCanary = granted(startUngranted);
 
 const STOREFRONT = 2;
 const PAYMENTS = 1;
