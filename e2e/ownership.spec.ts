@@ -19,6 +19,7 @@ import {
 import { expect, test, type Page } from '@playwright/test';
 import { STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
 import { ownerFromTags, type Owner } from '../lib/domain/owner';
+import { AuditPage } from './pages/AuditPage';
 import { EMULATOR_URL, RoutingPage } from './pages/RoutingPage';
 import { TopologyPage } from './pages/TopologyPage';
 import { emulator } from './support/emulator';
@@ -156,6 +157,21 @@ for (const kind of ['eks', 'cloudformation'] as const) {
     expect(ev?.override).toEqual({ basis: 'confirmed', owner: o.owner, resourceArn: o.ruleArn });
     // Nothing was attempted before the override: the only event of the rule is the applied one.
     expect(await auditEvents(o.ruleArn, since)).toHaveLength(1);
+
+    // The Audit page names the override; rolling the change back is a write to the owned rule too.
+    const audit = new AuditPage(page);
+    await audit.open({ resource: o.ruleArn });
+    await expect(audit.rows).toHaveCount(1);
+    await expect(audit.rows.first().getByTestId('audit-override')).toContainText('override of');
+    await shot(page, `audit-${kind}`);
+    await audit.rows.first().getByRole('button', { name: 'Roll back' }).click();
+    await expect(audit.dialog.getByTestId('owner-warning')).toBeVisible();
+    await expect(audit.dialog.getByTestId('confirm-apply')).toBeDisabled();
+    expect(await weights(o)).toEqual([50, 50]);
+    await audit.dialog.getByTestId('owner-override').check();
+    await audit.dialog.getByTestId('confirm-apply').click();
+    await expect(audit.announcement).toContainText('Rolled back');
+    expect(await weights(o)).toEqual(before);
   });
 }
 

@@ -117,7 +117,7 @@ describe.each([
 });
 
 describe('what counts as owned', () => {
-  it('a new rule on an EKS service’s listener is owned (the controller deletes it); beside a stack’s, not', async () => {
+  it('a new rule on an EKS service’s listener is owned (the controller deletes it); beside a stack’s not', async () => {
     const eks = await weightedRule('inventory-shop', STOREFRONT);
     const stack = await weightedRule('statements', PAYMENTS);
     const newRule = (r: typeof eks): RoutingChange => ({
@@ -138,7 +138,7 @@ describe('what counts as owned', () => {
     await applyChange(stack.ctx, newRule(stack));
   });
 
-  it('the default action of a stack’s listener is owned by its own tags; an untagged service’s rule is not', async () => {
+  it('a stack’s listener owns its default action by its own tags; an untagged service’s rule is free', async () => {
     const stack = await weightedRule('statements', PAYMENTS);
     const change: RoutingChange = {
       kind: 'updateDefault',
