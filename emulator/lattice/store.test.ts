@@ -38,7 +38,8 @@ describe('LatticeStore persistence', () => {
     const state = await demo();
     const reloaded = EmulatorState.fromJSON(JSON.parse(JSON.stringify(state.toJSON())), new ManualClock(START));
     expect(reloaded.lattice.toJSON()).toEqual(state.lattice.toJSON());
-  });
+    // The whole demo state is ~49 MB of JSON (its access logs): seconds alone, more on a loaded machine.
+  }, 120_000);
 
   it('accepts an empty (pre-Lattice) saved state', () => {
     expect(LatticeStore.fromJSON({}).all('service')).toEqual([]);
