@@ -153,7 +153,7 @@ async function settle(url: string): Promise<void> {
   }
 }
 
-/** One cold load (first crawl) and `runs` warm loads of /topology, each on a settled server; the last page stays open. */
+/** A cold load (first crawl), then `runs` warm loads of /topology, each on a settled server; the last stays open. */
 async function loads(browser: Browser, url: string, runs: number): Promise<{ cold: Load; warm: Load[]; last: Page }> {
   let last = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const cold = await load(last, url);
