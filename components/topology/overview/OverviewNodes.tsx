@@ -40,6 +40,10 @@ const NOT_CONFIGURED = ' (account not configured: seen in shared networks)';
 
 const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
 
+/** `120 services owned · 65 failing · …` (and why an account without configuration is here). */
+const ownedWords = (a: OverviewAccount) =>
+  `${plural(a.rollup.services, 'service')} owned${a.group.configured ? '' : NOT_CONFIGURED} · ${healthWords(a.rollup)}`;
+
 function trafficWords(r: RollUp): string {
   const findings = r.findings ? `${plural(r.findings, 'finding')} · ` : 'no findings · ';
   return `${findings}${r.requests.toLocaleString('en-US')} req · ${r.c5xx.toLocaleString('en-US')} 5xx`;
@@ -64,7 +68,7 @@ export const AccountBox = memo(function AccountBox({ data }: NodeProps<AccountBo
       </div>
       <div className={styles.accountCounts} data-testid="overview-rollup">
         {g.reachable
-          ? `${plural(a.rollup.services, 'service')} owned${g.configured ? '' : NOT_CONFIGURED} · ${healthWords(a.rollup)}`
+          ? ownedWords(a)
           : `unreachable: ${g.error?.awsCode ? `${g.error.awsCode}: ` : ''}${g.error?.message ?? ''}`}
       </div>
       {g.reachable && a.tiles.length === 0 ? <p className={styles.muted}>No service network owned here.</p> : null}
