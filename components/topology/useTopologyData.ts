@@ -17,9 +17,12 @@ import { topologyKeys } from './queryKeys';
 export const TRAFFIC_REFRESH_MS = 30_000;
 export const SNAPSHOT_REFRESH_MS = 60_000;
 
-/** The snapshot as JSON from the route (lib/actions/run answers with a `Result`, whatever the status). */
+/**
+ * The snapshot as JSON from the route (lib/actions/run answers with a `Result`, whatever the status). A plain
+ * GET, so the first one takes over the page's preload of the same URL (the route answers `no-store`).
+ */
 async function fetchSnapshot(): Promise<Result<Snapshot>> {
-  const res = await fetch('/api/topology/snapshot', { headers: { accept: 'application/json' }, cache: 'no-store' });
+  const res = await fetch('/api/topology/snapshot');
   const body = (await res.json().catch(() => undefined)) as Result<Snapshot> | { error?: unknown } | undefined;
   if (body && 'ok' in body) return body;
   throw new Error(`GET /api/topology/snapshot answered ${res.status} ${res.statusText}`);

@@ -36,7 +36,13 @@ export function healthWords(r: RollUp): string {
   return parts.length ? parts.join(' · ') : 'no services';
 }
 
+const NOT_CONFIGURED = ' (account not configured: seen in shared networks)';
+
 const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
+
+/** `120 services owned · 65 failing · …` (and why an account without configuration is here). */
+const ownedWords = (a: OverviewAccount) =>
+  `${plural(a.rollup.services, 'service')} owned${a.group.configured ? '' : NOT_CONFIGURED} · ${healthWords(a.rollup)}`;
 
 function trafficWords(r: RollUp): string {
   const findings = r.findings ? `${plural(r.findings, 'finding')} · ` : 'no findings · ';
@@ -62,7 +68,7 @@ export const AccountBox = memo(function AccountBox({ data }: NodeProps<AccountBo
       </div>
       <div className={styles.accountCounts} data-testid="overview-rollup">
         {g.reachable
-          ? `${plural(a.rollup.services, 'service')} owned${g.configured ? '' : ' (account not configured: seen in shared networks)'} · ${healthWords(a.rollup)}`
+          ? ownedWords(a)
           : `unreachable: ${g.error?.awsCode ? `${g.error.awsCode}: ` : ''}${g.error?.message ?? ''}`}
       </div>
       {g.reachable && a.tiles.length === 0 ? <p className={styles.muted}>No service network owned here.</p> : null}

@@ -12,7 +12,7 @@ import type { TopologyGraph } from '@/lib/graph/types';
 import type { ViewState } from '@/lib/graph/viewState';
 import type { OverviewActions } from './OverviewNodes';
 
-/** How many of an expanded network's services come into view with it: one with its target groups reads at zoom ≥ 0.5. */
+/** An expanded network's services brought into view with it: one, with its target groups, reads at zoom ≥ 0.5. */
 const FOCUS_SERVICES = 1;
 
 interface Deps {
