@@ -71,6 +71,13 @@ test.describe('VPC resources on the topology', () => {
       await expect(card).toContainText('TLS passthrough');
       if (s.customDomainName) await expect(card).toContainText(s.customDomainName);
     }
+    // Centred on a resource gateway, search cleared: the resource part of the graph, for the screenshot.
+    const gw = truth.gateways[0]!;
+    await select(topo, gw.name, gw.arn);
+    await topo.search.fill('');
+    await expect(topo.panel.getByTestId('gateway-facts')).toBeVisible();
+    for (const c of truth.configs)
+      await expect(topo.node(c.arn).locator('[data-kind="resourceConfig"]')).not.toHaveClass(/dimmed/);
     await shot(page, 'graph-resources');
 
     // The "Failing" filter keeps the failed configuration and hides the healthy ones.

@@ -20,7 +20,7 @@ export const ResourceGatewayNode = memo(function ResourceGatewayNode({ data }: P
   const n = data.node;
   if (n.kind !== 'resourceGateway') return null;
   const count = `${n.configCount} configuration${n.configCount === 1 ? '' : 's'}`;
-  return <NodeCard data={data} sub={[n.vpcId, count].filter(Boolean).join(' · ')} />;
+  return <NodeCard data={data} sub={[count, n.vpcId].filter(Boolean).join(' · ')} />;
 });
 
 /** A domain verification: its status. */
