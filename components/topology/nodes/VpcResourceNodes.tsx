@@ -27,5 +27,11 @@ export const ResourceGatewayNode = memo(function ResourceGatewayNode({ data }: P
 export const DomainNode = memo(function DomainNode({ data }: P) {
   const n = data.node;
   if (n.kind !== 'domain') return null;
-  return <NodeCard data={data} sub={n.status ?? 'status unknown'} />;
+  const sub =
+    n.status === 'PENDING'
+      ? 'waiting for its TXT record'
+      : n.status === 'VERIFIED'
+        ? 'verified'
+        : (n.status ?? 'status unknown');
+  return <NodeCard data={data} sub={sub} />;
 });
