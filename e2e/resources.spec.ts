@@ -21,6 +21,15 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
+/** Selects a node by its exact label through the search box's list of matches. */
+async function select(topo: TopologyPage, label: string, id: string): Promise<void> {
+  await topo.search.blur();
+  await topo.search.fill(label);
+  await topo.search.focus();
+  await topo.searchResults.getByRole('button').filter({ hasText: label }).first().click();
+  await expect(topo.panel).toHaveAttribute('data-node', id);
+}
+
 test.beforeAll(async () => {
   await emulator.resetDemo();
   truth = await resourcesTruth(e2eServers().emulatorUrl);
@@ -62,12 +71,21 @@ test.describe('VPC resources on the topology', () => {
       await expect(card).toContainText('TLS passthrough');
       if (s.customDomainName) await expect(card).toContainText(s.customDomainName);
     }
+    // Centred on a resource gateway, search cleared: the resource part of the graph, for the screenshot.
+    const gw = truth.gateways[0]!;
+    await select(topo, gw.name, gw.arn);
+    await topo.search.fill('');
+    await expect(topo.panel.getByTestId('gateway-facts')).toBeVisible();
+    for (const c of truth.configs)
+      await expect(topo.node(c.arn).locator('[data-kind="resourceConfig"]')).not.toHaveClass(/dimmed/);
     await shot(page, 'graph-resources');
 
-    // The "Failing" filter keeps the failed configuration.
+    // The "Failing" filter keeps the failed configuration and hides the healthy ones.
     const failed = truth.configs.find((c) => c.status.endsWith('_FAILED'))!;
     await topo.chip('Failing').click();
-    await expect(topo.node(failed.arn).locator('[data-kind="resourceConfig"]')).not.toHaveClass(/dimmed/);
+    await topo.chip('Hide others').click();
+    await expect(topo.node(failed.arn)).toHaveCount(1);
+    for (const c of truth.configs.filter((x) => x.status === 'ACTIVE')) await expect(topo.node(c.arn)).toHaveCount(0);
   });
 
   test('the side panel gives each kind’s facts: the failure reason, the endpoint, the TXT record to create', async ({
@@ -76,22 +94,19 @@ test.describe('VPC resources on the topology', () => {
     const topo = new TopologyPage(page);
     await topo.open();
     const failed = truth.configs.find((c) => c.status.endsWith('_FAILED'))!;
-    await topo.find(failed.name);
-    await expect(topo.panel).toHaveAttribute('data-node', failed.arn);
+    await select(topo, failed.name, failed.arn);
     await expect(topo.panel.getByTestId('resource-status')).toHaveText(failed.status);
     await expect(topo.panel.getByTestId('resource-failure')).toHaveText(failed.failureReason!);
     await shot(page, 'panel-failed-config');
 
     for (const e of truth.resourceEndpoints) {
       const cfg = truth.configs.find((c) => c.arn === e.configArn)!;
-      await topo.find(cfg.name);
-      await expect(topo.panel).toHaveAttribute('data-node', cfg.arn);
+      await select(topo, cfg.name, cfg.arn);
       await expect(topo.panel.getByTestId('resource-endpoint')).toContainText(e.vpcEndpointId);
     }
 
     const pending = truth.domains.find((d) => d.status === 'PENDING')!;
-    await topo.find(pending.name);
-    await expect(topo.panel).toHaveAttribute('data-node', pending.arn);
+    await select(topo, pending.name, pending.arn);
     await expect(topo.panel.getByTestId('domain-status')).toHaveText('PENDING');
     await expect(topo.panel.getByTestId('txt-name')).toHaveText(pending.txtName!);
     await expect(topo.panel.getByTestId('txt-value')).toHaveText(pending.txtValue!);
@@ -99,13 +114,11 @@ test.describe('VPC resources on the topology', () => {
     await shot(page, 'panel-pending-domain');
 
     const verified = truth.domains.find((d) => d.status === 'VERIFIED')!;
-    await topo.find(verified.name);
-    await expect(topo.panel).toHaveAttribute('data-node', verified.arn);
+    await select(topo, verified.name, verified.arn);
     await expect(topo.panel.getByTestId('domain-txt')).toHaveCount(0);
 
     const tls = truth.passthrough[0]!;
-    await topo.find(tls.name);
-    await expect(topo.panel).toHaveAttribute('data-node', tls.serviceArn);
+    await select(topo, tls.name, tls.serviceArn);
     await expect(topo.panel.getByTestId('service-passthrough')).toContainText('does not terminate TLS');
     await shot(page, 'panel-tls-passthrough');
   });

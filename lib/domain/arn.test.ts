@@ -25,6 +25,24 @@ describe('parseLatticeArn', () => {
     });
   });
 
+  it('parses the VPC-resource kinds (gateways, configurations, their associations, domain verifications)', () => {
+    const kinds = [
+      ['resourcegateway', 'rgw'],
+      ['resourceconfiguration', 'rcfg'],
+      ['servicenetworkresourceassociation', 'snra'],
+      ['resourceendpointassociation', 'rea'],
+      ['domainverification', 'dv'],
+    ];
+    for (const [kind, prefix] of kinds) {
+      const arn = `arn:aws:vpc-lattice:us-east-1:222222222222:${kind}/${prefix}-0123456789abcdefg`;
+      expect(parseLatticeArn(arn)).toMatchObject({
+        kind,
+        accountId: '222222222222',
+        id: `${prefix}-0123456789abcdefg`,
+      });
+    }
+  });
+
   it('refuses what is not a Lattice ARN', () => {
     expect(parseLatticeArn('arn:aws:logs:us-east-1:111111111111:log-group:/x')).toBeUndefined();
     expect(parseLatticeArn('svc-0123456789abcdefg')).toBeUndefined();

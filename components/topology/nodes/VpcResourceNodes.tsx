@@ -20,12 +20,18 @@ export const ResourceGatewayNode = memo(function ResourceGatewayNode({ data }: P
   const n = data.node;
   if (n.kind !== 'resourceGateway') return null;
   const count = `${n.configCount} configuration${n.configCount === 1 ? '' : 's'}`;
-  return <NodeCard data={data} sub={[n.vpcId, count].filter(Boolean).join(' · ')} />;
+  return <NodeCard data={data} sub={[count, n.vpcId].filter(Boolean).join(' · ')} />;
 });
 
 /** A domain verification: its status. */
 export const DomainNode = memo(function DomainNode({ data }: P) {
   const n = data.node;
   if (n.kind !== 'domain') return null;
-  return <NodeCard data={data} sub={n.status ?? 'status unknown'} />;
+  const sub =
+    n.status === 'PENDING'
+      ? 'waiting for its TXT record'
+      : n.status === 'VERIFIED'
+        ? 'verified'
+        : (n.status ?? 'status unknown');
+  return <NodeCard data={data} sub={sub} />;
 });

@@ -71,7 +71,7 @@ function ConfigFacts({ arn, lookup }: { arn: string; lookup: Lookup }) {
           {lookup.node(a.serviceNetworkArn)?.label ?? a.serviceNetworkArn} · {a.status ?? 'status unknown'}
           {a.failureCode ? ` · ${a.failureCode}` : ''}
           {(a.privateDnsName ?? a.dnsName) ? (
-            <span className={`${styles.mono} ${styles.small}`}> {a.privateDnsName ?? a.dnsName}</span>
+            <span className={styles.dnsLine}>{a.privateDnsName ?? a.dnsName}</span>
           ) : null}
         </Row>
       ))}
@@ -113,7 +113,7 @@ function DomainFacts({ arn, lookup }: { arn: string; lookup: Lookup }) {
       {d.status !== 'VERIFIED' && d.txtName && d.txtValue ? (
         <section className={styles.section} aria-label="TXT record to create" data-testid="domain-txt">
           <h3>TXT record to create</h3>
-          <p className={styles.small}>
+          <p className={styles.hint}>
             Lattice checks DNS for this record; the domain stays {d.status ?? 'unverified'} until it is found.
           </p>
           <dl className={styles.facts}>
