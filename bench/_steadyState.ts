@@ -121,6 +121,7 @@ export async function steadyState(app: AppHarness, factory: AwsClientFactory, mi
     incrementalCalls += next.trace.awsCalls;
     trellisAtOnce.push(weightsOf(next.result, mine.arn) === tw.join(','));
   }
+  const counted = { ...byOperation };
   // One more refresh (its calls not counted) gives the last minute's outside change its second refresh.
   now += 60_000;
   snap = await inv.snapshot({ user: 'bench' });
@@ -133,7 +134,7 @@ export async function steadyState(app: AppHarness, factory: AwsClientFactory, mi
     callsPerMinutePerAccount: incrementalCalls / minutes / accounts,
     outsideLag,
     trellisAtOnce,
-    byOperation,
+    byOperation: counted,
   };
 }
 

@@ -31,6 +31,9 @@ test.describe('console shell against the emulator', () => {
     await expect(rows.nth(0)).toContainText('111111111111');
     await expect(rows.nth(1)).toContainText('payments');
     await expect(rows.nth(2)).toContainText('storefront');
+    // The VPC Lattice call budget of each account (e2e runs with a budget of 50 requests/s): in use / limit.
+    await expect(rows.nth(0).getByTestId('account-budget')).toHaveText(/^VPC Lattice budget \d+\/50 calls\/s/);
+    await expect(page.getByTestId('call-budget')).toHaveText(/^\d+\/50\/s$/);
     // Role ARNs and ExternalIds stay on the server.
     const html = await page.content();
     expect(html).not.toContain('TrellisOperator');

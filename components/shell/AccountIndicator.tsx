@@ -77,15 +77,13 @@ export function AccountIndicator(props: Props) {
           ·
         </span>
         <span className={styles.region}>{props.region}</span>
-        {busiest ? (
-          <span
-            className={styles.budget}
-            data-testid="call-budget"
-            title="VPC Lattice calls in the last second / call budget per second (busiest account)"
-          >
-            {busiest.inUse}/{busiest.limit}/s
-          </span>
-        ) : null}
+        <span
+          className={styles.budget}
+          data-testid="call-budget"
+          title="VPC Lattice calls in the last second / call budget per second (busiest account)"
+        >
+          {busiest ? `${busiest.inUse}/${busiest.limit}/s` : ''}
+        </span>
         <span className={styles.caret} aria-hidden="true" />
       </button>
       <section id={panelId} className={styles.panel} hidden={!open} aria-label="Accounts and region">
@@ -134,6 +132,7 @@ export function AccountIndicatorPending({ region }: { region: string }) {
           ·
         </span>
         <span className={styles.region}>{region}</span>
+        <span className={styles.budget} />
         <span className={styles.caret} aria-hidden="true" />
       </span>
     </div>

@@ -41,7 +41,7 @@ export interface InventoryOptions {
   pacers?: PacerPool;
   /** Full crawls, sweep and health rotation. */
   tuning?: RefreshTuning;
-  /** Called with each finished crawl (calls made, duration; `full`: accounts crawled in full), e.g. for the benchmark. */
+  /** Called with each finished crawl (calls, duration; `full`: the accounts crawled in full), e.g. for the bench. */
   onCrawl?: (result: CrawlResult, full: readonly string[]) => void;
 }
 

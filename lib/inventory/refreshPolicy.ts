@@ -67,7 +67,7 @@ export class RefreshPolicy {
     return out;
   }
 
-  /** Patches again the listeners written at or after `since` (a crawl that started before may have overwritten them). */
+  /** Patches again the listeners written at or after `since` (a crawl started before may have overwritten them). */
   repatchSince(since: number, accountIds: ReadonlySet<string>): void {
     for (const [arn, at] of this.written) {
       const owner = parseLatticeArn(arn)?.accountId;
