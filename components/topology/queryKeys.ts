@@ -7,4 +7,5 @@ export const topologyKeys = {
   traffic: (window: TrafficWindow) => ['topology', 'traffic', window] as const,
   authPolicy: (arn: string) => ['topology', 'authPolicy', arn] as const,
   healthCheck: (arn: string) => ['topology', 'healthCheck', arn] as const,
+  watch: (arns: readonly string[]) => ['topology', 'watch', ...arns] as const,
 };

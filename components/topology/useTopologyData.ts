@@ -7,7 +7,7 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { loadSnapshot } from '@/lib/actions/inventory';
-import { loadAuthPolicy, loadHealthCheck, loadTraffic } from '@/lib/actions/topology';
+import { loadAuthPolicy, loadHealthCheck, loadTraffic, watchHealth } from '@/lib/actions/topology';
 import type { Result } from '@/lib/domain/result';
 import type { Snapshot } from '@/lib/domain/snapshot';
 import type { TrafficWindow } from '@/lib/graph/traffic';
@@ -76,6 +76,18 @@ export function useHealthCheck(arn: string) {
   return useQuery({
     queryKey: topologyKeys.healthCheck(arn),
     queryFn: () => loadHealthCheck({ arn }),
+    staleTime: 60_000,
+  });
+}
+
+/** Re-marks the target groups in the side panel as watched while it stays open (the watch lasts minutes). */
+export function useWatchHealth(arns: readonly string[]) {
+  const key = [...arns].sort();
+  return useQuery({
+    queryKey: topologyKeys.watch(key),
+    queryFn: () => watchHealth({ arns: key.slice(0, 50) }),
+    enabled: key.length > 0,
+    refetchInterval: 60_000,
     staleTime: 60_000,
   });
 }

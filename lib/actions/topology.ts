@@ -7,11 +7,14 @@ import { z } from 'zod';
 import { parseLatticeArn } from '../domain/arn';
 import type { Result } from '../domain/result';
 import { TRAFFIC_WINDOWS, type TrafficOverlay, type TrafficWindow } from '../graph/traffic';
-import { getSnapshot } from '../inventory';
+import { getSnapshot, watchTargetGroups } from '../inventory';
 import { readAuthPolicy, type AuthPolicyView } from '../topology/authPolicy';
 import { readHealthCheck, type HealthCheckReport } from '../topology/healthCheck';
 import { trafficOverlay } from '../topology/traffic';
 import { runAction } from './run';
+
+/** A service with more target groups than this is watched by its first ones (a panel shows no more at once). */
+const MAX_WATCHED_PER_CALL = 50;
 
 const windows = Object.keys(TRAFFIC_WINDOWS) as [TrafficWindow, ...TrafficWindow[]];
 const trafficInput = z.object({ window: z.enum(windows) }).strict();
@@ -36,6 +39,19 @@ const targetGroupInput = z
   })
   .strict();
 
+const watchInput = z
+  .object({
+    arns: z
+      .array(
+        z
+          .string()
+          .max(2048)
+          .refine((a) => parseLatticeArn(a)?.kind === 'targetgroup', 'must be the ARN of a target group'),
+      )
+      .max(MAX_WATCHED_PER_CALL),
+  })
+  .strict();
+
 /** Requests, 4xx, 5xx and 403 per service, target group and route over the window. */
 export async function loadTraffic(input: { window: TrafficWindow }): Promise<Result<TrafficOverlay>> {
   return runAction({ name: 'topology.loadTraffic', input: trafficInput, mutates: false }, input, async (i, { user }) =>
@@ -57,4 +73,15 @@ export async function loadHealthCheck(input: { arn: string }): Promise<Result<He
     input,
     (i, { user }) => readHealthCheck(i.arn, { user: user.id }),
   );
+}
+
+/**
+ * Marks the target groups a user is looking at (the side panel's node): the inventory reads their health
+ * on every refresh for a while instead of on the slower rotation (see lib/inventory/refreshPolicy).
+ */
+export async function watchHealth(input: { arns: string[] }): Promise<Result<{ watched: number }>> {
+  return runAction({ name: 'topology.watchHealth', input: watchInput, mutates: false }, input, async (i) => {
+    watchTargetGroups(i.arns);
+    return { watched: i.arns.length };
+  });
 }

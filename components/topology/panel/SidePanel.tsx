@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { effectiveHealth } from '@/lib/graph/findings';
 import { logsHref, routingHref } from '@/lib/graph/links';
 import type { TrafficOverlay, TrafficWindow } from '@/lib/graph/traffic';
+import type { TargetGroup } from '@/lib/domain/snapshot';
 import type { GraphNode } from '@/lib/graph/types';
 import styles from '../topology.module.css';
 import { AuthPolicySection } from './AuthPolicySection';
@@ -15,6 +16,7 @@ import type { Lookup } from './lookup';
 import { Relations } from './Relations';
 import { RulesTable } from './RulesTable';
 import { TargetsTable } from './TargetsTable';
+import { useWatchHealth } from '../useTopologyData';
 import { VpcResourceFacts } from './VpcResourceFacts';
 
 const KIND = {
@@ -40,6 +42,13 @@ interface Props {
   onClose(): void;
 }
 
+/** The target groups whose health a user looking at `node` wants fresh: itself, or a service's groups. */
+function watchedGroups(node: Props['node'], groups: readonly TargetGroup[]): string[] {
+  if (node.kind === 'targetGroup') return [node.id];
+  if (node.kind === 'service') return groups.filter((g) => g.serviceArns.includes(node.id)).map((g) => g.arn);
+  return [];
+}
+
 /**
  * The selected node's details: its triage findings first, then facts, problems, traffic, rules, targets, auth
  * policy, links.
@@ -57,6 +66,7 @@ export function SidePanel({ node, lookup, traffic, window, focusToken, onPick, o
         ? traffic?.targetGroups[node.id]
         : undefined;
   const problems = lookup.snapshot.problems.filter((p) => p.resourceArn === node.id);
+  useWatchHealth(watchedGroups(node, lookup.snapshot.targetGroups));
   const reasons = node.badges.filter((b) => b.kind === 'health');
   return (
     <aside className={styles.panel} aria-labelledby="topology-panel-title" data-testid="side-panel" data-node={node.id}>
