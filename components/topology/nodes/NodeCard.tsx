@@ -80,7 +80,9 @@ export function NodeCard({ data, sub, children }: { data: ResourceData; sub?: st
       {...(node.kind === 'targetGroup'
         ? { 'data-targets': TARGET_STATUSES.map((st) => `${st}:${node.summary[st]}`).join(',') }
         : {})}
-      title={`${KIND_LABEL[node.kind]} ${node.label}: ${HEALTH_WORD[node.health]}${problem ? ` · ${problem.title}` : ''}`}
+      title={[`${KIND_LABEL[node.kind]} ${node.label}: ${HEALTH_WORD[node.health]}`, problem?.title]
+        .filter(Boolean)
+        .join(' · ')}
     >
       {node.kind !== 'vpc' ? (
         <Handle type="target" position={Position.Left} className={styles.handle} isConnectable={false} />
