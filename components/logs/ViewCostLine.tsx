@@ -8,9 +8,16 @@ import { formatBytes } from '@/lib/logs/panelTypes';
 import type { ViewCost } from '@/lib/logs/viewCost';
 import styles from './logs.module.css';
 
-/** The line; nothing before the first query starts. */
+/** The line (always there, so that the panels below do not move when the first query starts). */
 export function ViewCostLine({ cost }: { cost: ViewCost }) {
-  if (cost.queries === 0) return null;
+  if (cost.queries === 0)
+    return (
+      <div className={styles.viewCost} data-testid="view-cost" data-queries={0}>
+        <span>
+          <strong>This view:</strong> starting its Insights queries…
+        </span>
+      </div>
+    );
   return (
     <div
       className={styles.viewCost}
