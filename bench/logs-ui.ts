@@ -8,7 +8,7 @@
  * Needs `npm run build` first. Uses ports 0 (emulator) and a free one for the console.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Page } from '@playwright/test';
 import { startEmulator } from '../emulator/server';
@@ -121,6 +121,15 @@ async function fillRecords(url: string, body: Record<string, unknown>): Promise<
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
+/** The hub's network log groups, with an index policy from the start (the explorer caches policies a while). */
+function indexedHubGroups(emu: Awaited<ReturnType<typeof startEmulator>>) {
+  const hub = (n: string) =>
+    emu.state.logs.ensureGroup('111111111111', 'us-east-1', `/aws/vpc-lattice/${n}`, Date.now() - 7_200_000);
+  const groups = ['prod-mesh', 'shared-services'].map(hub);
+  indexGroups(groups);
+  return groups;
+}
+
 /**
  * With field indexes: a service that logs through its networks' groups (identity → prod-mesh and
  * shared-services), half of whose records are another service's; the groups get an index policy (as if
@@ -132,15 +141,12 @@ async function indexedPhase(
   appPort: number,
   records: number,
 ): Promise<void> {
-  const hub = (n: string) =>
-    emu.state.logs.ensureGroup('111111111111', 'us-east-1', `/aws/vpc-lattice/${n}`, Date.now() - 7_200_000);
   const mesh = 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpc-lattice/prod-mesh';
   const span = { spanMs: 3_600_000 - 120_000, endMs: Date.now() - 60_000 };
   const n = Math.max(1, Math.floor(records / 4));
   await fillRecords(emu.url, { service: 'identity', count: n, logGroupArn: mesh, ...span });
   await fillRecords(emu.url, { service: 'payments-api', count: n, logGroupArn: mesh, ...span });
-  const groups = ['prod-mesh', 'shared-services'].map(hub);
-  indexGroups(groups);
+  const groups = indexedHubGroups(emu);
   const identity = emu.state.lattice.serviceViews().find((v) => v.service.name === 'identity')!.service.arn;
   const url = `http://127.0.0.1:${appPort}/logs?service=${encodeURIComponent(identity)}`;
   process.stdout.write(
@@ -169,8 +175,10 @@ export default async function bench(args: string[]): Promise<void> {
   const appPort = await freePort();
   const app = spawn(process.execPath, ['.next/standalone/server.js'], {
     env: { ...process.env, ...demoAppEnv({ emulatorUrl: emu.url, port: appPort }) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_APP_LOG ? 'pipe' : 'ignore', 'inherit'],
   });
+  // BENCH_APP_LOG=<file>: the console's JSON log lines (one per request, with its AWS calls) go there.
+  if (process.env.BENCH_APP_LOG) app.stdout?.pipe(createWriteStream(process.env.BENCH_APP_LOG));
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -183,6 +191,7 @@ export default async function bench(args: string[]): Promise<void> {
   });
   try {
     const t = Date.now();
+    indexedHubGroups(emu);
     await fillRecords(emu.url, {
       service: 'payments-api',
       count: records,

@@ -3,13 +3,21 @@
  * The view's status line: Insights queries it ran and the bytes they scanned (what Logs Insights bills),
  * with what a field index let them skip.
  */
+import { INDEX_POLICY_DOCUMENT } from '@/lib/logs/fieldIndex';
 import { formatBytes } from '@/lib/logs/panelTypes';
 import type { ViewCost } from '@/lib/logs/viewCost';
 import styles from './logs.module.css';
 
-/** The line; nothing before the first query starts. */
+/** The line (always there, so that the panels below do not move when the first query starts). */
 export function ViewCostLine({ cost }: { cost: ViewCost }) {
-  if (cost.queries === 0) return null;
+  if (cost.queries === 0)
+    return (
+      <div className={styles.viewCost} data-testid="view-cost" data-queries={0}>
+        <span>
+          <strong>This view:</strong> starting its Insights queries…
+        </span>
+      </div>
+    );
   return (
     <div
       className={styles.viewCost}
@@ -33,7 +41,14 @@ export function ViewCostLine({ cost }: { cost: ViewCost }) {
           {formatBytes(cost.bytesSkipped)} skipped by the field index on {cost.indexedBy.join(', ') || 'a field'}
         </span>
       ) : (
-        <span>no field index used</span>
+        <span
+          title={
+            'A service or target-group view scans only its records when every queried log group has a field ' +
+            `index policy on these fields: ${INDEX_POLICY_DOCUMENT} (aws logs put-index-policy).`
+          }
+        >
+          no field index used
+        </span>
       )}
     </div>
   );

@@ -54,4 +54,16 @@ describe('fieldsIndexedByAll', () => {
     expect([...(await fieldsIndexedByAll([group('a'), group('locked')], 'u', factory, 0))]).toEqual([]);
     expect([...(await fieldsIndexedByAll([], 'u', factory, 0))]).toEqual([]);
   });
+
+  it('asks once for panels starting together, and asks again after a failure', async () => {
+    const throttled = new TrellisError('THROTTLED', 'Rate exceeded', { retryable: true });
+    const policies: Record<string, string[] | Error> = { a: throttled };
+    const { factory, calls } = fakeFactory(policies);
+    const five = await Promise.all([1, 2, 3, 4, 5].map(() => fieldsIndexedByAll([group('a')], 'u', factory, 0)));
+    expect(five.map((s) => s.size)).toEqual([0, 0, 0, 0, 0]);
+    expect(calls).toEqual(['a']);
+    policies.a = ['serviceArn'];
+    expect([...(await fieldsIndexedByAll([group('a')], 'u', factory, 1))]).toEqual(['serviceArn']);
+    expect(calls).toEqual(['a', 'a']);
+  });
 });

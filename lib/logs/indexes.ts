@@ -14,8 +14,8 @@ import type { LogSource } from './sources';
 export const INDEX_POLICY_TTL_MS = 5 * 60_000;
 
 interface Entry {
-  /** Undefined: the group does not exist. */
-  fields: ReadonlySet<string> | undefined;
+  /** Undefined: the group does not exist. One call per group, shared by the panels starting at once. */
+  fields: Promise<ReadonlySet<string> | undefined>;
   at: number;
 }
 
@@ -32,15 +32,21 @@ async function fieldsOf(
   const cache = cacheOf(factory);
   const hit = cache.get(g.arn);
   if (hit && now - hit.at < INDEX_POLICY_TTL_MS) return hit.fields;
-  let fields: ReadonlySet<string> | undefined;
-  try {
-    const logs = factory.gateways.logs({ accountId: g.accountId, region: g.region, user });
-    fields = new Set(await logs.indexedFields(g.name));
-  } catch (e) {
-    fields = e instanceof TrellisError && e.code === 'NOT_FOUND' ? undefined : new Set();
-  }
-  cache.set(g.arn, { fields, at: now });
-  return fields;
+  const logs = factory.gateways.logs({ accountId: g.accountId, region: g.region, user });
+  const entry: Entry = {
+    at: now,
+    fields: logs.indexedFields(g.name).then(
+      (list) => new Set(list),
+      (e: unknown) => {
+        if (e instanceof TrellisError && e.code === 'NOT_FOUND') return undefined;
+        // Throttled, denied, unreachable: no filterIndex this time, and ask again next time.
+        if (cache.get(g.arn) === entry) cache.delete(g.arn);
+        return new Set<string>();
+      },
+    ),
+  };
+  cache.set(g.arn, entry);
+  return entry.fields;
 }
 
 /** The fields indexed by every one of `groups` (empty when any has none). */

@@ -8,7 +8,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import { TrellisError, toErrorInfo } from '../domain/errors';
-import { withFieldIndex } from './fieldIndex';
+import { INDEX_FIELDS, indexFilterFor, withFieldIndex } from './fieldIndex';
 import { parseLogFilters } from './filters';
 import { fieldsIndexedByAll } from './indexes';
 import type { PanelRun, PanelStarted, RunProgress, RunRef, ScanStats, ScopeFailure } from './panelTypes';
@@ -37,7 +37,9 @@ export async function startPanel(input: z.infer<typeof startPanelInput>, deps: P
   const snapshot = await deps.snapshot(deps.user);
   const sel = selectSources(snapshot, filters);
   // filterIndex only when every queried group indexes the field (groups without it would be skipped whole).
-  const indexed = await fieldsIndexedByAll(sel.sources, deps.user, deps.factory);
+  // No DescribeIndexPolicies at all when no filter could use an index (e.g. the unfiltered first view).
+  const indexable = indexFilterFor(filters, new Set(INDEX_FIELDS)) !== undefined;
+  const indexed = indexable ? await fieldsIndexedByAll(sel.sources, deps.user, deps.factory) : new Set<string>();
   const query = withFieldIndex(panelQuery(input.panel, filters, input.bin), filters, indexed);
   const queryText = printQuery(query);
   const base = {
