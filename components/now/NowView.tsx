@@ -153,8 +153,8 @@ export function NowView({
       ) : r.findings.length === 0 && r.partial ? (
         <EmptyState title="Nothing found so far" testId="now-partial-empty">
           <p>
-            {QUIET_TEXT} in the access logs and the groups with traffic, as of {absoluteTime(r.asOf, now)}. The
-            inventory is still being read: the health of idle target groups follows in a few seconds.
+            Nothing wrong in the access logs, the audit log, running canaries or the target groups with traffic, as of{' '}
+            {absoluteTime(r.asOf, now)}. The health of idle target groups follows once the inventory is read.
           </p>
         </EmptyState>
       ) : r.findings.length === 0 ? (
