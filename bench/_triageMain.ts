@@ -66,8 +66,9 @@ async function one(scenario: 'demo' | 'fleet', refreshes: number): Promise<boole
       `${scenario}: ${snapshot.services.length} services, ${snapshot.targetGroups.length} target groups, ` +
         `${snapshot.accessLogSubscriptions.length} log subscriptions ` +
         `(inventory read once: ${inventoryMs.toFixed(0)} ms)\n` +
-        `  cold process, no inventory yet: ${coldMs.toFixed(0).padStart(5)} ms, ${cold.partial ? 'partial' : 'complete'}, ` +
-        `${cold.queries} queries, ${(cold.bytesScanned / 1e6).toFixed(1)} MB scanned, ${cold.findings.length} findings\n` +
+        `  cold process, no inventory yet: ${coldMs.toFixed(0).padStart(5)} ms, ` +
+        `${cold.partial ? 'partial' : 'complete'}, ${cold.queries} queries, ` +
+        `${(cold.bytesScanned / 1e6).toFixed(1)} MB scanned, ${cold.findings.length} findings\n` +
         `${rows.join('\n')}\n` +
         `  worst ${worst.toFixed(0)} ms vs target ${target} ms: ${worst <= target ? 'OK' : 'OVER'}\n`,
     );

@@ -58,6 +58,8 @@ interface Load {
 const drawn = (): { ms: number; state: Load['state'] } | undefined => {
   const states: Array<[string, Load['state']]> = [
     ['[data-testid="finding"]', 'findings'],
+    // Only low-severity findings: drawn as one collapsed group.
+    ['[data-testid="more-findings"]', 'findings'],
     ['[data-testid="all-quiet"]', 'quiet'],
     ['[data-testid="now-partial-empty"]', 'nothing-yet'],
     ['[data-testid="now-error"]', 'error'],

@@ -35,6 +35,10 @@ interface Props {
   blockedReason?: string;
 }
 
+/** What the first look (before the inventory is read) checked when it found nothing. */
+const NOTHING_YET =
+  'Nothing wrong in the access logs, the audit log, running canaries or the target groups with traffic,';
+
 function Skeleton() {
   return (
     <div role="status" aria-busy="true" aria-live="polite" className={styles.list} data-testid="now-loading">
@@ -153,8 +157,8 @@ export function NowView({
       ) : r.findings.length === 0 && r.partial ? (
         <EmptyState title="Nothing found so far" testId="now-partial-empty">
           <p>
-            {QUIET_TEXT} in the access logs and the groups with traffic, as of {absoluteTime(r.asOf, now)}. The
-            inventory is still being read: the health of idle target groups follows in a few seconds.
+            {NOTHING_YET} as of {absoluteTime(r.asOf, now)}. The health of idle target groups follows once the inventory
+            is read.
           </p>
         </EmptyState>
       ) : r.findings.length === 0 ? (

@@ -146,9 +146,14 @@ async function gatherLogs(snapshot: Snapshot, factory: AwsClientFactory, nowMs: 
       ]);
       base = { endMs: w.baseline.endMs, rows };
       baselineCache.set(key, base);
-      rows.catch(() => {
+      // A failed baseline is not kept, nor an empty one: history may still be arriving (a subscription just
+      // made, logs delivered late or backfilled), and an hour without records costs nothing to ask again.
+      const drop = () => {
         if (baselineCache.get(key)?.rows === rows) baselineCache.delete(key);
-      });
+      };
+      rows.then((sets) => {
+        if (sets.every((q) => q.rows.length === 0)) drop();
+      }, drop);
     }
     try {
       const [s, l, dn, [b, lb, db]] = await Promise.all([

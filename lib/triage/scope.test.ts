@@ -72,3 +72,22 @@ describe('the light scope', () => {
     expect(light.accounts.find((a) => a.accountId === '111111111111')?.reachable).toBe(true);
   }, 60_000);
 });
+
+describe('the baseline cache', () => {
+  it('keeps no empty baseline: history that arrives later (a backfill, late delivery) is read next time', async () => {
+    const empty = await startAppHarness({ scenario: 'demo', params: { backfillMinutes: 0, lagMs: 0 } });
+    try {
+      const f = empty.factory();
+      const snapshot = await getSnapshot({}, f);
+      resetTriageState();
+      const refresh = () => triageReport({ factory: f, snapshot: async () => snapshot, reuseMs: 0, pollMs: 20 });
+      const first = await refresh();
+      const second = await refresh();
+      // Both refreshes ran the baseline's queries again (3 recent + 3 baseline per query plan, + 1 audit).
+      expect(second.queries).toBe(first.queries);
+      expect((first.queries - 1) % 6).toBe(0);
+    } finally {
+      await empty.close();
+    }
+  }, 60_000);
+});
