@@ -63,8 +63,12 @@ export async function lightSnapshot(factory: AwsClientFactory, user?: string): P
 }
 
 /** The inventory if it answers within the grace period, else the light read (the crawl goes on). */
-export async function triageScope(factory: AwsClientFactory, user?: string): Promise<TriageScope> {
-  const full = getSnapshot(user ? { user } : {}, factory);
+export async function triageScope(
+  factory: AwsClientFactory,
+  user?: string,
+  inventory: () => Promise<Snapshot> = () => getSnapshot(user ? { user } : {}, factory),
+): Promise<TriageScope> {
+  const full = inventory();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), INVENTORY_GRACE_MS);
