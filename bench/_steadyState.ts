@@ -8,6 +8,7 @@
  * change was in the very next snapshot.
  */
 import type { AwsClientFactory } from '../lib/aws/clientFactory';
+import { withWriteAccess } from '../lib/aws/writeAccess';
 import type { Rule, Snapshot } from '../lib/domain/snapshot';
 import { Inventory } from '../lib/inventory/inventory';
 import { traced } from '../lib/observability/trace';
@@ -52,16 +53,19 @@ function weightsOf(snap: Snapshot, arn: string): string {
 
 async function changeThroughTrellis(factory: AwsClientFactory, rule: Weighted, weights: number[]): Promise<void> {
   const targetGroups = rule.action.targetGroups.map((t, i) => ({ ...t, weight: weights[i] ?? 0 }));
-  await writeChange(
-    { factory, user: { id: 'bench', name: 'bench' }, now: Date.now },
-    {
-      kind: 'updateRule',
-      serviceArn: rule.serviceArn,
-      listenerArn: rule.listenerArn,
-      ruleArn: rule.arn,
-      expectedVersion: rule.lastUpdatedAt ?? '',
-      after: { priority: rule.priority, match: rule.match, action: { ...rule.action, targetGroups } },
-    },
+  // Trellis's own write path, with the grant a mutating action opens (write credentials exist only inside it).
+  await withWriteAccess('bench: a change through Trellis', () =>
+    writeChange(
+      { factory, user: { id: 'bench', name: 'bench' }, now: Date.now },
+      {
+        kind: 'updateRule',
+        serviceArn: rule.serviceArn,
+        listenerArn: rule.listenerArn,
+        ruleArn: rule.arn,
+        expectedVersion: rule.lastUpdatedAt ?? '',
+        after: { priority: rule.priority, match: rule.match, action: { ...rule.action, targetGroups } },
+      },
+    ),
   );
 }
 
