@@ -35,7 +35,8 @@ export function builtActions(): BuiltAction[] {
     actions: Record<string, { action: string; mutates: boolean }>;
   };
   return Object.entries(manifest.node).map(([id, entry]) => {
-    const worker = Object.keys(entry.workers).find((w) => w.endsWith('/page')) ?? 'app/page';
+    // A page that serves it; not Next's own `app/_not-found` (a POST there is a 404 whatever the action).
+    const worker = Object.keys(entry.workers).find((w) => w.endsWith('/page') && !w.startsWith('app/_')) ?? 'app/page';
     return {
       id,
       name: policy.actions[id]?.action ?? `${entry.filename}#${entry.exportedName}`,
