@@ -23,13 +23,15 @@ afterAll(async () => {
 function setup(ttlMs = 1000, maxStaleMs = 10_000) {
   let now = 1_000_000;
   const crawls: CrawlResult[] = [];
+  const fulls: Array<readonly string[]> = [];
   let waiters: Array<() => void> = [];
   const inv = new Inventory(app.factory(), {
     ttlMs,
     maxStaleMs,
     now: () => now,
-    onCrawl: (r) => {
+    onCrawl: (r, full) => {
       crawls.push(r);
+      fulls.push(full);
       for (const w of waiters) w();
       waiters = [];
     },
@@ -37,6 +39,7 @@ function setup(ttlMs = 1000, maxStaleMs = 10_000) {
   return {
     inv,
     crawls,
+    fulls,
     advance: (ms: number) => {
       now += ms;
     },
@@ -79,6 +82,18 @@ describe('Inventory cache', () => {
     expect(fresh.services.some((s) => s.arn === probe)).toBe(true);
     expect(fresh.fetchedAt).toBe(1_001_100);
     expect(fresh.accounts.map((a) => a.fetchedAt)).toEqual([1_001_100, 1_001_100, 1_001_100]);
+  });
+
+  it('"Refresh all" waits for a crawl that was already running, then crawls in full', async () => {
+    const t = setup();
+    const first = await t.inv.snapshot({});
+    t.advance(2_000); // past the TTL: answered from the cache, refreshed in the background (incremental)
+    await t.inv.snapshot({});
+    const all = await t.inv.snapshot({ refresh: true });
+    expect(t.crawls).toHaveLength(3);
+    expect(t.fulls[1]).toEqual([]);
+    expect([...(t.fulls[2] ?? [])].sort()).toEqual(first.accounts.map((a) => a.accountId).sort());
+    expect(all.accounts.map((a) => a.fetchedAt)).toEqual(first.accounts.map(() => 1_002_000));
   });
 
   it('re-crawls on refresh, once for concurrent refreshes, and waits when data is too old', async () => {

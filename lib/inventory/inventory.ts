@@ -74,6 +74,8 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
 export class Inventory {
   private readonly segments = new Map<string, SegmentData>();
   private readonly inflight = new Map<string, Promise<void>>();
+  /** Accounts whose running crawl is a forced full one ("Refresh all"): another "Refresh all" joins it. */
+  private readonly inflightFull = new Set<string>();
   private readonly now: () => number;
   /** Full or incremental, dirty listeners, sweep and health rotation. */
   readonly policy: RefreshPolicy;
@@ -153,13 +155,26 @@ export class Inventory {
    * the others.
    */
   private refresh(accounts: readonly AccountConfig[], user: string | undefined, full: boolean): Promise<void> {
+    if (full) {
+      // "Refresh all" does not settle for a crawl that started before it (it may be incremental and read
+      // before the change the user wants to see): it waits for that one, then crawls in full.
+      const older = accounts
+        .filter((a) => !this.inflightFull.has(a.accountId))
+        .map((a) => this.inflight.get(a.accountId))
+        .filter((p): p is Promise<void> => p !== undefined);
+      if (older.length > 0) return Promise.allSettled(older).then(() => this.refresh(accounts, user, true));
+    }
     const joined = accounts
       .map((a) => this.inflight.get(a.accountId))
       .filter((p): p is Promise<void> => p !== undefined);
     const fresh = accounts.filter((a) => !this.inflight.has(a.accountId));
     if (fresh.length > 0) {
       const done = () => {
-        for (const a of fresh) if (this.inflight.get(a.accountId) === p) this.inflight.delete(a.accountId);
+        for (const a of fresh)
+          if (this.inflight.get(a.accountId) === p) {
+            this.inflight.delete(a.accountId);
+            this.inflightFull.delete(a.accountId);
+          }
       };
       const p: Promise<void> = this.crawlAccounts(fresh, user, full).then(
         ({ result, fullIds }) => {
@@ -171,7 +186,10 @@ export class Inventory {
           throw e;
         },
       );
-      for (const a of fresh) this.inflight.set(a.accountId, p);
+      for (const a of fresh) {
+        this.inflight.set(a.accountId, p);
+        if (full) this.inflightFull.add(a.accountId);
+      }
       joined.push(p);
     }
     return Promise.all(joined).then(() => undefined);
