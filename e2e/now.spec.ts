@@ -13,6 +13,8 @@ import { expect, test } from '@playwright/test';
 import { emulator } from './support/emulator';
 import { AuditPage } from './pages/AuditPage';
 import { NowPage } from './pages/NowPage';
+import { TopologyPage } from './pages/TopologyPage';
+import { e2eServers } from './support/ports';
 import { CLEAR_AFTER_MS, RECENT_MINUTES } from '../lib/triage/constants';
 import { canaryRule, EMULATOR_URL, paymentsClients, ruleWeights, type CanaryRuleRef } from './pages/RoutingPage';
 
@@ -78,10 +80,20 @@ let ref: CanaryRuleRef;
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }) => {
   // 90 minutes of history: the engine's baseline is the hour ending 10 min before the recent 5 minutes.
   await emulator.reset({ scenario: 'demo', seed: 1, params: { backfillMinutes: 90, lagMs: 2000 } });
   ref = await canaryRule(lattice);
+  // The reset swapped the world behind the console's back; its inventory may still hold what an earlier spec
+  // left (e.g. a canary aborted to 100/0, patched in at once). "Refresh all" makes it read this world.
+  const page = await browser.newPage({ baseURL: e2eServers().appUrl });
+  try {
+    const topo = new TopologyPage(page);
+    await topo.goto('/topology');
+    await topo.refresh(120_000);
+  } finally {
+    await page.close();
+  }
 });
 
 test.afterAll(async () => {

@@ -10,6 +10,15 @@ const snap = demoLike();
 const p = places(snap);
 const rule = snap.rules[0]!; // v1 90 / v2 10
 
+/** The same rule with other weights of v1 and v2. */
+function withWeights(v1: number, v2: number): typeof rule {
+  const targetGroups = [
+    { targetGroupArn: DEMO.v1, weight: v1 },
+    { targetGroupArn: DEMO.v2, weight: v2 },
+  ];
+  return { ...rule, action: { type: 'forward' as const, targetGroups } };
+}
+
 function plan(canaryArn = DEMO.v2): CanaryInput {
   return {
     target: { serviceArn: DEMO.paymentsApi, listenerArn: rule.listenerArn, ruleArn: rule.arn },
@@ -28,9 +37,17 @@ describe('canary role', () => {
 
   it('the group that got weight most recently per the audit log wins over weights', () => {
     const events = [shift(1000, [100, 0], [90, 10]), shift(2000, [90, 10], [95, 5])];
+    const now9505 = withWeights(95, 5);
     // The latest change gave weight to v1: v1 is the canary of that step, whatever the weights.
-    expect(canaryRole(DEMO.v1, rule, events, [])).toBe('canary');
-    expect(canaryRole(DEMO.v2, rule, events, [])).toBe('stable');
+    expect(canaryRole(DEMO.v1, now9505, events, [])).toBe('canary');
+    expect(canaryRole(DEMO.v2, now9505, events, [])).toBe('stable');
+  });
+
+  it('an audit trail the rule no longer matches (changed outside Trellis since) falls back to the weights', () => {
+    // A canary was aborted to 100/0 through Trellis, then the rule was set back to 90/10 elsewhere.
+    const events = [shift(1000, [90, 10], [100, 0])];
+    expect(canaryRole(DEMO.v2, rule, events, [])).toBe('canary');
+    expect(canaryRole(DEMO.v1, rule, events, [])).toBe('stable');
   });
 
   it('the canary of a running plan wins over everything', () => {

@@ -44,19 +44,40 @@ export function canaryRole(
       c.target.ruleArn === rule.arn,
   );
   if (plan) return plan.canaryArn === tgArn ? 'canary' : 'stable';
-  // The group that got weight most recently (events newest first after the sort).
+  // The group that got weight most recently (events newest first after the sort) — only while the newest
+  // change still explains the rule: if its weights are not the rule's now, someone changed the rule outside
+  // Trellis since, and the audit log no longer says who is the canary.
   const sorted = [...events].filter((e) => e.result === 'applied').sort((a, b) => b.time.localeCompare(a.time));
   for (const e of sorted) {
     for (const c of e.changes) {
       if (c.ruleArn !== rule.arn && !(rule.isDefault && c.isDefault && c.listenerArn === rule.listenerArn)) continue;
       const before = c.before?.action?.type === 'forward' ? c.before.action.targetGroups : [];
       const after = c.after?.action?.type === 'forward' ? c.after.action.targetGroups : [];
+      if (!sameWeights(after, forwardOf(rule))) return bySmallerWeight(tgArn, live);
       const gained = after.filter(
         (t) => t.weight > (before.find((b) => b.targetGroupArn === t.targetGroupArn)?.weight ?? 0),
       );
       if (gained.length > 0) return gained.some((t) => t.targetGroupArn === tgArn) ? 'canary' : 'stable';
     }
   }
+  return bySmallerWeight(tgArn, live);
+}
+
+type Weighted = ReadonlyArray<{ targetGroupArn: string; weight: number }>;
+
+/** Same groups with the same weights (groups at weight 0 count as absent). */
+function sameWeights(a: Weighted, b: Weighted): boolean {
+  const key = (x: Weighted) =>
+    x
+      .filter((t) => t.weight > 0)
+      .map((t) => `${t.targetGroupArn}=${t.weight}`)
+      .sort()
+      .join(',');
+  return key(a) === key(b);
+}
+
+/** Nothing else known: the smaller weight is the canary. */
+function bySmallerWeight(tgArn: string, live: Weighted): 'canary' | 'stable' {
   const mine = live.find((t) => t.targetGroupArn === tgArn)!.weight;
   const others = Math.max(...live.filter((t) => t.targetGroupArn !== tgArn).map((t) => t.weight));
   return mine < others ? 'canary' : 'stable';
