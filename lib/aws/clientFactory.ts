@@ -239,10 +239,17 @@ export class AwsClientFactory {
   }
 }
 
-let shared: AwsClientFactory | undefined;
+/**
+ * Where the process-wide factory lives: on `globalThis`, because Next bundles route handlers, pages and
+ * server actions separately and a module-level variable would give each bundle its own factory — and so its
+ * own inventory cache, call budget and canary runner state ("Refresh all" in the page then left the
+ * `/api/*` routes' snapshot stale until its TTL).
+ */
+const SHARED = Symbol.for('trellis.awsClients');
 
 /** The process-wide factory, built from `getConfig()` on first use. */
 export function awsClients(): AwsClientFactory {
-  shared ??= new AwsClientFactory(getConfig());
-  return shared;
+  const g = globalThis as typeof globalThis & { [SHARED]?: AwsClientFactory };
+  g[SHARED] ??= new AwsClientFactory(getConfig());
+  return g[SHARED];
 }
