@@ -15,7 +15,12 @@ export interface WriteGrant {
   reason: string;
 }
 
-const grants = new AsyncLocalStorage<WriteGrant>();
+// On globalThis: Next bundles route handlers, pages and actions separately, and the one client factory
+// (lib/aws/clientFactory) must see what any bundle's action put here.
+const grantsKey = Symbol.for('trellis.writeGrants');
+const grantsHolder = globalThis as typeof globalThis & { [grantsKey]?: AsyncLocalStorage<WriteGrant> };
+grantsHolder[grantsKey] ??= new AsyncLocalStorage<WriteGrant>();
+const grants = grantsHolder[grantsKey];
 
 /** Runs `fn` with write access (see the module comment). */
 export function withWriteAccess<T>(reason: string, fn: () => Promise<T>): Promise<T> {

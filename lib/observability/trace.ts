@@ -24,7 +24,12 @@ export interface BudgetNote {
   waiting: number;
 }
 
-const storage = new AsyncLocalStorage<ActionTrace>();
+// On globalThis: Next bundles route handlers, pages and actions separately, and the one client factory
+// (lib/aws/clientFactory) must see what any bundle's action put here.
+const storageKey = Symbol.for('trellis.actionTrace');
+const storageHolder = globalThis as typeof globalThis & { [storageKey]?: AsyncLocalStorage<ActionTrace> };
+storageHolder[storageKey] ??= new AsyncLocalStorage<ActionTrace>();
+const storage = storageHolder[storageKey];
 
 /** Runs `fn` with a fresh trace; returns its result and the trace. */
 export async function traced<T>(fn: () => Promise<T>): Promise<{ result: T; trace: ActionTrace }> {
