@@ -65,6 +65,7 @@ async function changeOutside(rule: Rule & { action: { type: 'forward' } }, weigh
     ids,
     rule.action.targetGroups.map((t) => t.targetGroupArn),
     weights,
+    rule.accountId,
   );
 }
 
@@ -136,6 +137,28 @@ describe('incremental refresh', () => {
     // The next refresh reads the written listener again too (a crawl may have overtaken the patch).
     const hints = t.inv.policy.hintsFor(rule.accountId, 0);
     expect(hints.dirtyListeners.has(rule.listenerArn)).toBe(true);
+  });
+
+  it('keeps the owners of the rules it patches (EKS by inheritance, a stack by its tags), as a full read has them', async () => {
+    const t = setup({ ...EVERY_REFRESH }, 3_600_000, 3_600_000);
+    const first = await t.inv.snapshot();
+    const owned = first.rules.filter((r) => !r.isDefault && r.owner && r.action?.type === 'forward');
+    const kinds = [...new Set(owned.map((r) => r.owner?.kind))].sort();
+    expect(kinds).toEqual(['cloudformation', 'eks']);
+    const picked = kinds.map((k) => owned.find((r) => r.owner?.kind === k) as Rule & { action: { type: 'forward' } });
+    const listeners = picked.map((r) => r.listenerArn);
+    // Written (weights reversed): the patch reads these rules again with GetRule.
+    for (const r of picked) await changeOutside(r, r.action.targetGroups.map((g) => g.weight).reverse());
+    for (const arn of listeners) t.inv.markListenerWritten(arn);
+    t.advance(1000);
+    const patched = await t.inv.snapshot();
+    expect(t.crawls).toHaveLength(1);
+    const rulesOf = (s: Snapshot) =>
+      s.rules.filter((r) => listeners.includes(r.listenerArn)).sort((a, b) => a.arn.localeCompare(b.arn));
+    expect(rulesOf(patched).every((r) => r.owner)).toBe(true);
+    for (const r of picked)
+      expect(weightsOf(patched, r.arn)).toEqual(r.action.targetGroups.map((g) => g.weight).reverse());
+    expect(rulesOf(patched)).toEqual(rulesOf(await setup().inv.snapshot()));
   });
 
   it('"Refresh all" crawls in full; a full crawl also comes back every `fullEveryMs`', async () => {

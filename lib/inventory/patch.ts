@@ -9,6 +9,7 @@ import type { AccountConfig } from '../config';
 import type { Listener } from '../domain/snapshot';
 import { indexPrior } from './prior';
 import { readChangedRules } from './readChanged';
+import { carryRuleOwners } from './readOwners';
 import { SegmentRun } from './segmentRun';
 import type { SegmentData } from './types';
 
@@ -41,7 +42,10 @@ export async function patchListeners(
     resources: {
       ...r,
       listeners: r.listeners.map((l) => patched.get(l.arn) ?? l),
-      rules: [...r.rules.filter((x) => !patched.has(x.listenerArn)), ...run.rules],
+      rules: [
+        ...r.rules.filter((x) => !patched.has(x.listenerArn)),
+        ...carryRuleOwners(run.rules, prior, (arn) => patched.get(arn)?.owner),
+      ],
     },
     problems: [...segment.problems, ...run.problems],
   };

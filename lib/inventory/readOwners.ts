@@ -18,6 +18,7 @@
 import 'server-only';
 import type { LatticeGateway } from '../aws/latticeGateway';
 import { childOwner, ownerFromTags, type Owner } from '../domain/owner';
+import type { Rule } from '../domain/snapshot';
 import type { PriorIndex } from './prior';
 import type { SegmentRun } from './segmentRun';
 
@@ -94,4 +95,23 @@ export async function applyOwners(
     );
     if (o) r.owner = o;
   }
+}
+
+/**
+ * Owners for rules read again outside a crawl (the patch after Trellis's own write): a rule keeps the
+ * owner its tags gave it before, a default rule takes its listener's, and an EKS service's rules inherit
+ * the controller. No tag read; a rule new since the last crawl under a stack's service gets its owner at
+ * the next full crawl.
+ */
+export function carryRuleOwners(
+  rules: readonly Rule[],
+  prior: PriorIndex,
+  listenerOwner: (listenerArn: string) => Owner | undefined,
+): Rule[] {
+  return rules.map((r) => {
+    if (r.owner) return r;
+    const own = prior.owners.get(r.arn) ?? (r.isDefault ? listenerOwner(r.listenerArn) : undefined);
+    const owner = childOwner(own, prior.owners.get(r.serviceArn));
+    return owner ? { ...r, owner } : r;
+  });
 }
