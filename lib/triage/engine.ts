@@ -34,8 +34,6 @@ export interface EngineInput {
   errors: TriageError[];
   queries: number;
   bytesScanned: number;
-  /** The resources came from the light read (scope.ts), not the inventory. */
-  partial?: boolean;
 }
 
 /** Log-based candidates of every kind. */
@@ -63,6 +61,5 @@ export function evaluate(input: EngineInput, persistence: Persistence): TriageRe
     asOf: new Date(asOf).toISOString(),
     queries: input.queries,
     bytesScanned: input.bytesScanned,
-    ...(input.partial ? { partial: true } : {}),
   };
 }

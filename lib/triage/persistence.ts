@@ -38,6 +38,11 @@ export class Persistence {
     return this.down.get(targetGroupArn);
   }
 
+  /** Groups whose last read here found targets down. */
+  downGroups(): string[] {
+    return [...this.down].filter(([, ids]) => ids.length > 0).map(([arn]) => arn);
+  }
+
   /** Records a health read. */
   setDown(targetGroupArn: string, ids: string[]): void {
     this.down.set(targetGroupArn, ids);
