@@ -53,6 +53,19 @@ export class Persistence {
     return this.entries.get(id)?.firstSeenMs ?? nowMs;
   }
 
+  /**
+   * Forgets the findings (and the health memory) of resources `gone` says no longer exist, so that a
+   * deleted target group's finding does not outlive it for CLEAR_AFTER_MS.
+   */
+  forget(gone: (resourceArn: string) => boolean, resourceOf: (f: Finding) => string | undefined): void {
+    for (const [id, e] of this.entries) {
+      const arn = resourceOf(e.finding);
+      if (arn !== undefined && gone(arn)) this.entries.delete(id);
+    }
+    for (const arn of [...this.down.keys()]) if (gone(arn)) this.down.delete(arn);
+    for (const arn of [...this.news.keys()]) if (gone(arn)) this.news.delete(arn);
+  }
+
   /** Applies one evaluation: the findings to show now. */
   update(candidates: readonly Candidate[], nowMs: number): Finding[] {
     const fired = new Set<string>();
