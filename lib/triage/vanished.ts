@@ -26,8 +26,7 @@ export function vanishedIn(snapshot: Snapshot): (arn: string) => boolean {
   const complete = (accountId: string, region: string) => {
     const a = snapshot.accounts.find((x) => x.accountId === accountId);
     return (
-      a !== undefined &&
-      a.reachable &&
+      a?.reachable === true &&
       a.regions.includes(region) &&
       !incomplete.has(`${accountId}|${region}`) &&
       !incomplete.has(`${accountId}|*`)

@@ -26,7 +26,9 @@ export function parseRecentSeconds(raw: string | undefined): { seconds: number; 
   if (!/^\d+$/.test(s) || n < MIN_SECONDS || n > MAX_SECONDS)
     return {
       seconds: DEFAULT_RECENT_SECONDS,
-      problem: `${RECENT_SECONDS_VAR}: must be a whole number of seconds from ${MIN_SECONDS} to ${MAX_SECONDS}, got '${s}'`,
+      problem:
+        `${RECENT_SECONDS_VAR}: must be a whole number of seconds ` +
+        `from ${MIN_SECONDS} to ${MAX_SECONDS}, got '${s}'`,
     };
   return { seconds: n };
 }
