@@ -16,6 +16,7 @@ import { demoAppEnv, emulatorEnv } from './scripts/demoEnv';
 import { albAppEnv, FOREIGN_HOSTNAME } from './e2e/support/albEnv';
 import { repoImageStart } from './e2e/support/dockerImage';
 import { e2eServers } from './e2e/support/ports';
+import { E2E_TRIAGE_RECENT_SECONDS } from './e2e/support/triageWindow';
 import { ltsNodeBinary } from './scripts/ltsNode.mjs';
 
 const { emulatorUrl, appUrl, albAppUrl, keysUrl, ports } = e2eServers();
@@ -80,9 +81,11 @@ export default defineConfig({
       // e2e specs reset the emulator and re-crawl often: a budget of 50/s keeps them at their old pace. A
       // reset changes the world behind the console's back like an outside change: with a sweep of 1 every
       // refresh re-lists every rule (the demo is small), so the next refresh sees it instead of within two.
+      // Triage's recent window is short (e2e/support/triageWindow.ts): a rolled-back finding clears in ~1 min.
       env: {
         ...demoAppEnv({ emulatorUrl, port: APP_PORT, callBudget: 50 }),
         TRELLIS_INVENTORY_SWEEP_REFRESHES: '1',
+        TRELLIS_TRIAGE_RECENT_SECONDS: String(E2E_TRIAGE_RECENT_SECONDS),
       },
       url: `${appUrl}/api/health`,
     },

@@ -2,7 +2,7 @@
  * The triage benchmark itself, run by bench/triage.ts in a Node started with the `react-server` condition.
  * For `demo` and `fleet` (5 accounts, 600 services): an in-process emulator, a client factory configured
  * like `npm run demo`; first a report of a cold process (no inventory yet: the light read of
- * lib/triage/scope.ts, a partial report), then the inventory read once (the page finds it cached) and
+ * lib/triage/scope.ts, reading health and routes itself), then the inventory read once (the page finds it cached) and
  * refreshes of the report:
  * the first one cold (it also runs the baseline's queries), the others warm (baseline cached). Prints wall
  * time, Logs Insights queries and bytes scanned per refresh, findings and errors, against the targets
@@ -67,7 +67,7 @@ async function one(scenario: 'demo' | 'fleet', refreshes: number): Promise<boole
         `${snapshot.accessLogSubscriptions.length} log subscriptions ` +
         `(inventory read once: ${inventoryMs.toFixed(0)} ms)\n` +
         `  cold process, no inventory yet: ${coldMs.toFixed(0).padStart(5)} ms, ` +
-        `${cold.partial ? 'partial' : 'complete'}, ${cold.queries} queries, ` +
+        `${cold.queries} queries, ` +
         `${(cold.bytesScanned / 1e6).toFixed(1)} MB scanned, ${cold.findings.length} findings\n` +
         `${rows.join('\n')}\n` +
         `  worst ${worst.toFixed(0)} ms vs target ${target} ms: ${worst <= target ? 'OK' : 'OVER'}\n`,

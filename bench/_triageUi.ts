@@ -38,11 +38,7 @@ function fleetAccountsJson(): string {
 interface Load {
   /** ms from navigation start to the findings (or "All quiet") visible. */
   ms: number;
-  state: 'findings' | 'quiet' | 'nothing-yet' | 'error';
-  /** The report was the first look before the inventory was read (lib/triage/scope.ts). */
-  partial: boolean;
-  /** ms from navigation start to the complete report drawn (the same as `ms` when the first was complete). */
-  completeMs: number;
+  state: 'findings' | 'quiet' | 'error';
   findings: number;
   /** The status bar's "N queries, X scanned". */
   figures: string;
@@ -61,7 +57,6 @@ const drawn = (): { ms: number; state: Load['state'] } | undefined => {
     // Only low-severity findings: drawn as one collapsed group.
     ['[data-testid="more-findings"]', 'findings'],
     ['[data-testid="all-quiet"]', 'quiet'],
-    ['[data-testid="now-partial-empty"]', 'nothing-yet'],
     ['[data-testid="now-error"]', 'error'],
   ];
   for (const [sel, state] of states) {
@@ -75,15 +70,6 @@ async function measure(page: Page, open: () => Promise<unknown>): Promise<Load> 
   await open();
   const handle = await page.waitForFunction(drawn, undefined, { polling: 'raf', timeout: 120_000 });
   const { ms, state } = (await handle.jsonValue()) as { ms: number; state: Load['state'] };
-  const partial = (await page.getByTestId('now-partial').count()) > 0;
-  const complete = partial
-    ? await page.waitForFunction(
-        () => (document.querySelector('[data-testid="now-partial"]') ? undefined : performance.now()),
-        undefined,
-        { polling: 'raf', timeout: 120_000 },
-      )
-    : undefined;
-  const completeMs = complete ? ((await complete.jsonValue()) as number) : ms;
   const findings = await page.locator('[data-testid="finding"]').count();
   const summary = (await page.getByTestId('now-summary').textContent()) ?? '';
   const age = (await page.getByTestId('data-age').textContent()) ?? '';
@@ -91,8 +77,6 @@ async function measure(page: Page, open: () => Promise<unknown>): Promise<Load> 
   return {
     ms: Math.round(ms),
     state,
-    partial,
-    completeMs: Math.round(completeMs),
     findings,
     summary,
     figures: m ? `${m[1]}, ${m[2]} scanned` : '(no figures shown)',
@@ -120,7 +104,6 @@ async function one(browser: Browser, scenario: 'demo' | 'fleet', reloads: number
     const med = median(warm.map((w) => w.ms));
     const row = (label: string, l: Load) =>
       `  ${label.padEnd(22)} ${String(l.ms).padStart(5)} ms, ${l.state === 'quiet' ? 'all quiet' : l.state}` +
-      `${l.partial ? ` (first look; complete report at ${l.completeMs} ms)` : ''}` +
       `, then "${l.summary}" (${l.findings} cards drawn), ${l.figures}\n`;
     const worst = Math.max(cold.ms, med);
     process.stdout.write(

@@ -5,7 +5,8 @@
  * principal, reason or target ids. Then, from the canary group's error-rate finding, Roll back → preview →
  * Confirm (3 clicks) leaves the rule with the canary at weight 0 (read back with the SDK) and an audit entry,
  * and the canary's error-rate finding clears once its failing minutes have left the window (wall-clock time:
- * the console's windows follow its own clock, so the emulator's cannot be advanced for it).
+ * the console's windows follow its own clock, so the emulator's cannot be advanced for it; the console runs
+ * with a 20 s recent window, e2e/support/triageWindow.ts: one whole minute of series, a 20 s hold).
  */
 import { ListTargetGroupsCommand, ListTargetsCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
@@ -15,12 +16,15 @@ import { AuditPage } from './pages/AuditPage';
 import { NowPage } from './pages/NowPage';
 import { TopologyPage } from './pages/TopologyPage';
 import { e2eServers } from './support/ports';
-import { CLEAR_AFTER_MS, RECENT_MINUTES } from '../lib/triage/constants';
+import { E2E_TRIAGE_RECENT_SECONDS } from './support/triageWindow';
 import { canaryRule, EMULATOR_URL, paymentsClients, ruleWeights, type CanaryRuleRef } from './pages/RoutingPage';
 
 const DETECT_MS = 90_000;
-/** The failing minutes leave the recent window, then the finding is held CLEAR_AFTER_MS; 2 min of slack. */
-const CLEAR_MS = RECENT_MINUTES * 60_000 + CLEAR_AFTER_MS + 120_000;
+/**
+ * The console's recent window is one whole minute: the failing minute leaves it at the next minute boundary
+ * (+ delivery), then the finding is held E2E_TRIAGE_RECENT_SECONDS; + the page's 20 s refresh and slack.
+ */
+const CLEAR_MS = 60_000 + E2E_TRIAGE_RECENT_SECONDS * 1000 + 20_000 + 20_000;
 const INTRUDER = 'arn:aws:iam::333333333333:role/e2e-intruder';
 
 /** Each incident, the finding it must produce and what else the card must name. */
@@ -158,9 +162,11 @@ test('the rolled-back canary’s error-rate finding clears once the window passe
   const now = new NowPage(page);
   await now.open();
   const card = now.finding('error-rate', 'payments-api-v2');
-  // With weight 0 the canary gets no requests: the finding stops firing and is held, saying so …
+  // Still on the page right after the rollback (firing, or held for E2E_TRIAGE_RECENT_SECONDS after) …
+  await expect(card).toHaveCount(1);
+  // … with weight 0 the canary gets no requests: the finding stops firing and is held, saying so …
   await expect(card).toContainText('not firing now', { timeout: CLEAR_MS });
-  // … until the window has passed; the page refreshes itself.
+  // … until the hold has passed; the page refreshes itself.
   await expect(card).toHaveCount(0, { timeout: CLEAR_MS });
   expect(await ruleWeights(lattice, ref)).toEqual([90, 0]);
   // Gone from a report that was read, not from a failed refresh.

@@ -6,6 +6,7 @@ import 'server-only';
 import { actionPolicyStartupProblems } from './auth/actionPolicy';
 import { authStartupProblems, describeAuth } from './auth/startupCheck';
 import { ConfigError, getConfig, type Config } from './config';
+import { RECENT_SECONDS_PROBLEM } from './triage/window';
 import { VERSION } from './version';
 
 /** One line describing the running configuration, without secrets. */
@@ -22,7 +23,11 @@ export function describeConfig(c: Config): string {
 export function checkConfigAtStart(): void {
   try {
     const config = getConfig();
-    const problems = [...authStartupProblems(config), ...actionPolicyStartupProblems()];
+    const problems = [
+      ...authStartupProblems(config),
+      ...actionPolicyStartupProblems(),
+      ...(RECENT_SECONDS_PROBLEM ? [RECENT_SECONDS_PROBLEM] : []),
+    ];
     if (problems.length > 0) throw new ConfigError(problems);
     process.stdout.write(`${describeConfig(config)}\n`);
   } catch (e) {

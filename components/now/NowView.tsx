@@ -35,10 +35,6 @@ interface Props {
   blockedReason?: string;
 }
 
-/** What the first look (before the inventory is read) checked when it found nothing. */
-const NOTHING_YET =
-  'Nothing wrong in the access logs, the audit log, running canaries or the target groups with traffic,';
-
 function Skeleton() {
   return (
     <div role="status" aria-busy="true" aria-live="polite" className={styles.list} data-testid="now-loading">
@@ -74,7 +70,7 @@ export function NowView({
       {/* Every line of the bar is there from the first paint, variable text last: nothing shifts on arrival. */}
       <div className={styles.statusBar} data-testid="now-status">
         <h2 className={styles.summary} data-testid="now-summary">
-          {r ? (r.partial && r.findings.length === 0 ? 'Nothing found so far' : summaryLine(r.findings)) : 'Reading…'}
+          {r ? summaryLine(r.findings) : 'Reading…'}
         </h2>
         <div className={styles.controls}>
           <button
@@ -113,12 +109,6 @@ export function NowView({
             <span className={styles.muted}>Reading access logs, target health and the audit log…</span>
           )}
         </p>
-        {r?.partial ? (
-          <p className={styles.partialNote} data-testid="now-partial">
-            First look, before the inventory is read: findings from the access logs, the audit log, running canaries and
-            the groups with traffic. Idle groups' health and rollback actions follow in a few seconds.
-          </p>
-        ) : null}
       </div>
       <div aria-live="polite" role="status" className={styles.announce} data-testid="announcement">
         {announcement}
@@ -154,13 +144,6 @@ export function NowView({
         state.error ? null : (
           <Skeleton />
         )
-      ) : r.findings.length === 0 && r.partial ? (
-        <EmptyState title="Nothing found so far" testId="now-partial-empty">
-          <p>
-            {NOTHING_YET} as of {absoluteTime(r.asOf, now)}. The health of idle target groups follows once the inventory
-            is read.
-          </p>
-        </EmptyState>
       ) : r.findings.length === 0 ? (
         <EmptyState title="All quiet" testId="all-quiet">
           <p>

@@ -23,11 +23,10 @@ export class NowPage extends ShellPage {
     this.announcement = page.getByTestId('announcement');
   }
 
-  /** Opens `/` and waits for the first complete report (not the first look before the inventory is read). */
+  /** Opens `/` and waits for the first report. */
   async open(): Promise<void> {
     await this.goto('/');
     await expect(this.summary).not.toHaveText('Reading…', { timeout: 60_000 });
-    await expect(this.page.getByTestId('now-partial')).toHaveCount(0, { timeout: 60_000 });
   }
 
   /** The cards of a kind whose headline starts with `resource` (the engine writes "<resource>: …"). */

@@ -17,6 +17,7 @@ export {
 } from './inventory';
 export { crawl, CRAWL_DEADLINE_MS, type CrawlOptions, type CrawlResult, type CrawlTarget } from './crawl';
 export type { CallCount, CallStats } from './meter';
+export { lightRead, lightRoutes, type LightRoutes } from './light';
 
 /** The inventory (cache) of a factory; one per process for the shared factory. */
 export function inventoryOf(factory: AwsClientFactory = awsClients()): Inventory {

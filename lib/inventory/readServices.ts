@@ -37,7 +37,8 @@ async function readRules(lattice: LatticeGateway, run: SegmentRun, listener: Lis
   await Promise.all(got.items.map((r) => getRule(lattice, run, listener, r)));
 }
 
-async function readListeners(lattice: LatticeGateway, run: SegmentRun, serviceArn: string): Promise<void> {
+/** The listeners of a service and each listener's rules. */
+export async function readListeners(lattice: LatticeGateway, run: SegmentRun, serviceArn: string): Promise<void> {
   const got = await lattice.listListeners(serviceArn);
   keep(run, 'ListListeners', serviceArn, got, run.listeners);
   await Promise.all(got.items.map((l) => readRules(lattice, run, l)));

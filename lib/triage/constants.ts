@@ -3,12 +3,17 @@
  * ../shared/triage-methods.md). Tests in detect/*.test.ts pin the behaviour each one buys. Pure.
  */
 
+import { RECENT_SECONDS } from './window';
+
 const MIN = 60_000;
 
 /** Length of one bin of the recent series: Logs Insights `bin(1m)`, the finest the page needs. */
 export const BIN_MS = MIN;
-/** Recent window: the last 5 complete minutes; short enough to see an incident within 90 s of its start. */
-export const RECENT_MINUTES = 5;
+/**
+ * Recent window: the last 5 complete minutes by default, short enough to see an incident within 90 s of its
+ * start (TRELLIS_TRIAGE_RECENT_SECONDS, window.ts, rounded up to whole minutes).
+ */
+export const RECENT_MINUTES = Math.ceil(RECENT_SECONDS / 60);
 /** Minutes of the sparkline and of the recent query (CUSUM needs some minutes before the onset). */
 export const SERIES_MINUTES = 15;
 /** Baseline: 60 minutes, so even 1 request/s gives 3,600 requests to compare against. */
@@ -43,7 +48,7 @@ export const ERROR_ABSOLUTE_RATE = 0.05;
 export const ERROR_CRITICAL_RATE = 0.5;
 
 /** 5xx fast lane: the last 2 minutes alone … */
-export const FAST_MINUTES = 2;
+export const FAST_MINUTES = Math.min(2, RECENT_MINUTES);
 /** … at least 5× the baseline rate (a sharp rise, not a drift) … */
 export const FAST_R0 = 5;
 /** … with at least 10 errors (twice the slow lane's minimum: two minutes are noisier than five). */
@@ -67,7 +72,7 @@ export const LATENCY_MIN_PER_MINUTE = 10;
 /** Latency: the share slower than the baseline p95 is tested against 2 × the 5 % expected. */
 export const LATENCY_R0 = 2;
 /** Latency: the fast lane tests the last 2 minutes alone (a fresh slowdown is not diluted by five). */
-export const LATENCY_FAST_MINUTES = 2;
+export const LATENCY_FAST_MINUTES = Math.min(2, RECENT_MINUTES);
 /** Latency: the latest p95 must be at least 1.5× the baseline p95 … */
 export const LATENCY_RATIO = 1.5;
 /** … and at least 50 ms above it (1.5× of 4 ms is noise nobody would act on). */
@@ -105,8 +110,8 @@ export const PERSIST_EVALUATIONS = 2;
 export const EXTREME_RATE = 0.2;
 /** See EXTREME_RATE. */
 export const EXTREME_RATIO = 10;
-/** Persistence: a shown finding clears after this long without firing. */
-export const CLEAR_AFTER_MS = 5 * MIN;
+/** Persistence: a shown finding clears after this long without firing (the recent window's length: 5 min). */
+export const CLEAR_AFTER_MS = RECENT_SECONDS * 1000;
 /** Persistence: a pending (seen once) finding is forgotten when not seen again within this long. */
 export const PENDING_TTL_MS = 3 * MIN;
 

@@ -2,7 +2,8 @@
  * The findings engine: gathered inputs → a ranked TriageReport. Log-based detectors run on the folded
  * series, health and audit findings on their fresh reads; statistical candidates pass persistence,
  * then canary roles and change correlation are attached, then everything is ranked. Pure apart from
- * the per-process `Persistence` it is given.
+ * the per-process `Persistence` it is given (which first forgets the findings of vanished resources,
+ * vanished.ts).
  */
 import type { AuditEvent } from '../audit/event';
 import type { Snapshot, Target } from '../domain/snapshot';
@@ -18,6 +19,7 @@ import type { Folded } from './fold';
 import type { Persistence } from './persistence';
 import { rank } from './rank';
 import type { Finding, TriageError, TriageReport } from './types';
+import { resourceOf, vanishedIn } from './vanished';
 import { places } from './where';
 
 /** Everything one evaluation reads. */
@@ -34,8 +36,6 @@ export interface EngineInput {
   errors: TriageError[];
   queries: number;
   bytesScanned: number;
-  /** The resources came from the light read (scope.ts), not the inventory. */
-  partial?: boolean;
 }
 
 /** Log-based candidates of every kind. */
@@ -46,6 +46,8 @@ export function logCandidates(d: DetectInput): Candidate[] {
 /** One evaluation. */
 export function evaluate(input: EngineInput, persistence: Persistence): TriageReport {
   const p = places(input.snapshot);
+  // Findings of resources the snapshot (completely read for their account) no longer lists are dropped.
+  persistence.forget(vanishedIn(input.snapshot), resourceOf);
   const candidates = input.folded ? logCandidates({ folded: input.folded, places: p }) : [];
   const health = unhealthyFindings(input.health, p, input.nowMs, persistence);
   const statistical = persistence.update([...candidates, ...health], input.nowMs);
@@ -63,6 +65,5 @@ export function evaluate(input: EngineInput, persistence: Persistence): TriageRe
     asOf: new Date(asOf).toISOString(),
     queries: input.queries,
     bytesScanned: input.bytesScanned,
-    ...(input.partial ? { partial: true } : {}),
   };
 }

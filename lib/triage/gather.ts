@@ -2,7 +2,8 @@
  * The findings engine's IO (server-only): the resources (scope.ts: the inventory, or a light read on a
  * cold start), per configured (account, region) the three recent log queries (and, when its cached copy
  * is older than BASELINE_STEP_MS, the baseline's three), then the reads without log lag (gatherFresh.ts:
- * health of the groups involved, the audit log, running canary plans); then `evaluate`.
+ * health of the groups involved, the audit log, running canary plans; on the light scope also the idle
+ * groups' health and the routes the findings need, gatherLight.ts); then `evaluate`.
  * Every failure becomes a TriageError of its account and source; the report is never thrown away.
  */
 import 'server-only';
@@ -17,8 +18,9 @@ import { runQuery } from '../logs/runner';
 import type { InsightsQuery } from '../logs/query';
 import { BASELINE_MINUTES } from './constants';
 import { evaluate } from './engine';
-import { fold, type QueryRows } from './fold';
+import { type Folded, fold, type QueryRows } from './fold';
 import { type Cost, errorOf, gatherCanaries, gatherChanges, gatherHealth, healthGroups } from './gatherFresh';
+import { routeServices, withRoutes } from './gatherLight';
 import { Persistence } from './persistence';
 import { type TriageScope, triageScope } from './scope';
 import {
@@ -41,7 +43,7 @@ const QUERIES_PER_ACCOUNT = 3;
 /** What a refresh needs; replaced in tests. */
 export interface GatherDeps {
   factory?: AwsClientFactory;
-  /** A fixed snapshot (tests, bench): the report is complete. */
+  /** A fixed snapshot (tests, bench), used as the inventory's. */
   snapshot?: () => Promise<Snapshot>;
   /** How the resources are read when `snapshot` is absent (default: the inventory, else the light read). */
   scope?: (factory: AwsClientFactory, user?: string) => Promise<TriageScope>;
@@ -226,30 +228,53 @@ export function triageReport(d: GatherDeps = {}): Promise<TriageReport> {
   if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < reuse) return hit.report;
   const report = computeReport(d, factory, nowMs);
   latest.set(factory, { at: nowMs, generation, report });
-  // A partial report (the inventory was not read yet) is not shared: the next refresh may be complete.
-  report.then(
-    (r) => {
-      if (r.partial && latest.get(factory)?.report === report) latest.delete(factory);
-    },
-    () => {
-      if (latest.get(factory)?.report === report) latest.delete(factory);
-    },
-  );
+  report.catch(() => {
+    if (latest.get(factory)?.report === report) latest.delete(factory);
+  });
   return report;
 }
 
+/** Fresh health: in the light scope idle groups are read while the logs are queried, then the rest. */
+async function readHealth(
+  scope: TriageScope,
+  logs: Promise<{ folded?: Folded }>,
+  persistence: Persistence,
+  factory: AwsClientFactory,
+  user: string | undefined,
+) {
+  const knownDown = persistence.downGroups();
+  const first = scope.light
+    ? gatherHealth(healthGroups(scope.snapshot, [], { knownDown, everyGroup: true }), factory, user)
+    : undefined;
+  const traffic = Object.keys((await logs).folded?.tg ?? {});
+  const done = await first;
+  const rest = healthGroups(scope.snapshot, traffic, { knownDown }).filter((a) => !done?.health[a]);
+  const more = await gatherHealth(rest, factory, user);
+  return { health: { ...done?.health, ...more.health }, errors: [...(done?.errors ?? []), ...more.errors] };
+}
+
 async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: number): Promise<TriageReport> {
-  const { snapshot, partial } = d.snapshot
-    ? { snapshot: await d.snapshot(), partial: false }
+  const scope: TriageScope = d.snapshot
+    ? { snapshot: await d.snapshot(), light: false }
     : await (d.scope ?? triageScope)(factory, d.user);
+  const persistence = persistenceOf(factory);
   const cost: Cost = { queries: 0, bytesScanned: 0 };
-  const [logs, changes, canaries] = await Promise.all([
-    gatherLogs(snapshot, factory, nowMs, d, cost),
+  const logsRead = gatherLogs(scope.snapshot, factory, nowMs, d, cost);
+  const [logs, changes, canaries, health] = await Promise.all([
+    logsRead,
     gatherChanges(factory, nowMs, cost),
     gatherCanaries(factory, nowMs, d.user),
+    readHealth(scope, logsRead, persistence, factory, d.user),
   ]);
-  const groups = healthGroups(snapshot, Object.keys(logs.folded?.tg ?? {}));
-  const health = await gatherHealth(groups, factory, d.user);
+  // The light scope has no rules: read those the findings need (their rule, canary role, rollback).
+  const { snapshot, errors: routeErrors } = scope.light
+    ? await withRoutes(
+        scope.snapshot,
+        routeServices(scope.snapshot, health.health, logs.folded, canaries.canaries),
+        factory,
+        d.user,
+      )
+    : { snapshot: scope.snapshot, errors: [] };
   const report = evaluate(
     {
       nowMs,
@@ -258,12 +283,11 @@ async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: nu
       health: health.health,
       changes: changes.events,
       canaries: canaries.canaries,
-      errors: [...logs.errors, ...health.errors, ...changes.errors, ...canaries.errors],
+      errors: [...logs.errors, ...health.errors, ...routeErrors, ...changes.errors, ...canaries.errors],
       queries: cost.queries,
       bytesScanned: cost.bytesScanned,
-      partial,
     },
-    persistenceOf(factory),
+    persistence,
   );
   // The inventory keeps the health of the groups a finding names fresh on every refresh.
   watchTargetGroups(

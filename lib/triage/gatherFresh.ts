@@ -43,11 +43,40 @@ export function errorOf(
   return { accountId, ...(region ? { region } : {}), source, code: info.code, message: info.message };
 }
 
-/** Groups whose health is read now: known trouble first, then groups with traffic, at most MAX_HEALTH_READS. */
-export function healthGroups(snapshot: Snapshot, withTraffic: Iterable<string>): string[] {
-  const out = new Set<string>();
+/** What else decides which groups' health is read. */
+export interface HealthPick {
+  /** Groups this process last saw with targets down (they stay read until they recover). */
+  knownDown?: Iterable<string>;
+  /**
+   * Every listed group after those, one account at a time in turn (the light read: no inventory health
+   * says which groups are down, so the cap is spread over every account's groups).
+   */
+  everyGroup?: boolean;
+}
+
+/** Round-robin over (account, region): the k-th group of every segment before the (k+1)-th of any. */
+function interleaved(snapshot: Snapshot): string[] {
+  const bySegment = new Map<string, string[]>();
+  for (const g of snapshot.targetGroups) {
+    const p = parseLatticeArn(g.arn);
+    const key = `${p?.accountId}|${p?.region}`;
+    bySegment.set(key, [...(bySegment.get(key) ?? []), g.arn]);
+  }
+  const lists = [...bySegment.values()];
+  const out: string[] = [];
+  for (let k = 0; lists.some((l) => k < l.length); k++) for (const l of lists) if (k < l.length) out.push(l[k]!);
+  return out;
+}
+
+/**
+ * Groups whose health is read now: known trouble first (this process's last reads, then the inventory's
+ * cached health), then groups with traffic, then (`everyGroup`) the others; at most MAX_HEALTH_READS.
+ */
+export function healthGroups(snapshot: Snapshot, withTraffic: Iterable<string>, pick: HealthPick = {}): string[] {
+  const out = new Set<string>(pick.knownDown ?? []);
   for (const [arn, targets] of Object.entries(snapshot.targets)) if (targets.some(isDown)) out.add(arn);
   for (const arn of withTraffic) out.add(arn);
+  if (pick.everyGroup) for (const arn of interleaved(snapshot)) out.add(arn);
   const known = new Set(snapshot.targetGroups.map((g) => g.arn));
   return [...out].filter((a) => known.has(a)).slice(0, MAX_HEALTH_READS);
 }

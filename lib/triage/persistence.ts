@@ -38,6 +38,11 @@ export class Persistence {
     return this.down.get(targetGroupArn);
   }
 
+  /** Groups whose last read here found targets down. */
+  downGroups(): string[] {
+    return [...this.down].filter(([, ids]) => ids.length > 0).map(([arn]) => arn);
+  }
+
   /** Records a health read. */
   setDown(targetGroupArn: string, ids: string[]): void {
     this.down.set(targetGroupArn, ids);
@@ -46,6 +51,19 @@ export class Persistence {
   /** When `id` was first seen by this process (`nowMs` when it is new). */
   firstSeen(id: string, nowMs: number): number {
     return this.entries.get(id)?.firstSeenMs ?? nowMs;
+  }
+
+  /**
+   * Forgets the findings (and the health memory) of resources `gone` says no longer exist, so that a
+   * deleted target group's finding does not outlive it for CLEAR_AFTER_MS.
+   */
+  forget(gone: (resourceArn: string) => boolean, resourceOf: (f: Finding) => string | undefined): void {
+    for (const [id, e] of this.entries) {
+      const arn = resourceOf(e.finding);
+      if (arn !== undefined && gone(arn)) this.entries.delete(id);
+    }
+    for (const arn of [...this.down.keys()]) if (gone(arn)) this.down.delete(arn);
+    for (const arn of [...this.news.keys()]) if (gone(arn)) this.news.delete(arn);
   }
 
   /** Applies one evaluation: the findings to show now. */

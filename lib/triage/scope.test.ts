@@ -1,8 +1,8 @@
 /**
  * Integration (emulator demo): the light read a cold refresh uses instead of waiting for the inventory
- * names the same log groups, services and target groups as the inventory, and a report computed on it
- * is marked partial and still has the log findings' inputs; once the inventory is cached the report is
- * complete.
+ * names the same log groups, services and target groups as the inventory; a report computed on it reads
+ * the groups' health and the findings' routes itself and has the same unhealthy-targets findings (rule,
+ * links and all) as a report on the inventory.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../aws/clientFactory';
@@ -11,6 +11,7 @@ import { getSnapshot } from '../inventory';
 import { startAppHarness, type AppHarness } from '../../testing/appHarness';
 import { resetTriageState, triageReport } from './gather';
 import { lightSnapshot, triageScope } from './scope';
+import type { TriageReport } from './types';
 
 let app: AppHarness;
 let factory: AwsClientFactory;
@@ -41,24 +42,49 @@ describe('the light scope', () => {
     expect(light.accounts.every((a) => a.reachable)).toBe(true);
   });
 
-  it('a cold refresh does not wait for the crawl: partial, then complete once the inventory answers', async () => {
-    const cold = app.factory();
-    resetTriageState();
-    // An inventory that has not answered yet (a crawl of a large fleet): the light read is used.
-    const crawling = () => new Promise<Snapshot>(() => undefined);
-    const first = await triageReport({
-      factory: cold,
-      reuseMs: 0,
-      pollMs: 20,
-      scope: (f, u) => triageScope(f, u, crawling),
+  it('a cold refresh does not wait for the crawl and finds what a refresh on the inventory finds', async () => {
+    // catalog-tg (serves traffic) loses 2 of 3 targets; ledger-instances (idle) has 2 of 4 down by design.
+    const inc = await app.h.control('POST', '/incidents', {
+      kind: 'unhealthy-targets',
+      targetGroup: 'catalog-tg',
+      count: 2,
     });
-    expect(first.partial).toBe(true);
-    expect(first.queries).toBeGreaterThan(0);
-    expect(first.errors).toEqual([]);
-    const full = await getSnapshot({}, cold);
-    expect((await triageScope(cold, undefined, async () => full)).partial).toBe(false);
-    const next = await triageReport({ factory: cold, reuseMs: 0, pollMs: 20 });
-    expect(next.partial).toBeUndefined();
+    expect(inc.status).toBe(200);
+    try {
+      const nowMs = Date.now();
+      resetTriageState();
+      // An inventory that has not answered yet (a crawl of a large fleet): the light read is used.
+      const crawling = () => new Promise<Snapshot>(() => undefined);
+      const light = await triageReport({
+        factory: app.factory(),
+        now: () => nowMs,
+        reuseMs: 0,
+        pollMs: 20,
+        scope: (f, u) => triageScope(f, u, crawling),
+      });
+      const inventoryFactory = app.factory();
+      const full = await getSnapshot({}, inventoryFactory);
+      expect((await triageScope(inventoryFactory, undefined, async () => full)).light).toBe(false);
+      const complete = await triageReport({ factory: inventoryFactory, now: () => nowMs, reuseMs: 0, pollMs: 20 });
+      const health = (r: TriageReport) =>
+        r.findings.filter((f) => f.kind === 'unhealthy-targets').sort((a, b) => a.id.localeCompare(b.id));
+      expect(
+        health(light)
+          .map((f) => f.where.targetGroupName)
+          .sort(),
+      ).toEqual(['catalog-tg', 'ledger-instances']);
+      expect(health(light)).toEqual(health(complete));
+      // The routes were read: the findings name their rule, like the inventory's.
+      expect(
+        health(light)
+          .map((f) => f.where.ruleName)
+          .sort(),
+      ).toEqual(['api-v1', 'default']);
+      expect(light.errors).toEqual([]);
+      expect(light.queries).toBeGreaterThan(0);
+    } finally {
+      await app.h.control('DELETE', '/incidents');
+    }
   }, 60_000);
 
   it('an account that cannot be read is unreachable in the light scope, not a failure of the whole', async () => {

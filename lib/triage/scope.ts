@@ -1,65 +1,33 @@
 /**
  * What a refresh reads about the resources (server-only). The inventory's snapshot when it is cached
  * (or arrives within INVENTORY_GRACE_MS); otherwise — a cold process, the crawl of a large fleet takes
- * seconds — a light read of its own, so the first findings do not wait for the crawl: per (account,
- * region) the three List calls of the crawl's phase one (names, target groups and the services they
- * serve) plus the access-log subscriptions of the networks and services the account owns and the
- * service associations of its networks. No listeners, rules or targets: the report is `partial` (log
- * findings, health of the groups with traffic, audit and canaries; no rollback action without the
- * rule), and the crawl started by the first read goes on and fills the cache for the next refresh.
+ * seconds — lib/inventory's light read (`lightRead`), so the findings do not wait for the crawl: per
+ * (account, region) the three List calls of the crawl's phase one, the access-log subscriptions of what
+ * the account owns and its networks' service associations. No listeners, rules or targets: the refresh
+ * reads the health of the groups itself (it always does, the cap spread over every account's groups
+ * here) and the routes of the services its findings name (gatherLight.ts), so its report is the
+ * complete one; the crawl started by the first read goes on and fills the cache for later refreshes.
+ * The light snapshot is kept LIGHT_REUSE_MS, so refreshes while a long crawl runs do not read it again.
  */
 import 'server-only';
-import { listAccounts } from '../aws/accounts';
 import type { AwsClientFactory } from '../aws/clientFactory';
-import { mapLimited } from '../aws/concurrency';
-import { parseLatticeArn } from '../domain/arn';
 import type { Snapshot } from '../domain/snapshot';
-import { getSnapshot } from '../inventory';
-import { mergeSegments } from '../inventory/merge';
-import { readLists } from '../inventory/readLists';
-import { listAccessLogs, readNetwork } from '../inventory/readNetworks';
-import { SegmentRun } from '../inventory/segmentRun';
+import { getSnapshot, lightRead } from '../inventory';
 
 /** How long a refresh waits for the inventory before it reads the light scope itself (ms). */
 export const INVENTORY_GRACE_MS = 300;
-/** Subscription reads in flight per (account, region) in the light read. */
-const LIGHT_PARALLEL = 16;
+/** A light snapshot is reused this long (ms) while the inventory has not answered yet. */
+export const LIGHT_REUSE_MS = 30_000;
 
-/** The resources a refresh evaluates against; `partial` when it is the light read. */
+/** The resources a refresh evaluates against; `light` when it is the light read (no rules, no targets). */
 export interface TriageScope {
   snapshot: Snapshot;
-  partial: boolean;
+  light: boolean;
 }
 
-const owned = (arn: string, accountId: string) => parseLatticeArn(arn)?.accountId === accountId;
-
-/** The light read of every configured (account, region), merged like the inventory's segments. */
-export async function lightSnapshot(factory: AwsClientFactory, user?: string): Promise<Snapshot> {
-  const accounts = await listAccounts(factory);
-  const startedAt = Date.now();
-  const runs = accounts.flatMap((a) => a.regions.map((r) => new SegmentRun(a, r, () => undefined)));
-  await Promise.all(
-    runs.map(async (run) => {
-      const lattice = factory.gateways.lattice({
-        accountId: run.accountId,
-        region: run.region,
-        ...(user ? { user } : {}),
-      });
-      await readLists(lattice, run);
-      if (!run.reachable) return;
-      const networks = new Set([...run.networks.keys()].filter((arn) => owned(arn, run.accountId)));
-      const services = [...run.services.keys()].filter((arn) => owned(arn, run.accountId));
-      await mapLimited([...networks, ...services], LIGHT_PARALLEL, (arn) =>
-        networks.has(arn)
-          ? readNetwork(lattice, run, arn, { get: false, associations: true, accessLogs: true })
-          : listAccessLogs(lattice, run, arn),
-      );
-    }),
-  );
-  return mergeSegments(
-    accounts,
-    runs.map((r) => r.toData(startedAt, user)),
-  );
+/** The light read of every configured (account, region) (lib/inventory `lightRead`). */
+export function lightSnapshot(factory: AwsClientFactory, user?: string): Promise<Snapshot> {
+  return lightRead(factory, user ? { user } : {});
 }
 
 /** The inventory if it answers within the grace period, else the light read (the crawl goes on). */
@@ -74,8 +42,23 @@ export async function triageScope(
     timer = setTimeout(() => resolve(undefined), INVENTORY_GRACE_MS);
   });
   const first = await Promise.race([full, late]).finally(() => clearTimeout(timer));
-  if (first) return { snapshot: first, partial: false };
+  if (first) return { snapshot: first, light: false };
   // The crawl keeps filling the cache; its failure is the inventory's to report (next refresh).
   full.catch(() => undefined);
-  return { snapshot: await lightSnapshot(factory, user), partial: true };
+  return { snapshot: await reusedLight(factory, user), light: true };
+}
+
+/** The light snapshot of the last LIGHT_REUSE_MS (per user: a read carries its SourceIdentity), else a new one. */
+function reusedLight(factory: AwsClientFactory, user: string | undefined): Promise<Snapshot> {
+  const kept = factory.state('triage.light', () => new Map<string, { at: number; snapshot: Promise<Snapshot> }>());
+  const key = user ?? '';
+  const hit = kept.get(key);
+  const now = Date.now();
+  if (hit && now - hit.at < LIGHT_REUSE_MS) return hit.snapshot;
+  const snapshot = lightSnapshot(factory, user);
+  kept.set(key, { at: now, snapshot });
+  snapshot.catch(() => {
+    if (kept.get(key)?.snapshot === snapshot) kept.delete(key);
+  });
+  return snapshot;
 }

@@ -112,10 +112,4 @@ export interface TriageReport {
   /** Logs Insights cost of this refresh. */
   queries: number;
   bytesScanned: number;
-  /**
-   * Computed before the inventory was read (a cold start): log findings, health of the groups with
-   * traffic, audit and canaries are in; standing trouble of idle groups and rule-based actions
-   * (rollback, links to the rule) follow in the next refresh. The page refreshes soon and says so.
-   */
-  partial?: boolean;
 }

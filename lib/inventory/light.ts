@@ -1,0 +1,102 @@
+/**
+ * The light read (server-only): what a caller that cannot wait for the crawl reads itself, at its own
+ * (interactive) priority, with the crawl's own readers. `lightRead`: per configured (account, region) the
+ * three List calls of the crawl's phase one (names, target groups and the services they serve), the
+ * access-log subscriptions of the networks and services the account owns and the service associations of
+ * its networks — no listeners, rules or targets — merged like the inventory's segments. `lightRoutes`: the
+ * listeners and rules of a few named services (one ListListeners per service, one ListRules per listener,
+ * one GetRule per rule), read by each service's owner; services of accounts not configured are skipped.
+ * Failures become problems or unreachable accounts, never a throw. Nothing here touches the cache.
+ */
+import 'server-only';
+import { listAccounts } from '../aws/accounts';
+import type { AwsClientFactory } from '../aws/clientFactory';
+import { mapLimited } from '../aws/concurrency';
+import { parseLatticeArn } from '../domain/arn';
+import type { Listener, Problem, Rule, Snapshot } from '../domain/snapshot';
+import { mergeSegments } from './merge';
+import { readLists } from './readLists';
+import { listAccessLogs, readNetwork } from './readNetworks';
+import { readListeners } from './readServices';
+import { SegmentRun } from './segmentRun';
+
+/** Services whose routes are read at once per (account, region). */
+const ROUTES_PARALLEL = 8;
+/** Subscription reads in flight per (account, region) in the light read. */
+const LIGHT_PARALLEL = 16;
+
+const owned = (arn: string, accountId: string) => parseLatticeArn(arn)?.accountId === accountId;
+
+/** The light read of every configured (account, region) as `user`, merged into one snapshot. */
+export async function lightRead(factory: AwsClientFactory, opts: { user?: string } = {}): Promise<Snapshot> {
+  const accounts = await listAccounts(factory);
+  const startedAt = Date.now();
+  const runs = accounts.flatMap((a) => a.regions.map((r) => new SegmentRun(a, r, () => undefined)));
+  await Promise.all(
+    runs.map(async (run) => {
+      const lattice = factory.gateways.lattice({
+        accountId: run.accountId,
+        region: run.region,
+        ...(opts.user ? { user: opts.user } : {}),
+      });
+      await readLists(lattice, run);
+      if (!run.reachable) return;
+      const networks = new Set([...run.networks.keys()].filter((arn) => owned(arn, run.accountId)));
+      const services = [...run.services.keys()].filter((arn) => owned(arn, run.accountId));
+      await mapLimited([...networks, ...services], LIGHT_PARALLEL, (arn) =>
+        networks.has(arn)
+          ? readNetwork(lattice, run, arn, { get: false, associations: true, accessLogs: true })
+          : listAccessLogs(lattice, run, arn),
+      );
+    }),
+  );
+  return mergeSegments(
+    accounts,
+    runs.map((r) => r.toData(startedAt, opts.user)),
+  );
+}
+
+/** The routes read, and what failed. */
+export interface LightRoutes {
+  listeners: Listener[];
+  rules: Rule[];
+  problems: Problem[];
+}
+
+/** Reads the listeners and rules of `serviceArns` (deduplicated) in their owner accounts. */
+export async function lightRoutes(
+  factory: AwsClientFactory,
+  serviceArns: Iterable<string>,
+  opts: { user?: string } = {},
+): Promise<LightRoutes> {
+  const accounts = new Map((await listAccounts(factory)).map((a) => [a.accountId, a]));
+  const bySegment = new Map<string, { run: SegmentRun; services: string[] }>();
+  for (const arn of new Set(serviceArns)) {
+    const p = parseLatticeArn(arn);
+    const account = p?.kind === 'service' ? accounts.get(p.accountId) : undefined;
+    if (!p || !account?.regions.includes(p.region)) continue;
+    const key = `${p.accountId}|${p.region}`;
+    let seg = bySegment.get(key);
+    if (!seg) {
+      seg = { run: new SegmentRun(account, p.region, () => undefined), services: [] };
+      bySegment.set(key, seg);
+    }
+    seg.services.push(arn);
+  }
+  const segments = [...bySegment.values()];
+  await Promise.all(
+    segments.map(({ run, services }) => {
+      const lattice = factory.gateways.lattice({
+        accountId: run.accountId,
+        region: run.region,
+        ...(opts.user ? { user: opts.user } : {}),
+      });
+      return mapLimited(services, ROUTES_PARALLEL, (arn) => readListeners(lattice, run, arn));
+    }),
+  );
+  return {
+    listeners: segments.flatMap((s) => s.run.listeners),
+    rules: segments.flatMap((s) => s.run.rules),
+    problems: segments.flatMap((s) => s.run.problems),
+  };
+}
