@@ -5,7 +5,7 @@
  * breakdown value) until every panel has drawn its finished results. Target: under 2 s. Also reports
  * what each view ran and scanned (its status line) against one pass over its window, and then, with a
  * field index on the network's log groups, a one-service view against that service's share.
- * Needs `npm run build` first. Uses ports 0 (emulator) and a free one for the console.
+ * Needs `npm run build` first. Ports: BENCH_EMULATOR_PORT and BENCH_APP_PORT (default: any free ones).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
@@ -171,8 +171,9 @@ export default async function bench(args: string[]): Promise<void> {
   const records = Number(args[0] ?? 1_000_000);
   if (!existsSync('.next/standalone/server.js'))
     throw new Error('run `npm run build` first: the bench measures the built console');
-  const emu = await startEmulator({ port: 0, scenario: 'demo', seed: 1, params: { traffic: false } });
-  const appPort = await freePort();
+  const emulatorPort = Number(process.env.BENCH_EMULATOR_PORT ?? 0);
+  const emu = await startEmulator({ port: emulatorPort, scenario: 'demo', seed: 1, params: { traffic: false } });
+  const appPort = Number(process.env.BENCH_APP_PORT ?? 0) || (await freePort());
   const app = spawn(process.execPath, ['.next/standalone/server.js'], {
     env: { ...process.env, ...demoAppEnv({ emulatorUrl: emu.url, port: appPort }) },
     stdio: ['ignore', process.env.BENCH_APP_LOG ? 'pipe' : 'ignore', 'inherit'],

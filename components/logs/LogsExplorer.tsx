@@ -61,6 +61,9 @@ export function LogsExplorer() {
   const groups = context?.selection.sources.length ?? 0;
   const timeKey = `${ex.selectionParams}|${JSON.stringify(ex.filters.time)}`;
   const [confirmedFor, setConfirmedFor] = useState<string | undefined>(undefined);
+  // Panels that run on demand (request paths) run once asked for, and from then on in every view.
+  const [opened, setOpened] = useState<ReadonlySet<PanelId>>(new Set());
+  const active = (def: PanelDef) => !def.onDemand || opened.has(def.id);
   const wide = ex.window !== undefined && context !== undefined && needsConfirmation(ex.window, groups);
   const ready = ex.window !== undefined && context !== undefined && groups > 0 && (!wide || confirmedFor === timeKey);
   // A panel hosted by another asks for its host's query: same request, same TanStack key, one run for both.
@@ -77,13 +80,14 @@ export function LogsExplorer() {
   const cmp = ex.filters.compare;
   const needs = rankNeeds(ex.filters.rank);
   // The previous period: every comparable panel when comparing; the breakdowns when ranking by change.
-  const wantsPrevious = (def: PanelDef) => def.comparable && (cmp || (needs.previous && def.view === 'breakdown'));
+  const wantsPrevious = (def: PanelDef) =>
+    active(def) && def.comparable && (cmp || (needs.previous && def.view === 'breakdown'));
   // Ranking by rate: the breakdowns again over the selection alone (no other filter).
   const baseReq = (def: PanelDef): StartRequest | undefined => {
-    const r = needs.base && def.view === 'breakdown' ? req(def.id, ex.window) : undefined;
+    const r = active(def) && needs.base && def.view === 'breakdown' ? req(def.id, ex.window) : undefined;
     return r ? { ...r, params: ex.selectionParams } : undefined;
   };
-  const handles = usePanels(LOG_PANELS.map((def) => ({ def, req: req(def.id, ex.window) })));
+  const handles = usePanels(LOG_PANELS.map((def) => ({ def, req: active(def) ? req(def.id, ex.window) : undefined })));
   const previous = usePanels(
     LOG_PANELS.map((def) => ({ def, req: wantsPrevious(def) ? req(def.id, ex.previous) : undefined })),
   );
@@ -181,6 +185,7 @@ export function LogsExplorer() {
                 previous={wantsPrevious(def) ? previous[i] : undefined}
                 base={baseReq(def) ? base[i] : undefined}
                 ctx={view}
+                onOpen={active(def) ? undefined : () => setOpened((o) => new Set([...o, def.id]))}
                 {...(def.span === 4 ? { className: styles.span4 } : {})}
               />
             ))}

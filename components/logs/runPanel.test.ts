@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PanelState, RunProgress } from '@/lib/logs/panelTypes';
 import type { LogsPoster, LogsRequest, StartRequest } from './api';
-import { nextPollDelay, runNewestFirst, runPanel, runWithPolicy, stopOpenRuns, tailOf } from './runPanel';
+import { nextPollDelay, runNewestFirst, runPanel, stopOpenRuns, tailOf } from './runPanel';
+import { runWithPolicy } from './runPolicy';
 
 const REQ: StartRequest = { panel: 'top-user', params: '', window: { startMs: 0, endMs: 60_000 }, bin: '1m' };
 const RUN_A = { accountId: '111111111111', region: 'us-east-1', queryId: 'qa', logGroupNames: ['/a'] };

@@ -3,7 +3,6 @@
  * the server the moment the panel is cancelled (the abort signal: a cancel button, or TanStack Query
  * dropping the query because the filters changed). Reports each state through `emit`.
  */
-import type { PanelPolling } from '@/lib/logs/panelTable';
 import type { PanelState, RunProgress, RunRef } from '@/lib/logs/panelTypes';
 import { isFinished, sumStats } from '@/lib/logs/panelTypes';
 import type { LogsPoster, StartRequest } from './api';
@@ -168,20 +167,6 @@ export function nextPollDelay(
 ): number {
   if (elapsedMs <= (o.fastForMs ?? 3000)) return delay;
   return Math.max(delay, Math.min(o.maxPollMs ?? 1000, Math.round(delay * 1.5)));
-}
-
-/** Runs a panel's request with the polling policy of its entry in the panel table. */
-export function runWithPolicy(
-  polling: PanelPolling,
-  req: StartRequest,
-  o: Omit<RunPanelOptions, 'rowsWhileRunning' | 'pollMs'>,
-): Promise<PanelState> {
-  const opts: RunPanelOptions = {
-    ...o,
-    rowsWhileRunning: polling.rowsWhileRunning,
-    ...(polling.pollMs ? { pollMs: polling.pollMs } : {}),
-  };
-  return polling.newestFirst ? runNewestFirst(req, opts, polling.newestFirst) : runPanel(req, opts);
 }
 
 /** Folds a poll answer into the state: progress per run, failed runs moved to `failures`. */

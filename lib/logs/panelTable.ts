@@ -15,8 +15,6 @@ import {
   latencyQuery,
   RECORD_ROWS,
   recordsQuery,
-  SHARED_DIMS,
-  sharedBreakdownQuery,
   TRAFFIC_DIMS,
 } from './panelQueries';
 import {
@@ -44,6 +42,8 @@ export interface PanelPolling {
   pollMs?: number;
   /** Query the newest part of the window first, and the rest only when it had fewer rows than this. */
   newestFirst?: number;
+  /** Run over consecutive slices of whole bins sized to stay under the row cap (the traffic pass). */
+  sliced?: boolean;
 }
 
 interface PanelBase {
@@ -61,6 +61,11 @@ interface PanelBase {
   comparable: boolean;
   /** Grid columns it spans (the grid has 4). */
   span: 1 | 4;
+  /**
+   * Runs only once the user asks for it (it would add a pass over the window to every view): why, in a
+   * sentence the panel shows until then.
+   */
+  onDemand?: string;
 }
 
 /** One panel; `view` says which component draws it and what its fold returns. */
@@ -86,32 +91,26 @@ export const BREAKDOWN_TITLES: Record<BreakdownDim, string> = {
   failure: 'Failure reasons',
 };
 
-/** The panel whose query a breakdown folds: the histogram's, the shared one's (first of SHARED_DIMS), or its own. */
-function hostOf(dim: BreakdownDim): PanelId | undefined {
-  if ((TRAFFIC_DIMS as readonly BreakdownDim[]).includes(dim)) return 'histogram';
-  const first = SHARED_DIMS[0];
-  if (dim !== first && (SHARED_DIMS as readonly BreakdownDim[]).includes(dim)) return `top-${first}`;
-  return undefined;
-}
-
-function breakdownQueryOf(dim: BreakdownDim): PanelBase['query'] {
-  if ((TRAFFIC_DIMS as readonly BreakdownDim[]).includes(dim)) return histogramQuery;
-  if ((SHARED_DIMS as readonly BreakdownDim[]).includes(dim)) return (f) => sharedBreakdownQuery(SHARED_DIMS, f);
-  return (f) => breakdownQuery(dim, f);
-}
+/** Breakdowns folded from the histogram's traffic pass (the others run their own query). */
+const traffic = (dim: BreakdownDim): boolean => (TRAFFIC_DIMS as readonly BreakdownDim[]).includes(dim);
 
 const breakdown = (dim: BreakdownDim): PanelOf<'breakdown'> => ({
   id: `top-${dim}`,
   title: BREAKDOWN_TITLES[dim],
   view: 'breakdown',
   dim,
-  ...(hostOf(dim) ? { host: hostOf(dim) } : {}),
-  query: breakdownQueryOf(dim),
+  ...(traffic(dim) ? { host: 'histogram' as const } : {}),
+  query: traffic(dim) ? histogramQuery : (f) => breakdownQuery(dim, f),
   fold: (s, top) => foldBreakdown(rowsOf(s), FILTER_DIMS[dim].field, top),
   polling: { rowsWhileRunning: true },
   comparable: true,
   span: 1,
+  ...(traffic(dim) ? {} : { onDemand: ON_DEMAND }),
 });
+
+/** Why a breakdown outside the traffic pass (request paths: thousands of values) waits to be asked for. */
+const ON_DEMAND =
+  'Paths have too many values to share the other breakdowns’ pass: this panel scans the window once more.';
 
 /** Every panel, in the order the explorer lays them out. */
 export const LOG_PANELS: readonly PanelDef[] = [
@@ -121,7 +120,7 @@ export const LOG_PANELS: readonly PanelDef[] = [
     view: 'histogram',
     query: histogramQuery,
     fold: (s, w, bin) => foldHistogram(rowsOf(s), w, bin),
-    polling: { rowsWhileRunning: true },
+    polling: { rowsWhileRunning: true, sliced: true },
     comparable: true,
     span: 4,
   },
