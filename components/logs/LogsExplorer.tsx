@@ -10,7 +10,9 @@ import { getLogMarkers, getLogsContext } from '@/lib/actions/logs';
 import { defaultFilters, withoutValue, withValue, type DimKey } from '@/lib/logs/filters';
 import type { ChangeMarker } from '@/lib/logs/markers';
 import { LOG_PANELS, type PanelDef, type PanelId, queryPanelOf } from '@/lib/logs/panelTable';
+import { RECORD_ROWS } from '@/lib/logs/panelQueries';
 import { rankNeeds } from '@/lib/logs/ranking';
+import { newestWindow } from '@/lib/logs/recordsWindow';
 import { viewCost } from '@/lib/logs/viewCost';
 import type { PanelState } from '@/lib/logs/panelTypes';
 import { needsConfirmation, type TimeWindow } from '@/lib/logs/time';
@@ -31,6 +33,8 @@ import { WideQueryPrompt } from './WideQueryPrompt';
 import styles from './logs.module.css';
 
 const NO_MARKERS: readonly ChangeMarker[] = [];
+const FIRST = LOG_PANELS.filter((d) => !d.after);
+const AFTER = LOG_PANELS.filter((d) => d.after);
 
 /** Requests matching the filters, from the latency panel's final counts. */
 function totalOf(latency: PanelState | undefined): number | undefined {
@@ -87,7 +91,16 @@ export function LogsExplorer() {
     const r = active(def) && needs.base && def.view === 'breakdown' ? req(def.id, ex.window) : undefined;
     return r ? { ...r, params: ex.selectionParams } : undefined;
   };
-  const handles = usePanels(LOG_PANELS.map((def) => ({ def, req: active(def) ? req(def.id, ex.window) : undefined })));
+  // Panels that run after another (records after the histogram: its counts choose the records' range).
+  const first = usePanels(FIRST.map((def) => ({ def, req: active(def) ? req(def.id, ex.window) : undefined })));
+  const stateOf = (id: PanelId | undefined) => first[FIRST.findIndex((d) => d.id === id)]?.state;
+  const afterReq = (def: PanelDef): StartRequest | undefined => {
+    const before = stateOf(def.after);
+    const settled = before && (before.phase === 'done' || before.phase === 'failed' || before.phase === 'cancelled');
+    return settled && ex.window ? req(def.id, newestWindow(before, ex.window, RECORD_ROWS)) : undefined;
+  };
+  const later = usePanels(AFTER.map((def) => ({ def, req: afterReq(def) })));
+  const handles = LOG_PANELS.map((def) => (def.after ? later[AFTER.indexOf(def)]! : first[FIRST.indexOf(def)]!));
   const previous = usePanels(
     LOG_PANELS.map((def) => ({ def, req: wantsPrevious(def) ? req(def.id, ex.previous) : undefined })),
   );

@@ -1,12 +1,12 @@
 /**
  * A panel's request run with the polling policy of its entry in the panel table (lib/logs/panelTable):
- * rows while running or only at the end, the first poll delay, newest part of the window first (records),
- * or over slices of the window (the traffic pass).
+ * rows while running or only at the end, the first poll delay, and over slices of the window (the traffic
+ * pass).
  */
 import type { PanelPolling } from '@/lib/logs/panelTable';
 import type { PanelState } from '@/lib/logs/panelTypes';
 import type { StartRequest } from './api';
-import { type RunPanelOptions, runNewestFirst, runPanel } from './runPanel';
+import { type RunPanelOptions, runPanel } from './runPanel';
 import { runSliced } from './runSliced';
 
 /** Runs a panel's request with the polling policy of its entry in the panel table. */
@@ -20,6 +20,5 @@ export function runWithPolicy(
     rowsWhileRunning: polling.rowsWhileRunning,
     ...(polling.pollMs ? { pollMs: polling.pollMs } : {}),
   };
-  if (polling.sliced) return runSliced(req, opts);
-  return polling.newestFirst ? runNewestFirst(req, opts, polling.newestFirst) : runPanel(req, opts);
+  return polling.sliced ? runSliced(req, opts) : runPanel(req, opts);
 }

@@ -3,8 +3,10 @@
  * are bins × every combination of the breakdowns' values, which can pass Insights' row cap on a busy window.
  * Slices are whole bins, do not overlap and cover the window, so together they still scan it once (Insights
  * bills the bytes of the time range queried). How many: from the rows per bin the same filters gave last
- * time (a default before). A slice whose result reached the cap is run again as two halves; the cut-short
- * run stays in the state without rows, because its bytes were scanned (and billed) all the same.
+ * time; for filters not seen yet, the most any filters gave in this tab (more filters only remove
+ * combinations, and more slices cost no bytes, only queries), or a default. A slice whose result reached the
+ * cap is run again as two halves; the cut-short run stays in the state without rows, because its bytes were
+ * scanned (and billed) all the same.
  */
 import { ROW_CAP } from '@/lib/logs/panelQueries';
 import { type PanelState, sumStats } from '@/lib/logs/panelTypes';
@@ -14,8 +16,8 @@ import { type RunPanelOptions, runPanel } from './runPanel';
 
 /** Rows a slice aims at: half the cap, so that a slice busier than the estimate still fits. */
 const TARGET_ROWS = ROW_CAP / 2;
-/** Rows per bin assumed for filters not seen yet. */
-const DEFAULT_ROWS_PER_BIN = 40;
+/** Rows per bin assumed before any pass finished in this tab. */
+const DEFAULT_ROWS_PER_BIN = 100;
 /** Rows per bin the last finished pass of some filters (the URL's query string) returned. */
 const rowsPerBin = new Map<string, number>();
 
@@ -89,7 +91,7 @@ const STARTING: PanelState = {
 /** Runs the request over slices of its window and reports one combined state. */
 export async function runSliced(req: StartRequest, o: RunPanelOptions): Promise<PanelState> {
   const binMs = durationMs(req.bin);
-  const slices = planSlices(req.window, binMs, rowsPerBin.get(req.params) ?? DEFAULT_ROWS_PER_BIN);
+  const slices = planSlices(req.window, binMs, expectedRowsPerBin(req.params));
   const states = new Map<number, PanelState>();
   const spent: PanelState['runs'] = [];
   let truncated = false;
@@ -124,6 +126,11 @@ export async function runSliced(req: StartRequest, o: RunPanelOptions): Promise<
   if (final.phase === 'done') remember(req, final, binMs);
   o.emit(final);
   return final;
+}
+
+/** Rows per bin expected for filters (the URL's query string). */
+export function expectedRowsPerBin(params: string): number {
+  return rowsPerBin.get(params) ?? (rowsPerBin.size > 0 ? Math.max(...rowsPerBin.values()) : DEFAULT_ROWS_PER_BIN);
 }
 
 function remember(req: StartRequest, s: PanelState, binMs: number): void {

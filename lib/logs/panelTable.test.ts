@@ -34,7 +34,8 @@ describe('the panel table', () => {
 
   it('carries each panel’s polling policy (no special cases by id elsewhere)', () => {
     expect(panelDef('latency').polling).toEqual({ rowsWhileRunning: false, pollMs: 800 });
-    expect(panelDef('records').polling).toMatchObject({ rowsWhileRunning: false, newestFirst: 1000 });
+    expect(panelDef('records').polling).toEqual({ rowsWhileRunning: false });
+    expect(panelDef('records').after).toBe('histogram');
     expect(panelDef('top-code').polling).toEqual({ rowsWhileRunning: true });
     expect(LOG_PANELS.filter((p) => !p.comparable).map((p) => p.id)).toEqual(['records']);
   });

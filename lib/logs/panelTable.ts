@@ -40,8 +40,6 @@ export interface PanelPolling {
   rowsWhileRunning: boolean;
   /** First poll delay in ms (default 400). */
   pollMs?: number;
-  /** Query the newest part of the window first, and the rest only when it had fewer rows than this. */
-  newestFirst?: number;
   /** Run over consecutive slices of whole bins sized to stay under the row cap (the traffic pass). */
   sliced?: boolean;
 }
@@ -57,6 +55,8 @@ interface PanelBase {
   /** The Logs Insights query for filters (and the histogram's bin period); a hosted panel's is its host's. */
   query: (f: Pick<LogFilters, 'include' | 'exclude'>, bin: BinPeriod) => InsightsQuery;
   polling: PanelPolling;
+  /** Runs once this panel's query finished (its window depends on it: records after the histogram). */
+  after?: PanelId;
   /** "Compare with the previous period" runs it for that period too. */
   comparable: boolean;
   /** Grid columns it spans (the grid has 4). */
@@ -143,8 +143,10 @@ export const LOG_PANELS: readonly PanelDef[] = [
     view: 'records',
     query: recordsQuery,
     fold: (s) => foldRecords(rowsOf(s), RECORD_ROWS),
-    // The newest records are usually all in the newest part of the window: query that first.
-    polling: { rowsWhileRunning: false, newestFirst: RECORD_ROWS },
+    // Over the newest bins that hold RECORD_ROWS matching records (lib/logs/recordsWindow), once the
+    // histogram counted them: Insights scans the whole range of a `limit` query, so the range is the cost.
+    polling: { rowsWhileRunning: false },
+    after: 'histogram',
     comparable: false,
     span: 4,
   },
