@@ -26,7 +26,10 @@ function histogram(counts: number[], extra: Partial<PanelState> = {}): PanelStat
     failures: [],
     stats: run.statistics,
     // A slice cut at the row cap keeps its run without rows: it counts nothing.
-    runs: [{ ...run, rows }, { ...run, queryId: 'cut' }],
+    runs: [
+      { ...run, rows },
+      { ...run, queryId: 'cut' },
+    ],
     ...extra,
   };
 }
@@ -47,8 +50,9 @@ describe('newestWindow', () => {
   it('takes the whole window when the counts are incomplete (cut at the cap, failed in an account, not done)', () => {
     const counts = Array.from({ length: 60 }, () => 400);
     expect(newestWindow(histogram(counts, { truncated: true }), W, 1000)).toEqual(W);
-    const failure = { accountId: '2', region: 'us-east-1', logGroupNames: [], error: { code: 'X', message: 'm' } };
-    expect(newestWindow(histogram(counts, { failures: [failure] } as Partial<PanelState>), W, 1000)).toEqual(W);
+    const error = { code: 'THROTTLED' as const, message: 'm', retryable: true };
+    const failure = { accountId: '222222222222', region: 'us-east-1', logGroupNames: ['g'], error };
+    expect(newestWindow(histogram(counts, { failures: [failure] }), W, 1000)).toEqual(W);
     expect(newestWindow(histogram(counts, { phase: 'cancelled' }), W, 1000)).toEqual(W);
   });
 });
