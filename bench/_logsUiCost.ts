@@ -77,5 +77,6 @@ export function costLine(v: ViewFigures, pass: number, share?: number): string {
   const base = `${v.queries} queries${where}, ${mb(v.bytesScanned)} scanned = ${x.toFixed(2)}× one pass (${mb(pass)})`;
   if (share === undefined) return base;
   const x2 = v.bytesScanned / Math.max(1, share);
-  return `${base}; ${mb(v.bytesSkipped)} skipped; the whole view = ${x2.toFixed(2)}× the service's share ${mb(share)} (target ≤ 1.10×)`;
+  const vsShare = `the whole view = ${x2.toFixed(2)}× the service's share ${mb(share)} (target ≤ 1.10×)`;
+  return `${base}; ${mb(v.bytesSkipped)} skipped; ${vsShare}`;
 }
