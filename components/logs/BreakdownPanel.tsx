@@ -59,6 +59,7 @@ export function BreakdownPanel({ def, ctx, ...own }: PanelViewProps<'breakdown'>
       previous={p.previous}
       height={TOP * ROW + 16}
       accountNames={p.accountNames}
+      onDemand={p.onOpen && def.onDemand ? { why: def.onDemand, open: p.onOpen } : undefined}
     >
       {items.length > 0 ? (
         <ol className={bs.list} aria-label={`${def.title} by ${RANK_LABELS[p.rank]}`} data-rank={p.rank}>

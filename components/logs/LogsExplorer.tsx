@@ -10,7 +10,9 @@ import { getLogMarkers, getLogsContext } from '@/lib/actions/logs';
 import { defaultFilters, withoutValue, withValue, type DimKey } from '@/lib/logs/filters';
 import type { ChangeMarker } from '@/lib/logs/markers';
 import { LOG_PANELS, type PanelDef, type PanelId, queryPanelOf } from '@/lib/logs/panelTable';
+import { RECORD_ROWS } from '@/lib/logs/panelQueries';
 import { rankNeeds } from '@/lib/logs/ranking';
+import { newestWindow } from '@/lib/logs/recordsWindow';
 import { viewCost } from '@/lib/logs/viewCost';
 import type { PanelState } from '@/lib/logs/panelTypes';
 import { needsConfirmation, type TimeWindow } from '@/lib/logs/time';
@@ -31,6 +33,8 @@ import { WideQueryPrompt } from './WideQueryPrompt';
 import styles from './logs.module.css';
 
 const NO_MARKERS: readonly ChangeMarker[] = [];
+const FIRST = LOG_PANELS.filter((d) => !d.after);
+const AFTER = LOG_PANELS.filter((d) => d.after);
 
 /** Requests matching the filters, from the latency panel's final counts. */
 function totalOf(latency: PanelState | undefined): number | undefined {
@@ -61,6 +65,9 @@ export function LogsExplorer() {
   const groups = context?.selection.sources.length ?? 0;
   const timeKey = `${ex.selectionParams}|${JSON.stringify(ex.filters.time)}`;
   const [confirmedFor, setConfirmedFor] = useState<string | undefined>(undefined);
+  // Panels that run on demand (request paths) run once asked for, and from then on in every view.
+  const [opened, setOpened] = useState<ReadonlySet<PanelId>>(new Set());
+  const active = (def: PanelDef) => !def.onDemand || opened.has(def.id);
   const wide = ex.window !== undefined && context !== undefined && needsConfirmation(ex.window, groups);
   const ready = ex.window !== undefined && context !== undefined && groups > 0 && (!wide || confirmedFor === timeKey);
   // A panel hosted by another asks for its host's query: same request, same TanStack key, one run for both.
@@ -77,13 +84,23 @@ export function LogsExplorer() {
   const cmp = ex.filters.compare;
   const needs = rankNeeds(ex.filters.rank);
   // The previous period: every comparable panel when comparing; the breakdowns when ranking by change.
-  const wantsPrevious = (def: PanelDef) => def.comparable && (cmp || (needs.previous && def.view === 'breakdown'));
+  const wantsPrevious = (def: PanelDef) =>
+    active(def) && def.comparable && (cmp || (needs.previous && def.view === 'breakdown'));
   // Ranking by rate: the breakdowns again over the selection alone (no other filter).
   const baseReq = (def: PanelDef): StartRequest | undefined => {
-    const r = needs.base && def.view === 'breakdown' ? req(def.id, ex.window) : undefined;
+    const r = active(def) && needs.base && def.view === 'breakdown' ? req(def.id, ex.window) : undefined;
     return r ? { ...r, params: ex.selectionParams } : undefined;
   };
-  const handles = usePanels(LOG_PANELS.map((def) => ({ def, req: req(def.id, ex.window) })));
+  // Panels that run after another (records after the histogram: its counts choose the records' range).
+  const first = usePanels(FIRST.map((def) => ({ def, req: active(def) ? req(def.id, ex.window) : undefined })));
+  const stateOf = (id: PanelId | undefined) => first[FIRST.findIndex((d) => d.id === id)]?.state;
+  const afterReq = (def: PanelDef): StartRequest | undefined => {
+    const before = stateOf(def.after);
+    const settled = before && (before.phase === 'done' || before.phase === 'failed' || before.phase === 'cancelled');
+    return settled && ex.window ? req(def.id, newestWindow(before, ex.window, RECORD_ROWS)) : undefined;
+  };
+  const later = usePanels(AFTER.map((def) => ({ def, req: afterReq(def) })));
+  const handles = LOG_PANELS.map((def) => (def.after ? later[AFTER.indexOf(def)]! : first[FIRST.indexOf(def)]!));
   const previous = usePanels(
     LOG_PANELS.map((def) => ({ def, req: wantsPrevious(def) ? req(def.id, ex.previous) : undefined })),
   );
@@ -181,6 +198,7 @@ export function LogsExplorer() {
                 previous={wantsPrevious(def) ? previous[i] : undefined}
                 base={baseReq(def) ? base[i] : undefined}
                 ctx={view}
+                onOpen={active(def) ? undefined : () => setOpened((o) => new Set([...o, def.id]))}
                 {...(def.span === 4 ? { className: styles.span4 } : {})}
               />
             ))}

@@ -27,6 +27,8 @@ export interface PanelFrameProps {
   className?: string;
   actions?: ReactNode;
   accountNames: Readonly<Record<string, string>>;
+  /** A panel that runs on demand and was not asked for yet: why, and how to run it. */
+  onDemand?: { why: string; open: () => void } | undefined;
   children: ReactNode;
 }
 
@@ -50,6 +52,7 @@ function describeError(e: ErrorInfo): string {
 export function PanelFrame(p: PanelFrameProps) {
   const s = p.handle.state;
   const [copied, setCopied] = useState(false);
+  const idle = p.onDemand !== undefined && !s;
   const phase = s?.phase ?? 'starting';
   const running = phase === 'starting' || phase === 'running' || (p.previous?.busy ?? false);
   const dot =
@@ -60,8 +63,8 @@ export function PanelFrame(p: PanelFrameProps) {
     <section
       className={`${styles.panel} ${p.className ?? ''}`}
       data-testid={p.testId}
-      data-phase={phase}
-      aria-busy={running}
+      data-phase={idle ? 'idle' : phase}
+      aria-busy={running && !idle}
     >
       <header className={styles.panelHead}>
         <h2 className={styles.panelTitle}>{p.title}</h2>
@@ -80,7 +83,7 @@ export function PanelFrame(p: PanelFrameProps) {
           >
             <Icon name={copied ? 'check' : 'copy'} /> Query
           </button>
-          {running ? (
+          {running && !idle ? (
             <button
               type="button"
               className={buttonClass('quiet', 'xs')}
@@ -112,11 +115,16 @@ export function PanelFrame(p: PanelFrameProps) {
       </header>
       <div className={styles.status} role="status" data-testid={`${p.testId}-status`}>
         <span className={`${styles.dot} ${dot}`} aria-hidden="true" />
-        <span>{PHASE[phase]}</span>
+        <span>{idle ? 'Not run' : PHASE[phase]}</span>
         {s && s.runs.length > 0 ? (
           <span>
             · {count(s.stats.recordsScanned)} records · {formatBytes(s.stats.bytesScanned)} scanned
             {accounts > 1 ? ` · ${accounts} accounts` : ''}
+          </span>
+        ) : null}
+        {s?.truncated ? (
+          <span data-testid={`${p.testId}-truncated`}>
+            · a single bin held over 10,000 combinations of values: some are left out
           </span>
         ) : null}
         {prevStats && prevStats.recordsScanned > 0 ? (
@@ -137,7 +145,16 @@ export function PanelFrame(p: PanelFrameProps) {
             ))}
           </ul>
         ) : null}
-        <div className={styles.panelContent}>{p.children}</div>
+        {p.onDemand && idle ? (
+          <div className={styles.empty}>
+            <p>{p.onDemand.why}</p>
+            <button type="button" className={buttonClass('secondary', 'sm')} onClick={p.onDemand.open}>
+              Show {p.title.toLowerCase()}
+            </button>
+          </div>
+        ) : (
+          <div className={styles.panelContent}>{p.children}</div>
+        )}
       </div>
     </section>
   );

@@ -23,6 +23,7 @@ export function ViewCostLine({ cost }: { cost: ViewCost }) {
       className={styles.viewCost}
       data-testid="view-cost"
       data-queries={cost.queries}
+      data-accounts={cost.accounts}
       data-bytes-scanned={cost.bytesScanned}
       data-bytes-skipped={cost.bytesSkipped}
       role="status"
@@ -30,6 +31,7 @@ export function ViewCostLine({ cost }: { cost: ViewCost }) {
     >
       <span>
         <strong>This view:</strong> {cost.queries} Insights quer{cost.queries === 1 ? 'y' : 'ies'}
+        {cost.accounts > 1 ? ` in ${cost.accounts} accounts (one per account and panel pass or slice)` : ''}
         {cost.running > 0 ? ` (${cost.running} running)` : ''}
       </span>
       <span>

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PanelState, RunProgress } from '@/lib/logs/panelTypes';
 import type { LogsPoster, LogsRequest, StartRequest } from './api';
-import { nextPollDelay, runNewestFirst, runPanel, runWithPolicy, stopOpenRuns, tailOf } from './runPanel';
+import { nextPollDelay, runPanel, stopOpenRuns } from './runPanel';
+import { runWithPolicy } from './runPolicy';
 
 const REQ: StartRequest = { panel: 'top-user', params: '', window: { startMs: 0, endMs: 60_000 }, bin: '1m' };
 const RUN_A = { accountId: '111111111111', region: 'us-east-1', queryId: 'qa', logGroupNames: ['/a'] };
@@ -239,83 +240,6 @@ describe('runPanel waiting its turn', () => {
   });
 });
 
-describe('runNewestFirst', () => {
-  const H = 3_600_000;
-  /** A route whose single account returns `rowsFor(window)` rows at once. */
-  function windowedRoute(rowsFor: (w: { startMs: number; endMs: number }) => number) {
-    const starts: Array<{ startMs: number; endMs: number }> = [];
-    const post = (async (req: LogsRequest) => {
-      if (req.op === 'start') {
-        starts.push(req.window);
-        const n = rowsFor(req.window);
-        return {
-          ok: true,
-          value: {
-            runs: [{ ...RUN_A, queryId: `q${starts.length}`, n }],
-            failures: [],
-            queryText: 'fields …',
-            sources: [],
-            reason: '',
-          },
-        };
-      }
-      if (req.op === 'poll') {
-        const n = rowsFor(starts[Number(req.runs[0]!.queryId.slice(1)) - 1]!);
-        return {
-          ok: true,
-          value: [
-            { ...req.runs[0]!, status: 'Complete', statistics: stats(n), rows: Array.from({ length: n }, () => ({})) },
-          ],
-        };
-      }
-      return { ok: true, value: { stopped: 0 } };
-    }) as LogsPoster;
-    return { post, starts };
-  }
-  const req = { ...REQ, panel: 'records' as const, window: { startMs: 0, endMs: H } };
-
-  it('stops after the newest part when it already has enough rows', async () => {
-    const { post, starts } = windowedRoute(() => 1000);
-    const end = await runNewestFirst(
-      req,
-      { post, signal: new AbortController().signal, emit: () => undefined, rowsWhileRunning: false, pollMs: 1 },
-      1000,
-    );
-    expect(starts).toEqual([{ startMs: H - tailOf(req.window), endMs: H }]);
-    expect(tailOf(req.window)).toBe(450_000);
-    expect(end.phase).toBe('done');
-  });
-
-  it('queries the older part when the newest had too few rows, without overlap, summing both', async () => {
-    const { post, starts } = windowedRoute((w) => (w.endMs === H ? 10 : 500));
-    const seen: PanelState[] = [];
-    const end = await runNewestFirst(
-      req,
-      { post, signal: new AbortController().signal, emit: (s) => seen.push(s), rowsWhileRunning: false, pollMs: 1 },
-      1000,
-    );
-    const cut = H - tailOf(req.window);
-    expect(starts).toEqual([
-      { startMs: cut, endMs: H },
-      { startMs: 0, endMs: cut - 1000 },
-    ]);
-    expect(end.runs.map((r) => r.rows?.length)).toEqual([10, 500]);
-    expect(end.stats).toEqual(stats(510));
-    // While the older part runs, the newest rows stay on screen.
-    expect(seen.filter((s) => s.phase === 'running').at(-1)!.runs[0]!.rows).toHaveLength(10);
-  });
-
-  it('queries short windows in one go', async () => {
-    const { post, starts } = windowedRoute(() => 1);
-    await runNewestFirst(
-      { ...req, window: { startMs: 0, endMs: 6 * 60_000 } },
-      { post, signal: new AbortController().signal, emit: () => undefined, rowsWhileRunning: false, pollMs: 1 },
-      1000,
-    );
-    expect(starts).toEqual([{ startMs: 0, endMs: 6 * 60_000 }]);
-  });
-});
-
 describe('panel polling policy', () => {
   it('polls at the first delay while fast, then backs off by half up to the maximum', () => {
     expect(nextPollDelay(400, 1000)).toBe(400);
@@ -343,8 +267,7 @@ describe('panel polling policy', () => {
     }
   });
 
-  it('queries the newest part first when the entry asks for the newest N rows', async () => {
-    const H = 3_600_000;
+  it('runs the pass over slices of the window when the entry says so', async () => {
     const starts: Array<{ startMs: number; endMs: number }> = [];
     const post = (async (req: LogsRequest) => {
       if (req.op === 'start') {
@@ -354,11 +277,11 @@ describe('panel polling policy', () => {
       return { ok: true, value: [] };
     }) as LogsPoster;
     const opts = { post, signal: new AbortController().signal, emit: () => undefined };
-    const long = { ...REQ, panel: 'records' as const, window: { startMs: 0, endMs: H } };
-    await runWithPolicy({ rowsWhileRunning: false, pollMs: 1, newestFirst: 5 }, long, opts);
-    expect(starts[0]).toEqual({ startMs: H - tailOf(long.window), endMs: H });
+    const day = { ...REQ, panel: 'histogram' as const, params: 'policy', window: { startMs: 0, endMs: 86_399_000 } };
+    await runWithPolicy({ rowsWhileRunning: true, pollMs: 1, sliced: true }, { ...day, bin: '10m' }, opts);
+    expect(starts.length).toBe(3); // 144 bins × 100 rows expected, 5,000 a slice
     starts.length = 0;
-    await runWithPolicy({ rowsWhileRunning: false, pollMs: 1 }, long, opts);
-    expect(starts).toEqual([long.window]);
+    await runWithPolicy({ rowsWhileRunning: true, pollMs: 1 }, { ...day, bin: '10m' }, opts);
+    expect(starts).toEqual([day.window]);
   });
 });

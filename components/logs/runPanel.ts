@@ -3,7 +3,6 @@
  * the server the moment the panel is cancelled (the abort signal: a cancel button, or TanStack Query
  * dropping the query because the filters changed). Reports each state through `emit`.
  */
-import type { PanelPolling } from '@/lib/logs/panelTable';
 import type { PanelState, RunProgress, RunRef } from '@/lib/logs/panelTypes';
 import { isFinished, sumStats } from '@/lib/logs/panelTypes';
 import type { LogsPoster, StartRequest } from './api';
@@ -170,20 +169,6 @@ export function nextPollDelay(
   return Math.max(delay, Math.min(o.maxPollMs ?? 1000, Math.round(delay * 1.5)));
 }
 
-/** Runs a panel's request with the polling policy of its entry in the panel table. */
-export function runWithPolicy(
-  polling: PanelPolling,
-  req: StartRequest,
-  o: Omit<RunPanelOptions, 'rowsWhileRunning' | 'pollMs'>,
-): Promise<PanelState> {
-  const opts: RunPanelOptions = {
-    ...o,
-    rowsWhileRunning: polling.rowsWhileRunning,
-    ...(polling.pollMs ? { pollMs: polling.pollMs } : {}),
-  };
-  return polling.newestFirst ? runNewestFirst(req, opts, polling.newestFirst) : runPanel(req, opts);
-}
-
 /** Folds a poll answer into the state: progress per run, failed runs moved to `failures`. */
 export function merge(state: PanelState, progress: readonly RunProgress[]): PanelState {
   const failures = [...state.failures];
@@ -217,41 +202,4 @@ export function merge(state: PanelState, progress: readonly RunProgress[]): Pane
     ];
   });
   return { ...state, runs, failures, stats: sumStats(runs) };
-}
-
-/** The newest part of a window queried first by `runNewestFirst`: an eighth of it, at least 5 minutes. */
-export function tailOf(w: { startMs: number; endMs: number }): number {
-  return Math.max(5 * 60_000, Math.ceil((w.endMs - w.startMs) / 8 / 1000) * 1000);
-}
-
-function combine(first: PanelState, later: PanelState): PanelState {
-  const runs = [...first.runs, ...later.runs];
-  return {
-    ...later,
-    queryText: later.queryText ?? first.queryText,
-    reason: later.reason ?? first.reason,
-    runs,
-    failures: [...first.failures, ...later.failures],
-    stats: sumStats(runs),
-  };
-}
-
-/**
- * Runs a "newest `limit` records" panel over the newest part of the window first, and over the rest
- * only when that part had fewer than `limit` rows: the common case scans (and on AWS bills) an eighth.
- * Both parts are whole seconds and do not overlap (Logs Insights includes the end second).
- */
-export async function runNewestFirst(req: StartRequest, o: RunPanelOptions, limit: number): Promise<PanelState> {
-  const w = req.window;
-  const tail = tailOf(w);
-  if (w.endMs - w.startMs <= tail * 1.5) return runPanel(req, o);
-  const cut = w.endMs - tail;
-  const first = await runPanel({ ...req, window: { startMs: cut, endMs: w.endMs } }, o);
-  const rows = first.runs.reduce((n, r) => n + (r.rows?.length ?? 0), 0);
-  if (first.phase !== 'done' || rows >= limit || o.signal.aborted) return first;
-  const rest = await runPanel(
-    { ...req, window: { startMs: w.startMs, endMs: cut - 1000 } },
-    { ...o, emit: (s) => o.emit(combine(first, s)) },
-  );
-  return combine(first, rest);
 }

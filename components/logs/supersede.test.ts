@@ -10,7 +10,7 @@ import { logsKeys } from './queryKeys';
 import { panelQueryFn } from './usePanel';
 
 const window = { startMs: 0, endMs: 600_000 };
-const req = (params: string): StartRequest => ({ panel: 'histogram', params, window, bin: '10s' });
+const req = (params: string): StartRequest => ({ panel: 'latency', params, window, bin: '10s' });
 
 /** A console that starts one query per start request, keeps them running, and records stops. */
 function fakeConsole() {

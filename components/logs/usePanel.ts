@@ -11,7 +11,7 @@ import type { PanelState } from '@/lib/logs/panelTypes';
 import { type LogsPoster, postLogs, type StartRequest } from './api';
 import { panelSlots } from './panelSlots';
 import { logsKeys } from './queryKeys';
-import { runWithPolicy } from './runPanel';
+import { runWithPolicy } from './runPolicy';
 
 /** What a panel component gets. */
 export interface PanelHandle {

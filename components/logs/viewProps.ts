@@ -34,4 +34,6 @@ export interface PanelViewProps<V extends PanelView = PanelView> {
   base?: PanelHandle | undefined;
   ctx: ExplorerContext;
   className?: string;
+  /** Runs the panel: present while a panel that runs on demand has not been asked for. */
+  onOpen?: (() => void) | undefined;
 }

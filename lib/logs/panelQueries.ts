@@ -90,17 +90,26 @@ const filtered = (f: Filters): InsightsQuery => {
 };
 
 /**
- * Breakdowns folded from the histogram's rows (one pass): these fields depend on the status code, so
- * adding them to `by bin, responseCode` multiplies the rows only by the few denial and failure reasons.
+ * Breakdowns folded from the histogram's rows: one pass groups by the time bin and every low-cardinality
+ * dimension the panels draw (status code, denial and failure reasons, target group, source VPC, user), and
+ * each panel sums the rows over the other fields. The product of their values times the bins can pass
+ * Insights' row cap on a busy window: the browser then runs the pass over consecutive slices of the window
+ * (`ROW_CAP`, components/logs/runSliced) — the slices together still scan the window once. Request paths
+ * stay out (thousands of values).
  */
-export const TRAFFIC_DIMS = ['code', 'authDenied', 'failure'] as const satisfies readonly BreakdownDim[];
-/**
- * Breakdowns folded from one `stats count(*) by targetGroupArn, sourceVpcId, resolvedUser` pass: few
- * values each. Request paths stay alone (thousands of values: the product would pass the row limit).
- */
-export const SHARED_DIMS = ['targetGroup', 'sourceVpc', 'user'] as const satisfies readonly BreakdownDim[];
+export const TRAFFIC_DIMS = [
+  'code',
+  'authDenied',
+  'failure',
+  'targetGroup',
+  'sourceVpc',
+  'user',
+] as const satisfies readonly BreakdownDim[];
 
-/** Requests per time bin and status code (and the other `TRAFFIC_DIMS`, folded by their breakdowns). */
+/** Rows Logs Insights returns at most for one query: a result that reaches it may be cut short. */
+export const ROW_CAP = 10_000;
+
+/** Requests per time bin and status code, and per value of the other `TRAFFIC_DIMS` (folded by their panels). */
 export function histogramQuery(f: Filters, bin: BinPeriod): InsightsQuery {
   const extra = TRAFFIC_DIMS.filter((d) => d !== 'code').map((d) => ({ field: FILTER_DIMS[d].field }));
   return {
@@ -108,17 +117,6 @@ export function histogramQuery(f: Filters, bin: BinPeriod): InsightsQuery {
     stats: {
       aggregations: [{ agg: { fn: 'count' }, as: 'n' }],
       by: [{ bin, as: 't' }, { field: 'responseCode' }, ...extra],
-    },
-  };
-}
-
-/** Requests by every dimension of `dims` at once: one pass, several breakdowns folded from its rows. */
-export function sharedBreakdownQuery(dims: readonly BreakdownDim[], f: Filters): InsightsQuery {
-  return {
-    ...filtered(f),
-    stats: {
-      aggregations: [{ agg: { fn: 'count' }, as: 'n' }],
-      by: dims.map((d) => ({ field: FILTER_DIMS[d].field })),
     },
   };
 }

@@ -34,7 +34,8 @@ describe('the panel table', () => {
 
   it('carries each panel’s polling policy (no special cases by id elsewhere)', () => {
     expect(panelDef('latency').polling).toEqual({ rowsWhileRunning: false, pollMs: 800 });
-    expect(panelDef('records').polling).toMatchObject({ rowsWhileRunning: false, newestFirst: 1000 });
+    expect(panelDef('records').polling).toEqual({ rowsWhileRunning: false });
+    expect(panelDef('records').after).toBe('histogram');
     expect(panelDef('top-code').polling).toEqual({ rowsWhileRunning: true });
     expect(LOG_PANELS.filter((p) => !p.comparable).map((p) => p.id)).toEqual(['records']);
   });
@@ -56,11 +57,20 @@ describe('the panel table', () => {
     ]);
   });
 
-  it('runs one query for the panels that share a stats pass: 5 queries for 10 panels', () => {
-    expect(QUERY_PANEL_IDS).toEqual(['histogram', 'latency', 'top-path', 'top-targetGroup', 'records']);
-    for (const id of ['top-code', 'top-authDenied', 'top-failure'] as const) expect(queryPanelOf(id)).toBe('histogram');
-    for (const id of ['top-user', 'top-sourceVpc'] as const) expect(queryPanelOf(id)).toBe('top-targetGroup');
+  it('runs one query for the panels that share a stats pass: 4 queries for 10 panels, paths on demand', () => {
+    expect(QUERY_PANEL_IDS).toEqual(['histogram', 'latency', 'top-path', 'records']);
+    for (const id of [
+      'top-code',
+      'top-authDenied',
+      'top-failure',
+      'top-user',
+      'top-sourceVpc',
+      'top-targetGroup',
+    ] as const)
+      expect(queryPanelOf(id)).toBe('histogram');
     expect(queryPanelOf('top-path')).toBe('top-path');
+    expect(LOG_PANELS.filter((p) => p.onDemand).map((p) => p.id)).toEqual(['top-path']);
+    expect(panelDef('histogram').polling.sliced).toBe(true);
     // A hosted panel's query is its host's, so a request for either is the same query.
     for (const p of LOG_PANELS)
       expect(printQuery(p.query(defaultFilters(), '1m'))).toBe(

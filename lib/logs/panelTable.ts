@@ -15,8 +15,6 @@ import {
   latencyQuery,
   RECORD_ROWS,
   recordsQuery,
-  SHARED_DIMS,
-  sharedBreakdownQuery,
   TRAFFIC_DIMS,
 } from './panelQueries';
 import {
@@ -42,8 +40,8 @@ export interface PanelPolling {
   rowsWhileRunning: boolean;
   /** First poll delay in ms (default 400). */
   pollMs?: number;
-  /** Query the newest part of the window first, and the rest only when it had fewer rows than this. */
-  newestFirst?: number;
+  /** Run over consecutive slices of whole bins sized to stay under the row cap (the traffic pass). */
+  sliced?: boolean;
 }
 
 interface PanelBase {
@@ -57,10 +55,17 @@ interface PanelBase {
   /** The Logs Insights query for filters (and the histogram's bin period); a hosted panel's is its host's. */
   query: (f: Pick<LogFilters, 'include' | 'exclude'>, bin: BinPeriod) => InsightsQuery;
   polling: PanelPolling;
+  /** Runs once this panel's query finished (its window depends on it: records after the histogram). */
+  after?: PanelId;
   /** "Compare with the previous period" runs it for that period too. */
   comparable: boolean;
   /** Grid columns it spans (the grid has 4). */
   span: 1 | 4;
+  /**
+   * Runs only once the user asks for it (it would add a pass over the window to every view): why, in a
+   * sentence the panel shows until then.
+   */
+  onDemand?: string;
 }
 
 /** One panel; `view` says which component draws it and what its fold returns. */
@@ -86,32 +91,26 @@ export const BREAKDOWN_TITLES: Record<BreakdownDim, string> = {
   failure: 'Failure reasons',
 };
 
-/** The panel whose query a breakdown folds: the histogram's, the shared one's (first of SHARED_DIMS), or its own. */
-function hostOf(dim: BreakdownDim): PanelId | undefined {
-  if ((TRAFFIC_DIMS as readonly BreakdownDim[]).includes(dim)) return 'histogram';
-  const first = SHARED_DIMS[0];
-  if (dim !== first && (SHARED_DIMS as readonly BreakdownDim[]).includes(dim)) return `top-${first}`;
-  return undefined;
-}
-
-function breakdownQueryOf(dim: BreakdownDim): PanelBase['query'] {
-  if ((TRAFFIC_DIMS as readonly BreakdownDim[]).includes(dim)) return histogramQuery;
-  if ((SHARED_DIMS as readonly BreakdownDim[]).includes(dim)) return (f) => sharedBreakdownQuery(SHARED_DIMS, f);
-  return (f) => breakdownQuery(dim, f);
-}
+/** Breakdowns folded from the histogram's traffic pass (the others run their own query). */
+const traffic = (dim: BreakdownDim): boolean => (TRAFFIC_DIMS as readonly BreakdownDim[]).includes(dim);
 
 const breakdown = (dim: BreakdownDim): PanelOf<'breakdown'> => ({
   id: `top-${dim}`,
   title: BREAKDOWN_TITLES[dim],
   view: 'breakdown',
   dim,
-  ...(hostOf(dim) ? { host: hostOf(dim) } : {}),
-  query: breakdownQueryOf(dim),
+  ...(traffic(dim) ? { host: 'histogram' as const } : {}),
+  query: traffic(dim) ? histogramQuery : (f) => breakdownQuery(dim, f),
   fold: (s, top) => foldBreakdown(rowsOf(s), FILTER_DIMS[dim].field, top),
   polling: { rowsWhileRunning: true },
   comparable: true,
   span: 1,
+  ...(traffic(dim) ? {} : { onDemand: ON_DEMAND }),
 });
+
+/** Why a breakdown outside the traffic pass (request paths: thousands of values) waits to be asked for. */
+const ON_DEMAND =
+  'Paths have too many values to share the other breakdowns’ pass: this panel scans the window once more.';
 
 /** Every panel, in the order the explorer lays them out. */
 export const LOG_PANELS: readonly PanelDef[] = [
@@ -121,7 +120,7 @@ export const LOG_PANELS: readonly PanelDef[] = [
     view: 'histogram',
     query: histogramQuery,
     fold: (s, w, bin) => foldHistogram(rowsOf(s), w, bin),
-    polling: { rowsWhileRunning: true },
+    polling: { rowsWhileRunning: true, sliced: true },
     comparable: true,
     span: 4,
   },
@@ -144,8 +143,10 @@ export const LOG_PANELS: readonly PanelDef[] = [
     view: 'records',
     query: recordsQuery,
     fold: (s) => foldRecords(rowsOf(s), RECORD_ROWS),
-    // The newest records are usually all in the newest part of the window: query that first.
-    polling: { rowsWhileRunning: false, newestFirst: RECORD_ROWS },
+    // Over the newest bins that hold RECORD_ROWS matching records (lib/logs/recordsWindow), once the
+    // histogram counted them: Insights scans the whole range of a `limit` query, so the range is the cost.
+    polling: { rowsWhileRunning: false },
+    after: 'histogram',
     comparable: false,
     span: 4,
   },

@@ -76,6 +76,8 @@ export interface PanelState {
   failures: ScopeFailure[];
   /** The whole panel failed (e.g. the start request was refused). */
   error?: ErrorInfo;
+  /** A result reached Insights' row cap even over one bin: some combinations of values were left out. */
+  truncated?: boolean;
   /** Sum over runs. */
   stats: ScanStats;
 }

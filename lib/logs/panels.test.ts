@@ -82,7 +82,9 @@ describe('startPanel / pollRuns', () => {
     expect(filter).toMatch(
       /^filter serviceArn = "arn:aws:vpc-lattice:us-east-1:222222222222:service\/svc-[0-9a-z]{17}"$/,
     );
-    expect(stats).toMatch(/^\| stats count\(\*\) as n by targetGroupArn, sourceVpcId, resolvedUser/);
+    expect(stats).toMatch(
+      /^\| stats count\(\*\) as n by bin\(10s\) as t, responseCode, .*targetGroupArn, sourceVpcId, resolvedUser$/,
+    );
     const runs = await finish(started);
     expect(runs[0]!.status).toBe('Complete');
     expect(runs[0]!.statistics.recordsScanned).toBe(40);

@@ -32,11 +32,17 @@ describe('viewCost', () => {
     expect(cost).toEqual({
       queries: 2,
       running: 1,
+      accounts: 1,
       bytesScanned: 1500,
       bytesSkipped: 4500,
       recordsScanned: 20,
       indexedBy: ['serviceArn'],
     });
+  });
+
+  it('counts one query per account: the same panel in two accounts is two queries (each billed on its own)', () => {
+    const two = state([run('q1', 1000), { ...run('q1', 0), accountId: '222222222222' }]);
+    expect(viewCost([two, two])).toMatchObject({ queries: 2, accounts: 2, bytesScanned: 1000 });
   });
 
   it('is zero for a view that ran nothing', () => {

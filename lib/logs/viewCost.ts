@@ -11,6 +11,8 @@ export interface ViewCost {
   queries: number;
   /** Of them, still running. */
   running: number;
+  /** Accounts they ran in (a view queries each account's log groups with a query of its own). */
+  accounts: number;
   bytesScanned: number;
   bytesSkipped: number;
   recordsScanned: number;
@@ -21,7 +23,16 @@ export interface ViewCost {
 /** Sums the runs of the panels' states, counting each query id once. */
 export function viewCost(states: ReadonlyArray<PanelState | undefined>): ViewCost {
   const seen = new Set<string>();
-  const out: ViewCost = { queries: 0, running: 0, bytesScanned: 0, bytesSkipped: 0, recordsScanned: 0, indexedBy: [] };
+  const accounts = new Set<string>();
+  const out: ViewCost = {
+    queries: 0,
+    running: 0,
+    accounts: 0,
+    bytesScanned: 0,
+    bytesSkipped: 0,
+    recordsScanned: 0,
+    indexedBy: [],
+  };
   for (const s of states) {
     if (!s) continue;
     if (s.indexedBy && !out.indexedBy.includes(s.indexedBy)) out.indexedBy.push(s.indexedBy);
@@ -29,6 +40,7 @@ export function viewCost(states: ReadonlyArray<PanelState | undefined>): ViewCos
       const key = `${r.accountId}|${r.region}|${r.queryId}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      accounts.add(`${r.accountId}|${r.region}`);
       out.queries++;
       if (r.status === 'Scheduled' || r.status === 'Running') out.running++;
       out.bytesScanned += r.statistics.bytesScanned;
@@ -36,5 +48,6 @@ export function viewCost(states: ReadonlyArray<PanelState | undefined>): ViewCos
       out.recordsScanned += r.statistics.recordsScanned;
     }
   }
+  out.accounts = accounts.size;
   return out;
 }
