@@ -1,7 +1,7 @@
 import 'server-only';
 /**
  * The topology route's body, kept per snapshot: the `Result` JSON of the compact wire form (lib/graph/wire),
- * its ETag (a hash of those bytes) and, once asked for, the gzip of them. The inventory serves the same
+ * its ETag (a hash of those bytes) and the gzip of them (made in the background, used once done). The inventory serves the same
  * `Snapshot` object while nothing changed (lib/inventory/mergeMemo), so an unchanged snapshot is never encoded,
  * serialised or compressed again; a client that already holds the version gets a 304 without a body.
  */
@@ -19,8 +19,10 @@ export interface EncodedSnapshot {
   etag: string;
   /** `{ok: true, value: SnapshotWire}` as UTF-8 JSON. */
   json: Buffer;
-  /** The same, gzipped (made on the first request that accepts it, then kept). */
-  gzipped(): Promise<Buffer>;
+  /** The same, gzipped: compressed off the event loop as soon as the body is made, once. */
+  gzipped: Promise<Buffer>;
+  /** The gzip once it is done (until then a request gets `json`: compressing is never on its path). */
+  gzippedNow(): Buffer | undefined;
 }
 
 const cache = new WeakMap<Snapshot, EncodedSnapshot>();
@@ -31,15 +33,12 @@ export function encodedSnapshot(snapshot: Snapshot): EncodedSnapshot {
   if (hit) return hit;
   const json = Buffer.from(JSON.stringify({ ok: true, value: encodeSnapshot(snapshot) }));
   const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
-  let zipped: Promise<Buffer> | undefined;
-  const out: EncodedSnapshot = {
-    etag,
-    json,
-    gzipped: () => {
-      zipped ??= gzipAsync(json, { level: 6 });
-      return zipped;
-    },
-  };
+  let done: Buffer | undefined;
+  const gzipped = gzipAsync(json, { level: 6 }).then((b) => {
+    done = b;
+    return b;
+  });
+  const out: EncodedSnapshot = { etag, json, gzipped, gzippedNow: () => done };
   cache.set(snapshot, out);
   return out;
 }

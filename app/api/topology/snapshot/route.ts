@@ -6,8 +6,9 @@
  * Why a route and not the page: the page used to await the snapshot and hand it to the client component, and
  * its first byte waited ~1.2 s at fleet scale for React's flight encoding of it, the same rows again inside the
  * HTML, server rendering of the graph pipeline and compressing the ~6 MB page. Why cached bytes: the body is
- * made once per snapshot (lib/topology/snapshotWire), gzipped when the browser accepts it, and a client that
- * sends the ETag of what it holds (`If-None-Match`, the 60 s poll) gets a 304 without a body.
+ * made once per snapshot (lib/topology/snapshotWire) and gzipped once in the background (sent gzipped when
+ * the browser accepts it and the gzip is ready); a client that sends the ETag of what it holds
+ * (`If-None-Match`, the 60 s poll) gets a 304 without a body.
  * Same path as every server action (lib/actions/run `runRoute`).
  */
 import { z } from 'zod';
@@ -34,10 +35,10 @@ async function answer(request: Request, body: unknown): Promise<Response> {
   if (matchesEtag(request.headers.get('if-none-match'), encoded.etag))
     return new Response(null, { status: 304, headers });
   headers['content-type'] = 'application/json';
-  if (!acceptsGzip(request.headers.get('accept-encoding')))
-    return new Response(view(encoded.json), { status, headers });
+  const zipped = acceptsGzip(request.headers.get('accept-encoding')) ? encoded.gzippedNow() : undefined;
+  if (!zipped) return new Response(view(encoded.json), { status, headers });
   headers['content-encoding'] = 'gzip';
-  return new Response(view(await encoded.gzipped()), { status, headers });
+  return new Response(view(zipped), { status, headers });
 }
 
 export function GET(request: Request): Promise<Response> {
