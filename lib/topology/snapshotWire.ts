@@ -1,17 +1,14 @@
 import 'server-only';
 /**
- * The topology route's body, kept per snapshot: the `Result` JSON of the compact wire form (lib/graph/wire),
- * its ETag (a hash of those bytes) and the gzip of them (made in the background, used once done). The inventory serves the same
- * `Snapshot` object while nothing changed (lib/inventory/mergeMemo), so an unchanged snapshot is never encoded,
- * serialised or compressed again; a client that already holds the version gets a 304 without a body.
+ * The topology route's body, kept per snapshot: the `Result` JSON of the compact wire form (lib/graph/wire)
+ * and its ETag (a hash of those bytes). The inventory serves the same `Snapshot` object while nothing changed
+ * (lib/inventory/mergeMemo), so an unchanged snapshot is never encoded or serialised again; a client that
+ * already holds the version gets a 304 without a body. Not gzipped here: Next (16.4) drops a route handler's
+ * Content-Encoding header (send-response.ts), so compressing is left to the proxy in front.
  */
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { Snapshot } from '../domain/snapshot';
 import { encodeSnapshot } from '../graph/wire';
-
-const gzipAsync = promisify(gzip);
 
 /** One snapshot's body. */
 export interface EncodedSnapshot {
@@ -19,10 +16,6 @@ export interface EncodedSnapshot {
   etag: string;
   /** `{ok: true, value: SnapshotWire}` as UTF-8 JSON. */
   json: Buffer;
-  /** The same, gzipped: compressed off the event loop as soon as the body is made, once. */
-  gzipped: Promise<Buffer>;
-  /** The gzip once it is done (until then a request gets `json`: compressing is never on its path). */
-  gzippedNow(): Buffer | undefined;
 }
 
 const cache = new WeakMap<Snapshot, EncodedSnapshot>();
@@ -33,12 +26,7 @@ export function encodedSnapshot(snapshot: Snapshot): EncodedSnapshot {
   if (hit) return hit;
   const json = Buffer.from(JSON.stringify({ ok: true, value: encodeSnapshot(snapshot) }));
   const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
-  let done: Buffer | undefined;
-  const gzipped = gzipAsync(json, { level: 6 }).then((b) => {
-    done = b;
-    return b;
-  });
-  const out: EncodedSnapshot = { etag, json, gzipped, gzippedNow: () => done };
+  const out: EncodedSnapshot = { etag, json };
   cache.set(snapshot, out);
   return out;
 }
@@ -49,14 +37,5 @@ export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => {
     const tag = t.trim().replace(/^W\//, '');
     return tag === '*' || tag === etag;
-  });
-}
-
-/** True when the request accepts a gzip body (`gzip` or `*`, with a q-value above 0). */
-export function acceptsGzip(acceptEncoding: string | null): boolean {
-  return (acceptEncoding ?? '').split(',').some((part) => {
-    const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    return (name === 'gzip' || name === '*') && (q === undefined || Number(q.slice(2)) > 0);
   });
 }

@@ -6,15 +6,14 @@
  * Why a route and not the page: the page used to await the snapshot and hand it to the client component, and
  * its first byte waited ~1.2 s at fleet scale for React's flight encoding of it, the same rows again inside the
  * HTML, server rendering of the graph pipeline and compressing the ~6 MB page. Why cached bytes: the body is
- * made once per snapshot (lib/topology/snapshotWire) and gzipped once in the background (sent gzipped when
- * the browser accepts it and the gzip is ready); a client that sends the ETag of what it holds
+ * made once per snapshot (lib/topology/snapshotWire); a client that sends the ETag of what it holds
  * (`If-None-Match`, the 60 s poll) gets a 304 without a body.
  * Same path as every server action (lib/actions/run `runRoute`).
  */
 import { z } from 'zod';
 import { runRoute } from '@/lib/actions/run';
 import { getSnapshot } from '@/lib/inventory';
-import { acceptsGzip, encodedSnapshot, matchesEtag } from '@/lib/topology/snapshotWire';
+import { encodedSnapshot, matchesEtag } from '@/lib/topology/snapshotWire';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,14 +30,11 @@ async function answer(request: Request, body: unknown): Promise<Response> {
   );
   if (!result.ok) return Response.json(result, { status, headers: { 'cache-control': 'no-store' } });
   const encoded = encodedSnapshot(result.value);
-  const headers: Record<string, string> = { 'cache-control': 'no-store', etag: encoded.etag, vary: 'accept-encoding' };
+  const headers: Record<string, string> = { 'cache-control': 'no-store', etag: encoded.etag };
   if (matchesEtag(request.headers.get('if-none-match'), encoded.etag))
     return new Response(null, { status: 304, headers });
   headers['content-type'] = 'application/json';
-  const zipped = acceptsGzip(request.headers.get('accept-encoding')) ? encoded.gzippedNow() : undefined;
-  if (!zipped) return new Response(view(encoded.json), { status, headers });
-  headers['content-encoding'] = 'gzip';
-  return new Response(view(zipped), { status, headers });
+  return new Response(view(encoded.json), { status, headers });
 }
 
 export function GET(request: Request): Promise<Response> {
