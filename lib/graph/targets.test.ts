@@ -59,6 +59,10 @@ describe('targets made as nodes only where drawn', () => {
     expect(resourceCount(lazy)).toBe(full.nodes.length);
     expect(resourceCount(withTargets(lazy, [DEMO.ledgerTg]))).toBe(full.nodes.length);
     expect(resourceCount(full)).toBe(full.nodes.length);
+    // Targets of a group the graph has no node for are not drawn by the full build either.
+    const gone = 'arn:aws:vpc-lattice:us-east-1:1:targetgroup/tg-gone';
+    const stray = { ...lazy, targets: { ...lazy.targets, [gone]: [{ id: 'i-1', status: 'HEALTHY' as const }] } };
+    expect(resourceCount(stray)).toBe(full.nodes.length);
     expect(buildOverview(lazy).totalNodes).toBe(full.nodes.length);
     expect(full.nodes.filter((n) => n.kind === 'target')).toHaveLength(targetCount);
   });

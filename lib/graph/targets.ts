@@ -100,8 +100,8 @@ export function withTargets(graph: TopologyGraph, targetGroupArns: Iterable<stri
 /** Resources in the graph, targets included whether or not they are nodes (what the overview counts). */
 export function resourceCount(graph: Pick<TopologyGraph, 'nodes' | 'targets'>): number {
   if (!graph.targets) return graph.nodes.length;
-  let n = 0;
-  for (const x of graph.nodes) if (x.kind !== 'target') n++;
-  for (const list of Object.values(graph.targets)) n += list.length;
+  const drawn = drawnGroups(graph);
+  let n = graph.nodes.length;
+  for (const x of graph.nodes) if (x.kind === 'targetGroup' && !drawn.has(x.id)) n += graph.targets[x.id]?.length ?? 0;
   return n;
 }
