@@ -8,6 +8,7 @@
 import { ListServiceNetworksCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import type { Snapshot } from '../lib/domain/snapshot';
+import { decodeSnapshot, type SnapshotWire } from '../lib/graph/wire';
 import { demoAccounts } from '../scripts/demoEnv';
 import { STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
 import { TopologyPage } from './pages/TopologyPage';
@@ -67,7 +68,7 @@ async function inside(canvas: Locator, el: Locator): Promise<boolean> {
 async function servedSnapshot(page: Page): Promise<Snapshot> {
   const body = await page.evaluate(async () => (await fetch('/api/topology/snapshot')).json());
   expect(body.ok).toBe(true);
-  return (body as { value: Snapshot }).value;
+  return decodeSnapshot((body as { value: SnapshotWire }).value);
 }
 
 /** The target groups a service routes to. */

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphFilter } from '@/lib/graph/filter';
 import { focusIds } from '@/lib/graph/reveal';
+import { resourceCount } from '@/lib/graph/targets';
 import type { NetworkNode } from '@/lib/graph/types';
 import { type LoadTriageReport, useTriageReport } from '../now/useTriageReport';
 import { TopologyActionsContext } from './actions';
@@ -251,7 +252,7 @@ export function TopologyView({ loadTriage }: { loadTriage?: LoadTriageReport }) 
         {model.level !== 'full' ? (
           <LevelBar
             level={model.level}
-            total={model.graph.nodes.length}
+            total={resourceCount(model.graph)}
             drawn={model.visible?.nodes.length ?? 0}
             onBack={backToOverview}
           />

@@ -6,42 +6,63 @@
  * auth policies on demand. Server actions answer with `Result`s: failures are data, shown in place.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { loadSnapshot } from '@/lib/actions/inventory';
 import { loadAuthPolicy, loadHealthCheck, loadTraffic, watchHealth } from '@/lib/actions/topology';
 import type { Result } from '@/lib/domain/result';
 import type { Snapshot } from '@/lib/domain/snapshot';
 import type { TrafficWindow } from '@/lib/graph/traffic';
+import { decodeSnapshot, type SnapshotWire } from '@/lib/graph/wire';
 import { topologyKeys } from './queryKeys';
 
 /** How often the overlay and the snapshot refresh while not paused. */
 export const TRAFFIC_REFRESH_MS = 30_000;
 export const SNAPSHOT_REFRESH_MS = 60_000;
 
+const SNAPSHOT_URL = '/api/topology/snapshot';
+/** The ETag of each snapshot the route sent (the poll asks for it again with If-None-Match). */
+const etags = new WeakMap<Snapshot, string>();
+
 /**
- * The snapshot as JSON from the route (lib/actions/run answers with a `Result`, whatever the status). A plain
- * GET, so the first one takes over the page's preload of the same URL (the route answers `no-store`).
+ * The snapshot from the route, decoded from its wire form (lib/graph/wire); lib/actions/run answers with a
+ * `Result` whatever the status. The first call is a plain GET, so it takes over the page's preload of the same
+ * URL; later ones send the ETag of `held` and keep it on a 304. `refresh`: re-crawl first (POST).
  */
-async function fetchSnapshot(): Promise<Result<Snapshot>> {
-  const res = await fetch('/api/topology/snapshot');
-  const body = (await res.json().catch(() => undefined)) as Result<Snapshot> | { error?: unknown } | undefined;
-  if (body && 'ok' in body) return body;
-  throw new Error(`GET /api/topology/snapshot answered ${res.status} ${res.statusText}`);
+async function fetchSnapshot(held: Result<Snapshot> | undefined, refresh = false): Promise<Result<Snapshot>> {
+  const etag = held?.ok ? etags.get(held.value) : undefined;
+  const res = await fetch(
+    SNAPSHOT_URL,
+    refresh
+      ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refresh: true }) }
+      : etag
+        ? { headers: { 'if-none-match': etag }, cache: 'no-store' }
+        : undefined,
+  );
+  if (res.status === 304 && held) return held;
+  const body = (await res.json().catch(() => undefined)) as Result<SnapshotWire> | { error?: unknown } | undefined;
+  if (!body || !('ok' in body)) throw new Error(`${SNAPSHOT_URL} answered ${res.status} ${res.statusText}`);
+  if (!body.ok) return body;
+  const snapshot = decodeSnapshot(body.value);
+  const tag = res.headers.get('etag');
+  if (tag) etags.set(snapshot, tag);
+  return { ok: true, value: snapshot };
 }
 
 /** The snapshot, fetched by the browser once the page's shell is on screen. */
 export function useSnapshot(paused: boolean) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: topologyKeys.snapshot(),
-    queryFn: fetchSnapshot,
+    queryFn: () => fetchSnapshot(client.getQueryData<Result<Snapshot>>(topologyKeys.snapshot())),
     refetchInterval: paused ? false : SNAPSHOT_REFRESH_MS,
+    // A new snapshot is a new graph anyway; comparing 4 MB of rows with the last one would only cost time.
+    structuralSharing: false,
   });
 }
 
-/** Re-crawls every account now (the Refresh button). */
+/** Re-crawls every account now (the Refresh button), through the same route. */
 export function useRefreshSnapshot() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => loadSnapshot({ refresh: true }),
+    mutationFn: () => fetchSnapshot(client.getQueryData<Result<Snapshot>>(topologyKeys.snapshot()), true),
     onSuccess: (r) => {
       client.setQueryData(topologyKeys.snapshot(), r);
       void client.invalidateQueries({ queryKey: ['topology', 'traffic'] });

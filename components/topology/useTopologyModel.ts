@@ -14,6 +14,7 @@ import { isFilterActive, matchNodes } from '@/lib/graph/filter';
 import { toLayoutInput } from '@/lib/graph/layoutInput';
 import { buildOverview, wantsOverview } from '@/lib/graph/overview';
 import { revealSet } from '@/lib/graph/reveal';
+import { targetGroupOfNodeId, withTargets } from '@/lib/graph/targets';
 import type { TrafficOverlay } from '@/lib/graph/traffic';
 import type { GraphNode } from '@/lib/graph/types';
 import type { ViewState } from '@/lib/graph/viewState';
@@ -33,6 +34,7 @@ const SEARCH_KINDS: ReadonlySet<GraphNode['kind']> = new Set([
 ]);
 
 const NO_FINDINGS: readonly Finding[] = [];
+const NO_GROUPS: ReadonlySet<string> = new Set();
 
 /** Everything the view draws for a snapshot, view state, traffic overlay and triage findings. */
 export function useTopologyModel(
@@ -41,7 +43,16 @@ export function useTopologyModel(
   traffic: TrafficOverlay | undefined,
   findings: readonly Finding[] = NO_FINDINGS,
 ) {
-  const built = useMemo(() => (snapshot ? buildGraph(snapshot) : undefined), [snapshot]);
+  // Targets are nodes only for the groups that draw them (expanded, or a selected target's): at fleet scale a
+  // node per target was nine tenths of the model (lib/graph/targets).
+  const base = useMemo(() => (snapshot ? buildGraph(snapshot, { targetsOf: NO_GROUPS }) : undefined), [snapshot]);
+  const expandedKey = view.expanded.join('\n');
+  const selectedGroup = view.selected ? targetGroupOfNodeId(view.selected) : undefined;
+  const built = useMemo(
+    () =>
+      base ? withTargets(base, [...(expandedKey ? expandedKey.split('\n') : []), selectedGroup ?? '']) : undefined,
+    [base, expandedKey, selectedGroup],
+  );
   // Findings mark their nodes (colour, badge, filters); unmarked nodes keep their objects.
   const graph = useMemo(() => (built ? applyFindings(built, findings) : undefined), [built, findings]);
   const lookup = useMemo(() => (snapshot && graph ? makeLookup(snapshot, graph) : undefined), [snapshot, graph]);
@@ -51,7 +62,6 @@ export function useTopologyModel(
     [graph, active, view.filter, traffic],
   );
   const hideKey = view.filter.mode === 'hide' && matches ? [...matches].sort().join('\n') : '';
-  const expandedKey = view.expanded.join('\n');
   const expanded = useMemo(() => new Set(expandedKey ? expandedKey.split('\n') : []), [expandedKey]);
   // Semantic zoom: a big estate opens on the overview; expanded networks, a selection (a followed link or
   // finding, a search pick) or a hiding filter draw exactly what they ask for (lib/graph/reveal).

@@ -10,6 +10,7 @@ import { healthSummary, type Problem, type Snapshot } from '../domain/snapshot';
 import { addVpcResources } from './buildResources';
 import { healthRank, targetGroupHealth, worstHealth } from './health';
 import { routeLabel, rulesByService, type RuleRow } from './routes';
+import { targetEdge, targetNode } from './targets';
 import {
   NODE_KINDS,
   groupId,
@@ -96,8 +97,17 @@ function routeEdges(rules: Map<string, RuleRow[]>): Map<string, GraphEdge> {
   return edges;
 }
 
+/** Options of `buildGraph`. */
+export interface BuildOptions {
+  /**
+   * The target groups whose targets become nodes; absent: every group's. When set, the graph keeps all the
+   * targets in `targets` (lib/graph/targets: `withTargets` adds more groups' nodes later).
+   */
+  targetsOf?: ReadonlySet<string>;
+}
+
 /** Builds the graph model of a snapshot. */
-export function buildGraph(snapshot: Snapshot): TopologyGraph {
+export function buildGraph(snapshot: Snapshot, opts: BuildOptions = {}): TopologyGraph {
   const problemsByArn = new Map<string, Problem[]>();
   for (const p of snapshot.problems)
     if (p.resourceArn) problemsByArn.set(p.resourceArn, [...(problemsByArn.get(p.resourceArn) ?? []), p]);
@@ -132,31 +142,11 @@ export function buildGraph(snapshot: Snapshot): TopologyGraph {
       serviceArns: [...tg.serviceArns],
     };
     nodes.set(tg.arn, node);
+    if (opts.targetsOf && !opts.targetsOf.has(tg.arn)) continue;
     for (const t of targets) {
-      const id = `${tg.arn}#target/${t.id}:${t.port ?? ''}`;
-      const h: Health =
-        t.status === 'HEALTHY'
-          ? 'ok'
-          : t.status === 'UNHEALTHY'
-            ? 'error'
-            : t.status === 'DRAINING' || t.status === 'INITIAL'
-              ? 'warn'
-              : 'unknown';
-      nodes.set(id, {
-        id,
-        kind: 'target',
-        label: t.port === undefined ? t.id : `${t.id}:${t.port}`,
-        accountId: tg.accountId,
-        health: h,
-        badges: t.reasonCode && h !== 'ok' ? [{ kind: 'health', text: t.reasonCode }] : [],
-        searchText: search(t.id, t.reasonCode),
-        targetGroupArn: tg.arn,
-        targetId: t.id,
-        status: t.status,
-        ...(t.port !== undefined ? { port: t.port } : {}),
-        ...(t.reasonCode ? { reasonCode: t.reasonCode } : {}),
-      });
-      edges.push({ id: `${tg.arn}->${id}`, kind: 'target', source: tg.arn, target: id });
+      const target = targetNode(tg, t);
+      nodes.set(target.id, target);
+      edges.push(targetEdge(target));
     }
   }
   for (const e of routes.values()) if (!nodes.has(e.target)) nodes.set(e.target, placeholder('targetGroup', e.target));
@@ -279,7 +269,7 @@ export function buildGraph(snapshot: Snapshot): TopologyGraph {
   const order = (n: GraphNode) => NODE_KINDS.indexOf(n.kind);
   const sorted = [...nodes.values()].sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id));
   edges.sort((a, b) => a.id.localeCompare(b.id));
-  return { groups, nodes: sorted, edges };
+  return { groups, nodes: sorted, edges, ...(opts.targetsOf ? { targets: snapshot.targets } : {}) };
 }
 
 function accountGroups(snapshot: Snapshot, nodes: Iterable<GraphNode>): AccountGroup[] {

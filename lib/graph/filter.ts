@@ -9,6 +9,7 @@
 import { ownerKind, type OwnerKind } from '../domain/owner';
 import type { AuthType } from '../domain/snapshot';
 import { effectiveHealth, isActiveProblem } from './findings';
+import { foldedTargets } from './targets';
 import type { TrafficOverlay } from './traffic';
 import type { GraphEdge, GraphNode, Health, TopologyGraph } from './types';
 
@@ -104,10 +105,11 @@ export function matchNodes(graph: TopologyGraph, f: GraphFilter, traffic?: Traff
   const reach = f.networks.length > 0 ? networkReach(graph, f.networks) : undefined;
   const owners = new Set(f.owners ?? []);
   const out = new Set<string>();
-  for (const n of graph.nodes) {
+  // Targets that are not nodes (lib/graph/targets) are searched too: reached through their group.
+  for (const n of chain(graph.nodes, foldedTargets(graph))) {
     if (words.length > 0 && !words.every((w) => n.searchText.includes(w))) continue;
     if (accounts.size > 0 && !accounts.has(n.accountId)) continue;
-    if (reach && !reach.has(n.id)) continue;
+    if (reach && !reach.has(n.id) && !(n.kind === 'target' && reach.has(n.targetGroupArn))) continue;
     if (health.size > 0 && !health.has(effectiveHealth(n))) continue;
     if (
       auth.size > 0 &&
@@ -121,6 +123,10 @@ export function matchNodes(graph: TopologyGraph, f: GraphFilter, traffic?: Traff
     if (n.kind === 'target') out.add(n.targetGroupArn);
   }
   return out;
+}
+
+function* chain<T>(...lists: Iterable<T>[]): Generator<T> {
+  for (const list of lists) yield* list;
 }
 
 /** Edges whose two ends are both in `ids`. */

@@ -5,6 +5,7 @@
  * shows all of it (`OVERVIEW_MIN_NODES`). Pure.
  */
 import { healthRank, worstHealth } from './health';
+import { resourceCount } from './targets';
 import type { TrafficOverlay } from './traffic';
 import type { AccountGroup, GraphNode, Health, NetworkNode, ServiceNode, TopologyGraph } from './types';
 
@@ -189,5 +190,5 @@ export function buildOverview(graph: TopologyGraph, traffic?: TrafficOverlay): O
     const health = worstHealth([...tiles.map((t) => t.health), ...owned.map((s) => s.health)]);
     return { group, health: group.reachable ? health : 'error', rollup, tiles };
   });
-  return { accounts, totalNodes: graph.nodes.length };
+  return { accounts, totalNodes: resourceCount(graph) };
 }

@@ -5,7 +5,7 @@
  */
 import type { ErrorInfo } from '../domain/errors';
 import type { Owner } from '../domain/owner';
-import type { AuthType, HealthSummary, TargetStatus } from '../domain/snapshot';
+import type { AuthType, HealthSummary, Target, TargetStatus } from '../domain/snapshot';
 import type { FindingKind, Severity } from '../triage/types';
 
 /**
@@ -237,6 +237,11 @@ export interface TopologyGraph {
   groups: AccountGroup[];
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /**
+   * Every target group's targets (the snapshot's, by ARN), whether or not they are nodes: when set, targets are
+   * nodes only for the groups asked for (lib/graph/targets), and search and filters look through the rest here.
+   */
+  targets?: Readonly<Record<string, readonly Target[]>>;
 }
 
 /** The id of an account's group. */

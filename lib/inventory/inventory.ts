@@ -23,7 +23,7 @@ import type { PacerPool } from '../aws/pacer';
 import { logEvent } from '../observability/log';
 import { budgetText } from '../observability/trace';
 import { crawl, type CrawlOptions, type CrawlResult } from './crawl';
-import { mergeSegments } from './merge';
+import { MergeMemo } from './mergeMemo';
 import { patchListeners } from './patch';
 import { indexPrior } from './prior';
 import { DEFAULT_REFRESH_TUNING, RefreshPolicy, type RefreshTuning } from './refreshPolicy';
@@ -79,6 +79,8 @@ export class Inventory {
   private readonly now: () => number;
   /** Full or incremental, dirty listeners, sweep and health rotation. */
   readonly policy: RefreshPolicy;
+  /** The last merged snapshot, served again while no segment changed. */
+  private readonly merged = new MergeMemo();
 
   constructor(
     private readonly factory: AwsClientFactory,
@@ -116,7 +118,7 @@ export class Inventory {
     // Background refresh: a crawl records its failures as problems, so there is nothing to report here.
     if (stale.length > 0) this.refresh(stale, req.user, false).catch(() => undefined);
     if (wait.length > 0) await abortable(this.refresh(wait, req.user, req.refresh === true), req.signal);
-    return mergeSegments(accounts, [...this.segments.values()]);
+    return this.merged.merge(accounts, [...this.segments.values()]);
   }
 
   /** Whether a crawl of the account is running. */

@@ -15,6 +15,11 @@ import styles from './overview.module.css';
 import { type OverviewActions, OverviewActionsContext, type OverviewNode, overviewNodeTypes } from './OverviewNodes';
 
 const PAD = 16;
+/**
+ * Room kept free on the left for the zoom controls (React Flow's, 15 px from the corner, 26 px wide): the estate
+ * is laid out and centred beside them, so they never cover the bottom-left account.
+ */
+const CONTROLS_GUTTER = 40;
 const PRO = { hideAttribution: false };
 
 interface Props {
@@ -23,7 +28,7 @@ interface Props {
 }
 
 function toNodes(o: Overview, width: number, height: number) {
-  const layout = layoutOverview(o, Math.max(1, width - 2 * PAD), Math.max(1, height - 2 * PAD));
+  const layout = layoutOverview(o, Math.max(1, width - 2 * PAD - CONTROLS_GUTTER), Math.max(1, height - 2 * PAD));
   const nodes: OverviewNode[] = [];
   o.accounts.forEach((a, i) => {
     const box = layout.accounts[i]!;
@@ -78,8 +83,10 @@ function Canvas({ overview, actions }: Props) {
   useEffect(() => {
     if (!placed || !size || !shape || fitted === shape) return;
     const { width, height } = placed.layout;
-    const zoom = Math.min(1, (size.w - 2 * PAD) / Math.max(1, width), (size.h - 2 * PAD) / Math.max(1, height));
-    void rf.setViewport({ x: (size.w - width * zoom) / 2, y: PAD, zoom }).then(() => setFitted(shape));
+    const room = size.w - CONTROLS_GUTTER;
+    const zoom = Math.min(1, (room - 2 * PAD) / Math.max(1, width), (size.h - 2 * PAD) / Math.max(1, height));
+    const x = CONTROLS_GUTTER + (room - width * zoom) / 2;
+    void rf.setViewport({ x, y: PAD, zoom }).then(() => setFitted(shape));
   }, [placed, size, shape, fitted, rf]);
   const done = fitted !== '' && fitted === shape;
   useEffect(() => {
