@@ -139,7 +139,7 @@ describe('incremental refresh', () => {
     expect(hints.dirtyListeners.has(rule.listenerArn)).toBe(true);
   });
 
-  it('keeps the owners of the rules it patches (EKS inherited, a stack by its tags) as a full read has them', async () => {
+  it('keeps the owners of the rules it patches (EKS inherited, a stack tagged) as a full read has them', async () => {
     const t = setup({ ...EVERY_REFRESH }, 3_600_000, 3_600_000);
     const first = await t.inv.snapshot();
     const owned = first.rules.filter((r) => !r.isDefault && r.owner && r.action?.type === 'forward');
