@@ -123,6 +123,11 @@ for (const kind of ['eks', 'cloudformation'] as const) {
     const routing = new RoutingPage(page);
     await routing.open();
     await routing.pickService(o.serviceName);
+    // Said before anything is edited: the service's owner, read with the routing.
+    const note = page.getByTestId('service-owner');
+    await expect(note).toHaveAttribute('data-owner', kind);
+    await expect(note).toContainText(kind === 'eks' ? 'reverts routing changes made here' : 'drift from stack');
+    if (kind === 'eks') await shot(page, 'routing-owner-eks');
     await routing.openRule(o.ruleName);
     const inputs = routing.editor.getByLabel(/^Weight of /);
     await expect(inputs).toHaveCount(2);

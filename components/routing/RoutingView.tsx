@@ -8,7 +8,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { getServiceRouting } from '@/lib/actions/routing';
+import { serviceOwnerNote } from '@/lib/routing/ownerWarning';
 import { targetGroupName } from '@/lib/routing/view';
+import { OwnerBadge } from '../ui/OwnerBadge';
 import { EmptyState } from '../ui/EmptyState';
 import { Skeleton } from '../ui/Skeleton';
 import { CanaryPanel } from './CanaryPanel';
@@ -76,6 +78,11 @@ export function RoutingView({ blockedReason }: { blockedReason?: string }) {
             >
               {q.isFetching ? 'refreshing…' : 'refresh'}
             </button>
+          </p>
+        ) : null}
+        {data?.service.owner ? (
+          <p className={noteClass('warn')} data-testid="service-owner" data-owner={data.service.owner.kind}>
+            <OwnerBadge owner={data.service.owner} /> {serviceOwnerNote(data.service.owner)}
           </p>
         ) : null}
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Owner } from '../domain/owner';
-import { ownedRefusal, ownerWarning } from './ownerWarning';
+import { ownedRefusal, ownerWarning, serviceOwnerNote } from './ownerWarning';
 
 const eks: Owner = {
   kind: 'eks',
@@ -40,5 +40,19 @@ describe('ownerWarning', () => {
     expect(m).toContain('storefront-eks');
     expect(m).toContain('payments-statements');
     expect(m.endsWith('confirm the override.')).toBe(true);
+  });
+});
+
+describe('serviceOwnerNote', () => {
+  it('names the controller, its cluster and route, and says changes here are reverted', () => {
+    const n = serviceOwnerNote(eks);
+    expect(n).toContain('Managed by EKS Gateway API controller, cluster storefront-eks, HTTPRoute shop/inventory');
+    expect(n).toContain('reverts routing changes made here at its next resync — change the HTTPRoute `shop/inventory`');
+    expect(n).toContain('confirmed override');
+  });
+
+  it('calls changes to a stack’s service drift, and names no route it does not know', () => {
+    expect(serviceOwnerNote(stack)).toContain('drift from stack payments-statements');
+    expect(serviceOwnerNote({ kind: 'eks' })).toContain('change the Kubernetes route instead');
   });
 });

@@ -3,7 +3,7 @@
  * server answers when the write comes without an override. The owners themselves are read fresh on
  * the server (lib/routing/ownership); this module only words them. Pure and client-safe.
  */
-import { k8sName, type Owner } from '../domain/owner';
+import { k8sName, ownerDescription, type Owner } from '../domain/owner';
 
 /** What a change writes, as far as ownership is concerned. */
 export type SubjectKind = 'rule' | 'defaultAction' | 'newRule';
@@ -60,4 +60,15 @@ export function ownerWarning(subject: Pick<OwnedSubject, 'owner' | 'kind'>): str
 /** The message of the OWNED refusal (the write came without an override). */
 export function ownedRefusal(subjects: readonly OwnedSubject[]): string {
   return `Not written: ${subjects.map(ownerWarning).join(' ')} To change it here anyway, confirm the override.`;
+}
+
+/** What the routing page says above a managed service's rules, before anything is edited. */
+export function serviceOwnerNote(owner: Owner): string {
+  const what =
+    owner.kind === 'eks'
+      ? `it reverts routing changes made here at its next resync — change ${
+          owner.route ? `the ${owner.route.kind ?? 'route'} \`${k8sName(owner.route)}\`` : 'the Kubernetes route'
+        } instead`
+      : `changes made here are drift from stack ${owner.stackName}; its next update overwrites them`;
+  return `Managed by ${ownerDescription(owner)}: ${what}. A change here asks for a confirmed override.`;
 }

@@ -90,6 +90,31 @@ describe.each([
     expect(ev?.override).toEqual({ basis: 'confirmed', owner: expected, resourceArn: r.ids.ruleArn });
   });
 
+  it('the routing read names the service’s owner (tags); a refused tag read is a problem, not a blank', async () => {
+    const r = await weightedRule(name, account);
+    const accountId = r.ids.serviceArn.split(':')[4] as string;
+    const routing = await readServiceRouting(r.ctx, r.ids.serviceArn);
+    expect(routing.service.owner).toEqual(ownerFromTags(await tagsOf(app.h, r.ids.serviceArn, accountId)));
+    if (tagged === 'service') expect(routing.service.owner?.kind).toBe(kind);
+    await app.h.control('POST', '/faults', {
+      account: accountId,
+      service: 'vpc-lattice',
+      operation: 'ListTagsForResource',
+      errorRate: 1,
+      errorCode: 'AccessDeniedException',
+    });
+    try {
+      const denied = await readServiceRouting(r.ctx, r.ids.serviceArn);
+      expect(denied.service.owner).toBeUndefined();
+      expect(denied.listeners.length).toBe(routing.listeners.length);
+      expect(denied.problems).toContainEqual(
+        expect.objectContaining({ operation: 'ListTagsForResource', resourceArn: r.ids.serviceArn }),
+      );
+    } finally {
+      await app.h.control('DELETE', '/faults');
+    }
+  });
+
   it('refuses a canary plan on it unless overridden at the start', async () => {
     const r = await weightedRule(name, account);
     const action = r.rule.action;

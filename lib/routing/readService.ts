@@ -1,6 +1,6 @@
 /**
  * One service's routing, read fresh from the Lattice API for the routing page: GetService,
- * ListListeners + GetListener, ListRules + GetRule, the account's target groups (names, for the
+ * ListListeners + GetListener, ListRules + GetRule, its tags (the owner), the account's target groups (names, for the
  * picker) and the health of those the service forwards to (ListTargets). A call that fails becomes a
  * `problem` and the rest is still shown.
  */
@@ -9,6 +9,7 @@ import { mapLimited } from '../aws/concurrency';
 import { orThrow } from '../aws/paginate';
 import { parseLatticeArn } from '../domain/arn';
 import { toErrorInfo } from '../domain/errors';
+import { ownerFromTags, type Owner } from '../domain/owner';
 import type { ListenerView, RuleView, ServiceRouting, TargetGroupView } from './view';
 import { healthSummary, type Listener, type Problem, type TargetGroup } from '../domain/snapshot';
 import { latticeOf, ownerScope, type RoutingContext } from './context';
@@ -95,7 +96,7 @@ export async function readServiceRouting(ctx: RoutingContext, serviceArn: string
   const problems: Problem[] = [];
   const lattice = latticeOf(ctx, serviceArn);
   const svc = await lattice.getService(serviceArn);
-  const [summaries, groups] = await Promise.all([
+  const [summaries, groups, owner] = await Promise.all([
     lattice.listListeners(serviceArn).then(orThrow),
     lattice
       .listTargetGroups()
@@ -103,6 +104,13 @@ export async function readServiceRouting(ctx: RoutingContext, serviceArn: string
       .catch((e: unknown) => {
         problems.push(problem(accountId, region, 'ListTargetGroups', serviceArn, e));
         return [] as TargetGroup[];
+      }),
+    lattice
+      .listTags(serviceArn)
+      .then(ownerFromTags)
+      .catch((e: unknown): Owner | undefined => {
+        problems.push(problem(accountId, region, 'ListTagsForResource', serviceArn, e));
+        return undefined;
       }),
   ]);
   const listeners = (
@@ -127,6 +135,7 @@ export async function readServiceRouting(ctx: RoutingContext, serviceArn: string
       accountId,
       region,
       ...(svc.status ? { status: svc.status } : {}),
+      ...(owner ? { owner } : {}),
       ...accountName(ctx, accountId),
     },
     listeners: listeners.sort((a, b) => (a.port ?? 0) - (b.port ?? 0) || a.name.localeCompare(b.name)),

@@ -3,6 +3,7 @@
  * rules in evaluation order with versions for lost-update protection, and the target groups the
  * editor can pick with their health. Plain serialisable data. Pure.
  */
+import type { Owner } from '../domain/owner';
 import type { ErrorInfo } from '../domain/errors';
 import type { RuleAction, RuleMatch } from '../domain/routing';
 import type { HealthSummary, Problem } from '../domain/snapshot';
@@ -60,6 +61,8 @@ export interface ServiceRef {
   accountName?: string;
   region: string;
   status?: string;
+  /** Who manages it, from its tags read with the routing (a write reads them again). */
+  owner?: Owner;
 }
 
 /** One service's routing, as read at `readAt`. */
