@@ -67,7 +67,7 @@ export function serviceOwnerNote(owner: Owner): string {
   const what =
     owner.kind === 'eks'
       ? `it reverts routing changes made here at its next resync — change ${
-          owner.route ? `the ${owner.route.kind ?? 'route'} \`${k8sName(owner.route)}\`` : 'the Kubernetes route'
+          owner.route ? `the ${owner.route.kind ?? 'route'} ${k8sName(owner.route)}` : 'the Kubernetes route'
         } instead`
       : `changes made here are drift from stack ${owner.stackName}; its next update overwrites them`;
   return `Managed by ${ownerDescription(owner)}: ${what}. A change here asks for a confirmed override.`;
