@@ -47,7 +47,7 @@ describe('serviceOwnerNote', () => {
   it('names the controller, its cluster and route, and says changes here are reverted', () => {
     const n = serviceOwnerNote(eks);
     expect(n).toContain('Managed by EKS Gateway API controller, cluster storefront-eks, HTTPRoute shop/inventory');
-    expect(n).toContain('reverts routing changes made here at its next resync — change the HTTPRoute shop/inventory instead');
+    expect(n).toContain('reverts routing changes made here at its next resync — change the HTTPRoute shop/inventory');
     expect(n).toContain('confirmed override');
   });
 
