@@ -18,6 +18,7 @@ export {
 export { crawl, CRAWL_DEADLINE_MS, type CrawlOptions, type CrawlResult, type CrawlTarget } from './crawl';
 export type { CallCount, CallStats } from './meter';
 export { lightRead, lightRoutes, type LightRoutes } from './light';
+import { forgetLightRoutes } from './light';
 
 /** The inventory (cache) of a factory; one per process for the shared factory. */
 export function inventoryOf(factory: AwsClientFactory = awsClients()): Inventory {
@@ -39,6 +40,7 @@ export function inventoryOf(factory: AwsClientFactory = awsClients()): Inventory
  */
 export function listenerWritten(listenerArn: string, factory: AwsClientFactory = awsClients()): void {
   inventoryOf(factory).markListenerWritten(listenerArn);
+  forgetLightRoutes(factory, listenerArn);
 }
 
 /**

@@ -5,12 +5,14 @@
  * access-log subscriptions of the networks and services the account owns and the service associations of
  * its networks — no listeners, rules or targets — merged like the inventory's segments. `lightRoutes`: the
  * listeners and rules of a few named services (one ListListeners per service, one ListRules per listener,
- * one GetRule per rule), read by each service's owner; services of accounts not configured are skipped.
+ * one GetRule per rule), read by each service's owner and kept LIGHT_ROUTES_REUSE_MS (Trellis's own write
+ * of a listener forgets its service's); services of accounts not configured are skipped.
  * Failures become problems or unreachable accounts, never a throw. Nothing here touches the cache.
  */
 import 'server-only';
 import { listAccounts } from '../aws/accounts';
 import type { AwsClientFactory } from '../aws/clientFactory';
+import type { AccountConfig } from '../config';
 import { mapLimited } from '../aws/concurrency';
 import { parseLatticeArn } from '../domain/arn';
 import type { Listener, Problem, Rule, Snapshot } from '../domain/snapshot';
@@ -21,7 +23,7 @@ import { readListeners } from './readServices';
 import { SegmentRun } from './segmentRun';
 
 /** Services whose routes are read at once per (account, region). */
-const ROUTES_PARALLEL = 8;
+const ROUTES_PARALLEL = 16;
 /** Subscription reads in flight per (account, region) in the light read. */
 const LIGHT_PARALLEL = 16;
 
@@ -63,6 +65,19 @@ export interface LightRoutes {
   problems: Problem[];
 }
 
+/** A service's routes read by `lightRoutes` are reused this long (ms), unless Trellis wrote its listener. */
+export const LIGHT_ROUTES_REUSE_MS = 30_000;
+
+type RouteCache = Map<string, { at: number; routes: Promise<LightRoutes> }>;
+const routeCache = (factory: AwsClientFactory): RouteCache =>
+  factory.state('inventory.lightRoutes', (): RouteCache => new Map());
+
+/** Forgets the kept routes of the service of a listener Trellis just wrote (lib/inventory `listenerWritten`). */
+export function forgetLightRoutes(factory: AwsClientFactory, listenerArn: string): void {
+  const i = listenerArn.indexOf('/listener/');
+  if (i > 0) routeCache(factory).delete(listenerArn.slice(0, i));
+}
+
 /** Reads the listeners and rules of `serviceArns` (deduplicated) in their owner accounts. */
 export async function lightRoutes(
   factory: AwsClientFactory,
@@ -70,33 +85,50 @@ export async function lightRoutes(
   opts: { user?: string } = {},
 ): Promise<LightRoutes> {
   const accounts = new Map((await listAccounts(factory)).map((a) => [a.accountId, a]));
-  const bySegment = new Map<string, { run: SegmentRun; services: string[] }>();
+  const cache = routeCache(factory);
+  const now = Date.now();
+  const kept: Array<Promise<LightRoutes>> = [];
+  const toRead = new Map<string, { account: AccountConfig; region: string; services: string[] }>();
   for (const arn of new Set(serviceArns)) {
     const p = parseLatticeArn(arn);
     const account = p?.kind === 'service' ? accounts.get(p.accountId) : undefined;
     if (!p || !account?.regions.includes(p.region)) continue;
-    const key = `${p.accountId}|${p.region}`;
-    let seg = bySegment.get(key);
-    if (!seg) {
-      seg = { run: new SegmentRun(account, p.region, () => undefined), services: [] };
-      bySegment.set(key, seg);
+    const hit = cache.get(arn);
+    if (hit && now - hit.at < LIGHT_ROUTES_REUSE_MS) {
+      kept.push(hit.routes);
+      continue;
     }
+    const key = `${p.accountId}|${p.region}`;
+    const seg = toRead.get(key) ?? { account, region: p.region, services: [] };
     seg.services.push(arn);
+    toRead.set(key, seg);
   }
-  const segments = [...bySegment.values()];
-  await Promise.all(
-    segments.map(({ run, services }) => {
-      const lattice = factory.gateways.lattice({
-        accountId: run.accountId,
-        region: run.region,
-        ...(opts.user ? { user: opts.user } : {}),
-      });
-      return mapLimited(services, ROUTES_PARALLEL, (arn) => readListeners(lattice, run, arn));
-    }),
-  );
+  const read = [...toRead.values()].map(({ account, region, services }) => {
+    const lattice = factory.gateways.lattice({
+      accountId: account.accountId,
+      region,
+      ...(opts.user ? { user: opts.user } : {}),
+    });
+    return mapLimited(services, ROUTES_PARALLEL, (arn) => {
+      const run = new SegmentRun(account, region, () => undefined);
+      const routes = readListeners(lattice, run, arn).then(() => ({
+        listeners: run.listeners,
+        rules: run.rules,
+        problems: run.problems,
+      }));
+      cache.set(arn, { at: now, routes });
+      // A failed read is not kept: the next refresh tries again.
+      routes.then(
+        (r) => r.problems.length > 0 && cache.get(arn)?.routes === routes && cache.delete(arn),
+        () => cache.get(arn)?.routes === routes && cache.delete(arn),
+      );
+      return routes;
+    });
+  });
+  const all = [...(await Promise.all(kept)), ...(await Promise.all(read)).flat()];
   return {
-    listeners: segments.flatMap((s) => s.run.listeners),
-    rules: segments.flatMap((s) => s.run.rules),
-    problems: segments.flatMap((s) => s.run.problems),
+    listeners: all.flatMap((r) => r.listeners),
+    rules: all.flatMap((r) => r.rules),
+    problems: all.flatMap((r) => r.problems),
   };
 }
