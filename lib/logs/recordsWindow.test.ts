@@ -54,5 +54,8 @@ describe('newestWindow', () => {
     const failure = { accountId: '222222222222', region: 'us-east-1', logGroupNames: ['g'], error };
     expect(newestWindow(histogram(counts, { failures: [failure] }), W, 1000)).toEqual(W);
     expect(newestWindow(histogram(counts, { phase: 'cancelled' }), W, 1000)).toEqual(W);
+    // A log group that does not exist fails the records' query the same way: the counts of the others hold.
+    const gone = { ...failure, error: { code: 'NOT_FOUND' as const, message: 'm', retryable: false } };
+    expect(newestWindow(histogram(counts, { failures: [gone] }), W, 1000).startMs).toBe(T0 + 57 * 60_000);
   });
 });

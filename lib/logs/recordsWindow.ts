@@ -11,7 +11,9 @@ import type { TimeWindow } from './time';
 
 /** The newest part of `w` holding `limit` of the records the histogram counted (whole bins, whole seconds). */
 export function newestWindow(histogram: PanelState, w: TimeWindow, limit: number): TimeWindow {
-  if (histogram.phase !== 'done' || histogram.truncated || histogram.failures.length > 0) return w;
+  // A log group that does not exist fails the records' query the same way; any other failure leaves counts out.
+  const missed = histogram.failures.some((f) => f.error.code !== 'NOT_FOUND');
+  if (histogram.phase !== 'done' || histogram.truncated || missed) return w;
   const perBin = new Map<number, number>();
   for (const r of histogram.runs)
     for (const row of r.rows ?? []) {

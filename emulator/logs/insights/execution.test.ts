@@ -68,6 +68,20 @@ describe('options and limits', () => {
     expect(out.statistics).toEqual({ recordsMatched: 2, recordsScanned: 2, bytesScanned: 10 });
   });
 
+  it('a `sort @timestamp desc | limit N` scans (and bills) the whole range, as AWS documents for `limit`', () => {
+    // AWS: "With a regular limit, the query scans all data in the time range and then returns the top N
+    // results" (only `limit any`, not run here, stops early). The range is what makes a query cheap.
+    const all = runQuery('stats count(*)', fx.source, opts).statistics;
+    const newest = runQuery('fields @timestamp | sort @timestamp desc | limit 5', fx.source, opts);
+    expect(newest.results).toHaveLength(5);
+    expect(newest.statistics).toEqual({ ...all, recordsMatched: all.recordsScanned });
+    const narrow = runQuery('fields @timestamp | sort @timestamp desc | limit 5', fx.source, {
+      startMs: fx.endMs - 60_000,
+      endMs: fx.endMs,
+    }).statistics;
+    expect(narrow.bytesScanned).toBeLessThan(all.bytesScanned / 10);
+  });
+
   it('display can name @ptr once; it is not repeated', () => {
     const out = runQuery('display @ptr, responseCode | limit 1', fx.source, opts);
     expect(out.results[0]?.map((c) => c.field)).toEqual(['@ptr', 'responseCode']);
