@@ -138,6 +138,21 @@ describe('incremental refresh', () => {
     expect(hints.dirtyListeners.has(rule.listenerArn)).toBe(true);
   });
 
+  it('a patched rule keeps its owner (GetRule reads no tags)', async () => {
+    const t = setup({ ...EVERY_REFRESH }, 3_600_000, 3_600_000);
+    const first = await t.inv.snapshot();
+    const rule = first.rules.find(
+      (r) => r.owner && !r.isDefault && r.action?.type === 'forward' && r.action.targetGroups.length === 2,
+    ) as (Rule & { action: { type: 'forward' } }) | undefined;
+    if (!rule) throw new Error('the demo has no owned weighted rule');
+    await changeOutside(rule, [30, 70]);
+    t.inv.markListenerWritten(rule.listenerArn);
+    t.advance(1000);
+    const snap = await t.inv.snapshot();
+    expect(weightsOf(snap, rule.arn)).toEqual([30, 70]);
+    expect(snap.rules.find((r) => r.arn === rule.arn)?.owner).toEqual(rule.owner);
+  });
+
   it('"Refresh all" crawls in full; a full crawl also comes back every `fullEveryMs`', async () => {
     const t = setup({ ...EVERY_REFRESH, fullEveryMs: 120_000 });
     await t.inv.snapshot();

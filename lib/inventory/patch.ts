@@ -6,6 +6,7 @@
 import 'server-only';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import type { AccountConfig } from '../config';
+import { childOwner } from '../domain/owner';
 import type { Listener } from '../domain/snapshot';
 import { indexPrior } from './prior';
 import { readChangedRules } from './readChanged';
@@ -36,6 +37,15 @@ export async function patchListeners(
     }),
   );
   const r = segment.resources;
+  // A rule read again (GetRule) comes without its owner. Its tags did not change with the edit, so it keeps the
+  // one it had; a new rule inherits as the crawl would give it (an EKS service's, a default rule its listener's).
+  const serviceOwner = new Map(r.services.map((s) => [s.arn, s.owner]));
+  for (const rule of run.rules) {
+    if (rule.owner) continue;
+    const own = prior.rules.get(rule.arn)?.owner ?? (rule.isDefault ? patched.get(rule.listenerArn)?.owner : undefined);
+    const owner = childOwner(own, serviceOwner.get(rule.serviceArn));
+    if (owner) rule.owner = owner;
+  }
   return {
     ...segment,
     resources: {
