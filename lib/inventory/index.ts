@@ -51,6 +51,11 @@ export function watchTargetGroups(targetGroupArns: readonly string[], factory: A
   inventoryOf(factory).watchTargetGroups(targetGroupArns);
 }
 
+/** Whether `getSnapshot` would answer from the cache (every account read, none too stale) without a crawl. */
+export function inventoryCached(factory: AwsClientFactory = awsClients()): Promise<boolean> {
+  return inventoryOf(factory).isCached();
+}
+
 /**
  * The snapshot of every configured account and region. Fresh data (younger than the TTL) is served
  * from the cache; older data is served at once while a background crawl refreshes it; `refresh`

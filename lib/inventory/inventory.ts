@@ -121,6 +121,17 @@ export class Inventory {
     return this.merged.merge(accounts, [...this.segments.values()]);
   }
 
+  /** Whether every configured account has a snapshot in the cache (a `snapshot()` would not wait for a crawl). */
+  async isCached(): Promise<boolean> {
+    const accounts = await listAccounts(this.factory);
+    const now = this.now();
+    const maxStale = this.opts.maxStaleMs ?? INVENTORY_MAX_STALE_MS;
+    return accounts.every((a) => {
+      const age = this.ageOf(a, now);
+      return age !== undefined && age <= maxStale;
+    });
+  }
+
   /** Whether a crawl of the account is running. */
   isRefreshing(accountId: string): boolean {
     return this.inflight.has(accountId);

@@ -289,6 +289,7 @@ async function computeReport(d: GatherDeps, factory: AwsClientFactory, nowMs: nu
     },
     persistence,
   );
+  scope.startInventory?.();
   // The inventory keeps the health of the groups a finding names fresh on every refresh.
   watchTargetGroups(
     report.findings.flatMap((f) => f.where.targetGroupArn ?? []),

@@ -87,6 +87,27 @@ describe('the light scope', () => {
     }
   }, 60_000);
 
+  it('with nothing cached, the crawl starts only once the light report is done', async () => {
+    let started = 0;
+    const inventory = () => {
+      started++;
+      return new Promise<Snapshot>(() => undefined);
+    };
+    const scope = await triageScope(app.factory(), undefined, inventory);
+    expect([scope.light, started]).toEqual([true, 0]);
+    scope.startInventory!();
+    expect(started).toBe(1);
+    resetTriageState();
+    const report = await triageReport({
+      factory: app.factory(),
+      reuseMs: 0,
+      pollMs: 20,
+      scope: (f, u) => triageScope(f, u, inventory),
+    });
+    expect(report.errors).toEqual([]);
+    expect(started).toBe(2);
+  }, 60_000);
+
   it('an account that cannot be read is unreachable in the light scope, not a failure of the whole', async () => {
     const broken = app.factory({
       TRELLIS_ACCOUNTS: JSON.stringify([

@@ -12,7 +12,7 @@
 import 'server-only';
 import type { AwsClientFactory } from '../aws/clientFactory';
 import type { Snapshot } from '../domain/snapshot';
-import { getSnapshot, lightRead } from '../inventory';
+import { getSnapshot, inventoryCached, lightRead } from '../inventory';
 
 /** How long a refresh waits for the inventory before it reads the light scope itself (ms). */
 export const INVENTORY_GRACE_MS = 300;
@@ -23,6 +23,8 @@ export const LIGHT_REUSE_MS = 30_000;
 export interface TriageScope {
   snapshot: Snapshot;
   light: boolean;
+  /** Starts the crawl the light read stood in for (called once the report is done). */
+  startInventory?: () => void;
 }
 
 /** The light read of every configured (account, region) (lib/inventory `lightRead`). */
@@ -30,12 +32,22 @@ export function lightSnapshot(factory: AwsClientFactory, user?: string): Promise
   return lightRead(factory, user ? { user } : {});
 }
 
-/** The inventory if it answers within the grace period, else the light read (the crawl goes on). */
+/**
+ * The inventory if it answers within the grace period, else the light read (the crawl goes on). With nothing
+ * cached at all (a cold process) the crawl is not started before the light report is done
+ * (`startInventory`): the crawl's thousands of background calls hold the account's concurrency slots while
+ * they wait for the call budget, and would halve the budget the report's own reads get.
+ */
 export async function triageScope(
   factory: AwsClientFactory,
   user?: string,
   inventory: () => Promise<Snapshot> = () => getSnapshot(user ? { user } : {}, factory),
+  cached: () => Promise<boolean> = () => inventoryCached(factory),
 ): Promise<TriageScope> {
+  if (!(await cached())) {
+    const startInventory = () => void inventory().catch(() => undefined);
+    return { snapshot: await reusedLight(factory, user), light: true, startInventory };
+  }
   const full = inventory();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => {
