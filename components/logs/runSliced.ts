@@ -105,7 +105,11 @@ export async function runSliced(req: StartRequest, o: RunPanelOptions): Promise<
       {
         ...o,
         emit: (s) => {
-          states.set(id, s);
+          // A slice cut at the cap is not done: it runs again in halves (its counts must not be read as final).
+          states.set(
+            id,
+            s.phase === 'done' && rowsIn(s) >= ROW_CAP && halves(w, binMs) ? { ...s, phase: 'running' } : s,
+          );
           o.emit(current());
         },
       },
