@@ -106,15 +106,14 @@ export async function runSliced(req: StartRequest, o: RunPanelOptions): Promise<
         ...o,
         emit: (s) => {
           // A slice cut at the cap is not done: it runs again in halves (its counts must not be read as final).
-          states.set(
-            id,
-            s.phase === 'done' && rowsIn(s) >= ROW_CAP && halves(w, binMs) ? { ...s, phase: 'running' } : s,
-          );
+          const sliced = { ...s, runs: s.runs.map((r) => ({ ...r, slice: w })) };
+          const cut = s.phase === 'done' && rowsIn(s) >= ROW_CAP && halves(w, binMs) !== undefined;
+          states.set(id, cut ? { ...sliced, phase: 'running' } : sliced);
           o.emit(current());
         },
       },
     );
-    states.set(id, end);
+    states.set(id, { ...end, runs: end.runs.map((r) => ({ ...r, slice: w })) });
     if (end.phase !== 'done' || rowsIn(end) < ROW_CAP || o.signal.aborted) return;
     const parts = halves(w, binMs);
     if (!parts) {
@@ -122,7 +121,8 @@ export async function runSliced(req: StartRequest, o: RunPanelOptions): Promise<
       return;
     }
     states.delete(id);
-    spent.push(...end.runs.map(({ rows: _cut, ...r }) => r));
+    // No rows and no slice: its bytes count, its rows are never read.
+    spent.push(...end.runs.map(({ rows: _cut, slice: _part, ...r }) => r));
     await Promise.all(parts.map(run));
   };
   await Promise.all(slices.map(run));
