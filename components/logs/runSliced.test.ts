@@ -15,7 +15,7 @@ import { LOG_PANELS, panelQuery } from '@/lib/logs/panelTable';
 import type { PanelState, ResultRow, RunProgress } from '@/lib/logs/panelTypes';
 import { printQuery } from '@/lib/logs/query';
 import type { LogsPoster, LogsRequest, StartRequest } from './api';
-import { expectedRowsPerBin, halves, planSlices, runSliced } from './runSliced';
+import { combineSlices, expectedRowsPerBin, halves, planSlices, runSliced } from './runSliced';
 
 const HOUR = 3_600_000;
 const T0 = 1_800_000_000_000;
@@ -168,5 +168,18 @@ describe('runSliced', () => {
     expect(next.stats.bytesScanned).toBe(onePass);
     // Filters not seen yet are sliced for the busiest pass seen (fewer combinations never need more slices).
     expect(expectedRowsPerBin('unseen')).toBe(expectedRowsPerBin('many'));
+  });
+
+  it('reports a failure every slice shares (a deleted log group) once', () => {
+    const error = { code: 'NOT_FOUND' as const, message: 'gone', retryable: false };
+    const failure = { accountId: '222222222222', region: 'us-east-1', logGroupNames: ['/gone'], error };
+    const slice: PanelState = {
+      phase: 'done',
+      runs: [],
+      failures: [failure],
+      sources: [],
+      stats: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 },
+    };
+    expect(combineSlices([slice, slice, slice], [], false).failures).toEqual([failure]);
   });
 });

@@ -73,7 +73,14 @@ export function combineSlices(
     ...(named?.reason !== undefined ? { reason: named.reason } : {}),
     ...(named?.indexedBy !== undefined ? { indexedBy: named.indexedBy } : {}),
     runs,
-    failures: states.flatMap((s) => s.failures),
+    // Every slice of an account fails alike (a deleted log group): report each failure once.
+    failures: [
+      ...new Map(
+        states
+          .flatMap((s) => s.failures)
+          .map((f) => [`${f.accountId}|${f.region}|${f.logGroupNames.join(',')}|${f.error.code}`, f]),
+      ).values(),
+    ],
     ...(error ? { error } : {}),
     ...(truncated ? { truncated } : {}),
     stats: sumStats(runs),
