@@ -99,7 +99,8 @@ test.describe('access-log explorer controls', () => {
     expect(copied).toBe(
       'filter (not ((responseCode >= 200) and (responseCode <= 299))) and ' +
         '(resolvedUser = "x\\" | display @message # `tick`")\n' +
-        '| stats count(*) as n by bin(10s) as t, responseCode, authDeniedReason, failureReason',
+        '| stats count(*) as n by bin(10s) as t, responseCode, authDeniedReason, failureReason, ' +
+        'targetGroupArn, sourceVpcId, resolvedUser',
     );
 
     await page.getByRole('button', { name: /Remove filter Resolved user/ }).click();

@@ -96,8 +96,8 @@ export function LogsExplorer() {
   const stateOf = (id: PanelId | undefined) => first[FIRST.findIndex((d) => d.id === id)]?.state;
   const afterReq = (def: PanelDef): StartRequest | undefined => {
     const before = stateOf(def.after);
-    const settled = before && (before.phase === 'done' || before.phase === 'failed' || before.phase === 'cancelled');
-    return settled && ex.window ? req(def.id, newestWindow(before, ex.window, RECORD_ROWS)) : undefined;
+    const part = before && ex.window ? newestWindow(before, ex.window, RECORD_ROWS) : undefined;
+    return part ? req(def.id, part) : undefined;
   };
   const later = usePanels(AFTER.map((def) => ({ def, req: afterReq(def) })));
   const handles = LOG_PANELS.map((def) => (def.after ? later[AFTER.indexOf(def)]! : first[FIRST.indexOf(def)]!));

@@ -146,7 +146,7 @@ export function PanelFrame(p: PanelFrameProps) {
           </ul>
         ) : null}
         {p.onDemand && idle ? (
-          <div className={styles.empty}>
+          <div className={`${styles.empty} ${styles.onDemand}`}>
             <p>{p.onDemand.why}</p>
             <button type="button" className={buttonClass('secondary', 'sm')} onClick={p.onDemand.open}>
               Show {p.title.toLowerCase()}

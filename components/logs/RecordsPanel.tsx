@@ -61,8 +61,12 @@ export function RecordsPanel({ def, ctx, ...own }: PanelViewProps<'records'>) {
     );
   };
   const entry = selected !== undefined ? entries[selected] : undefined;
+  // The records query only the newest bins that hold RECORD_ROWS matching records (the histogram's counts).
+  const since = p.handle.window && p.window && p.handle.window.startMs > p.window.startMs ? p.handle.window : undefined;
   const title = done
-    ? `${def.title} (${entries.length === RECORD_ROWS ? `newest ${count(RECORD_ROWS)}` : count(entries.length)})`
+    ? `${def.title} (${entries.length === RECORD_ROWS ? `newest ${count(RECORD_ROWS)}` : count(entries.length)}${
+        since ? `, queried since ${new Date(since.startMs).toISOString().slice(11, 19)} UTC` : ''
+      })`
     : def.title;
   return (
     <PanelFrame

@@ -15,7 +15,7 @@ import { LOG_PANELS, panelQuery } from '@/lib/logs/panelTable';
 import type { PanelState, ResultRow, RunProgress } from '@/lib/logs/panelTypes';
 import { printQuery } from '@/lib/logs/query';
 import type { LogsPoster, LogsRequest, StartRequest } from './api';
-import { expectedRowsPerBin, halves, planSlices, runSliced } from './runSliced';
+import { combineSlices, expectedRowsPerBin, halves, planSlices, runSliced } from './runSliced';
 
 const HOUR = 3_600_000;
 const T0 = 1_800_000_000_000;
@@ -148,9 +148,12 @@ describe('runSliced', () => {
   it('runs a slice that reached the row cap again in halves, and still counts what the cut run scanned', async () => {
     const src = world(40_000, 2000);
     const { post, windows } = engineRoute(src);
-    const state = await runSliced({ ...REQ, params: 'many' }, opts(post));
+    const seen: PanelState[] = [];
+    const state = await runSliced({ ...REQ, params: 'many' }, { ...opts(post), emit: (s) => seen.push(s) });
     expect(state.phase).toBe('done');
     expect(state.truncated).toBeUndefined();
+    // Never reported done while a cut slice still had to run again (the records read the final counts).
+    for (const s of seen.filter((x) => x.phase === 'done')) expect(s).toEqual(state);
     const cut = state.runs.filter((r) => r.rows === undefined);
     expect(cut.length).toBeGreaterThan(0);
     expect(state.runs.every((r) => (r.rows?.length ?? 0) < ROW_CAP)).toBe(true);
@@ -165,5 +168,18 @@ describe('runSliced', () => {
     expect(next.stats.bytesScanned).toBe(onePass);
     // Filters not seen yet are sliced for the busiest pass seen (fewer combinations never need more slices).
     expect(expectedRowsPerBin('unseen')).toBe(expectedRowsPerBin('many'));
+  });
+
+  it('reports a failure every slice shares (a deleted log group) once', () => {
+    const error = { code: 'NOT_FOUND' as const, message: 'gone', retryable: false };
+    const failure = { accountId: '222222222222', region: 'us-east-1', logGroupNames: ['/gone'], error };
+    const slice: PanelState = {
+      phase: 'done',
+      runs: [],
+      failures: [failure],
+      sources: [],
+      stats: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 },
+    };
+    expect(combineSlices([slice, slice, slice], [], false).failures).toEqual([failure]);
   });
 });

@@ -73,7 +73,14 @@ export function combineSlices(
     ...(named?.reason !== undefined ? { reason: named.reason } : {}),
     ...(named?.indexedBy !== undefined ? { indexedBy: named.indexedBy } : {}),
     runs,
-    failures: states.flatMap((s) => s.failures),
+    // Every slice of an account fails alike (a deleted log group): report each failure once.
+    failures: [
+      ...new Map(
+        states
+          .flatMap((s) => s.failures)
+          .map((f) => [`${f.accountId}|${f.region}|${f.logGroupNames.join(',')}|${f.error.code}`, f]),
+      ).values(),
+    ],
     ...(error ? { error } : {}),
     ...(truncated ? { truncated } : {}),
     stats: sumStats(runs),
@@ -105,12 +112,15 @@ export async function runSliced(req: StartRequest, o: RunPanelOptions): Promise<
       {
         ...o,
         emit: (s) => {
-          states.set(id, s);
+          // A slice cut at the cap is not done: it runs again in halves (its counts must not be read as final).
+          const sliced = { ...s, runs: s.runs.map((r) => ({ ...r, slice: w })) };
+          const cut = s.phase === 'done' && rowsIn(s) >= ROW_CAP && halves(w, binMs) !== undefined;
+          states.set(id, cut ? { ...sliced, phase: 'running' } : sliced);
           o.emit(current());
         },
       },
     );
-    states.set(id, end);
+    states.set(id, { ...end, runs: end.runs.map((r) => ({ ...r, slice: w })) });
     if (end.phase !== 'done' || rowsIn(end) < ROW_CAP || o.signal.aborted) return;
     const parts = halves(w, binMs);
     if (!parts) {
@@ -118,7 +128,8 @@ export async function runSliced(req: StartRequest, o: RunPanelOptions): Promise<
       return;
     }
     states.delete(id);
-    spent.push(...end.runs.map(({ rows: _cut, ...r }) => r));
+    // No rows and no slice: its bytes count, its rows are never read.
+    spent.push(...end.runs.map(({ rows: _cut, slice: _part, ...r }) => r));
     await Promise.all(parts.map(run));
   };
   await Promise.all(slices.map(run));

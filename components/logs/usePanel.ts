@@ -20,6 +20,8 @@ export interface PanelHandle {
   busy: boolean;
   cancel: () => void;
   rerun: () => void;
+  /** The window its queries cover (a panel may query part of the explorer's window: the records). */
+  window?: { startMs: number; endMs: number } | undefined;
 }
 
 /** A panel to run: its table entry and its request (undefined: waits to run). */
@@ -77,5 +79,5 @@ export function usePanels(list: readonly PanelRequest[]): PanelHandle[] {
       queryFn: panelQueryFn(client, req),
     })),
   });
-  return results.map((q, i) => handleOf(client, keys[i]!, q.data, q.isFetching));
+  return results.map((q, i) => ({ ...handleOf(client, keys[i]!, q.data, q.isFetching), window: list[i]!.req?.window }));
 }

@@ -71,7 +71,15 @@ export interface PanelState {
   sources: string[];
   reason?: string;
   indexedBy?: string;
-  runs: Array<PanelRun & { status: QueryStatus; statistics: ScanStats; rows?: ResultRow[] }>;
+  /** `slice`: the part of the window a run covers, when a pass runs over slices of it. */
+  runs: Array<
+    PanelRun & {
+      status: QueryStatus;
+      statistics: ScanStats;
+      rows?: ResultRow[];
+      slice?: { startMs: number; endMs: number };
+    }
+  >;
   /** Accounts that failed; the others still count. */
   failures: ScopeFailure[];
   /** The whole panel failed (e.g. the start request was refused). */

@@ -56,6 +56,37 @@ describe('newestWindow', () => {
     expect(newestWindow(histogram(counts, { phase: 'cancelled' }), W, 1000)).toEqual(W);
     // A log group that does not exist fails the records' query the same way: the counts of the others hold.
     const gone = { ...failure, error: { code: 'NOT_FOUND' as const, message: 'm', retryable: false } };
-    expect(newestWindow(histogram(counts, { failures: [gone] }), W, 1000).startMs).toBe(T0 + 57 * 60_000);
+    expect(newestWindow(histogram(counts, { failures: [gone] }), W, 1000)?.startMs).toBe(T0 + 57 * 60_000);
+  });
+
+  it('answers while a sliced pass runs once the newest slices are complete and hold the limit', () => {
+    const done = histogram(Array.from({ length: 60 }, () => 400));
+    const rowsAt = (from: number, to: number) =>
+      done.runs[0]!.rows!.filter((r) => {
+        const t = Date.parse(`${(r.t ?? '').replace(' ', 'T')}Z`);
+        return t >= T0 + from * 60_000 && t < T0 + to * 60_000;
+      });
+    const slice = (from: number, to: number, complete: boolean) => ({
+      ...done.runs[0]!,
+      queryId: `s${from}`,
+      status: complete ? ('Complete' as const) : ('Running' as const),
+      slice: { startMs: T0 + from * 60_000, endMs: to === 60 ? W.endMs : T0 + to * 60_000 - 1000 },
+      ...(complete ? { rows: rowsAt(from, to) } : { rows: undefined }),
+    });
+    const running = (runs: PanelState['runs']): PanelState => ({ ...done, phase: 'running', runs });
+    // The newest slice is complete and holds 1,000: no need to wait for the older one.
+    expect(newestWindow(running([slice(0, 50, false), slice(50, 60, true)]), W, 1000)).toEqual({
+      startMs: T0 + 57 * 60_000,
+      endMs: W.endMs,
+    });
+    // The newest is not complete (or not started): wait.
+    expect(newestWindow(running([slice(0, 50, true), slice(50, 60, false)]), W, 1000)).toBeUndefined();
+    expect(newestWindow(running([slice(0, 50, true)]), W, 1000)).toBeUndefined();
+    // Complete but holding fewer than the limit, the older one still running: wait.
+    expect(newestWindow(running([slice(0, 58, false), slice(58, 60, true)]), W, 1000)).toBeUndefined();
+    expect(newestWindow(running([slice(0, 58, true), slice(58, 60, true)]), W, 1000)).toEqual({
+      startMs: T0 + 57 * 60_000,
+      endMs: W.endMs,
+    });
   });
 });
