@@ -2,11 +2,12 @@
  * The light read (server-only): what a caller that cannot wait for the crawl reads itself, at its own
  * (interactive) priority, with the crawl's own readers. `lightRead`: per configured (account, region) the
  * three List calls of the crawl's phase one (names, target groups and the services they serve), the
- * access-log subscriptions of the networks and services the account owns and the service associations of
- * its networks — no listeners, rules or targets — merged like the inventory's segments. `lightRoutes`: the
- * listeners and rules of a few named services (one ListListeners per service, one ListRules per listener,
- * one GetRule per rule), read by each service's owner and kept LIGHT_ROUTES_REUSE_MS (Trellis's own write
- * of a listener forgets its service's); services of accounts not configured are skipped.
+ * access-log subscriptions and service associations of the networks the account owns, and the subscriptions
+ * of its services that no network's logs cover (lightLogs.ts) — no listeners, rules or targets — merged like
+ * the inventory's segments. `lightRoutes`: the listeners and rules of a few named services (one ListListeners
+ * per service, one ListRules per listener, one GetRule per rule), read by each service's owner and kept
+ * LIGHT_ROUTES_REUSE_MS (Trellis's own write of a listener forgets its service's); services of accounts not
+ * configured are skipped.
  * Failures become problems or unreachable accounts, never a throw. Nothing here touches the cache.
  */
 import 'server-only';
@@ -16,6 +17,7 @@ import type { AccountConfig } from '../config';
 import { mapLimited } from '../aws/concurrency';
 import { parseLatticeArn } from '../domain/arn';
 import type { Listener, Problem, Rule, Snapshot } from '../domain/snapshot';
+import { coveredServices, type NetworkReads } from './lightLogs';
 import { mergeSegments } from './merge';
 import { readLists } from './readLists';
 import { listAccessLogs, readNetwork } from './readNetworks';
@@ -34,22 +36,39 @@ export async function lightRead(factory: AwsClientFactory, opts: { user?: string
   const accounts = await listAccounts(factory);
   const startedAt = Date.now();
   const runs = accounts.flatMap((a) => a.regions.map((r) => new SegmentRun(a, r, () => undefined)));
+  const latticeOf = (run: SegmentRun) =>
+    factory.gateways.lattice({
+      accountId: run.accountId,
+      region: run.region,
+      ...(opts.user ? { user: opts.user } : {}),
+    });
+  // First the lists and the own networks (associations, subscriptions) of every segment …
+  const reads = await Promise.all(
+    runs.map(async (run): Promise<NetworkReads> => {
+      const lattice = latticeOf(run);
+      await readLists(lattice, run);
+      const own = new Set(run.reachable ? [...run.networks.keys()].filter((arn) => owned(arn, run.accountId)) : []);
+      await mapLimited([...own], LIGHT_PARALLEL, (arn) =>
+        readNetwork(lattice, run, arn, { get: false, associations: true, accessLogs: true }),
+      );
+      return {
+        accountId: run.accountId,
+        networks: [...run.networks.keys()],
+        read: own,
+        serviceAssociations: run.serviceAssociations,
+        accessLogSubscriptions: run.accessLogSubscriptions,
+        problems: run.problems,
+      };
+    }),
+  );
+  // … then the own subscriptions only of services some network's logs do not already cover (lightLogs.ts).
+  const covered = coveredServices(reads);
   await Promise.all(
     runs.map(async (run) => {
-      const lattice = factory.gateways.lattice({
-        accountId: run.accountId,
-        region: run.region,
-        ...(opts.user ? { user: opts.user } : {}),
-      });
-      await readLists(lattice, run);
       if (!run.reachable) return;
-      const networks = new Set([...run.networks.keys()].filter((arn) => owned(arn, run.accountId)));
-      const services = [...run.services.keys()].filter((arn) => owned(arn, run.accountId));
-      await mapLimited([...networks, ...services], LIGHT_PARALLEL, (arn) =>
-        networks.has(arn)
-          ? readNetwork(lattice, run, arn, { get: false, associations: true, accessLogs: true })
-          : listAccessLogs(lattice, run, arn),
-      );
+      const lattice = latticeOf(run);
+      const services = [...run.services.keys()].filter((arn) => owned(arn, run.accountId) && !covered.has(arn));
+      await mapLimited(services, LIGHT_PARALLEL, (arn) => listAccessLogs(lattice, run, arn));
     }),
   );
   return mergeSegments(
