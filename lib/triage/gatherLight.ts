@@ -17,7 +17,7 @@ import type { Folded } from './fold';
 import type { TriageError } from './types';
 import { places } from './where';
 
-/** The services whose routes the findings of this refresh need: of failing groups and running canaries. */
+/** The services whose routes the findings of this refresh need: of failing groups with traffic and running canaries. */
 export function routeServices(
   snapshot: Snapshot,
   health: Record<string, Target[]>,
@@ -26,7 +26,10 @@ export function routeServices(
 ): string[] {
   const groups = new Set<string>();
   const services = new Set<string>(canaries.map((c) => c.target.serviceArn));
-  for (const [arn, targets] of Object.entries(health)) if (targets.some(isDown)) groups.add(arn);
+  // Down targets of a group that serves no traffic (the logs show none) are a standing, low-severity fact: its
+  // rule is named once the inventory is there, and a cold fleet's report does not wait for dozens of routes.
+  for (const [arn, targets] of Object.entries(health))
+    if (targets.some(isDown) && (!folded || folded.tg[arn] !== undefined)) groups.add(arn);
   for (const c of folded ? logCandidates({ folded, places: places(snapshot) }) : []) {
     const w = c.finding.where;
     if (!w.targetGroupArn) continue;
