@@ -14,9 +14,9 @@ import { STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
 import { TopologyPage } from './pages/TopologyPage';
 import { emulator } from './support/emulator';
 import { e2eServers } from './support/ports';
+import { shot } from './support/shots';
 
 const EMULATOR = e2eServers().emulatorUrl;
-const SHOTS = process.env.E2E_SHOTS_DIR;
 /** Smallest on-screen text height (CSS px at the view's zoom) that reads without zooming. */
 const READABLE_PX = 11;
 
@@ -114,7 +114,7 @@ test('fleet: the overview reads at a glance; expanding or following a link bring
       await expect(tile).toHaveAttribute('data-health', /^(error|warn|ok|unknown)$/);
       await expect(tile.getByTestId('overview-rollup')).toContainText(/\d+ (failing|degraded|healthy|unknown)/);
     }
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/fleet-overview.png` });
+    await shot(page, 'fleet-overview');
 
     // Zooming in names a network's worst services (semantic zoom).
     const mesh = networks.find((n) => n.accountId === demoAccounts()[0]!.accountId) ?? networks[0]!;
@@ -127,7 +127,7 @@ test('fleet: the overview reads at a glance; expanding or following a link bring
       await page.waitForTimeout(150);
     }
     await expect(tile.locator('ul button').first()).toBeVisible();
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/fleet-overview-zoomed.png` });
+    await shot(page, 'fleet-overview-zoomed');
 
     // Expanding the network by keyboard draws it in detail: the network and the services beside it, each
     // with its target groups, in view at a readable zoom.
@@ -148,7 +148,7 @@ test('fleet: the overview reads at a glance; expanding or following a link bring
       if (members.has(id) && (await inside(topo.canvas, topo.node(id)))) shown.push(id);
     expect(shown.length).toBeGreaterThan(0);
     await expectInView(topo, snap, shown[0]!);
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/fleet-network-expanded.png` });
+    await shot(page, 'fleet-network-expanded');
 
     // Back to the estate.
     await page.getByRole('button', { name: '← Estate overview' }).click();
@@ -165,7 +165,7 @@ test('fleet: the overview reads at a glance; expanding or following a link bring
     const inNetworks = snap.serviceAssociations.filter((a) => a.serviceArn === service.arn).length;
     // The service, its target groups, its networks and the account boxes of their owners: nothing else.
     expect(drawn).toBeLessThanOrEqual(1 + tgs.length + inNetworks + demoAccounts().length);
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/fleet-followed-link.png` });
+    await shot(page, 'fleet-followed-link');
   } finally {
     await reset('demo');
     await topo.goto('/topology');
@@ -174,5 +174,5 @@ test('fleet: the overview reads at a glance; expanding or following a link bring
   // The demo keeps the full view.
   await expect(topo.canvas).not.toHaveAttribute('data-level', 'overview');
   await expect(page.getByTestId('level-bar')).toHaveCount(0);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/demo-full-view.png` });
+  await shot(page, 'demo-full-view');
 });

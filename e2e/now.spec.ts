@@ -16,6 +16,7 @@ import { AuditPage } from './pages/AuditPage';
 import { NowPage } from './pages/NowPage';
 import { TopologyPage } from './pages/TopologyPage';
 import { e2eServers } from './support/ports';
+import { shot } from './support/shots';
 import { E2E_TRIAGE_RECENT_SECONDS } from './support/triageWindow';
 import { canaryRule, EMULATOR_URL, paymentsClients, ruleWeights, type CanaryRuleRef } from './pages/RoutingPage';
 
@@ -110,6 +111,7 @@ test('with no incident, none of these resources has a finding of the kind about 
   await now.open();
   await expect(now.dataAge).toContainText('Updated');
   for (const i of INCIDENTS) await expect(now.finding(i.kind, i.resource), `${i.kind} ${i.resource}`).toHaveCount(0);
+  await shot(page, 'now-quiet', true);
 });
 
 test('each incident shows as a finding naming its resource within 90 s, with no interaction', async ({ page }) => {
@@ -135,6 +137,7 @@ test('each incident shows as a finding naming its resource within 90 s, with no 
   // The canary's card offers the rollback; the failing stable group only links its rule.
   await expect(now.finding('error-rate', 'payments-api-v2').getByTestId('rollback')).toBeEnabled();
   await expect(now.finding('error-rate', 'cart-tg').getByTestId('rollback')).toHaveCount(0);
+  await shot(page, 'now-incidents', true);
 });
 
 test('Roll back → preview → Confirm puts the canary at weight 0 (SDK) and audits it', async ({ page }) => {
@@ -148,6 +151,7 @@ test('Roll back → preview → Confirm puts the canary at weight 0 (SDK) and au
   await expect(now.dialog).toBeVisible();
   await expect(now.dialog.getByTestId('change-diff')).toContainText('payments-api-v2');
   await expect(now.dialog.getByTestId('rollback-basis')).toContainText('payments-api-v2 goes to weight 0');
+  await shot(page, 'now-rollback-preview');
   await now.dialog.getByTestId('confirm-apply').click(); // 2
   await expect(now.dialog).toBeHidden();
   await expect(now.announcement).toContainText('Rolled back payments-api-v2');

@@ -16,7 +16,7 @@ import {
   ListTagsForResourceCommand,
   VPCLatticeClient,
 } from '@aws-sdk/client-vpc-lattice';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { STANDARD_ACCOUNTS } from '../emulator/scenarios/accounts';
 import { ownerFromTags, type Owner } from '../lib/domain/owner';
 import { AuditPage } from './pages/AuditPage';
@@ -24,8 +24,8 @@ import { EMULATOR_URL, RoutingPage } from './pages/RoutingPage';
 import { TopologyPage } from './pages/TopologyPage';
 import { emulator } from './support/emulator';
 import { builtActions, callAction } from './support/serverActions';
+import { shot } from './support/shots';
 
-const SHOTS = process.env.E2E_SHOTS;
 const clientOf = <T>(make: new (c: object) => T, account: (typeof STANDARD_ACCOUNTS)[number]) =>
   new make({
     endpoint: EMULATOR_URL,
@@ -102,10 +102,6 @@ async function auditEvents(ruleArn: string, since: number): Promise<Array<Record
   return (out.events ?? [])
     .map((e) => JSON.parse(e.message ?? '{}') as Record<string, unknown>)
     .filter((e) => typeof e.resources === 'string' && e.resources.includes(ruleArn));
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
 test.beforeAll(async () => {

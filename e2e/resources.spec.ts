@@ -1,25 +1,12 @@
-/**
- * VPC resources on the topology and in its side panel, and the routing editor on a TLS passthrough
- * listener, against the emulator's demo world. What is expected — gateways, configurations (the
- * failed one with its reason), endpoint associations, TLS passthrough services and domains — is read
- * from the emulator with the real SDK in the test (resourcesTruth), never hard-coded.
- */
-import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { RoutingPage } from './pages/RoutingPage';
 import { TopologyPage } from './pages/TopologyPage';
 import { resourcesTruth, type ResourcesTruth } from './resourcesTruth';
 import { emulator } from './support/emulator';
 import { e2eServers } from './support/ports';
+import { shot } from './support/shots';
 
-const SHOTS = process.env.E2E_SHOTS_DIR;
 let truth: ResourcesTruth;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 /** Selects a node by its exact label through the search box's list of matches. */
 async function select(topo: TopologyPage, label: string, id: string): Promise<void> {
