@@ -14,6 +14,7 @@ import { targetEdge, targetNode } from './targets';
 import {
   NODE_KINDS,
   groupId,
+  searchText,
   type AccountGroup,
   type Badge,
   type GraphEdge,
@@ -26,8 +27,6 @@ import {
   type TopologyGraph,
   type VpcNode,
 } from './types';
-
-const search = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' ').toLowerCase();
 
 function problemBadges(problems: readonly Problem[] | undefined): Badge[] {
   return (problems ?? []).map((p) => ({
@@ -57,7 +56,7 @@ function placeholder(kind: 'network' | 'service' | 'targetGroup', arn: string): 
         title: 'Referenced by another resource, but its owner account was not read',
       } as Badge,
     ],
-    searchText: search(arn),
+    searchText: searchText(arn),
   };
   if (kind === 'network') return { ...base, kind, serviceHealth: { error: 0, warn: 0, ok: 0, unknown: 0 } };
   if (kind === 'service') return { ...base, kind, networkArns: [] };
@@ -134,7 +133,7 @@ export function buildGraph(snapshot: Snapshot, opts: BuildOptions = {}): Topolog
       accountId: tg.accountId,
       health,
       badges,
-      searchText: search(tg.name, tg.arn, tg.id, tg.type, ownerSearchTerms(tg.owner)),
+      searchText: searchText(tg.name, tg.arn, tg.id, tg.type, ownerSearchTerms(tg.owner)),
       ...(tg.owner ? { owner: tg.owner } : {}),
       tgType: tg.type,
       summary,
@@ -182,7 +181,7 @@ export function buildGraph(snapshot: Snapshot, opts: BuildOptions = {}): Topolog
       accountId: s.accountId,
       health,
       badges,
-      searchText: search(s.name, s.arn, s.id, s.dnsName, s.customDomainName, ownerSearchTerms(s.owner)),
+      searchText: searchText(s.name, s.arn, s.id, s.dnsName, s.customDomainName, ownerSearchTerms(s.owner)),
       ...(s.owner ? { owner: s.owner } : {}),
       networkArns: [],
       ...(s.authType ? { authType: s.authType } : {}),
@@ -217,7 +216,7 @@ export function buildGraph(snapshot: Snapshot, opts: BuildOptions = {}): Topolog
       accountId: n.accountId,
       health: 'unknown',
       badges,
-      searchText: search(n.name, n.arn, n.id),
+      searchText: searchText(n.name, n.arn, n.id),
       serviceHealth: { error: 0, warn: 0, ok: 0, unknown: 0 },
       ...(n.authType ? { authType: n.authType } : {}),
     };
@@ -255,7 +254,7 @@ export function buildGraph(snapshot: Snapshot, opts: BuildOptions = {}): Topolog
       accountId: a.createdBy ?? a.accountId,
       health: 'unknown',
       badges: [],
-      searchText: search(a.vpcId),
+      searchText: searchText(a.vpcId),
       vpcId: a.vpcId,
       networkArns: [],
     };

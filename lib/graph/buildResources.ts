@@ -16,19 +16,18 @@ import {
   type ResourceDefinition,
 } from '../domain/vpcResources';
 import { worstHealth } from './health';
-import type {
-  Badge,
-  DomainNode,
-  GraphEdge,
-  GraphNode,
-  Health,
-  ResourceConfigNode,
-  ResourceGatewayNode,
-  ServiceNode,
-  VpcNode,
+import {
+  type Badge,
+  type DomainNode,
+  type GraphEdge,
+  type GraphNode,
+  type Health,
+  type ResourceConfigNode,
+  type ResourceGatewayNode,
+  type ServiceNode,
+  type VpcNode,
+  searchText,
 } from './types';
-
-const search = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' ').toLowerCase();
 
 /** Health of a lifecycle status: ACTIVE/VERIFIED green, `*_FAILED`/timed out red, in progress/PENDING amber. */
 export function statusHealth(status: string | undefined): Health {
@@ -72,7 +71,7 @@ function configNode(c: ResourceConfiguration, problemsOf: ProblemsOf): ResourceC
     accountId: c.accountId,
     health: statusHealth(c.status),
     badges: [...statusBadge(c.status, c.failureReason), ...sharedBadge(c.accountId, c.visibleTo), ...problemsOf(c.arn)],
-    searchText: search(c.name, c.arn, c.id, c.status, target, c.customDomainName, c.type),
+    searchText: searchText(c.name, c.arn, c.id, c.status, target, c.customDomainName, c.type),
     networkArns: [],
     ...(c.status ? { status: c.status } : {}),
     ...(c.type ? { configType: c.type } : {}),
@@ -93,7 +92,7 @@ function gatewayNodes(snapshot: Snapshot, problemsOf: ProblemsOf): Map<string, R
       accountId: g.accountId,
       health: statusHealth(g.status),
       badges: [...statusBadge(g.status, undefined), ...problemsOf(g.arn)],
-      searchText: search(g.name, g.arn, g.id, g.vpcId, g.status),
+      searchText: searchText(g.name, g.arn, g.id, g.vpcId, g.status),
       configCount: 0,
       ...(g.status ? { status: g.status } : {}),
       ...(g.vpcId ? { vpcId: g.vpcId } : {}),
@@ -118,7 +117,7 @@ function domainNode(d: DomainVerification, problemsOf: ProblemsOf): DomainNode {
     accountId: d.accountId,
     health: statusHealth(d.status),
     badges: [...(why ? [{ kind: 'health', text: d.status ?? '', title: why } as Badge] : []), ...problemsOf(d.arn)],
-    searchText: search(d.domainName, d.arn, d.id, d.status),
+    searchText: searchText(d.domainName, d.arn, d.id, d.status),
     ...(d.status ? { status: d.status } : {}),
     ...(d.txtName ? { txtName: d.txtName } : {}),
     ...(d.txtValue ? { txtValue: d.txtValue } : {}),
@@ -136,7 +135,7 @@ function vpcNode(nodes: Map<string, GraphNode>, vpcId: string, accountId: string
     accountId,
     health: 'unknown',
     badges: [],
-    searchText: search(vpcId),
+    searchText: searchText(vpcId),
     vpcId,
     networkArns: [],
   };
@@ -205,7 +204,7 @@ export function addVpcResources(
     const vpc = vpcNode(nodes, e.vpcId, e.accountId);
     if (!vpc.networkArns.includes(e.serviceNetworkArn)) vpc.networkArns.push(e.serviceNetworkArn);
     vpc.badges.push({ kind: 'info', text: 'VPC endpoint', title: `${e.vpcEndpointId} into ${e.serviceNetworkArn}` });
-    vpc.searchText = search(vpc.searchText, e.vpcEndpointId);
+    vpc.searchText = searchText(vpc.searchText, e.vpcEndpointId);
     edges.push({ id: e.arn, kind: 'endpointAssociation', source: vpc.id, target: e.serviceNetworkArn });
   }
   for (const d of snapshot.domainVerifications) {

@@ -7,7 +7,7 @@
  * selected target). Search and filters still see every target (lib/graph/filter). Pure.
  */
 import type { Target, TargetStatus } from '../domain/snapshot';
-import type { GraphEdge, GraphNode, Health, TargetNode, TopologyGraph } from './types';
+import { type GraphEdge, type GraphNode, type Health, searchText, type TargetNode, type TopologyGraph } from './types';
 
 const TARGET_MARK = '#target/';
 
@@ -39,7 +39,7 @@ export function targetNode(tg: { arn: string; accountId: string }, t: Target): T
     accountId: tg.accountId,
     health,
     badges: t.reasonCode && health !== 'ok' ? [{ kind: 'health', text: t.reasonCode }] : [],
-    searchText: [t.id, t.reasonCode].filter(Boolean).join(' ').toLowerCase(),
+    searchText: searchText(t.id, t.reasonCode),
     targetGroupArn: tg.arn,
     targetId: t.id,
     status: t.status,
@@ -53,7 +53,14 @@ export function targetEdge(node: TargetNode): GraphEdge {
   return { id: `${node.targetGroupArn}->${node.id}`, kind: 'target', source: node.targetGroupArn, target: node.id };
 }
 
-/** Target groups (ARN → owner account) whose targets are nodes of the graph. */
+/** The owner account of every target group node, by ARN. */
+function groupOwners(graph: Pick<TopologyGraph, 'nodes'>): Map<string, string> {
+  const owner = new Map<string, string>();
+  for (const n of graph.nodes) if (n.kind === 'targetGroup') owner.set(n.id, n.accountId);
+  return owner;
+}
+
+/** Target groups whose targets are nodes of the graph. */
 function drawnGroups(graph: Pick<TopologyGraph, 'nodes'>): Set<string> {
   const out = new Set<string>();
   for (const n of graph.nodes) if (n.kind === 'target') out.add(n.targetGroupArn);
@@ -67,8 +74,7 @@ function drawnGroups(graph: Pick<TopologyGraph, 'nodes'>): Set<string> {
 export function* foldedTargets(graph: Pick<TopologyGraph, 'nodes' | 'targets'>): Generator<TargetNode> {
   if (!graph.targets) return;
   const drawn = drawnGroups(graph);
-  const owner = new Map<string, string>();
-  for (const n of graph.nodes) if (n.kind === 'targetGroup') owner.set(n.id, n.accountId);
+  const owner = groupOwners(graph);
   for (const [arn, list] of Object.entries(graph.targets)) {
     if (drawn.has(arn)) continue;
     const tg = { arn, accountId: owner.get(arn) ?? 'unknown' };
@@ -79,8 +85,7 @@ export function* foldedTargets(graph: Pick<TopologyGraph, 'nodes' | 'targets'>):
 /** The graph with the target nodes (and edges) of `targetGroupArns` as well; the same graph when none is new. */
 export function withTargets(graph: TopologyGraph, targetGroupArns: Iterable<string>): TopologyGraph {
   const drawn = drawnGroups(graph);
-  const owner = new Map<string, string>();
-  for (const n of graph.nodes) if (n.kind === 'targetGroup') owner.set(n.id, n.accountId);
+  const owner = groupOwners(graph);
   const added: TargetNode[] = [];
   for (const arn of targetGroupArns) {
     const accountId = owner.get(arn);

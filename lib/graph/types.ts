@@ -245,6 +245,11 @@ export interface TopologyGraph {
 }
 
 /** The id of an account's group. */
+/** The lower-case words search matches a node by (absent parts left out). */
+export function searchText(...parts: Array<string | undefined>): string {
+  return parts.filter(Boolean).join(' ').toLowerCase();
+}
+
 export function groupId(accountId: string): string {
   return `account:${accountId}`;
 }
