@@ -89,12 +89,21 @@ export async function applyOwners(
   }
   const listenerOwner = new Map(run.listeners.map((l) => [l.arn, l.owner]));
   for (const r of run.rules) {
-    const o = childOwner(
-      owners.get(r.arn) ?? (r.isDefault ? listenerOwner.get(r.listenerArn) : undefined),
-      owners.get(r.serviceArn),
-    );
+    const o = ruleOwner(r, owners, (arn) => listenerOwner.get(arn));
     if (o) r.owner = o;
   }
+}
+
+/** A rule's owner: its own tags', a default rule its listener's, else an EKS service's (`childOwner`). */
+function ruleOwner(
+  r: Pick<Rule, 'arn' | 'isDefault' | 'listenerArn' | 'serviceArn'>,
+  owners: ReadonlyMap<string, Owner>,
+  listenerOwner: (listenerArn: string) => Owner | undefined,
+): Owner | undefined {
+  return childOwner(
+    owners.get(r.arn) ?? (r.isDefault ? listenerOwner(r.listenerArn) : undefined),
+    owners.get(r.serviceArn),
+  );
 }
 
 /**
@@ -110,8 +119,7 @@ export function carryRuleOwners(
 ): Rule[] {
   return rules.map((r) => {
     if (r.owner) return r;
-    const own = prior.owners.get(r.arn) ?? (r.isDefault ? listenerOwner(r.listenerArn) : undefined);
-    const owner = childOwner(own, prior.owners.get(r.serviceArn));
+    const owner = ruleOwner(r, prior.owners, listenerOwner);
     return owner ? { ...r, owner } : r;
   });
 }
