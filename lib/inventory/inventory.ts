@@ -107,13 +107,11 @@ export class Inventory {
     await this.applyPatches(accounts, req.user);
     const now = this.now();
     const ttl = this.opts.ttlMs ?? INVENTORY_TTL_MS;
-    const maxStale = this.opts.maxStaleMs ?? INVENTORY_MAX_STALE_MS;
     const wait: AccountConfig[] = [];
     const stale: AccountConfig[] = [];
     for (const a of accounts) {
-      const age = this.ageOf(a, now);
-      if (req.refresh || age === undefined || age > maxStale) wait.push(a);
-      else if (age >= ttl) stale.push(a);
+      if (req.refresh || this.mustCrawl(a, now)) wait.push(a);
+      else if ((this.ageOf(a, now) ?? 0) >= ttl) stale.push(a);
     }
     // Background refresh: a crawl records its failures as problems, so there is nothing to report here.
     if (stale.length > 0) this.refresh(stale, req.user, false).catch(() => undefined);
@@ -125,11 +123,13 @@ export class Inventory {
   async isCached(): Promise<boolean> {
     const accounts = await listAccounts(this.factory);
     const now = this.now();
-    const maxStale = this.opts.maxStaleMs ?? INVENTORY_MAX_STALE_MS;
-    return accounts.every((a) => {
-      const age = this.ageOf(a, now);
-      return age !== undefined && age <= maxStale;
-    });
+    return accounts.every((a) => !this.mustCrawl(a, now));
+  }
+
+  /** True when a read must wait for a crawl of the account: nothing cached, or older than maxStaleMs. */
+  private mustCrawl(a: AccountConfig, now: number): boolean {
+    const age = this.ageOf(a, now);
+    return age === undefined || age > (this.opts.maxStaleMs ?? INVENTORY_MAX_STALE_MS);
   }
 
   /** Whether a crawl of the account is running. */

@@ -31,17 +31,16 @@ const LIGHT_PARALLEL = 16;
 
 const owned = (arn: string, accountId: string) => parseLatticeArn(arn)?.accountId === accountId;
 
+/** The Lattice gateway of one (account, region), as `user` when there is one. */
+const latticeFor = (factory: AwsClientFactory, accountId: string, region: string, user: string | undefined) =>
+  factory.gateways.lattice({ accountId, region, ...(user ? { user } : {}) });
+
 /** The light read of every configured (account, region) as `user`, merged into one snapshot. */
 export async function lightRead(factory: AwsClientFactory, opts: { user?: string } = {}): Promise<Snapshot> {
   const accounts = await listAccounts(factory);
   const startedAt = Date.now();
   const runs = accounts.flatMap((a) => a.regions.map((r) => new SegmentRun(a, r, () => undefined)));
-  const latticeOf = (run: SegmentRun) =>
-    factory.gateways.lattice({
-      accountId: run.accountId,
-      region: run.region,
-      ...(opts.user ? { user: opts.user } : {}),
-    });
+  const latticeOf = (run: SegmentRun) => latticeFor(factory, run.accountId, run.region, opts.user);
   // First the lists and the own networks (associations, subscriptions) of every segment …
   const reads = await Promise.all(
     runs.map(async (run): Promise<NetworkReads> => {
@@ -123,11 +122,7 @@ export async function lightRoutes(
     toRead.set(key, seg);
   }
   const read = [...toRead.values()].map(({ account, region, services }) => {
-    const lattice = factory.gateways.lattice({
-      accountId: account.accountId,
-      region,
-      ...(opts.user ? { user: opts.user } : {}),
-    });
+    const lattice = latticeFor(factory, account.accountId, region, opts.user);
     return mapLimited(services, ROUTES_PARALLEL, (arn) => {
       const run = new SegmentRun(account, region, () => undefined);
       const routes = readListeners(lattice, run, arn).then(() => ({

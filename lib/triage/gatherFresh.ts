@@ -60,7 +60,9 @@ function interleaved(snapshot: Snapshot): string[] {
   for (const g of snapshot.targetGroups) {
     const p = parseLatticeArn(g.arn);
     const key = `${p?.accountId}|${p?.region}`;
-    bySegment.set(key, [...(bySegment.get(key) ?? []), g.arn]);
+    const list = bySegment.get(key);
+    if (list) list.push(g.arn);
+    else bySegment.set(key, [g.arn]);
   }
   const lists = [...bySegment.values()];
   const out: string[] = [];

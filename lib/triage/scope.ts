@@ -2,8 +2,9 @@
  * What a refresh reads about the resources (server-only). The inventory's snapshot when it is cached
  * (or arrives within INVENTORY_GRACE_MS); otherwise — a cold process, the crawl of a large fleet takes
  * seconds — lib/inventory's light read (`lightRead`), so the findings do not wait for the crawl: per
- * (account, region) the three List calls of the crawl's phase one, the access-log subscriptions of what
- * the account owns and its networks' service associations. No listeners, rules or targets: the refresh
+ * (account, region) the three List calls of the crawl's phase one, its networks' access-log subscriptions
+ * and service associations, and the subscriptions of the services no network logs (lib/inventory
+ * lightLogs.ts). No listeners, rules or targets: the refresh
  * reads the health of the groups itself (it always does, the cap spread over every account's groups
  * here) and the routes of the services its findings name (gatherLight.ts), so its report is the
  * complete one; the crawl started by the first read goes on and fills the cache for later refreshes.
