@@ -49,10 +49,15 @@ export function canarySubjects(t: CanaryTarget): WriteSubject[] {
   return [t.ruleArn ? { kind: 'rule', ...at, ruleArn: t.ruleArn } : { kind: 'defaultAction', ...at }];
 }
 
+/** The owner of one resource, from its tags read now (ListTagsForResource in its owner account). */
+export async function readOwner(ctx: RoutingContext, arn: string): Promise<Owner | undefined> {
+  return ownerFromTags(await latticeOf(ctx, arn).listTags(arn));
+}
+
 /** Reads the tags of every ARN once, in parallel; the owners by ARN. */
 async function ownersOf(ctx: RoutingContext, arns: readonly string[]): Promise<Map<string, Owner | undefined>> {
   const unique = [...new Set(arns)];
-  const owners = await Promise.all(unique.map(async (arn) => ownerFromTags(await latticeOf(ctx, arn).listTags(arn))));
+  const owners = await Promise.all(unique.map((arn) => readOwner(ctx, arn)));
   return new Map(unique.map((arn, i) => [arn, owners[i]]));
 }
 

@@ -9,10 +9,11 @@ import { mapLimited } from '../aws/concurrency';
 import { orThrow } from '../aws/paginate';
 import { parseLatticeArn } from '../domain/arn';
 import { toErrorInfo } from '../domain/errors';
-import { ownerFromTags, type Owner } from '../domain/owner';
+import type { Owner } from '../domain/owner';
 import type { ListenerView, RuleView, ServiceRouting, TargetGroupView } from './view';
 import { healthSummary, type Listener, type Problem, type TargetGroup } from '../domain/snapshot';
 import { latticeOf, ownerScope, type RoutingContext } from './context';
+import { readOwner } from './ownership';
 import { listRuleSummaries, readListener, readRule, type ListenerRead } from './readRules';
 
 const PARALLEL = 6;
@@ -105,13 +106,10 @@ export async function readServiceRouting(ctx: RoutingContext, serviceArn: string
         problems.push(problem(accountId, region, 'ListTargetGroups', serviceArn, e));
         return [] as TargetGroup[];
       }),
-    lattice
-      .listTags(serviceArn)
-      .then(ownerFromTags)
-      .catch((e: unknown): Owner | undefined => {
-        problems.push(problem(accountId, region, 'ListTagsForResource', serviceArn, e));
-        return undefined;
-      }),
+    readOwner(ctx, serviceArn).catch((e: unknown): Owner | undefined => {
+      problems.push(problem(accountId, region, 'ListTagsForResource', serviceArn, e));
+      return undefined;
+    }),
   ]);
   const listeners = (
     await mapLimited(summaries, PARALLEL, (l) => readListenerView(ctx, serviceArn, l, problems))
