@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Request } from '@playwright/test';
 import { LogsPage } from './pages/LogsPage';
+import { shot } from './support/shots';
 import { emulator } from './support/emulator';
 
 test.describe('access-log explorer controls', () => {
@@ -31,10 +32,10 @@ test.describe('access-log explorer controls', () => {
       await page.getByTestId('add-filter').getByRole('textbox').fill('5xx');
       await page.getByTestId('add-filter').getByRole('textbox').press('Enter');
       await expect(page).toHaveURL(/code=5xx/);
-      // The other queries were still waiting for GetQueryResults: each of them is stopped (the breakdowns that
-      // fold the histogram's pass were cancelled with it; latency, and the records that started once the
-      // histogram settled, stop now; request paths run only on demand).
-      await expect.poll(() => stops.length - before, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+      // The other queries were still waiting for GetQueryResults: each of them is stopped (the breakdowns and
+      // latency that fold the histogram's pass were cancelled with it; the records that started once the
+      // histogram settled stop now; request paths run only on demand).
+      await expect.poll(() => stops.length - before, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
       await expect(histogram.getByRole('button', { name: /Run .* again/ })).toHaveCount(0);
     } finally {
       await emulator.clearFaults();
@@ -165,6 +166,41 @@ test.describe('access-log explorer controls', () => {
     await expect(page.locator('#logs-range')).toHaveValue('custom');
     const w = await logs.window();
     expect(w.endMs - w.startMs).toBeLessThan(30 * 60_000 * 0.4);
+  });
+
+  test('estimates latency from the traffic pass, and runs the exact percentiles on demand', async ({ page }) => {
+    const logs = new LogsPage(page);
+    // A window that has ended: the exact pass reads the same records the estimate did.
+    const to = new Date(Math.floor(Date.now() / 1000) * 1000 - 120_000);
+    const from = new Date(to.getTime() - 3_600_000);
+    await logs.open({ from: from.toISOString(), to: to.toISOString() });
+    await logs.waitDone('latency');
+    const latency = logs.panel('latency');
+    const cost = page.getByTestId('view-cost');
+    // Latency runs no query of its own: the view's queries are the traffic pass's slices and the records'.
+    await logs.waitDone('records');
+    const before = Number(await cost.getAttribute('data-queries'));
+    const estimated = latency.locator('[data-figure="p95"][data-estimate]').first();
+    await expect(estimated).toContainText('≈');
+    const range = (await estimated.getAttribute('title')) ?? '';
+    const [low, high] = [...range.matchAll(/([\d.]+) ms/g)].map((m) => Number(m[1]));
+    expect(low).toBeLessThanOrEqual(high!);
+    await shot(page, 'logs-latency-estimated', true);
+    await latency.getByRole('button', { name: /Exact percentiles/ }).click();
+    await expect(latency.getByTestId('latency-estimated')).toHaveCount(0, { timeout: 30_000 });
+    await logs.waitDone('latency');
+    await expect(latency.locator('[data-estimate]')).toHaveCount(0);
+    // The exact p95 of the same window lies in the range the estimate stated; the exact pass is one more query.
+    const exact = Number(
+      ((await latency.locator('[data-figure="p95"]').first().locator('div').nth(1).textContent()) ?? '').replace(
+        /[^\d.]/g,
+        '',
+      ),
+    );
+    expect(exact).toBeGreaterThanOrEqual(low!);
+    expect(exact).toBeLessThanOrEqual(high!);
+    expect(Number(await cost.getAttribute('data-queries'))).toBeGreaterThan(before);
+    await shot(page, 'logs-latency-exact', true);
   });
 
   test('asks before a wide query', async ({ page }) => {

@@ -36,10 +36,10 @@ const NO_MARKERS: readonly ChangeMarker[] = [];
 const FIRST = LOG_PANELS.filter((d) => !d.after);
 const AFTER = LOG_PANELS.filter((d) => d.after);
 
-/** Requests matching the filters, from the latency panel's final counts. */
-function totalOf(latency: PanelState | undefined): number | undefined {
-  return latency?.phase === 'done'
-    ? latency.runs.reduce((n, r) => n + Number(r.rows?.[0]?.requests ?? 0), 0)
+/** Requests matching the filters, from the traffic pass's final counts (every slice's rows). */
+function totalOf(traffic: PanelState | undefined): number | undefined {
+  return traffic?.phase === 'done'
+    ? traffic.runs.reduce((n, r) => n + (r.rows ?? []).reduce((m, row) => m + Number(row.n ?? 0), 0), 0)
     : undefined;
 }
 
@@ -65,16 +65,19 @@ export function LogsExplorer() {
   const groups = context?.selection.sources.length ?? 0;
   const timeKey = `${ex.selectionParams}|${JSON.stringify(ex.filters.time)}`;
   const [confirmedFor, setConfirmedFor] = useState<string | undefined>(undefined);
-  // Panels that run on demand (request paths) run once asked for, and from then on in every view.
+  // Panels that run on demand (request paths), or run their own exact query on demand (latency), do so once
+  // asked for, and from then on in every view.
   const [opened, setOpened] = useState<ReadonlySet<PanelId>>(new Set());
   const active = (def: PanelDef) => !def.onDemand || opened.has(def.id);
+  const openable = (def: PanelDef) =>
+    (def.onDemand !== undefined || def.exactOnDemand !== undefined) && !opened.has(def.id);
   const wide = ex.window !== undefined && context !== undefined && needsConfirmation(ex.window, groups);
   const ready = ex.window !== undefined && context !== undefined && groups > 0 && (!wide || confirmedFor === timeKey);
   // A panel hosted by another asks for its host's query: same request, same TanStack key, one run for both.
   const req = (panel: PanelId, w: TimeWindow | undefined): StartRequest | undefined =>
     ready && w
       ? {
-          panel: queryPanelOf(panel),
+          panel: queryPanelOf(panel, opened.has(panel)),
           params: ex.queryParams,
           window: w,
           bin: ex.bin,
@@ -117,7 +120,7 @@ export function LogsExplorer() {
   const cost = viewCost([...handles, ...previous, ...base].map((h) => h.state));
   const names = context?.names ?? {};
   const accountNames = context?.accounts ?? {};
-  const total = totalOf(handles[LOG_PANELS.findIndex((d) => d.id === 'latency')]?.state);
+  const total = totalOf(handles[LOG_PANELS.findIndex((d) => d.id === 'histogram')]?.state);
   const pick = (dim: DimKey, value: string, exclude: boolean) =>
     ex.navigate(withValue(ex.filters, dim, value, exclude));
   const view: ExplorerContext = {
@@ -198,7 +201,7 @@ export function LogsExplorer() {
                 previous={wantsPrevious(def) ? previous[i] : undefined}
                 base={baseReq(def) ? base[i] : undefined}
                 ctx={view}
-                onOpen={active(def) ? undefined : () => setOpened((o) => new Set([...o, def.id]))}
+                onOpen={openable(def) ? () => setOpened((o) => new Set([...o, def.id])) : undefined}
                 {...(def.span === 4 ? { className: styles.span4 } : {})}
               />
             ))}

@@ -166,8 +166,10 @@ describe('panelQuery', () => {
     const f = only('code', ['5xx']);
     expect(printQuery(panelQuery('histogram', f, '1m'))).toBe(
       'filter (responseCode >= 500) and (responseCode <= 599)\n' +
-        '| stats count(*) as n by bin(1m) as t, responseCode, authDeniedReason, failureReason, ' +
-        'targetGroupArn, sourceVpcId, resolvedUser',
+        '| stats count(*) as n, count(duration) as dn, sum(duration) as dsum, min(duration) as dmin, ' +
+        'max(duration) as dmax, pct(duration, 10) as d10, pct(duration, 25) as d25, pct(duration, 50) as d50, ' +
+        'pct(duration, 75) as d75, pct(duration, 90) as d90, pct(duration, 95) as d95, pct(duration, 99) as d99 ' +
+        'by bin(1m) as t, responseCode, authDeniedReason, failureReason, targetGroupArn, sourceVpcId, resolvedUser',
     );
     // The low-cardinality breakdowns fold from the histogram's pass.
     expect(printQuery(panelQuery('top-targetGroup', f, '1m'))).toBe(printQuery(panelQuery('histogram', f, '1m')));

@@ -5,6 +5,7 @@
  */
 import { ACCESS_LOG_FIELDS } from '../domain/accessLog';
 import { DIM_KEYS, FILTER_DIMS, type DimKey, type FilterDim, type LogFilters } from './filters';
+import { DURATION_AGGS } from './latencyEstimate';
 import type { BinPeriod, Condition, InsightsQuery } from './query';
 
 /** Breakdown panels: the dimension they group by (a click on a value filters on it). */
@@ -95,7 +96,9 @@ const filtered = (f: Filters): InsightsQuery => {
  * each panel sums the rows over the other fields. The product of their values times the bins can pass
  * Insights' row cap on a busy window: the browser then runs the pass over consecutive slices of the window
  * (`ROW_CAP`, components/logs/runSliced) — the slices together still scan the window once. Request paths
- * stay out (thousands of values).
+ * stay out (thousands of values). Each row also carries its requests' duration figures (`DURATION_AGGS`):
+ * the latency panel estimates the view's percentiles from them (lib/logs/latencyEstimate), without a
+ * second pass.
  */
 export const TRAFFIC_DIMS = [
   'code',
@@ -109,19 +112,22 @@ export const TRAFFIC_DIMS = [
 /** Rows Logs Insights returns at most for one query: a result that reaches it may be cut short. */
 export const ROW_CAP = 10_000;
 
-/** Requests per time bin and status code, and per value of the other `TRAFFIC_DIMS` (folded by their panels). */
+/**
+ * Requests per time bin and status code, and per value of the other `TRAFFIC_DIMS` (folded by their panels),
+ * with their durations' figures (folded by the latency panel).
+ */
 export function histogramQuery(f: Filters, bin: BinPeriod): InsightsQuery {
   const extra = TRAFFIC_DIMS.filter((d) => d !== 'code').map((d) => ({ field: FILTER_DIMS[d].field }));
   return {
     ...filtered(f),
     stats: {
-      aggregations: [{ agg: { fn: 'count' }, as: 'n' }],
+      aggregations: [{ agg: { fn: 'count' }, as: 'n' }, ...DURATION_AGGS],
       by: [{ bin, as: 't' }, { field: 'responseCode' }, ...extra],
     },
   };
 }
 
-/** Request count and duration percentiles (one row per account). */
+/** Request count and exact duration percentiles (one row per account): a pass of its own, on demand. */
 export function latencyQuery(f: Filters): InsightsQuery {
   return {
     ...filtered(f),

@@ -114,8 +114,17 @@ describe('foldLatency and foldRecords', () => {
         { accountId: '3' },
       ]),
     ).toEqual([
-      { accountId: '1', requests: 3, p50: 10, p95: 20, p99: 30, avg: 12.5, max: 31 },
-      { accountId: '2', requests: 0, p50: undefined, p95: undefined, p99: undefined, avg: undefined, max: undefined },
+      { accountId: '1', requests: 3, p50: 10, p95: 20, p99: 30, avg: 12.5, max: 31, ranges: {} },
+      {
+        accountId: '2',
+        requests: 0,
+        p50: undefined,
+        p95: undefined,
+        p99: undefined,
+        avg: undefined,
+        max: undefined,
+        ranges: {},
+      },
     ]);
   });
   it('merges accounts newest first, parses records and keeps non-JSON raw', () => {

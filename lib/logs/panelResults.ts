@@ -12,6 +12,7 @@ import {
   type StatusClass,
 } from '../domain/accessLog';
 import { LATENCY_COLUMNS } from './panelQueries';
+import { estimateLatency, type LatencyEstimate } from './latencyEstimate';
 import type { ResultRow } from './panelTypes';
 import { durationMs, type TimeWindow } from './time';
 import type { BinPeriod } from './query';
@@ -86,21 +87,41 @@ export function foldBreakdown(rowsList: readonly ResultRow[][], field: string, t
     .slice(0, top);
 }
 
-/** Latency figures of one account (ms). Missing figures (no numeric durations) are undefined. */
-export type LatencyFigures = { accountId: string } & Record<(typeof LATENCY_COLUMNS)[number], number | undefined>;
+/**
+ * Latency figures of one account (ms). Missing figures (no numeric durations) are undefined; `ranges` holds
+ * the percentiles that are estimates (from the traffic pass), with the least and most they can be.
+ */
+export type LatencyFigures = { accountId: string; ranges: LatencyEstimate['ranges'] } & Record<
+  (typeof LATENCY_COLUMNS)[number],
+  number | undefined
+>;
 
-/** The latency row of each account that answered. */
+const figure = (v: string | undefined) =>
+  v === undefined || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
+
+/**
+ * The latency of each account that answered: exact from the latency query's one row (it has `requests`), else
+ * estimated from the rows of the traffic pass (its slices' rows together).
+ */
 export function foldLatency(runs: ReadonlyArray<{ accountId: string; rows?: ResultRow[] }>): LatencyFigures[] {
-  const out: LatencyFigures[] = [];
+  const byAccount = new Map<string, ResultRow[]>();
   for (const r of runs) {
-    const row = r.rows?.[0];
-    if (!row) continue;
-    const fig = { accountId: r.accountId } as LatencyFigures;
-    for (const c of LATENCY_COLUMNS) {
-      const v = row[c];
-      fig[c] = v === undefined || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
+    if (!r.rows || r.rows.length === 0) continue;
+    const rows = byAccount.get(r.accountId) ?? [];
+    byAccount.set(r.accountId, rows);
+    for (const row of r.rows) rows.push(row);
+  }
+  const out: LatencyFigures[] = [];
+  for (const [accountId, rows] of byAccount) {
+    const first = rows[0]!;
+    if ('requests' in first) {
+      const fig = { accountId, ranges: {} } as LatencyFigures;
+      for (const c of LATENCY_COLUMNS) fig[c] = figure(first[c]);
+      out.push(fig);
+    } else {
+      const { requests, ...rest } = estimateLatency(rows);
+      if (requests > 0) out.push({ accountId, requests, ...rest });
     }
-    out.push(fig);
   }
   return out;
 }

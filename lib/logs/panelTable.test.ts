@@ -57,9 +57,10 @@ describe('the panel table', () => {
     ]);
   });
 
-  it('runs one query for the panels that share a stats pass: 4 queries for 10 panels, paths on demand', () => {
-    expect(QUERY_PANEL_IDS).toEqual(['histogram', 'latency', 'top-path', 'records']);
+  it('runs one query for the panels that share a stats pass: 3 queries for 10 panels, paths on demand', () => {
+    expect(QUERY_PANEL_IDS).toEqual(['histogram', 'top-path', 'records']);
     for (const id of [
+      'latency',
       'top-code',
       'top-authDenied',
       'top-failure',
@@ -69,10 +70,15 @@ describe('the panel table', () => {
     ] as const)
       expect(queryPanelOf(id)).toBe('histogram');
     expect(queryPanelOf('top-path')).toBe('top-path');
+    // Latency estimates from the traffic pass; asked for its exact figures, it runs its own query.
+    expect(queryPanelOf('latency', true)).toBe('latency');
+    expect(queryPanelOf('top-user', true)).toBe('histogram');
+    expect(LOG_PANELS.filter((p) => p.exactOnDemand).map((p) => p.id)).toEqual(['latency']);
+    expect(printQuery(panelQuery('latency', defaultFilters(), '1m'))).toMatch(/pct\(duration, 99\) as p99/);
     expect(LOG_PANELS.filter((p) => p.onDemand).map((p) => p.id)).toEqual(['top-path']);
     expect(panelDef('histogram').polling.sliced).toBe(true);
     // A hosted panel's query is its host's, so a request for either is the same query.
-    for (const p of LOG_PANELS)
+    for (const p of LOG_PANELS.filter((d) => !d.exactOnDemand))
       expect(printQuery(p.query(defaultFilters(), '1m'))).toBe(
         printQuery(panelQuery(queryPanelOf(p.id), defaultFilters(), '1m')),
       );

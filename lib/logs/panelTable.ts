@@ -52,7 +52,15 @@ interface PanelBase {
    * own; its requests name the host, so the browser runs the host's query once for both.
    */
   host?: PanelId;
-  /** The Logs Insights query for filters (and the histogram's bin period); a hosted panel's is its host's. */
+  /**
+   * A hosted panel whose own query gives exact figures the host's pass can only estimate: run on demand
+   * (one more pass), why in a sentence next to the button. Its `query` is then that own query.
+   */
+  exactOnDemand?: string;
+  /**
+   * The Logs Insights query for filters (and the histogram's bin period); a hosted panel's is its host's
+   * (or, with `exactOnDemand`, its own exact one).
+   */
   query: (f: Pick<LogFilters, 'include' | 'exclude'>, bin: BinPeriod) => InsightsQuery;
   polling: PanelPolling;
   /** Runs once this panel's query finished (its window depends on it: records after the histogram). */
@@ -130,10 +138,13 @@ export const LOG_PANELS: readonly PanelDef[] = [
     id: 'latency',
     title: 'Latency (duration)',
     view: 'latency',
+    // Estimated from the traffic pass's per-row duration figures; exact from a pass of its own, on demand.
+    host: 'histogram',
+    exactOnDemand: 'Exact percentiles scan the window once more.',
     query: latencyQuery,
     fold: (s) => foldLatency(s.runs),
-    // Percentiles of part of the data would mislead: final figures only, and fewer polls (every
-    // GetQueryResults of a running percentile query recomputes it over everything read so far).
+    // Its own (exact) query: percentiles of part of the data would mislead: final figures only, and fewer
+    // polls (every GetQueryResults of a running percentile query recomputes it over everything read so far).
     polling: { rowsWhileRunning: false, pollMs: 800 },
     comparable: true,
     span: 1,
@@ -164,9 +175,10 @@ export function panelDef(id: PanelId): PanelDef {
   return def;
 }
 
-/** The panel whose query draws `id` (itself unless it is hosted by another). */
-export function queryPanelOf(id: PanelId): PanelId {
-  return panelDef(id).host ?? id;
+/** The panel whose query draws `id` (itself unless it is hosted by another, or asked for its exact figures). */
+export function queryPanelOf(id: PanelId, exact = false): PanelId {
+  const def = panelDef(id);
+  return exact && def.exactOnDemand ? id : (def.host ?? id);
 }
 
 /** The panels that run a query of their own (one Insights query per account each). */

@@ -83,7 +83,7 @@ describe('startPanel / pollRuns', () => {
       /^filter serviceArn = "arn:aws:vpc-lattice:us-east-1:222222222222:service\/svc-[0-9a-z]{17}"$/,
     );
     expect(stats).toMatch(
-      /^\| stats count\(\*\) as n by bin\(10s\) as t, responseCode, .*targetGroupArn, sourceVpcId, resolvedUser$/,
+      /^\| stats count\(\*\) as n, .* by bin\(10s\) as t, responseCode, .*targetGroupArn, sourceVpcId, resolvedUser$/,
     );
     const runs = await finish(started);
     expect(runs[0]!.status).toBe('Complete');

@@ -20,6 +20,23 @@ export interface Aggregator {
   value(g: number): number | undefined;
 }
 
+/**
+ * The aggregators of a stats command: percentiles of one field share one list of values per group (kept
+ * once, sorted once per read), so `pct(d, 50), pct(d, 95), pct(d, 99)` cost one list, not three.
+ */
+export function createAggregators(aggs: readonly StatsAgg[]): Aggregator[] {
+  const shared = new Map<unknown, ValueLists>();
+  return aggs.map((a) => {
+    if (a.fn !== 'pct' || !a.binding) return createAggregator(a);
+    const binding = a.binding;
+    const lists = shared.get(binding);
+    if (lists) return new Percentile(lists, a.percentile ?? 50, false);
+    const own = new ValueLists((env) => env.reader(binding));
+    shared.set(binding, own);
+    return new Percentile(own, a.percentile ?? 50, true);
+  });
+}
+
 /** The aggregator of an aggregation. */
 export function createAggregator(a: StatsAgg): Aggregator {
   if (a.fn === 'count' && !a.binding) return new CountAll();
@@ -38,7 +55,7 @@ export function createAggregator(a: StatsAgg): Aggregator {
     case 'max':
       return new MinMax(read, a.fn === 'max');
     case 'pct':
-      return new Percentile(read, a.percentile ?? 50);
+      return new Percentile(new ValueLists(read), a.percentile ?? 50, true);
   }
 }
 
@@ -185,34 +202,101 @@ export function kthSmallest(a: Float64Array, k: number): number {
   return a[k] as number;
 }
 
-class Percentile implements Aggregator {
-  private readonly lists: number[][] = [];
-  /** Last answer per group and the list length it was computed for (unchanged lists are not recomputed). */
-  private readonly memo: Array<{ n: number; v: number } | undefined> = [];
-  constructor(
-    private readonly read: (env: Env) => FieldReader,
-    private readonly p: number,
-  ) {}
+/**
+ * The numeric values of a field per group, in flat arrays (a group of a busy `stats … by` holds a value or
+ * two: an array per group would cost more than the values). Reads group them by a counting sort and sort
+ * each group's run once, again only after values were added.
+ */
+class ValueLists {
+  private groupOf = new Int32Array(1024);
+  private vals = new Float64Array(1024);
+  private size = 0;
+  /** Values per group. */
+  readonly counts: number[] = [];
+  /** Percentiles reading these lists (one alone over one group takes the quickselect path). */
+  readers = 0;
+  /** Each group's values sorted, at offsets[g] (built for `builtAt` values). */
+  private sorted = new Float64Array(0);
+  private offsets = new Int32Array(0);
+  private builtAt = -1;
+  constructor(readonly read: (env: Env) => FieldReader) {}
   addGroup(): void {
-    this.lists.push([]);
+    this.counts.push(0);
   }
   bind(env: Env): Update {
     const r = this.read(env);
-    const lists = this.lists;
     return (g, i) => {
       const v = r(i);
       const n = typeof v === 'number' ? v : toNumber(v);
-      if (!Number.isNaN(n)) (lists[g] as number[]).push(n);
+      if (Number.isNaN(n)) return;
+      if (this.size === this.vals.length) this.grow();
+      this.groupOf[this.size] = g;
+      this.vals[this.size++] = n;
+      this.counts[g] = (this.counts[g] as number) + 1;
     };
   }
+  private grow(): void {
+    const g = new Int32Array(this.size * 2);
+    g.set(this.groupOf);
+    this.groupOf = g;
+    const v = new Float64Array(this.size * 2);
+    v.set(this.vals);
+    this.vals = v;
+  }
+  private build(): void {
+    const groups = this.counts.length;
+    const offsets = new Int32Array(groups + 1);
+    for (let g = 0; g < groups; g++) offsets[g + 1] = (offsets[g] as number) + (this.counts[g] as number);
+    const fill = offsets.slice(0, groups);
+    const sorted = new Float64Array(this.size);
+    for (let k = 0; k < this.size; k++) sorted[(fill[this.groupOf[k] as number] as number)++] = this.vals[k] as number;
+    for (let g = 0; g < groups; g++) {
+      const from = offsets[g] as number;
+      const to = offsets[g + 1] as number;
+      if (to - from > 1) sorted.subarray(from, to).sort();
+    }
+    this.sorted = sorted;
+    this.offsets = offsets;
+    this.builtAt = this.size;
+  }
+  /** The value of 1-based rank `rank` in group g. */
+  atRank(g: number, rank: number): number | undefined {
+    if ((this.counts[g] ?? 0) === 0) return undefined;
+    // One group read by one percentile (`stats pct(d, 99)` without `by`): quickselect, O(n), instead of a sort.
+    if (this.counts.length === 1 && this.readers === 1) return kthSmallest(this.vals.slice(0, this.size), rank - 1);
+    if (this.builtAt !== this.size) this.build();
+    return this.sorted[(this.offsets[g] as number) + rank - 1];
+  }
+}
+
+class Percentile implements Aggregator {
+  /** Last answer per group and the list length it was computed for (unchanged lists are not recomputed). */
+  private readonly memo: Array<{ n: number; v: number } | undefined> = [];
+  /**
+   * `owner`: this aggregator adds the groups and pushes the values; the other percentiles of the field only
+   * read them.
+   */
+  constructor(
+    private readonly values: ValueLists,
+    private readonly p: number,
+    private readonly owner: boolean,
+  ) {
+    values.readers++;
+  }
+  addGroup(): void {
+    if (this.owner) this.values.addGroup();
+  }
+  bind(env: Env): Update {
+    return this.owner ? this.values.bind(env) : () => {};
+  }
   value(g: number): number | undefined {
-    const list = this.lists[g];
-    if (!list || list.length === 0) return undefined;
+    const n = this.values.counts[g] ?? 0;
+    if (n === 0) return undefined;
     const memo = this.memo[g];
-    if (memo && memo.n === list.length) return memo.v;
-    const rank = Math.max(1, Math.ceil((this.p / 100) * list.length));
-    const v = kthSmallest(Float64Array.from(list), rank - 1);
-    this.memo[g] = { n: list.length, v };
+    if (memo && memo.n === n) return memo.v;
+    const rank = Math.max(1, Math.ceil((this.p / 100) * n));
+    const v = this.values.atRank(g, rank) as number;
+    this.memo[g] = { n, v };
     return v;
   }
 }

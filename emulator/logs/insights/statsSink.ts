@@ -3,7 +3,7 @@
  * yields a small integer code (the bin index, or a dictionary code of the value), and codes are
  * combined pairwise into dense group ids through integer-keyed maps.
  */
-import { type Aggregator, createAggregator, type Update } from './aggregators';
+import { type Aggregator, createAggregators, type Update } from './aggregators';
 import type { Env } from './env';
 import type { Row, StatsPlan } from './planTypes';
 import type { FieldReader, FieldValue } from './source';
@@ -78,7 +78,7 @@ export class StatsSink {
     private readonly plan: StatsPlan,
     private readonly startMs: number,
   ) {
-    this.aggs = plan.aggs.map(createAggregator);
+    this.aggs = createAggregators(plan.aggs);
     this.dicts = plan.dims.map((d) => (d.kind === 'field' ? new ValueDict() : undefined));
     this.levels = plan.dims.map(() => new PairIndex());
     this.groupCodes = plan.dims.map(() => []);
