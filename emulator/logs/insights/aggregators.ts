@@ -20,20 +20,27 @@ export interface Aggregator {
   value(g: number): number | undefined;
 }
 
+/** Aggregations that read a field's numeric values (and can share one read with its percentiles). */
+const NUMERIC = new Set<StatsAgg['fn']>(['pct', 'min', 'max', 'sum', 'avg']);
+
 /**
- * The aggregators of a stats command: percentiles of one field share one list of values per group (kept
- * once, sorted once per read), so `pct(d, 50), pct(d, 95), pct(d, 99)` cost one list, not three.
+ * The aggregators of a stats command. The numeric aggregations of a field that has a percentile share one
+ * read of it and one list of its values per group (kept once, sorted once per read): `sum(d), min(d),
+ * max(d), pct(d, 50), pct(d, 99)` read `d` once per event, not five times.
  */
 export function createAggregators(aggs: readonly StatsAgg[]): Aggregator[] {
+  const withPct = new Set(aggs.filter((a) => a.fn === 'pct').map((a) => a.binding));
   const shared = new Map<unknown, ValueLists>();
   return aggs.map((a) => {
-    if (a.fn !== 'pct' || !a.binding) return createAggregator(a);
     const binding = a.binding;
-    const lists = shared.get(binding);
-    if (lists) return new Percentile(lists, a.percentile ?? 50, false);
-    const own = new ValueLists((env) => env.reader(binding));
-    shared.set(binding, own);
-    return new Percentile(own, a.percentile ?? 50, true);
+    if (!binding || !withPct.has(binding) || !NUMERIC.has(a.fn)) return createAggregator(a);
+    let lists = shared.get(binding);
+    const owner = lists === undefined;
+    if (!lists) {
+      lists = new ValueLists((env) => env.reader(binding));
+      shared.set(binding, lists);
+    }
+    return a.fn === 'pct' ? new Percentile(lists, a.percentile ?? 50, owner) : new FromValues(lists, a.fn, owner);
   });
 }
 
@@ -211,8 +218,11 @@ class ValueLists {
   private groupOf = new Int32Array(1024);
   private vals = new Float64Array(1024);
   private size = 0;
-  /** Values per group. */
+  /** Values per group, and their sum, least and greatest. */
   readonly counts: number[] = [];
+  readonly sums: number[] = [];
+  readonly mins: number[] = [];
+  readonly maxs: number[] = [];
   /** Percentiles reading these lists (one alone over one group takes the quickselect path). */
   readers = 0;
   /** Each group's values sorted, at offsets[g] (built for `builtAt` values). */
@@ -222,9 +232,13 @@ class ValueLists {
   constructor(readonly read: (env: Env) => FieldReader) {}
   addGroup(): void {
     this.counts.push(0);
+    this.sums.push(0);
+    this.mins.push(Number.POSITIVE_INFINITY);
+    this.maxs.push(Number.NEGATIVE_INFINITY);
   }
   bind(env: Env): Update {
     const r = this.read(env);
+    const { counts, sums, mins, maxs } = this;
     return (g, i) => {
       const v = r(i);
       const n = typeof v === 'number' ? v : toNumber(v);
@@ -232,7 +246,10 @@ class ValueLists {
       if (this.size === this.vals.length) this.grow();
       this.groupOf[this.size] = g;
       this.vals[this.size++] = n;
-      this.counts[g] = (this.counts[g] as number) + 1;
+      counts[g] = (counts[g] as number) + 1;
+      sums[g] = (sums[g] as number) + n;
+      if (n < (mins[g] as number)) mins[g] = n;
+      if (n > (maxs[g] as number)) maxs[g] = n;
     };
   }
   private grow(): void {
@@ -266,6 +283,30 @@ class ValueLists {
     if (this.counts.length === 1 && this.readers === 1) return kthSmallest(this.vals.slice(0, this.size), rank - 1);
     if (this.builtAt !== this.size) this.build();
     return this.sorted[(this.offsets[g] as number) + rank - 1];
+  }
+}
+
+/** sum, avg, min or max of a field read once with its percentiles (`owner`: this one reads it). */
+class FromValues implements Aggregator {
+  constructor(
+    private readonly values: ValueLists,
+    private readonly fn: StatsAgg['fn'],
+    private readonly owner: boolean,
+  ) {}
+  addGroup(): void {
+    if (this.owner) this.values.addGroup();
+  }
+  bind(env: Env): Update {
+    return this.owner ? this.values.bind(env) : () => {};
+  }
+  value(g: number): number | undefined {
+    const { counts, sums, mins, maxs } = this.values;
+    const n = counts[g] ?? 0;
+    if (n === 0) return undefined;
+    if (this.fn === 'min') return mins[g];
+    if (this.fn === 'max') return maxs[g];
+    const sum = sums[g] as number;
+    return this.fn === 'avg' ? sum / n : sum;
   }
 }
 
