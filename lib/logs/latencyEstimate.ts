@@ -100,57 +100,77 @@ function rowCdf(row: ResultRow): RowCdf | undefined {
   return { n, xs, below: below.map((r) => r / n), at: at.map((r) => r / n) };
 }
 
-/** Where x falls among a row's knots: the knot at or below it (lo) and the one above (hi). */
-function bracket(xs: readonly number[], x: number): [number, number] {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= x) lo = mid;
-    else hi = mid;
+/**
+ * How the records between two knots are placed: `mid` spreads them evenly (in log(1 + ms)) between the
+ * knots' values, `low` puts them all at the upper knot and `high` all at the lower one — the least and the
+ * most the row's CDF can be, so the quantiles of those two bound the true one.
+ */
+type Model = 'mid' | 'low' | 'high';
+
+/** A change of the weighted mixture's CDF at x: a jump, and a change of its slope from x on. */
+interface Step {
+  x: number;
+  jump: number;
+  slope: number;
+}
+
+/** The steps of every row's CDF under a model. */
+function steps(rows: readonly RowCdf[], model: Model): Step[] {
+  const out: Step[] = [];
+  for (const { n, xs, below, at } of rows) {
+    const m = xs.length;
+    let prev = 0;
+    for (let k = 0; k < m; k++) {
+      // The row's CDF right at xs[k] (the knot included), and what it rises to just before the next knot.
+      const here = model === 'high' ? (k + 1 < m ? below[k + 1]! : 1) : at[k]!;
+      out.push({ x: xs[k]!, jump: n * (here - prev), slope: 0 });
+      prev = here;
+      if (model === 'mid' && k + 1 < m) {
+        const rise = n * (below[k + 1]! - at[k]!);
+        if (rise > 0) {
+          const slope = rise / (xs[k + 1]! - xs[k]!);
+          out.push({ x: xs[k]!, jump: 0, slope }, { x: xs[k + 1]!, jump: 0, slope: -slope });
+          prev = below[k + 1]!;
+        }
+      }
+    }
   }
-  return [lo, hi];
+  return out.sort((a, b) => a.x - b.x);
 }
 
 /**
- * The share of a row's requests at or below x: `mid` spreads the ranks between two knots evenly, `low`
- * and `high` put them all at the upper knot or all at the lower one (what the row could be at most off).
+ * The durations (ms) where the mixture's CDF reaches each of `levels` (ascending, 0–1), in one sweep over
+ * the rows' knots: O(knots × log knots), however many rows.
  */
-type Model = 'mid' | 'low' | 'high';
-function cdfAt(r: RowCdf, x: number, model: Model): number {
-  const { xs, below, at } = r;
-  if (x < xs[0]!) return 0;
-  if (x >= xs[xs.length - 1]!) return 1;
-  const [lo, hi] = bracket(xs, x);
-  if (model === 'low') return at[lo]!;
-  if (model === 'high') return below[hi]!;
-  const f = (x - xs[lo]!) / (xs[hi]! - xs[lo]!);
-  return at[lo]! + f * (below[hi]! - at[lo]!);
-}
-
-/** The duration (ms) where the weighted rows' CDFs reach `level` (0–1). */
-function mixtureQuantile(rows: readonly RowCdf[], total: number, level: number, model: Model): number {
-  let lo = Math.min(...rows.map((r) => r.xs[0]!));
-  let hi = Math.max(...rows.map((r) => r.xs[r.xs.length - 1]!));
-  const reaches = (x: number) => rows.reduce((s, r) => s + r.n * cdfAt(r, x, model), 0) >= level * total - 1e-9;
-  if (reaches(lo)) return Math.expm1(lo);
-  for (let i = 0; i < 48 && hi - lo > 1e-9; i++) {
-    const mid = (lo + hi) / 2;
-    if (reaches(mid)) hi = mid;
-    else lo = mid;
+function quantiles(rows: readonly RowCdf[], total: number, levels: readonly number[], model: Model): number[] {
+  const all = steps(rows, model);
+  const out: number[] = [];
+  let f = 0;
+  let slope = 0;
+  let li = 0;
+  for (let i = 0; i < all.length && li < levels.length; ) {
+    const x = all[i]!.x;
+    while (i < all.length && all[i]!.x === x) {
+      f += all[i]!.jump;
+      slope += all[i]!.slope;
+      i++;
+    }
+    const next = i < all.length ? all[i]!.x : x;
+    while (li < levels.length) {
+      const target = levels[li]! * total - 1e-9;
+      if (f >= target) out.push(x);
+      else if (slope > 0 && f + slope * (next - x) >= target) out.push(x + (target - f) / slope);
+      else break;
+      li++;
+    }
+    f += slope * (next - x);
   }
-  return Math.expm1(hi);
+  const last = all.length > 0 ? all[all.length - 1]!.x : 0;
+  while (out.length < levels.length) out.push(last);
+  return out.map(Math.expm1);
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
-
-/** A percentile of the rows: the estimate and the range the true value lies in. */
-function percentile(rows: readonly RowCdf[], total: number, level: number): Estimate {
-  const value = round(mixtureQuantile(rows, total, level, 'mid'));
-  const from = round(mixtureQuantile(rows, total, level, 'high'));
-  const to = round(mixtureQuantile(rows, total, level, 'low'));
-  return { value: Math.min(to, Math.max(from, value)), from, to };
-}
 
 /** The latency of the rows of one account's traffic pass. */
 export function estimateLatency(rows: readonly ResultRow[]): LatencyEstimate {
@@ -180,11 +200,12 @@ export function estimateLatency(rows: readonly ResultRow[]): LatencyEstimate {
   };
   if (cdfs.length === 0) return out;
   out.avg = round(sum / timed);
-  const ranges = out.ranges;
-  for (const c of PCT_COLUMNS) {
-    const e = percentile(cdfs, timed, Number(c.slice(1)) / 100);
+  const levels = PCT_COLUMNS.map((c) => Number(c.slice(1)) / 100);
+  const [mid, from, to] = (['mid', 'high', 'low'] as const).map((m) => quantiles(cdfs, timed, levels, m).map(round));
+  PCT_COLUMNS.forEach((c, i) => {
+    const e = { value: Math.min(to![i]!, Math.max(from![i]!, mid![i]!)), from: from![i]!, to: to![i]! };
     out[c] = e.value;
-    if (e.from !== e.to) ranges[c] = e;
-  }
+    if (e.from !== e.to) out.ranges[c] = e;
+  });
   return out;
 }
