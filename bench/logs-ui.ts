@@ -111,7 +111,8 @@ async function typeFilter(page: Page, dim: string, value: string, exclude = fals
 /** Figures of main before this change (issue 14), printed next to the new ones. */
 const BEFORE =
   'before (issue 14): median 3,084 ms, worst 3,849 ms; 10 queries per view (19 comparing), each a full pass; ' +
-  "last stop: median 1,180 ms, 5 passes per view = 4.11× one pass (5.00× with the records' second part)";
+  'stop 18: median 1,473 ms, worst 1,796 ms; bytes per view median 2.49×, worst 3.00× one pass (latency a pass of ' +
+  "its own); with filterIndex a one-service view 2.01× the service's share";
 
 /** With BENCH_SHOTS=<dir>: a full-page screenshot of the explorer there. */
 async function shot(page: Page, name: string): Promise<void> {

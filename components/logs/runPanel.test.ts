@@ -279,7 +279,7 @@ describe('panel polling policy', () => {
     const opts = { post, signal: new AbortController().signal, emit: () => undefined };
     const day = { ...REQ, panel: 'histogram' as const, params: 'policy', window: { startMs: 0, endMs: 86_399_000 } };
     await runWithPolicy({ rowsWhileRunning: true, pollMs: 1, sliced: true }, { ...day, bin: '10m' }, opts);
-    expect(starts.length).toBe(3); // 144 bins × 100 rows expected, 5,000 a slice
+    expect(starts.length).toBe(4); // 144 bins × 100 rows expected, 5,000 a slice, and the newest 6 bins
     starts.length = 0;
     await runWithPolicy({ rowsWhileRunning: true, pollMs: 1 }, { ...day, bin: '10m' }, opts);
     expect(starts).toEqual([day.window]);

@@ -113,7 +113,10 @@ function expectSamePanels(src: Source, state: PanelState): number {
 describe('planSlices / halves', () => {
   it('covers the window with whole bins, in order, without overlap', () => {
     const slices = planSlices(W, 30_000, 200);
-    expect(slices.length).toBe(5); // 120 bins × 200 rows / 5,000 per slice
+    // 120 bins × 200 rows / 5,000 per slice = 5 slices of 24 bins; the newest 3 bins (an eighth) run on their own.
+    expect(slices.length).toBe(6);
+    expect(slices.at(-1)).toEqual({ startMs: W.startMs + 117 * 30_000, endMs: W.endMs });
+    expect(slices.at(-2)!.startMs).toBe(W.startMs + 96 * 30_000);
     expect(slices[0]!.startMs).toBe(W.startMs);
     expect(slices.at(-1)!.endMs).toBe(W.endMs);
     for (let i = 1; i < slices.length; i++) {
@@ -139,7 +142,7 @@ describe('runSliced', () => {
     expect(expectedRowsPerBin('few')).toBe(100);
     const state = await runSliced({ ...REQ, params: 'few' }, opts(post));
     expect(state.phase).toBe('done');
-    expect(windows.length).toBe(3); // 120 bins × 100 rows expected, 5,000 a slice
+    expect(windows.length).toBe(4); // 120 bins × 100 rows expected, 5,000 a slice, and the newest 5 bins
     expect(state.runs.every((r) => r.rows !== undefined)).toBe(true);
     const onePass = expectSamePanels(src, state);
     expect(state.stats.bytesScanned).toBe(onePass);

@@ -21,18 +21,30 @@ const DEFAULT_ROWS_PER_BIN = 100;
 /** Rows per bin the last finished pass of some filters (the URL's query string) returned. */
 const rowsPerBin = new Map<string, number>();
 
-/** Consecutive slices of whole bins covering `w` (whole seconds; Insights includes the end second). */
+/** The newest slice of a pass over several is this share of the others (at least one bin). */
+const HEAD_SHARE = 1 / 8;
+
+/**
+ * Consecutive slices of whole bins covering `w` (whole seconds; Insights includes the end second). When there
+ * are several, the newest bins run as a small slice of their own: it completes long before the others (the
+ * slices run side by side), so the records, which read the newest counts, start while the older ones run.
+ */
 export function planSlices(w: TimeWindow, binMs: number, perBin: number): TimeWindow[] {
   const first = Math.floor(w.startMs / binMs) * binMs;
   const bins = Math.max(1, Math.ceil((w.endMs + 1 - first) / binMs));
   const k = Math.min(bins, Math.max(1, Math.ceil((bins * perBin) / TARGET_ROWS)));
   const per = Math.ceil(bins / k);
+  const head = k > 1 ? Math.max(1, Math.floor(per * HEAD_SHARE)) : 0;
+  const cuts: number[] = [];
+  for (let b = 0; b < bins - head; b += per) cuts.push(b);
+  if (head > 0) cuts.push(bins - head);
   const out: TimeWindow[] = [];
-  for (let b = 0; b < bins; b += per) {
+  cuts.forEach((b, i) => {
+    const to = cuts[i + 1] ?? bins;
     const startMs = Math.max(w.startMs, first + b * binMs);
-    const endMs = b + per >= bins ? w.endMs : first + (b + per) * binMs - 1000;
+    const endMs = to >= bins ? w.endMs : first + to * binMs - 1000;
     if (endMs >= startMs) out.push({ startMs, endMs });
-  }
+  });
   return out;
 }
 

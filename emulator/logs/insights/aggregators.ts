@@ -11,6 +11,9 @@ import { isMissing, toNumber, toText } from './values';
 /** Per-row update of one aggregation for group g. */
 export type Update = (g: number, i: number) => void;
 
+/** The update of an aggregation another one feeds (a shared read): the stats sink leaves it out. */
+export const FED: Update = () => {};
+
 /** One aggregation over all groups. */
 export interface Aggregator {
   /** Makes room for group `g` (called once per new group, in order). */
@@ -20,20 +23,20 @@ export interface Aggregator {
   value(g: number): number | undefined;
 }
 
-/** Aggregations that read a field's numeric values (and can share one read with its percentiles). */
-const NUMERIC = new Set<StatsAgg['fn']>(['pct', 'min', 'max', 'sum', 'avg']);
+/** Aggregations that can share one read of a field with its percentiles. */
+const SHARED = new Set<StatsAgg['fn']>(['pct', 'min', 'max', 'sum', 'avg', 'count']);
 
 /**
- * The aggregators of a stats command. The numeric aggregations of a field that has a percentile share one
- * read of it and one list of its values per group (kept once, sorted once per read): `sum(d), min(d),
- * max(d), pct(d, 50), pct(d, 99)` read `d` once per event, not five times.
+ * The aggregators of a stats command. The aggregations of a field that has a percentile share one read of
+ * it and one list of its values per group (kept once, sorted once per read): `count(d), sum(d), min(d),
+ * max(d), pct(d, 50), pct(d, 99)` read `d` once per event, not six times.
  */
 export function createAggregators(aggs: readonly StatsAgg[]): Aggregator[] {
   const withPct = new Set(aggs.filter((a) => a.fn === 'pct').map((a) => a.binding));
   const shared = new Map<unknown, ValueLists>();
   return aggs.map((a) => {
     const binding = a.binding;
-    if (!binding || !withPct.has(binding) || !NUMERIC.has(a.fn)) return createAggregator(a);
+    if (!binding || !withPct.has(binding) || !SHARED.has(a.fn)) return createAggregator(a);
     let lists = shared.get(binding);
     const owner = lists === undefined;
     if (!lists) {
@@ -218,7 +221,8 @@ class ValueLists {
   private groupOf = new Int32Array(1024);
   private vals = new Float64Array(1024);
   private size = 0;
-  /** Values per group, and their sum, least and greatest. */
+  /** Present values per group (`count(field)`: numeric or not); numeric values, their sum, least and greatest. */
+  readonly present: number[] = [];
   readonly counts: number[] = [];
   readonly sums: number[] = [];
   readonly mins: number[] = [];
@@ -231,6 +235,7 @@ class ValueLists {
   private builtAt = -1;
   constructor(readonly read: (env: Env) => FieldReader) {}
   addGroup(): void {
+    this.present.push(0);
     this.counts.push(0);
     this.sums.push(0);
     this.mins.push(Number.POSITIVE_INFINITY);
@@ -238,9 +243,11 @@ class ValueLists {
   }
   bind(env: Env): Update {
     const r = this.read(env);
-    const { counts, sums, mins, maxs } = this;
+    const { present, counts, sums, mins, maxs } = this;
     return (g, i) => {
       const v = r(i);
+      if (v === undefined || v === null) return;
+      present[g] = (present[g] as number) + 1;
       const n = typeof v === 'number' ? v : toNumber(v);
       if (Number.isNaN(n)) return;
       if (this.size === this.vals.length) this.grow();
@@ -286,7 +293,7 @@ class ValueLists {
   }
 }
 
-/** sum, avg, min or max of a field read once with its percentiles (`owner`: this one reads it). */
+/** count, sum, avg, min or max of a field read once with its percentiles (`owner`: this one reads it). */
 class FromValues implements Aggregator {
   constructor(
     private readonly values: ValueLists,
@@ -297,10 +304,11 @@ class FromValues implements Aggregator {
     if (this.owner) this.values.addGroup();
   }
   bind(env: Env): Update {
-    return this.owner ? this.values.bind(env) : () => {};
+    return this.owner ? this.values.bind(env) : FED;
   }
   value(g: number): number | undefined {
-    const { counts, sums, mins, maxs } = this.values;
+    const { present, counts, sums, mins, maxs } = this.values;
+    if (this.fn === 'count') return present[g] ?? 0;
     const n = counts[g] ?? 0;
     if (n === 0) return undefined;
     if (this.fn === 'min') return mins[g];
@@ -328,7 +336,7 @@ class Percentile implements Aggregator {
     if (this.owner) this.values.addGroup();
   }
   bind(env: Env): Update {
-    return this.owner ? this.values.bind(env) : () => {};
+    return this.owner ? this.values.bind(env) : FED;
   }
   value(g: number): number | undefined {
     const n = this.values.counts[g] ?? 0;

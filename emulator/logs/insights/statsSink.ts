@@ -3,7 +3,7 @@
  * yields a small integer code (the bin index, or a dictionary code of the value), and codes are
  * combined pairwise into dense group ids through integer-keyed maps.
  */
-import { type Aggregator, createAggregators, type Update } from './aggregators';
+import { type Aggregator, createAggregators, FED, type Update } from './aggregators';
 import type { Env } from './env';
 import type { Row, StatsPlan } from './planTypes';
 import type { FieldReader, FieldValue } from './source';
@@ -97,7 +97,7 @@ export class StatsSink {
       const dict = this.dicts[k] as ValueDict;
       return (i) => dict.code(r(i));
     });
-    const updates: Update[] = this.aggs.map((a) => a.bind(env));
+    const updates: Update[] = this.aggs.map((a) => a.bind(env)).filter((u) => u !== FED);
     const { levels, codes } = this;
     const dims = codeFns.length;
     const groupOf = (i: number): number => {
