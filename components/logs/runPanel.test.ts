@@ -280,6 +280,9 @@ describe('panel polling policy', () => {
     const day = { ...REQ, panel: 'histogram' as const, params: 'policy', window: { startMs: 0, endMs: 86_399_000 } };
     await runWithPolicy({ rowsWhileRunning: true, pollMs: 1, sliced: true }, { ...day, bin: '10m' }, opts);
     expect(starts.length).toBe(4); // 144 bins × 100 rows expected, 5,000 a slice, and the newest 6 bins
+    // Newest first (it takes the first query slot; the records wait for it), then back in time.
+    expect(starts[0]).toEqual({ startMs: 138 * 600_000, endMs: day.window.endMs });
+    expect(starts.map((w) => w.startMs)).toEqual([...starts.map((w) => w.startMs)].sort((a, b) => b - a));
     starts.length = 0;
     await runWithPolicy({ rowsWhileRunning: true, pollMs: 1 }, { ...day, bin: '10m' }, opts);
     expect(starts).toEqual([day.window]);
