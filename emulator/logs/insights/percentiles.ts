@@ -42,46 +42,53 @@ export function kthSmallest(a: Float64Array, k: number): number {
  * two: an array per group would cost more than the values). Reads group them by a counting sort and sort
  * each group's run once, again only after values were added.
  */
+/** Sorts a[from..to) in place (the many small groups: no subarray per group). */
+function insertionSort(a: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = a[i] as number;
+    let j = i - 1;
+    while (j >= from && (a[j] as number) > v) {
+      a[j + 1] = a[j] as number;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
 export class ValueLists {
-  private groupOf = new Int32Array(1024);
-  private vals = new Float64Array(1024);
+  private groupOf = new Int32Array(1 << 14);
+  private vals = new Float64Array(1 << 14);
   private size = 0;
-  /** Present values per group (`count(field)`: numeric or not); numeric values, their sum, least and greatest. */
-  readonly present: number[] = [];
-  readonly counts: number[] = [];
-  readonly sums: number[] = [];
-  readonly mins: number[] = [];
-  readonly maxs: number[] = [];
+  private groups = 0;
+  /** Present values that are not numbers, per group (`count(field)` counts them; rare). */
+  private readonly other = new Map<number, number>();
   /** Percentiles reading these lists (one alone over one group takes the quickselect path). */
   readers = 0;
-  /** Each group's values sorted, at offsets[g] (built for `builtAt` values). */
+  /** Each group's values sorted, at offsets[g], and their sums (built for `builtAt` values). */
   private sorted = new Float64Array(0);
-  private offsets = new Int32Array(0);
+  private offsets = new Int32Array(1);
+  private sums = new Float64Array(0);
   private builtAt = -1;
   constructor(readonly read: (env: Env) => FieldReader) {}
   addGroup(): void {
-    this.present.push(0);
-    this.counts.push(0);
-    this.sums.push(0);
-    this.mins.push(Number.POSITIVE_INFINITY);
-    this.maxs.push(Number.NEGATIVE_INFINITY);
+    this.groups++;
   }
+  /** Per event: the value and its group into two flat arrays (counts, sums, order: at the next read). */
   bind(env: Env): Update {
     const r = this.read(env);
-    const { present, counts, sums, mins, maxs } = this;
     return (g, i) => {
       const v = r(i);
       if (v === undefined || v === null) return;
-      present[g] = (present[g] as number) + 1;
       const n = typeof v === 'number' ? v : toNumber(v);
-      if (Number.isNaN(n)) return;
-      if (this.size === this.vals.length) this.grow();
-      this.groupOf[this.size] = g;
-      this.vals[this.size++] = n;
-      counts[g] = (counts[g] as number) + 1;
-      sums[g] = (sums[g] as number) + n;
-      if (n < (mins[g] as number)) mins[g] = n;
-      if (n > (maxs[g] as number)) maxs[g] = n;
+      if (Number.isNaN(n)) {
+        this.other.set(g, (this.other.get(g) ?? 0) + 1);
+        return;
+      }
+      const k = this.size;
+      if (k === this.vals.length) this.grow();
+      this.groupOf[k] = g;
+      this.vals[k] = n;
+      this.size = k + 1;
     };
   }
   private grow(): void {
@@ -92,28 +99,64 @@ export class ValueLists {
     v.set(this.vals);
     this.vals = v;
   }
+  /** Counting sort by group, then each group's run sorted; sums on the way. */
   private build(): void {
-    const groups = this.counts.length;
+    const { groups, size, groupOf, vals } = this;
     const offsets = new Int32Array(groups + 1);
-    for (let g = 0; g < groups; g++) offsets[g + 1] = (offsets[g] as number) + (this.counts[g] as number);
+    for (let k = 0; k < size; k++) {
+      const at = (groupOf[k] as number) + 1;
+      offsets[at] = (offsets[at] as number) + 1;
+    }
+    for (let g = 0; g < groups; g++) offsets[g + 1] = (offsets[g + 1] as number) + (offsets[g] as number);
     const fill = offsets.slice(0, groups);
-    const sorted = new Float64Array(this.size);
-    for (let k = 0; k < this.size; k++) sorted[(fill[this.groupOf[k] as number] as number)++] = this.vals[k] as number;
+    const sorted = new Float64Array(size);
+    const sums = new Float64Array(groups);
+    for (let k = 0; k < size; k++) {
+      const g = groupOf[k] as number;
+      const v = vals[k] as number;
+      sorted[(fill[g] as number)++] = v;
+      sums[g] = (sums[g] as number) + v;
+    }
     for (let g = 0; g < groups; g++) {
       const from = offsets[g] as number;
       const to = offsets[g + 1] as number;
-      if (to - from > 1) sorted.subarray(from, to).sort();
+      if (to - from > 16) sorted.subarray(from, to).sort();
+      else insertionSort(sorted, from, to);
     }
     this.sorted = sorted;
     this.offsets = offsets;
-    this.builtAt = this.size;
+    this.sums = sums;
+    this.builtAt = size;
+  }
+  private built(): void {
+    if (this.builtAt !== this.size || this.offsets.length !== this.groups + 1) this.build();
+  }
+  /** Numeric values of group g. */
+  count(g: number): number {
+    if (this.groups === 1 && this.readers === 1) return this.size;
+    this.built();
+    return (this.offsets[g + 1] ?? 0) - (this.offsets[g] ?? 0);
+  }
+  /** Present values of group g (numeric or not). */
+  present(g: number): number {
+    return this.count(g) + (this.other.get(g) ?? 0);
+  }
+  /** sum, avg, min or max of group g (undefined without numeric values). */
+  figure(g: number, fn: 'sum' | 'avg' | 'min' | 'max'): number | undefined {
+    const n = this.count(g);
+    if (n === 0) return undefined;
+    this.built();
+    const from = this.offsets[g] as number;
+    if (fn === 'min') return this.sorted[from];
+    if (fn === 'max') return this.sorted[from + n - 1];
+    const sum = this.sums[g] as number;
+    return fn === 'avg' ? sum / n : sum;
   }
   /** The value of 1-based rank `rank` in group g. */
   atRank(g: number, rank: number): number | undefined {
-    if ((this.counts[g] ?? 0) === 0) return undefined;
     // One group read by one percentile (`stats pct(d, 99)` without `by`): quickselect, O(n), instead of a sort.
-    if (this.counts.length === 1 && this.readers === 1) return kthSmallest(this.vals.slice(0, this.size), rank - 1);
-    if (this.builtAt !== this.size) this.build();
+    if (this.groups === 1 && this.readers === 1) return kthSmallest(this.vals.slice(0, this.size), rank - 1);
+    if (this.count(g) === 0) return undefined;
     return this.sorted[(this.offsets[g] as number) + rank - 1];
   }
 }
@@ -132,20 +175,13 @@ export class FromValues implements Aggregator {
     return this.owner ? this.values.bind(env) : FED;
   }
   value(g: number): number | undefined {
-    const { present, counts, sums, mins, maxs } = this.values;
-    if (this.fn === 'count') return present[g] ?? 0;
-    const n = counts[g] ?? 0;
-    if (n === 0) return undefined;
-    if (this.fn === 'min') return mins[g];
-    if (this.fn === 'max') return maxs[g];
-    const sum = sums[g] as number;
-    return this.fn === 'avg' ? sum / n : sum;
+    const fn = this.fn;
+    if (fn === 'count') return this.values.present(g);
+    return fn === 'sum' || fn === 'avg' || fn === 'min' || fn === 'max' ? this.values.figure(g, fn) : undefined;
   }
 }
 
 export class Percentile implements Aggregator {
-  /** Last answer per group and the list length it was computed for (unchanged lists are not recomputed). */
-  private readonly memo: Array<{ n: number; v: number } | undefined> = [];
   /**
    * `owner`: this aggregator adds the groups and pushes the values; the other percentiles of the field only
    * read them.
@@ -164,13 +200,9 @@ export class Percentile implements Aggregator {
     return this.owner ? this.values.bind(env) : FED;
   }
   value(g: number): number | undefined {
-    const n = this.values.counts[g] ?? 0;
+    const n = this.values.count(g);
     if (n === 0) return undefined;
-    const memo = this.memo[g];
-    if (memo && memo.n === n) return memo.v;
-    const rank = Math.max(1, Math.ceil((this.p / 100) * n));
-    const v = this.values.atRank(g, rank) as number;
-    this.memo[g] = { n, v };
-    return v;
+    // The lists sort once per read of the results (not per percentile): each rank is then one lookup.
+    return this.values.atRank(g, Math.max(1, Math.ceil((this.p / 100) * n)));
   }
 }
