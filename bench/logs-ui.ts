@@ -16,6 +16,8 @@ import { demoAppEnv } from '../scripts/demoEnv';
 import { costLine, indexGroups, onePass, serviceShare, viewFigures } from './_logsUiCost';
 
 const TARGET_MS = 2000;
+/** A step whose panels have not all finished by then fails the bench (with their phases). */
+const STEP_TIMEOUT_MS = 60_000;
 /** Panels of the explorer; those that run on demand (request paths) are `idle` until asked for. */
 const PANELS = 10;
 
@@ -77,7 +79,14 @@ async function timeToDrawn(
   await page.evaluate(WATCH);
   await page.evaluate('window.benchT0 = performance.now()');
   await act();
-  const out = (await page.evaluate('window.benchDone')) as Record<string, number>;
+  // A step that never settles is reported with every panel's phase, not waited on forever.
+  const phases = `[...document.querySelectorAll('[data-phase]')].map((p) => p.dataset.testid + '=' + p.dataset.phase)`;
+  const out = (await Promise.race([
+    page.evaluate('window.benchDone'),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('no settle')), STEP_TIMEOUT_MS)),
+  ]).catch(async (e: Error) => {
+    throw new Error(`${e.message} within ${STEP_TIMEOUT_MS} ms: ${await page.evaluate(phases)}`);
+  })) as Record<string, number>;
   const { total, ...perPanel } = out;
   return { ms: total ?? Number.NaN, perPanel };
 }
