@@ -100,8 +100,10 @@ test.describe('access-log explorer controls', () => {
     expect(copied).toBe(
       'filter (not ((responseCode >= 200) and (responseCode <= 299))) and ' +
         '(resolvedUser = "x\\" | display @message # `tick`")\n' +
-        '| stats count(*) as n by bin(10s) as t, responseCode, authDeniedReason, failureReason, ' +
-        'targetGroupArn, sourceVpcId, resolvedUser',
+        '| stats count(*) as n, count(duration) as dn, sum(duration) as dsum, min(duration) as dmin, ' +
+        'max(duration) as dmax, pct(duration, 10) as d10, pct(duration, 25) as d25, pct(duration, 50) as d50, ' +
+        'pct(duration, 75) as d75, pct(duration, 90) as d90, pct(duration, 95) as d95, pct(duration, 99) as d99 ' +
+        'by bin(10s) as t, responseCode, authDeniedReason, failureReason, targetGroupArn, sourceVpcId, resolvedUser',
     );
 
     await page.getByRole('button', { name: /Remove filter Resolved user/ }).click();
