@@ -58,7 +58,8 @@ interface RowCdf {
   at: number[];
 }
 
-const num = (v: string | undefined): number | undefined => {
+/** A result cell as a number; undefined when empty or not a finite number. */
+export const num = (v: string | undefined): number | undefined => {
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
   return Number.isFinite(n) ? n : undefined;

@@ -12,7 +12,7 @@ import {
   type StatusClass,
 } from '../domain/accessLog';
 import { LATENCY_COLUMNS } from './panelQueries';
-import { estimateLatency, type LatencyEstimate } from './latencyEstimate';
+import { estimateLatency, type LatencyEstimate, num } from './latencyEstimate';
 import type { ResultRow } from './panelTypes';
 import { durationMs, type TimeWindow } from './time';
 import type { BinPeriod } from './query';
@@ -96,9 +96,6 @@ export type LatencyFigures = { accountId: string; ranges: LatencyEstimate['range
   number | undefined
 >;
 
-const figure = (v: string | undefined) =>
-  v === undefined || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
-
 /**
  * The latency of each account that answered: exact from the latency query's one row (it has `requests`), else
  * estimated from the rows of the traffic pass (its slices' rows together).
@@ -116,7 +113,7 @@ export function foldLatency(runs: ReadonlyArray<{ accountId: string; rows?: Resu
     const first = rows[0]!;
     if ('requests' in first) {
       const fig = { accountId, ranges: {} } as LatencyFigures;
-      for (const c of LATENCY_COLUMNS) fig[c] = figure(first[c]);
+      for (const c of LATENCY_COLUMNS) fig[c] = num(first[c]);
       out.push(fig);
     } else {
       const { requests, ...rest } = estimateLatency(rows);
